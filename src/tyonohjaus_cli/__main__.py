@@ -1,0 +1,7 @@
+"""Allow ``python -m tyonohjaus_cli``."""
+
+from __future__ import annotations
+
+from tyonohjaus_cli.cli import main
+
+main()

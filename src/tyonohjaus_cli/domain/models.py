@@ -1,0 +1,219 @@
+"""The practice's vocabulary as small frozen dataclasses (names from the glossary).
+
+Every datetime here is timezone-aware, in the store's zone; every amount is a Decimal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+
+class ProcessKind(StrEnum):
+    """Kinds of supervision process (työnohjausprosessi)."""
+
+    INDIVIDUAL = "individual"
+    GROUP = "group"
+    COMMUNITY = "community"
+    LEADERSHIP = "leadership"
+    CRISIS = "crisis"
+    ENTREPRENEUR = "entrepreneur"
+
+
+class ProcessStatus(StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class MeetingStatus(StrEnum):
+    """What became of a meeting: planned until logged, moved or cancelled."""
+
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no-show"
+
+
+class CancelledBy(StrEnum):
+    CLIENT = "client"
+    SUPERVISOR = "supervisor"
+
+
+class VatMode(StrEnum):
+    """Standard VAT by the service date's rate, or exempt (the ground printed on invoices)."""
+
+    STANDARD = "standard"
+    EXEMPT = "exempt"
+
+
+GROUP_SIZE_FOR_CO_SUPERVISION = 12
+"""A work community over this many people calls for a co-supervisor (parityönohjaus)."""
+
+
+@dataclass(frozen=True)
+class Break:
+    """The supervisor's own break (e.g. summer), both ends inclusive."""
+
+    first: date
+    last: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+    def __str__(self) -> str:
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Supervisor:
+    """The user (työnohjaaja): one per store."""
+
+    name: str
+    email: str
+    business_id: str = ""
+    iban: str = ""
+    bic: str = ""
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The store's own settings: the supervisor profile and practice defaults."""
+
+    supervisor: Supervisor
+    rate: Decimal
+    vat: VatMode = VatMode.STANDARD
+    vat_exempt_ground: str = ""
+    unit_minutes: int = 45
+    timezone: str = "Europe/Helsinki"
+    language: str = ""
+    breaks: tuple[Break, ...] = ()
+
+
+@dataclass(frozen=True)
+class Client:
+    """The organisation or person that orders and pays (tilaaja)."""
+
+    id: str
+    name: str
+    business_id: str = ""
+    address: str = ""
+    email: str = ""
+    contact: str = ""
+    einvoice_address: str = ""
+    operator: str = ""
+    rate: Decimal | None = None
+    discount: Decimal = Decimal(0)
+    cancel_hours: int = 24
+    cancel_charge: Decimal = Decimal(100)
+    payment_days: int = 14
+    public_body: bool = False
+    language: str = "fi"
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A person supervised (ohjattava): named in a process, never billed."""
+
+    name: str
+    email: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.email else self.name
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal agreed at the start (tavoite), with whom it was agreed."""
+
+    n: int
+    text: str
+    by: str = "both"
+
+
+@dataclass(frozen=True)
+class Move:
+    """A meeting moved from ``previous`` to a new time, agreed at ``agreed_at``."""
+
+    previous: datetime
+    agreed_at: datetime
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One session of a process (tapaaminen). ``n`` never changes once given."""
+
+    n: int
+    start: datetime
+    minutes: int
+    uid: str
+    status: MeetingStatus = MeetingStatus.PLANNED
+    sequence: int = 0
+    moves: tuple[Move, ...] = ()
+    cancelled_by: CancelledBy | None = None
+    notified_at: datetime | None = None
+    reason: str = ""
+
+    @property
+    def end(self) -> datetime:
+        # Wall-clock arithmetic: a 90-minute meeting ends 90 minutes later on the clock.
+        return self.start + timedelta(minutes=self.minutes)
+
+    @property
+    def is_open(self) -> bool:
+        """Still ahead of the supervisor: planned, not cancelled or logged."""
+        return self.status is MeetingStatus.PLANNED
+
+
+@dataclass(frozen=True)
+class Venue:
+    """Where meetings are held: a place, an online link, or by phone."""
+
+    place: str = ""
+    online: str = ""
+    phone: bool = False
+
+    def __str__(self) -> str:
+        return self.place or self.online or ("phone" if self.phone else "")
+
+
+@dataclass(frozen=True)
+class Process:
+    """An agreed series of meetings for one client (työnohjausprosessi)."""
+
+    id: str
+    client: str
+    kind: ProcessKind
+    title: str
+    created: datetime
+    meetings: tuple[Meeting, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    group_size: int | None = None
+    venue: Venue = field(default_factory=Venue)
+    goals: tuple[Goal, ...] = ()
+    rate: Decimal | None = None
+    meeting_price: Decimal | None = None
+    first_free: bool = False
+    co_supervisor: str = ""
+    breaks: tuple[Break, ...] = ()
+    plan: str = ""
+    status: ProcessStatus = ProcessStatus.ACTIVE
+    closed: datetime | None = None
+
+    @property
+    def size(self) -> int:
+        """How many people are supervised: the stated group size or the named participants."""
+        return self.group_size or len(self.participants)
+
+    def meeting(self, n: int) -> Meeting | None:
+        return next((m for m in self.meetings if m.n == n), None)
+
+    def in_order(self) -> list[Meeting]:
+        """Meetings by time; numbers stay as given."""
+        return sorted(self.meetings, key=lambda m: (m.start, m.n))
+
+    def next_number(self) -> int:
+        return max((m.n for m in self.meetings), default=0) + 1

@@ -1,0 +1,270 @@
+"""Parsers for what a supervisor types: dates, months, intervals, durations, money, ids.
+
+Pure functions from text to typed values. Each raises :class:`UsageError` with one line
+that says what was expected, so the command line can show it as it is (exit 2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from decimal import Decimal, InvalidOperation
+
+from tyonohjaus_cli.domain.models import Break, Participant
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import t
+
+_DATE_FORMS = "2027-01-12, 12.1.2027"
+_DATETIME_FORMS = "2027-01-12 14:00, 2027-01-12T14:00, 12.1.2027 14:00, 12.1.2027 klo 14.00"
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_FI_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
+_DATETIME = re.compile(r"(?P<day>\S+?)(?:[ T]+|\s+klo\s+|\s+kl\.?\s+)(?P<time>\d{1,2}[:.]\d{2})")
+
+
+def _make_date(year: str, month: str, day: str, text: str) -> date:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        raise UsageError(
+            t("{text!r} is not a real date (expected e.g. {forms})", text=text, forms=_DATE_FORMS)
+        ) from None
+
+
+def parse_date(text: str) -> date:
+    """``2027-01-12`` or ``12.1.2027``."""
+    value = text.strip()
+    if match := _ISO_DATE.fullmatch(value):
+        return _make_date(*match.groups(), text=text)
+    if match := _FI_DATE.fullmatch(value):
+        day, month, year = match.groups()
+        return _make_date(year, month, day, text=text)
+    raise UsageError(t("{text!r} is not a date (expected e.g. {forms})", text=text, forms=_DATE_FORMS))
+
+
+def parse_time(text: str) -> time:
+    """``14:00`` or ``14.00``."""
+    match = _TIME.fullmatch(text.strip())
+    if match:
+        hour, minute = (int(part) for part in match.groups())
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise UsageError(t("{text!r} is not a time of day (expected e.g. 14:00 or 14.00)", text=text))
+
+
+def parse_local_datetime(text: str) -> datetime:
+    """A wall-clock date and time, without a zone (the store's zone is attached later)."""
+    match = _DATETIME.fullmatch(text.strip())
+    if not match:
+        raise UsageError(
+            t("{text!r} is not a date and time (expected e.g. {forms})", text=text, forms=_DATETIME_FORMS)
+        )
+    return datetime.combine(parse_date(match["day"]), parse_time(match["time"]))
+
+
+def localize(wall_clock: datetime, zone: tzinfo) -> datetime:
+    """Attach ``zone`` to a wall-clock time, refusing a time the clock skips (spring DST)."""
+    aware = wall_clock.replace(tzinfo=zone)
+    if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != wall_clock:
+        raise UsageError(
+            t(
+                "{time} does not exist in {zone}: the clocks skip it for summer time; pick another time",
+                time=wall_clock.strftime("%Y-%m-%d %H:%M"),
+                zone=str(zone),
+            )
+        )
+    return aware
+
+
+def parse_datetime(text: str, zone: tzinfo) -> datetime:
+    """Text as typed, in the store's zone: ``12.1.2027 klo 14.00`` → aware datetime."""
+    return localize(parse_local_datetime(text), zone)
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, e.g. for billing."""
+
+    year: int
+    month: int
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def following(self) -> Month:
+        return Month(self.year + self.month // 12, self.month % 12 + 1)
+
+    @property
+    def preceding(self) -> Month:
+        return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and (day.year, day.month) == (self.year, self.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
+
+
+def parse_month(text: str) -> Month:
+    """``2027-01`` or ``1/2027``."""
+    match = _MONTH.fullmatch(text.strip())
+    if match:
+        year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
+        if 1 <= int(month) <= 12:
+            return Month(int(year), int(month))
+    raise UsageError(t("{text!r} is not a month (expected e.g. 2027-01 or 1/2027)", text=text))
+
+
+_INTERVAL = re.compile(r"(\d{1,3})\s*([wd])")
+
+
+def parse_interval(text: str) -> timedelta:
+    """``4w`` (weeks) or ``10d`` (days); at least one day."""
+    match = _INTERVAL.fullmatch(text.strip().lower())
+    if match and int(match[1]) > 0:
+        count = int(match[1])
+        return timedelta(weeks=count) if match[2] == "w" else timedelta(days=count)
+    raise UsageError(t("{text!r} is not an interval (expected e.g. 4w or 10d)", text=text))
+
+
+_DURATION = re.compile(r"(?:(\d{1,2})\s*h\s*)?(?:(\d{1,4})\s*(?:min)?)?")
+
+
+def parse_duration(text: str) -> int:
+    """Minutes from ``90``, ``90min`` or ``1h30``; between 1 and 720."""
+    match = _DURATION.fullmatch(text.strip().lower())
+    if match and (match[1] or match[2]):
+        minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
+        if 0 < minutes <= 720:
+            return minutes
+    raise UsageError(
+        t("{text!r} is not a duration (expected minutes such as 90, 90min or 1h30)", text=text)
+    )
+
+
+@dataclass(frozen=True)
+class CadenceStep:
+    """``count`` meetings, each ``interval`` after the one before."""
+
+    count: int
+    interval: timedelta
+
+
+_STEP = re.compile(r"(\d{1,3})\s*x\s*(\S+)")
+MAX_MEETINGS = 200
+
+
+def parse_cadence(text: str) -> tuple[CadenceStep, ...]:
+    """``3x1w,6x3w``: three weekly meetings, then six every three weeks."""
+    steps: list[CadenceStep] = []
+    for part in text.split(","):
+        match = _STEP.fullmatch(part.strip().lower())
+        if not match or int(match[1]) < 1:
+            raise UsageError(
+                t("{text!r} is not a cadence (expected e.g. 3x1w,6x3w: count x interval, ...)", text=text)
+            )
+        steps.append(CadenceStep(int(match[1]), parse_interval(match[2])))
+    return check_cadence(tuple(steps))
+
+
+def check_cadence(steps: tuple[CadenceStep, ...]) -> tuple[CadenceStep, ...]:
+    total = sum(step.count for step in steps)
+    if not 1 <= total <= MAX_MEETINGS:
+        raise UsageError(
+            t("a process has 1 to {most} meetings, not {count}", most=MAX_MEETINGS, count=total)
+        )
+    return steps
+
+
+def format_cadence(steps: tuple[CadenceStep, ...]) -> str:
+    """The inverse of :func:`parse_cadence`, e.g. ``10x4w``."""
+
+    def interval(delta: timedelta) -> str:
+        return f"{delta.days // 7}w" if delta.days % 7 == 0 else f"{delta.days}d"
+
+    return ",".join(f"{step.count}x{interval(step.interval)}" for step in steps)
+
+
+_MONEY = re.compile(r"-?\d{1,9}(?:[.,]\d{1,2})?")
+
+
+def parse_money(text: str) -> Decimal:
+    """Euros such as ``95``, ``95.50`` or ``95,50``; at most two decimals, not negative."""
+    value = text.strip().removesuffix("€").strip().replace("\u00a0", "").replace(" ", "")
+    if _MONEY.fullmatch(value) and not value.startswith("-"):
+        return Decimal(value.replace(",", ".")).quantize(Decimal("0.01"))
+    raise UsageError(t("{text!r} is not an amount of euros (expected e.g. 95 or 95.50)", text=text))
+
+
+def parse_percent(text: str) -> Decimal:
+    """A percentage from 0 to 100, e.g. ``10`` or ``25.5``."""
+    value = text.strip().removesuffix("%").strip().replace(",", ".")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        number = Decimal(-1)
+    if number.is_finite() and 0 <= number <= 100:
+        return number
+    raise UsageError(t("{text!r} is not a percentage (expected a number from 0 to 100)", text=text))
+
+
+def parse_break(text: str) -> Break:
+    """``2027-06-21..2027-08-08``: both days included."""
+    first, sep, last = text.partition("..")
+    if not sep:
+        raise UsageError(
+            t("{text!r} is not a break (expected FIRST..LAST, e.g. 2027-06-21..2027-08-08)", text=text)
+        )
+    span = Break(parse_date(first), parse_date(last))
+    if span.last < span.first:
+        raise UsageError(t("break {text!r} ends before it starts", text=text))
+    return span
+
+
+_PARTICIPANT = re.compile(r"\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?\s*")
+
+
+def parse_participant(text: str) -> Participant:
+    """``Name <email>`` or just ``Name``."""
+    match = _PARTICIPANT.fullmatch(text)
+    if not match or not match["name"]:
+        raise UsageError(
+            t("{text!r} is not a participant (expected \"Name\" or \"Name <name@example.fi>\")", text=text)
+        )
+    return Participant(match["name"], match["email"] or "")
+
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+
+
+def parse_id(text: str, what: str) -> str:
+    """An id for a client or process: lower-case letters, digits, ``-`` and ``_``."""
+    if _ID.fullmatch(text):
+        return text
+    raise UsageError(
+        t(
+            "{text!r} is not a valid {what} id (use a-z, 0-9, - and _, e.g. pohde or hoitajat-2027)",
+            text=text,
+            what=what,
+        )
+    )
+
+
+_EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+
+
+def parse_email(text: str) -> str:
+    if _EMAIL.fullmatch(text.strip()):
+        return text.strip()
+    raise UsageError(t("{text!r} is not an e-mail address (expected e.g. name@example.fi)", text=text))

@@ -1,0 +1,106 @@
+"""The one translation layer: every user-facing string passes through :func:`t`.
+
+Message ids are the English text itself, so English needs no catalogue and a missing
+translation degrades to readable English (a test proves none is missing). The interface
+language is Finnish or English; documents handed to a client (summaries, invoices,
+calendar titles) may also be Swedish, chosen per call with ``lang=``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+
+INTERFACE_LANGUAGES = ("fi", "en")
+DOCUMENT_LANGUAGES = ("fi", "sv", "en")
+
+_current = "en"
+
+
+def set_language(lang: str) -> None:
+    """Choose the interface language for the rest of this run."""
+    global _current  # noqa: PLW0603 - one process, one interface language
+    _current = lang if lang in DOCUMENT_LANGUAGES else "en"
+
+
+def language() -> str:
+    """The interface language in force."""
+    return _current
+
+
+def language_from_environment(environ: Mapping[str, str]) -> str | None:
+    """``TYO_LANG`` first, then the POSIX locale variables; ``None`` when neither says."""
+    explicit = environ.get("TYO_LANG", "").strip().lower()
+    if explicit in INTERFACE_LANGUAGES:
+        return explicit
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "fi" if value.lower().startswith("fi") else None
+    return None
+
+
+def default_language() -> str:
+    """The locale's language when nothing else says (``fi`` or ``en``)."""
+    return language_from_environment({k: v for k, v in os.environ.items() if k != "TYO_LANG"}) or "en"
+
+
+@cache
+def _catalogue(lang: str) -> Mapping[str, str]:
+    module = importlib.import_module(f"{__name__}.{lang}")
+    messages: Mapping[str, str] = module.MESSAGES
+    return messages
+
+
+def t(msgid: str, /, *, lang: str | None = None, **fields: object) -> str:
+    """Translate ``msgid`` (English text) and fill in ``{fields}``."""
+    lang = lang or _current
+    text = msgid if lang == "en" else _catalogue(lang).get(msgid, msgid)
+    return text.format(**fields) if fields else text
+
+
+def has_translation(msgid: str, lang: str) -> bool:
+    """Whether the catalogue of ``lang`` carries ``msgid`` (for the completeness test)."""
+    return lang == "en" or msgid in _catalogue(lang)
+
+
+_WEEKDAYS = {
+    "fi": ("ma", "ti", "ke", "to", "pe", "la", "su"),
+    "sv": ("mån", "tis", "ons", "tors", "fre", "lör", "sön"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
+
+def format_date(day: date, *, lang: str | None = None, weekday: bool = True) -> str:
+    """``ti 12.1.2027`` in Finnish and Swedish, ``Tue 2027-01-12`` in English."""
+    lang = lang or _current
+    text = day.isoformat() if lang == "en" else f"{day.day}.{day.month}.{day.year}"
+    return f"{_WEEKDAYS[lang][day.weekday()]} {text}" if weekday else text
+
+
+def format_time(moment: datetime, *, lang: str | None = None) -> str:
+    """``14.00`` in Finnish and Swedish, ``14:00`` in English."""
+    lang = lang or _current
+    separator = ":" if lang == "en" else "."
+    return f"{moment.hour:02d}{separator}{moment.minute:02d}"
+
+
+def format_datetime(moment: datetime, *, lang: str | None = None, weekday: bool = True) -> str:
+    """``ti 12.1.2027 klo 14.00``, ``tis 12.1.2027 kl. 14.00``, ``Tue 2027-01-12 14:00``."""
+    lang = lang or _current
+    joiner = {"fi": " klo ", "sv": " kl. "}.get(lang, " ")
+    day = format_date(moment.date(), lang=lang, weekday=weekday)
+    return f"{day}{joiner}{format_time(moment, lang=lang)}"
+
+
+def format_money(amount: Decimal, *, lang: str | None = None) -> str:
+    """``1 234,50 €`` in Finnish and Swedish, ``€1,234.50`` in English."""
+    lang = lang or _current
+    text = f"{amount:,.2f}"
+    if lang == "en":
+        return f"-€{text[1:]}" if text.startswith("-") else f"€{text}"
+    return text.replace(",", "\u00a0").replace(".", ",") + "\u00a0€"

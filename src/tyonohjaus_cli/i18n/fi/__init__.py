@@ -1,0 +1,7 @@
+"""Finnish catalogue: one module per area, merged here."""
+
+from __future__ import annotations
+
+from tyonohjaus_cli.i18n.fi import core
+
+MESSAGES: dict[str, str] = {**core.MESSAGES}

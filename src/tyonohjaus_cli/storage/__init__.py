@@ -1,0 +1,1 @@
+"""Storage: the only code that reads or writes the store on disk."""

@@ -1,0 +1,300 @@
+"""Domain objects to store documents and back; the only place that knows the file layout.
+
+Money is written as text (``rate = "95.00"``) so that no float ever touches it; wall-clock
+meeting times as TOML local date-times (``2027-01-12T14:00:00``), exactly as typed, in the
+store's zone; moments when something happened (created, notified) with their offset.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from decimal import Decimal
+from typing import Any
+
+from tyonohjaus_cli.domain.models import (
+    Break,
+    CancelledBy,
+    Client,
+    Goal,
+    Meeting,
+    MeetingStatus,
+    Move,
+    Participant,
+    Process,
+    ProcessKind,
+    ProcessStatus,
+    Settings,
+    Supervisor,
+    Venue,
+    VatMode,
+)
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
+
+
+def _money(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _wall_clock(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None)
+
+
+def _moment(moment: datetime) -> datetime:
+    return moment.replace(microsecond=0)
+
+
+def _compact(doc: Doc) -> Doc:
+    """Leave out empty values so a hand-read file shows only what was said."""
+    return {key: value for key, value in doc.items() if value not in ("", None, [], {}, ())}
+
+
+def _breaks(fields: Fields, key: str = "breaks") -> tuple[Break, ...]:
+    spans = []
+    for item in fields.tables(key):
+        span = Break(item.date("first"), item.date("last"))
+        if span.last < span.first:
+            raise item.fail("last", t("a day on or after 'first'"))
+        spans.append(span)
+    return tuple(spans)
+
+
+def _break_docs(breaks: tuple[Break, ...]) -> list[Doc]:
+    return [{"first": span.first, "last": span.last} for span in breaks]
+
+
+# --- settings.toml -----------------------------------------------------------------------
+
+
+def settings_to_doc(settings: Settings) -> Doc:
+    person = settings.supervisor
+    return {
+        "schema": SCHEMA,
+        "supervisor": _compact(
+            {
+                "name": person.name,
+                "email": person.email,
+                "business_id": person.business_id,
+                "iban": person.iban,
+                "bic": person.bic,
+                "address": person.address,
+                "phone": person.phone,
+            }
+        ),
+        "billing": _compact(
+            {
+                "rate": _money(settings.rate),
+                "unit_minutes": settings.unit_minutes,
+                "vat": settings.vat.value,
+                "vat_exempt_ground": settings.vat_exempt_ground,
+            }
+        ),
+        "calendar": _compact(
+            {
+                "timezone": settings.timezone,
+                "language": settings.language,
+                "breaks": _break_docs(settings.breaks),
+            }
+        ),
+    }
+
+
+def settings_from_doc(fields: Fields) -> Settings:
+    person = fields.table("supervisor")
+    billing = fields.table("billing")
+    calendar = fields.table("calendar")
+    return Settings(
+        supervisor=Supervisor(
+            name=person.str("name"),
+            email=person.str("email"),
+            business_id=person.str("business_id", ""),
+            iban=person.str("iban", ""),
+            bic=person.str("bic", ""),
+            address=person.str("address", ""),
+            phone=person.str("phone", ""),
+        ),
+        rate=billing.decimal("rate"),
+        unit_minutes=billing.int("unit_minutes", 45, minimum=1),
+        vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
+        vat_exempt_ground=billing.str("vat_exempt_ground", ""),
+        timezone=calendar.str("timezone", "Europe/Helsinki"),
+        language=calendar.choice("language", ("", "fi", "en"), ""),
+        breaks=_breaks(calendar),
+    )
+
+
+# --- clients/<id>.toml -------------------------------------------------------------------
+
+
+def client_to_doc(client: Client) -> Doc:
+    return {
+        "schema": SCHEMA,
+        **_compact(
+            {
+                "id": client.id,
+                "name": client.name,
+                "business_id": client.business_id,
+                "address": client.address,
+                "email": client.email,
+                "contact": client.contact,
+                "einvoice_address": client.einvoice_address,
+                "operator": client.operator,
+                "rate": _money(client.rate) if client.rate is not None else None,
+            }
+        ),
+        "discount": _number(client.discount),
+        "cancel_hours": client.cancel_hours,
+        "cancel_charge": _number(client.cancel_charge),
+        "payment_days": client.payment_days,
+        "public_body": client.public_body,
+        "language": client.language,
+    }
+
+
+def client_from_doc(fields: Fields) -> Client:
+    return Client(
+        id=fields.str("id"),
+        name=fields.str("name"),
+        business_id=fields.str("business_id", ""),
+        address=fields.str("address", ""),
+        email=fields.str("email", ""),
+        contact=fields.str("contact", ""),
+        einvoice_address=fields.str("einvoice_address", ""),
+        operator=fields.str("operator", ""),
+        rate=fields.decimal("rate", None),
+        discount=fields.decimal("discount", Decimal(0)),
+        cancel_hours=fields.int("cancel_hours", 24),
+        cancel_charge=fields.decimal("cancel_charge", Decimal(100)),
+        payment_days=fields.int("payment_days", 14),
+        public_body=fields.bool("public_body", False),
+        language=fields.choice("language", ("fi", "sv", "en"), "fi"),
+    )
+
+
+# --- processes/<id>.toml -----------------------------------------------------------------
+
+
+def _meeting_to_doc(meeting: Meeting) -> Doc:
+    doc: Doc = {
+        "n": meeting.n,
+        "start": _wall_clock(meeting.start),
+        "minutes": meeting.minutes,
+        "status": meeting.status.value,
+        "uid": meeting.uid,
+        "sequence": meeting.sequence,
+    }
+    doc |= _compact(
+        {
+            "cancelled_by": meeting.cancelled_by.value if meeting.cancelled_by else None,
+            "notified_at": _moment(meeting.notified_at) if meeting.notified_at else None,
+            "reason": meeting.reason,
+            "moves": [
+                {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
+                for move in meeting.moves
+            ],
+        }
+    )
+    return doc
+
+
+def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
+    cancelled_by = fields.choice("cancelled_by", tuple(CancelledBy), None)
+    return Meeting(
+        n=fields.int("n", minimum=1),
+        start=fields.datetime("start", zone),
+        minutes=fields.int("minutes", minimum=1),
+        uid=fields.str("uid"),
+        status=MeetingStatus(fields.choice("status", tuple(MeetingStatus), MeetingStatus.PLANNED.value)),
+        sequence=fields.int("sequence", 0),
+        moves=tuple(
+            Move(move.datetime("previous", zone), move.datetime("agreed_at", zone))
+            for move in fields.tables("moves")
+        ),
+        cancelled_by=CancelledBy(cancelled_by) if cancelled_by else None,
+        notified_at=fields.datetime("notified_at", zone, None),
+        reason=fields.str("reason", ""),
+    )
+
+
+def process_to_doc(process: Process) -> Doc:
+    doc: Doc = {
+        "schema": SCHEMA,
+        "id": process.id,
+        "client": process.client,
+        "kind": process.kind.value,
+        "title": process.title,
+        "status": process.status.value,
+        "created": _moment(process.created),
+    }
+    doc |= _compact(
+        {
+            "closed": _moment(process.closed) if process.closed else None,
+            "plan": process.plan,
+            "group_size": process.group_size,
+            "place": process.venue.place,
+            "online": process.venue.online,
+            "phone": process.venue.phone or None,
+            "rate": _money(process.rate) if process.rate is not None else None,
+            "meeting_price": _money(process.meeting_price) if process.meeting_price is not None else None,
+            "first_free": process.first_free or None,
+            "co_supervisor": process.co_supervisor,
+            "breaks": _break_docs(process.breaks),
+            "participants": [_compact({"name": p.name, "email": p.email}) for p in process.participants],
+            "goals": [{"n": goal.n, "text": goal.text, "by": goal.by} for goal in process.goals],
+        }
+    )
+    doc["meetings"] = [_meeting_to_doc(meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)]
+    return doc
+
+
+def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
+    meetings = tuple(_meeting_from_doc(item, zone) for item in fields.tables("meetings"))
+    numbers = [meeting.n for meeting in meetings]
+    if len(set(numbers)) != len(numbers):
+        raise fields.fail("meetings", t("meetings with different numbers 'n'"))
+    closed = fields.datetime("closed", zone, None)
+    return Process(
+        id=fields.str("id"),
+        client=fields.str("client"),
+        kind=ProcessKind(fields.choice("kind", tuple(ProcessKind))),
+        title=fields.str("title", "") or fields.str("id"),
+        created=fields.datetime("created", zone),
+        meetings=meetings,
+        participants=tuple(
+            Participant(item.str("name"), item.str("email", "")) for item in fields.tables("participants")
+        ),
+        group_size=fields.int("group_size", None, minimum=1),
+        venue=Venue(fields.str("place", ""), fields.str("online", ""), fields.bool("phone", False)),
+        goals=tuple(
+            Goal(item.int("n", minimum=1), item.str("text"), item.choice("by", ("participants", "client", "both"), "both"))
+            for item in fields.tables("goals")
+        ),
+        rate=fields.decimal("rate", None),
+        meeting_price=fields.decimal("meeting_price", None),
+        first_free=fields.bool("first_free", False),
+        co_supervisor=fields.str("co_supervisor", ""),
+        breaks=_breaks(fields),
+        plan=fields.str("plan", ""),
+        status=ProcessStatus(fields.choice("status", tuple(ProcessStatus), ProcessStatus.ACTIVE.value)),
+        closed=closed,
+    )
+
+
+def summary_of_process(process: Process) -> dict[str, Any]:
+    """What list views need, kept in the index so they never parse every process file."""
+    return {
+        "id": process.id,
+        "client": process.client,
+        "kind": process.kind.value,
+        "title": process.title,
+        "status": process.status.value,
+        "venue": str(process.venue),
+        "meetings": [
+            [m.n, _wall_clock(m.start).isoformat(timespec="minutes"), m.minutes, m.status.value]
+            for m in process.in_order()
+        ],
+    }

@@ -1,0 +1,226 @@
+"""Reading and writing the store's documents (TOML and JSON) with precise errors.
+
+A hand-edited file with a mistake yields :class:`StoreFileError` naming the file, the line
+and the problem. Every document carries ``schema``: older versions are migrated on read
+(see ``MIGRATIONS``), newer ones are refused.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, datetime, tzinfo
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from tyonohjaus_cli.errors import StoreFileError
+from tyonohjaus_cli.i18n import t
+
+SCHEMA = 1
+"""The schema version this tyo writes, for every kind of document."""
+
+Doc = dict[str, Any]
+Migration = Callable[[Doc], Doc]
+MIGRATIONS: dict[int, Migration] = {}
+"""Upgrades from version N to N+1, applied in turn on read (none yet: this is schema 1)."""
+
+_LINE_COLUMN = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def parse_toml(text: str, rel: str) -> Doc:
+    """Parse TOML text, turning a syntax error into file, line and problem."""
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _LINE_COLUMN.search(message)
+        problem = _LINE_COLUMN.sub("", message).strip()
+        raise StoreFileError(
+            rel, t("not valid TOML: {problem}", problem=problem), int(match[1]) if match else None
+        ) from None
+
+
+def dump_toml(doc: Doc) -> str:
+    """TOML text for a document; keys keep their order."""
+    import tomli_w
+
+    return tomli_w.dumps(doc, multiline_strings=True)
+
+
+def parse_json(text: str, rel: str) -> Doc:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StoreFileError(rel, t("not valid JSON: {problem}", problem=error.msg), error.lineno) from None
+    if not isinstance(value, dict):
+        raise StoreFileError(rel, t("expected a JSON object at the top"), 1)
+    return value
+
+
+def dump_json(doc: Doc) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def migrate(doc: Doc, rel: str, text: str) -> Doc:
+    """Check ``schema`` and bring an older document up to :data:`SCHEMA`."""
+    version = doc.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise StoreFileError(
+            rel, t("missing or invalid 'schema' (expected schema = {n})", n=SCHEMA), line_of(text, "schema")
+        )
+    if version > SCHEMA:
+        raise StoreFileError(
+            rel,
+            t(
+                "written by a newer tyo (schema {found}, this one reads up to {known}); upgrade tyo",
+                found=version,
+                known=SCHEMA,
+            ),
+            line_of(text, "schema"),
+        )
+    while version < SCHEMA:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+        doc["schema"] = version
+    return doc
+
+
+def line_of(text: str, key: str, start: int = 0) -> int | None:
+    """The line where ``key =`` is first set after offset ``start``, for error messages."""
+    pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=", re.MULTILINE)
+    match = pattern.search(text, start)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _header_offset(text: str, key: str, index: int, start: int, *, array: bool = True) -> int:
+    """Where the ``index``-th ``[[key]]`` (or ``[key]``) header after ``start`` is (or ``start``)."""
+    header = rf"\[\[\s*{re.escape(key)}\s*\]\]" if array else rf"\[\s*{re.escape(key)}\s*\]"
+    pattern = re.compile(rf"^\s*{header}", re.MULTILINE)
+    for found, match in enumerate(pattern.finditer(text, start)):
+        if found == index:
+            return match.start()
+    return start
+
+
+_MISSING: Any = object()
+
+
+class Fields:
+    """Typed access to one table of a document; a wrong value names file, line and key."""
+
+    def __init__(self, doc: Doc, rel: str, text: str, *, start: int = 0) -> None:
+        self.doc = doc
+        self.rel = rel
+        self.text = text
+        self.start = start
+
+    def fail(self, key: str, expected: str) -> StoreFileError:
+        value = self.doc.get(key, "")
+        return StoreFileError(
+            self.rel,
+            t("'{key}' must be {expected}, not {value!r}", key=key, expected=expected, value=value)
+            if key in self.doc
+            else t("'{key}' is missing (expected {expected})", key=key, expected=expected),
+            line_of(self.text, key, self.start),
+        )
+
+    def _get(self, key: str, default: Any, expected: str) -> Any:
+        if key not in self.doc:
+            if default is _MISSING:
+                raise self.fail(key, expected)
+            return default
+        return self.doc[key]
+
+    def str(self, key: str, default: Any = _MISSING) -> Any:
+        value = self._get(key, default, t("text"))
+        if value is not default and not isinstance(value, str):
+            raise self.fail(key, t("text"))
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...], default: Any = _MISSING) -> Any:
+        expected = t("one of {choices}", choices=", ".join(choices))
+        value = self._get(key, default, expected)
+        if value is not default and value not in choices:
+            raise self.fail(key, expected)
+        return value
+
+    def int(self, key: str, default: Any = _MISSING, minimum: int = 0) -> Any:
+        expected = t("a whole number from {minimum}", minimum=minimum)
+        value = self._get(key, default, expected)
+        if value is not default and (
+            not isinstance(value, int) or isinstance(value, bool) or value < minimum
+        ):
+            raise self.fail(key, expected)
+        return value
+
+    def bool(self, key: str, default: bool = False) -> bool:
+        value = self._get(key, default, "true/false")
+        if not isinstance(value, bool):
+            raise self.fail(key, "true/false")
+        return value
+
+    def decimal(self, key: str, default: Any = _MISSING) -> Any:
+        expected = t("an amount such as \"95.00\"")
+        value = self._get(key, default, expected)
+        if value is default:
+            return value
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise self.fail(key, expected)
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise self.fail(key, expected) from None
+        if not number.is_finite() or number < 0:
+            raise self.fail(key, expected)
+        return number
+
+    def date(self, key: str, default: Any = _MISSING) -> Any:
+        value = self._get(key, default, t("a date such as 2027-01-12"))
+        if value is default:
+            return value
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                raise self.fail(key, t("a date such as 2027-01-12")) from None
+        if isinstance(value, datetime) or not isinstance(value, date):
+            raise self.fail(key, t("a date such as 2027-01-12"))
+        return value
+
+    def datetime(self, key: str, zone: tzinfo, default: Any = _MISSING) -> Any:
+        """A time in ``zone``: a local (wall-clock) one is taken as such, an offset one converted."""
+        expected = t("a date and time such as 2027-01-12T14:00:00")
+        value = self._get(key, default, expected)
+        if value is default:
+            return value
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value)
+            except ValueError:
+                raise self.fail(key, expected) from None
+        if not isinstance(value, datetime):
+            raise self.fail(key, expected)
+        return value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
+
+    def table(self, key: str) -> Fields:
+        value = self.doc.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail(key, t("a table"))
+        return Fields(value, self.rel, self.text, start=_header_offset(self.text, key, 0, self.start, array=False))
+
+    def tables(self, key: str) -> Iterator[Fields]:
+        value = self.doc.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise self.fail(key, t("a list of tables"))
+        for index, item in enumerate(value):
+            start = _header_offset(self.text, key, index, self.start)
+            yield Fields(item, self.rel, self.text, start=start)
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.doc.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self.fail(key, t("a list of texts"))
+        return tuple(value)

@@ -156,6 +156,12 @@ class Meeting:
     cancelled_by: CancelledBy | None = None
     notified_at: datetime | None = None
     reason: str = ""
+    held_minutes: int | None = None
+
+    @property
+    def actual_minutes(self) -> int:
+        """How long it was: as logged when logged differently, else as planned."""
+        return self.held_minutes or self.minutes
 
     @property
     def end(self) -> datetime:

@@ -192,6 +192,7 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
             "cancelled_by": meeting.cancelled_by.value if meeting.cancelled_by else None,
             "notified_at": _moment(meeting.notified_at) if meeting.notified_at else None,
             "reason": meeting.reason,
+            "held_minutes": meeting.held_minutes,
             "moves": [
                 {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
                 for move in meeting.moves
@@ -217,6 +218,7 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         cancelled_by=CancelledBy(cancelled_by) if cancelled_by else None,
         notified_at=fields.datetime("notified_at", zone, None),
         reason=fields.str("reason", ""),
+        held_minutes=fields.int("held_minutes", None, minimum=1),
     )
 
 

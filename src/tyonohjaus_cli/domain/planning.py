@@ -87,7 +87,9 @@ def first_free_day(
             shifts.append(shift)
         candidate += timedelta(days=1)
         if candidate - day > _LONGEST_SEARCH:
-            raise UsageError(t("no free weekday within three years of {day}: check the breaks", day=day))
+            raise UsageError(
+                t("no free weekday within three years of {day}: check the breaks", day=day)
+            )
     return candidate, tuple(shifts)
 
 

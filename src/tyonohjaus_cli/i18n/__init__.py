@@ -46,7 +46,9 @@ def language_from_environment(environ: Mapping[str, str]) -> str | None:
 
 def default_language() -> str:
     """The locale's language when nothing else says (``fi`` or ``en``)."""
-    return language_from_environment({k: v for k, v in os.environ.items() if k != "TYO_LANG"}) or "en"
+    return (
+        language_from_environment({k: v for k, v in os.environ.items() if k != "TYO_LANG"}) or "en"
+    )
 
 
 @cache

@@ -53,6 +53,12 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def move(source: Path, target: Path) -> None:
+    """Rename ``source`` over ``target`` atomically and durably (same directory)."""
+    os.replace(source, target)
+    _fsync_dir(target.parent)
+
+
 def remove(path: Path) -> None:
     """Delete ``path`` durably; a missing file is already deleted."""
     with contextlib.suppress(FileNotFoundError):

@@ -5,22 +5,37 @@ A change to several files is first written whole to ``history/NNNNNNNN.pending.j
 to ``NNNNNNNN.json``. A crash in between leaves a pending entry, which the next command
 rolls back (it restores every "before"), so nothing is ever half-applied. Committed
 entries are the undo history: the newest :data:`KEEP` are kept.
+
+Undo is journalled the same way: ``NNNNNNNN.undo.pending.json`` holds the reverse change,
+the files are reverted, and removing ``NNNNNNNN.json`` is the moment the undo takes
+effect. A crash before that moment is rolled back (the change stays in force and in the
+history); a crash after it only leaves the pending file, which recovery then discards.
+
+A change that must leave no trace (``tyo forget``) is applied with ``undoable=False``:
+its pending entry is deleted once the files are written, so the history never holds the
+erased texts.
+
+The history holds every file's text before and after each change, so it is as private
+as the store itself; :func:`drop` lets ``tyo forget`` remove entries that mention what
+was erased.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.files import atomic_write, ensure_private_dir, read_text, remove
+from tyonohjaus_cli.storage.files import atomic_write, ensure_private_dir, move, remove
 
 HISTORY_DIR = "history"
 PENDING = ".pending.json"
+UNDO_PENDING = ".undo" + PENDING
 KEEP = 200
 """How many past changes ``tyo undo`` can reach."""
 
@@ -62,18 +77,36 @@ def _encode(entry: Entry) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=1).encode()
 
 
+def _text_or_none(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"expected text or null, not {type(value).__name__}")
+
+
+def decode_text(text: str) -> Entry:
+    """An entry from its JSON text; ``ValueError``/``KeyError``/``TypeError`` if damaged."""
+    doc = json.loads(text)
+    if not isinstance(doc, dict):
+        raise TypeError("expected a JSON object")
+    schema = doc.get("schema", 1)
+    if not isinstance(schema, int) or schema > 1:
+        raise ValueError(f"unknown schema {schema!r}")
+    return Entry(
+        number=int(doc["number"]),
+        at=str(doc["at"]),
+        command=str(doc["command"]),
+        changes=tuple(
+            FileChange(
+                str(item["path"]), _text_or_none(item["before"]), _text_or_none(item["after"])
+            )
+            for item in doc["changes"]
+        ),
+    )
+
+
 def _decode(path: Path) -> Entry:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
-        return Entry(
-            number=int(doc["number"]),
-            at=str(doc["at"]),
-            command=str(doc["command"]),
-            changes=tuple(
-                FileChange(str(item["path"]), item["before"], item["after"])
-                for item in doc["changes"]
-            ),
-        )
+        return decode_text(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise StoreError(
             t(
@@ -94,13 +127,38 @@ def _numbered(root: Path, suffix: str) -> list[Path]:
     return [folder / name for name in sorted(names)]
 
 
-def entries(root: Path) -> list[Entry]:
-    """Committed changes, oldest first."""
-    return [_decode(path) for path in _numbered(root, ".json")]
+def entry_paths(root: Path) -> list[Path]:
+    """The files of committed changes, oldest first."""
+    return _numbered(root, ".json")
+
+
+def pending_paths(root: Path) -> list[Path]:
+    """Entries of changes (or undos) that a crash interrupted."""
+    return _numbered(root, PENDING)
+
+
+def entries(root: Path, newest: int | None = None) -> list[Entry]:
+    """Committed changes, oldest first; only the ``newest`` ones when given."""
+    paths = entry_paths(root)
+    if newest is not None:
+        paths = paths[max(0, len(paths) - newest) :]
+    return [_decode(path) for path in paths]
 
 
 def has_pending(root: Path) -> bool:
-    return bool(_numbered(root, PENDING))
+    return bool(pending_paths(root))
+
+
+def current_text(root: Path, rel: str) -> str | None:
+    """A store file's text as the journal compares it; ``None`` when absent."""
+    try:
+        return (root / rel).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise StoreError(
+            t("{path}: not UTF-8 text; `tyo doctor` can tell more", path=rel)
+        ) from None
 
 
 def _apply(root: Path, changes: tuple[FileChange, ...], *, forward: bool) -> None:
@@ -116,7 +174,14 @@ def _apply(root: Path, changes: tuple[FileChange, ...], *, forward: bool) -> Non
 def recover(root: Path) -> list[Entry]:
     """Roll back every change that a crash left half-applied; the caller holds the lock."""
     rolled_back = []
-    for path in reversed(_numbered(root, PENDING)):
+    for path in reversed(pending_paths(root)):
+        if (
+            path.name.endswith(UNDO_PENDING)
+            and not (path.parent / f"{path.name[:8]}.json").exists()
+        ):
+            # The undo had taken effect (its entry was removed): nothing to roll back.
+            remove(path)
+            continue
         entry = _decode(path)
         _apply(root, entry.changes, forward=False)
         remove(path)
@@ -124,24 +189,36 @@ def recover(root: Path) -> list[Entry]:
     return rolled_back
 
 
-def commit(root: Path, command: str, writes: dict[str, str | None], now: datetime) -> Entry | None:
-    """Apply ``writes`` (path → new text, ``None`` to delete) as one change; the caller holds the lock."""
+def commit(
+    root: Path,
+    command: str,
+    writes: dict[str, str | None],
+    now: datetime,
+    *,
+    undoable: bool = True,
+) -> Entry | None:
+    """Apply ``writes`` (path → new text, ``None`` to delete) as one change; the caller holds the lock.
+
+    With ``undoable=False`` the change is still all-or-nothing, but leaves no history entry.
+    """
     changes = []
     for rel, after in writes.items():
-        before = read_text(root / rel)
+        before = current_text(root, rel)
         if before != after:
             changes.append(FileChange(rel, before, after))
     if not changes:
         return None
     ensure_private_dir(_history(root))
-    existing = _numbered(root, ".json")
+    existing = entry_paths(root)
     number = int(existing[-1].name[:8]) + 1 if existing else 1
     entry = Entry(number, now.isoformat(timespec="seconds"), command, tuple(changes))
     pending = _history(root) / f"{number:08d}{PENDING}"
     atomic_write(pending, _encode(entry))
     _apply(root, entry.changes, forward=True)
-    done = _history(root) / f"{number:08d}.json"
-    os.replace(pending, done)
+    if not undoable:
+        remove(pending)
+        return entry
+    move(pending, _history(root) / f"{number:08d}.json")
     for old in existing[: max(0, len(existing) + 1 - KEEP)]:
         remove(old)
     return entry
@@ -149,12 +226,12 @@ def commit(root: Path, command: str, writes: dict[str, str | None], now: datetim
 
 def undo(root: Path) -> Entry | None:
     """Revert the newest change, if the files are still as it left them; the caller holds the lock."""
-    paths = _numbered(root, ".json")
+    paths = entry_paths(root)
     if not paths:
         return None
     entry = _decode(paths[-1])
     for change in entry.changes:
-        if read_text(root / change.path) != change.after:
+        if current_text(root, change.path) != change.after:
             raise StoreError(
                 t(
                     "can't undo '{command}': {path} has changed since (edited by hand?); "
@@ -165,9 +242,28 @@ def undo(root: Path) -> Entry | None:
             )
     # The undo is itself journalled, so a crash half-way is rolled back like any change.
     reverse = tuple(FileChange(c.path, c.after, c.before) for c in entry.changes)
-    pending = _history(root) / f"{entry.number:08d}.undo{PENDING}"
+    pending = _history(root) / f"{entry.number:08d}{UNDO_PENDING}"
     atomic_write(pending, _encode(Entry(entry.number, entry.at, entry.command, reverse)))
     _apply(root, reverse, forward=True)
-    remove(paths[-1])
+    remove(paths[-1])  # the undo takes effect here
     remove(pending)
     return entry
+
+
+def drop(root: Path, unwanted: Callable[[Entry], bool]) -> int:
+    """Delete every committed entry that ``unwanted`` says holds erased data; how many.
+
+    Used by ``tyo forget``; the caller holds the lock. Undo still works for the entries
+    that stay: each undo checks that the files are as that change left them. A damaged
+    entry can't be checked, so it is deleted too (it could not be undone anyway).
+    """
+    dropped = 0
+    for path in entry_paths(root):
+        try:
+            entry: Entry | None = decode_text(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            entry = None
+        if entry is None or unwanted(entry):
+            remove(path)
+            dropped += 1
+    return dropped

@@ -20,7 +20,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.domain.models import (
@@ -275,36 +275,85 @@ class Store:
     # --- writing ---------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def transaction(self, command: str, now: datetime) -> Iterator[Transaction]:
-        """Hold the lock; the block stages writes, applied as one change if it succeeds."""
+    def locked(self) -> Iterator[None]:
+        """Hold the store's lock, with any interrupted change rolled back first."""
         try:
             ensure_private_dir(self.root)
+            lock = store_lock(self.root, self.lock_timeout)
+            lock.__enter__()
         except OSError as error:
             raise StoreError(
                 t("can't create the store at {root}: {error}", root=self.root, error=error.strerror)
             ) from None
-        with store_lock(self.root, self.lock_timeout):
-            journal.recover(self.root)
-            self._settings = None
-            transaction = Transaction(self)
-            yield transaction
+        with contextlib.ExitStack() as stack:
+            stack.push(lock)
             try:
-                journal.commit(self.root, command, transaction.writes, now)
-            except OSError as error:
-                # The pending entry (if written) is rolled back by the next command.
                 journal.recover(self.root)
+            except OSError as error:
                 raise StoreError(
                     t(
-                        "the change was not saved: {error}; the store is as it was",
+                        "can't roll back an interrupted change: {error}; free some space "
+                        "and run `tyo doctor`",
                         error=error.strerror or error,
                     )
                 ) from None
+            self._settings = None
+            yield
+
+    @contextlib.contextmanager
+    def transaction(
+        self, command: str, now: datetime, *, undoable: bool = True
+    ) -> Iterator[Transaction]:
+        """Hold the lock; the block stages writes, applied as one change if it succeeds.
+
+        ``undoable=False`` (``tyo forget``) applies the change all-or-nothing but keeps no
+        history entry, so the texts it replaces are not kept anywhere.
+        """
+        with self.locked():
+            transaction = Transaction(self)
+            yield transaction
+            try:
+                journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
+            except OSError as error:
+                self._roll_back(error)
+
+    def _roll_back(self, error: OSError) -> NoReturn:
+        """After a failed write: restore what was there, or leave it to the next command."""
+        try:
+            journal.recover(self.root)
+        except (OSError, StoreError):
+            # The pending entry stays; the next command (or `tyo doctor --fix`) rolls it back.
+            raise StoreError(
+                t(
+                    "the change was not saved: {error}; the next tyo command will put "
+                    "the store back as it was",
+                    error=error.strerror or error,
+                )
+            ) from None
+        raise StoreError(
+            t(
+                "the change was not saved: {error}; the store is as it was",
+                error=error.strerror or error,
+            )
+        ) from None
+
+    def undo(self) -> journal.Entry | None:
+        """Revert the newest change (``None`` when there is none left)."""
+        with self.locked():
+            try:
+                return journal.undo(self.root)
+            except OSError as error:
+                self._roll_back(error)
+
+    def history(self, newest: int) -> list[journal.Entry]:
+        """The ``newest`` committed changes, oldest first."""
+        return journal.entries(self.root, newest)
 
     def recover_if_needed(self) -> None:
         """Roll back a change a crash left half-applied, before anything reads the store."""
         if journal.has_pending(self.root):
-            with store_lock(self.root, self.lock_timeout):
-                journal.recover(self.root)
+            with self.locked():
+                pass
 
 
 class Transaction:

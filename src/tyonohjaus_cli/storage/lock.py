@@ -70,5 +70,22 @@ def store_lock(root: Path, timeout: float) -> Iterator[None]:
         handle.truncate()
         handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n")
         handle.flush()
-        yield
-        # Closing the file releases the lock.
+        try:
+            yield
+        finally:
+            # Left behind, the holder's line would be stale info: only a killed tyo leaves
+            # it (`tyo doctor` then says so). Closing the file releases the lock.
+            with contextlib.suppress(OSError):
+                handle.seek(0)
+                handle.truncate()
+
+
+def is_locked(root: Path) -> bool:
+    """Whether a tyo holds the store's lock now; takes and writes nothing."""
+    try:
+        handle = (root / LOCK_NAME).open(encoding="utf-8")
+    except OSError:
+        return False
+    with handle:
+        # A shared probe on a read-only handle: released at once by closing.
+        return not _try_lock(handle)

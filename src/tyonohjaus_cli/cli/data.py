@@ -1,0 +1,456 @@
+"""``tyo undo``, ``history``, ``doctor``, ``export``, ``import`` and ``forget``: your data.
+
+The storage work is in :mod:`~tyonohjaus_cli.storage.journal`,
+:mod:`~tyonohjaus_cli.storage.doctor`, :mod:`~tyonohjaus_cli.storage.archive` and
+:mod:`~tyonohjaus_cli.storage.forget`; here arguments are parsed and results shown.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli.context import lock_timeout, session, store_dir
+from tyonohjaus_cli.cli.help import command
+from tyonohjaus_cli.domain.parsing import parse_id
+from tyonohjaus_cli.errors import StoreError, UsageError
+from tyonohjaus_cli.i18n import format_date, format_datetime, t
+from tyonohjaus_cli.storage import journal
+
+
+def register(app: typer.Typer) -> None:
+    """Add the data commands to ``app``."""
+    command(app, "undo")(undo)
+    command(app, "history")(history)
+    command(app, "doctor")(doctor)
+    command(app, "export")(export)
+    command(app, "import")(import_)
+    command(app, "forget")(forget)
+
+
+# --- undo and history ----------------------------------------------------------------------
+
+
+def _when(at: str) -> str:
+    try:
+        return format_datetime(datetime.fromisoformat(at))
+    except ValueError:
+        return at
+
+
+def _file_undone(change: journal.FileChange) -> str:
+    if change.before is None:
+        return t("removed {path}", path=change.path)
+    if change.after is None:
+        return t("brought back {path}", path=change.path)
+    return t("restored {path} as it was", path=change.path)
+
+
+def undo() -> None:
+    """Undo the last change to the store; run it again to go further back.
+
+    Every change (up to the last 200) is kept in the store's history/ folder with each
+    file's text before and after. A change whose files were edited by hand since is not
+    undone. `tyo forget` can't be undone.
+
+    Example: tyo undo
+    """
+    store = session.store
+    entry = store.undo()
+    if entry is None:
+        raise StoreError(t("nothing to undo: the history is empty"))
+    output.say(
+        t(
+            "Undid change {n}: '{command}' of {when}.",
+            n=entry.number,
+            command=entry.command,
+            when=_when(entry.at),
+        )
+    )
+    for change in entry.changes:
+        output.say("  " + _file_undone(change))
+
+
+def _change_mark(change: journal.FileChange) -> str:
+    if change.before is None:
+        return f"+{change.path}"
+    if change.after is None:
+        return f"-{change.path}"
+    return change.path
+
+
+def history(
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit", "-n", help=t("How many of the latest changes to show."), parser=params.count
+        ),
+    ] = 20,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """List the latest changes to the store, newest first: what `tyo undo` would undo.
+
+    Files marked + were created by the change and - deleted.
+
+    Example: tyo history -n 5
+    """
+    store = session.store
+    rows = [
+        {
+            "number": entry.number,
+            "at": _parse_at(entry.at),
+            "command": entry.command,
+            "files": [_change_mark(change) for change in entry.changes],
+        }
+        for entry in reversed(store.history(limit))
+    ]
+    columns = [
+        output.Column("number", "#", right=True),
+        output.Column("at", t("when"), format_datetime),
+        output.Column("command", t("command")),
+        output.Column("files", t("files"), ", ".join),
+    ]
+    output.emit(
+        columns,
+        rows,
+        as_json=as_json,
+        as_csv=as_csv,
+        empty=t("No changes in the history yet."),
+    )
+
+
+def _parse_at(at: str) -> datetime | str:
+    try:
+        return datetime.fromisoformat(at)
+    except ValueError:
+        return at
+
+
+# --- doctor --------------------------------------------------------------------------------
+
+
+def doctor(
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help=t(
+                "Repair what is safe to repair: permissions, temporary files, the cache, "
+                "stale lock info, interrupted changes."
+            ),
+        ),
+    ] = False,
+    as_json: output.JsonOption = False,
+) -> None:
+    """Check every file of the store: that it reads, its schema version, references between
+    files, permissions and leftovers of interrupted commands. Exit code 1 while problems remain.
+
+    Example: tyo doctor --fix
+    """
+    from tyonohjaus_cli.storage import doctor as checks
+
+    root = store_dir(session.store_option)
+    checkup = checks.examine(root)
+    done: list[str] = []
+    if fix and any(problem.fixable for problem in checkup.problems):
+        done = checks.repair(root, checkup, lock_timeout())
+        checkup = checks.examine(root)
+    if as_json:
+        output.print_json(
+            {
+                "store": str(root),
+                "files": checkup.files,
+                "fixed": done,
+                "problems": [
+                    {
+                        "path": p.path,
+                        "line": p.line,
+                        "problem": p.problem,
+                        "advice": p.advice,
+                        "fixable": p.fixable,
+                    }
+                    for p in checkup.problems
+                ],
+            }
+        )
+    else:
+        for line in done:
+            output.say(t("fixed: {what}", what=line))
+        for problem in checkup.problems:
+            where = problem.path or str(root)
+            if problem.line:
+                where = f"{where}, line {problem.line}"
+            output.say(f"{where}: {problem.problem}")
+            output.say("  " + t("what to do: {advice}", advice=problem.advice))
+        if checkup.problems:
+            fixable = sum(p.fixable for p in checkup.problems)
+            output.say(
+                t(
+                    "{count} problem(s) in {root}; {fixable} of them `tyo doctor --fix` repairs.",
+                    count=len(checkup.problems),
+                    root=root,
+                    fixable=fixable,
+                )
+            )
+        else:
+            output.say(
+                t(
+                    "The store at {root} is in order ({files} files read).",
+                    root=root,
+                    files=checkup.files,
+                )
+            )
+    if checkup.problems:
+        raise typer.Exit(1)
+
+
+# --- export and import ---------------------------------------------------------------------
+
+
+def export(
+    client: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CLIENT]", help=t("The client whose data to export."), show_default=False
+        ),
+    ] = None,
+    all_: Annotated[
+        bool,
+        typer.Option("--all", help=t("A backup of the whole store as one .tar.gz file.")),
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help=t("The folder for a client's export, or the file for --all."),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Export a client's data (JSON and Markdown, for a data access request), or back up
+    the whole store with --all.
+
+    A client's export holds the client, its processes and invoices; never the session log
+    or the participants' names. The backup holds everything, notes too: keep it as safe
+    as the store. `tyo import` restores it.
+
+    Example: tyo export pohde -o ~/pohde-data
+    Example: tyo export --all -o ~/tyo-backup-2027-01-04.tar.gz
+    """
+    from tyonohjaus_cli.storage import archive
+
+    if out is None:
+        raise UsageError(t("say where to write with -o PATH"))
+    if all_ == (client is not None):
+        raise UsageError(t("give either a client or --all"))
+    store = session.store
+    now = session.now()
+    if all_:
+        names = archive.backup(store, out.expanduser(), now.isoformat(timespec="seconds"))
+        output.say(t("Backed up {count} files to {path}.", count=len(names), path=out))
+        output.say(t("It holds the session log too: keep it as safe as the store."))
+        return
+    assert client is not None  # for mypy: all_ is False here
+    parse_id(client, t("client"))
+    data = archive.client_data(store, client)
+    folder = out.expanduser()
+    targets = archive.write_client_export(
+        data, folder, _markdown(data, now), now.isoformat(timespec="seconds")
+    )
+    output.say(
+        t(
+            "Exported {count} documents about {client} to {paths}.",
+            count=len(data.documents),
+            client=client,
+            paths=", ".join(str(path) for path in targets),
+        )
+    )
+    if data.left_out:
+        output.say(
+            t(
+                "Not included (confidential session log): {paths}",
+                paths=", ".join(data.left_out),
+            )
+        )
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list | dict):
+        return ", ".join(_cell(item) for item in value) if isinstance(value, list) else str(value)
+    return str(value).replace("\n", " / ").replace("|", "\\|")
+
+
+def _markdown_doc(doc: dict[str, Any], level: int) -> list[str]:
+    lines: list[str] = []
+    tables: list[tuple[str, Any]] = []
+    for key, value in doc.items():
+        if key == "schema":
+            continue
+        if isinstance(value, dict) or (
+            isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
+        ):
+            tables.append((key, value))
+        elif value not in ("", [], None):
+            lines.append(f"- **{key}**: {_cell(value)}")
+    for key, value in tables:
+        lines += ["", f"{'#' * level} {key}", ""]
+        if isinstance(value, dict):
+            lines += _markdown_doc(value, level + 1)
+            continue
+        keys: list[str] = []
+        for item in value:
+            keys += [k for k in item if k not in keys]
+        lines.append("| " + " | ".join(keys) + " |")
+        lines.append("|" + "---|" * len(keys))
+        lines += ["| " + " | ".join(_cell(item.get(k, "")) for k in keys) + " |" for item in value]
+    return lines
+
+
+def _markdown(data: Any, now: datetime) -> str:
+    lines = [
+        "# " + t("Data held about client {client}", client=data.client),
+        "",
+        t("Exported {date} from the store of the work supervisor.", date=format_date(now.date())),
+        t(
+            "Not included: the session log of the meetings (confidential to the supervision) "
+            "and the participants' names and contact details (their own personal data)."
+        ),
+    ]
+    for rel, doc in data.documents.items():
+        lines += ["", f"## {rel}", ""]
+        lines += _markdown_doc(doc, 3)
+    return "\n".join(lines) + "\n"
+
+
+def import_(
+    archive_file: Annotated[
+        Path, typer.Argument(metavar="FILE", help=t("A backup made by `tyo export --all`."))
+    ],
+) -> None:
+    """Restore a backup made by `tyo export --all` into an empty store, file for file.
+
+    Example: tyo --store ~/tyo-restored import ~/tyo-backup-2027-01-04.tar.gz
+    """
+    from tyonohjaus_cli.storage import archive
+
+    root = store_dir(session.store_option)
+    restored = archive.restore(root, archive_file.expanduser(), lock_timeout())
+    output.say(
+        t(
+            "Restored {count} files from {path} (backup of {created}) into {root}.",
+            count=len(restored.files),
+            path=archive_file,
+            created=restored.created or "?",
+            root=root,
+        )
+    )
+
+
+# --- forget --------------------------------------------------------------------------------
+
+
+def _show_plan(plan: Any, *, participant: bool) -> None:
+    intro = (
+        t("Forgetting participant {who}:", who=plan.subject)
+        if participant
+        else t("Forgetting client {who}:", who=plan.subject)
+    )
+    output.say(intro)
+    for rel in plan.erased:
+        output.say("  " + t("erase {path}", path=rel))
+    for rel in plan.redacted:
+        output.say("  " + t("remove the name from {path}", path=rel))
+    for kept in plan.kept:
+        until = (
+            t(" (until {day})", day=format_date(kept.until, weekday=False)) if kept.until else ""
+        )
+        output.say(
+            "  "
+            + t("keep {path}{until}: {reason}", path=kept.path, until=until, reason=kept.reason)
+        )
+
+
+def forget(
+    client: Annotated[
+        str | None,
+        typer.Argument(metavar="[CLIENT]", help=t("The client to forget."), show_default=False),
+    ] = None,
+    participant: Annotated[
+        str | None,
+        typer.Option(
+            "--participant",
+            metavar="NAME",
+            help=t("Forget a participant, by full name or e-mail."),
+            show_default=False,
+        ),
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help=t("Do not ask for confirmation (for scripts)."))
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=t("Show what would be erased and kept, and stop."))
+    ] = False,
+) -> None:
+    """Erase a client, or a participant, with their notes, for good (the right to erasure).
+
+    Issued invoices stay for six years after the year of issue, as the Accounting Act
+    requires; everything kept is listed with the reason. The history entries that hold the
+    erased data are deleted too, so this can't be undone.
+
+    Example: tyo forget pohde
+    Example: tyo forget --participant "Aino Virtanen"
+    """
+    from tyonohjaus_cli.storage import forget as erasure
+
+    if (client is None) == (participant is None):
+        raise UsageError(t("give either a client or --participant NAME"))
+    store = session.store
+    now = session.now()
+    today = now.date()
+
+    def make_plan() -> erasure.Plan:
+        if participant is not None:
+            return erasure.plan_participant(store, participant, today)
+        assert client is not None  # for mypy: one of the two is given
+        return erasure.plan_client(store, parse_id(client, t("client")), today)
+
+    shown = make_plan()
+    _show_plan(shown, participant=participant is not None)
+    if dry_run:
+        output.say(t("Nothing was erased (--dry-run)."))
+        return
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UsageError(
+                t("forget erases for good: confirm in a terminal, or pass --yes in a script")
+            )
+        if not typer.confirm(t("Erase this for good? It can't be undone."), default=False):
+            output.say(t("Nothing was erased."))
+            raise typer.Exit(1)
+
+    def same_plan() -> erasure.Plan:
+        plan = make_plan()
+        if (plan.erased, plan.redacted, plan.kept) != (shown.erased, shown.redacted, shown.kept):
+            raise StoreError(t("the store changed meanwhile; nothing was erased: run forget again"))
+        return plan
+
+    plan, dropped = erasure.forget(store, same_plan, now)
+    output.say(
+        t(
+            "Erased {erased} files, took the name out of {redacted}, deleted {dropped} "
+            "history entries.",
+            erased=len(plan.erased),
+            redacted=len(plan.redacted),
+            dropped=dropped,
+        )
+    )
+    if plan.kept:
+        output.say(t("Kept {count} files, as listed above.", count=len(plan.kept)))

@@ -1,0 +1,307 @@
+"""Backups (``tyo export --all``, ``tyo import``) and a client's data (``tyo export CLIENT``).
+
+A backup is a ``.tar.gz`` of every file of the store — settings, clients, processes, the
+session log, invoices, the journal — but not the cache, the lock or temporary files. It
+is taken holding the lock, so it is one consistent moment. ``tyo-backup.json`` at its top
+lists each file with its SHA-256; :func:`restore` checks every one before it writes
+anything, writes only into an empty store, and gives back the files byte for byte with
+their modification times. A backup holds the confidential session log: it is the
+supervisor's own copy, written 0600, and never meant for anyone else.
+
+A client's export answers a data access request (GDPR art. 15) from the client: what the
+store holds about the client, its processes and its invoices, as JSON and as Markdown.
+It never includes the session log (confidential to the supervision, DESIGN.md §2) nor the
+participants' names and e-mails (their own personal data, art. 15(4)): only how many.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tarfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from tyonohjaus_cli.errors import StoreError, UsageError
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage import inventory
+from tyonohjaus_cli.storage.files import (
+    DIR_MODE,
+    FILE_MODE,
+    atomic_write,
+    ensure_private_dir,
+    remove,
+)
+from tyonohjaus_cli.storage.store import Store
+
+MANIFEST = "tyo-backup.json"
+BACKUP_FORMAT = 1
+
+
+def write_private(target: Path, data: bytes) -> None:
+    """Write a file the user named, 0600 and atomically; a new folder is made 0700.
+
+    Unlike the store's own writes, an existing folder keeps its mode: ``-o ~/x`` must not
+    change the permissions of the home folder.
+    """
+    import contextlib
+
+    target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def backup_files(root: Path) -> list[str]:
+    """What a backup holds: the store's files and its journal, no cache, lock or temp files."""
+    return [
+        rel
+        for rel in inventory.all_files(root)
+        if PurePosixPath(rel).parts[0] not in (inventory.CACHE, inventory.LOCK)
+        and not inventory.is_temp(PurePosixPath(rel).name)
+    ]
+
+
+def backup(store: Store, target: Path, created: str) -> list[str]:
+    """Write the whole store to ``target`` (.tar.gz); the files it holds."""
+    if _inside(target, store.root):
+        raise UsageError(t("write the backup outside the store, not into {root}", root=store.root))
+    if not store.root.is_dir():
+        store.settings()  # the usual "no store here" message
+    with store.locked():
+        names = backup_files(store.root)
+        contents = {rel: (store.root / rel).read_bytes() for rel in names}
+        mtimes = {rel: (store.root / rel).stat().st_mtime for rel in names}
+    manifest = {
+        "format": BACKUP_FORMAT,
+        "created": created,
+        "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in contents.items()},
+    }
+    buffer = io.BytesIO()
+    with (
+        _gzip(buffer) as compressed,
+        tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as tar,
+    ):
+        _add(tar, MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
+        for rel in names:
+            _add(tar, rel, contents[rel], mtimes[rel])
+    try:
+        write_private(target, buffer.getvalue())
+    except OSError as error:
+        raise StoreError(
+            t("can't write {path}: {error}", path=target, error=error.strerror or error)
+        ) from None
+    return names
+
+
+def _gzip(buffer: io.BytesIO) -> Any:
+    import gzip
+
+    return gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0)
+
+
+def _add(tar: tarfile.TarFile, name: str, data: bytes, mtime: float) -> None:
+    info = tarfile.TarInfo(name)
+    info.size = len(data)
+    info.mode = FILE_MODE
+    info.mtime = int(mtime)
+    tar.addfile(info, io.BytesIO(data))
+
+
+@dataclass(frozen=True)
+class Restored:
+    files: list[str]
+    created: str
+
+
+def _bad(path: Path, why: str) -> StoreError:
+    return StoreError(t("{path} is not a tyo backup: {why}", path=path, why=why))
+
+
+def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
+    """The files of a backup (checked against its manifest), their times, when it was made."""
+    try:
+        tar = tarfile.open(path, mode="r:gz")  # noqa: SIM115 - closed by the `with` below
+    except FileNotFoundError:
+        raise UsageError(t("no such file: {path}", path=path)) from None
+    except (OSError, tarfile.TarError, EOFError) as error:
+        raise _bad(path, str(error)) from None
+    files: dict[str, bytes] = {}
+    mtimes: dict[str, int] = {}
+    try:
+        with tar:
+            for member in tar:
+                name = member.name
+                parts = PurePosixPath(name).parts
+                if (
+                    not member.isfile()
+                    or name.startswith("/")
+                    or not parts
+                    or ".." in parts
+                    or parts[0] in (inventory.CACHE, inventory.LOCK)
+                ):
+                    raise _bad(path, t("unexpected entry {name!r}", name=name))
+                handle = tar.extractfile(member)
+                if handle is None:  # pragma: no cover - isfile() above
+                    raise _bad(path, name)
+                files[name] = handle.read()
+                mtimes[name] = int(member.mtime)
+    except (OSError, tarfile.TarError, EOFError) as error:
+        raise _bad(path, str(error)) from None
+    try:
+        manifest = json.loads(files.pop(MANIFEST))
+        listed: dict[str, str] = manifest["files"]
+        created = str(manifest.get("created", ""))
+        known = manifest.get("format") == BACKUP_FORMAT and isinstance(listed, dict)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        known = False
+    if not known:
+        raise _bad(path, t("{name} is missing or damaged", name=MANIFEST))
+    if set(listed) != set(files):
+        raise _bad(path, t("the files do not match {name}", name=MANIFEST))
+    for name, data in files.items():
+        if hashlib.sha256(data).hexdigest() != listed[name]:
+            raise _bad(path, t("{name} is damaged (checksum)", name=name))
+    return files, mtimes, created
+
+
+def restore(root: Path, path: Path, timeout: float) -> Restored:
+    """Restore the backup at ``path`` into the empty store at ``root``."""
+    files, mtimes, created = read_backup(path)
+    if inventory.store_files(root) or (root / inventory.HISTORY).exists():
+        raise UsageError(
+            t(
+                "the store at {root} is not empty: import restores into an empty store "
+                "(use --store DIR for a new one)",
+                root=root,
+            )
+        )
+    from tyonohjaus_cli.storage.lock import store_lock
+
+    written: list[str] = []
+    try:
+        ensure_private_dir(root)
+        with store_lock(root, timeout):
+            for name in sorted(files):
+                target = root / name
+                atomic_write(target, files[name])
+                os.utime(target, (mtimes[name], mtimes[name]))
+                written.append(name)
+            for folder, _, _ in os.walk(root):
+                Path(folder).chmod(DIR_MODE)
+    except OSError as error:
+        for name in written:
+            remove(root / name)
+        raise StoreError(
+            t(
+                "the backup was not restored: {error}; the store is empty again",
+                error=error.strerror or error,
+            )
+        ) from None
+    return Restored(sorted(files), created)
+
+
+# --- a client's export ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClientData:
+    """What the store holds about one client, ready to write out."""
+
+    client: str
+    documents: dict[str, Any]
+    left_out: list[str]
+
+
+def _plain(value: Any) -> Any:
+    from tyonohjaus_cli.storage.index import jsonable
+
+    return jsonable(value)
+
+
+def _shareable(rel: str, doc: dict[str, Any]) -> dict[str, Any]:
+    """A document as the client may see it: participants only as a count."""
+    if inventory.folder_of(rel) == "processes" and "participants" in doc:
+        doc = dict(doc)
+        named = doc.pop("participants")
+        doc["participants_named"] = len(named) if isinstance(named, list) else 0
+    return doc
+
+
+def client_data(store: Store, client_id: str) -> ClientData:
+    """Everything shareable the store holds about ``client_id`` and its processes."""
+    store.client(client_id)
+    root = store.root
+    docs = {
+        rel: inventory.parse_document(rel, (root / rel).read_text(encoding="utf-8"))
+        for rel in inventory.store_files(root)
+        if inventory.is_document(rel) and rel != "settings.toml"
+    }
+    processes = {
+        str(doc.get("id"))
+        for rel, doc in docs.items()
+        if inventory.folder_of(rel) == "processes" and doc.get("client") == client_id
+    }
+    documents: dict[str, Any] = {}
+    left_out: list[str] = []
+    for rel, doc in docs.items():
+        owner = inventory.owner_of(rel, doc)
+        mine = (
+            owner.client == client_id
+            or owner.process in processes
+            or any(inventory.names_process(rel, p) for p in processes)
+        )
+        if not mine:
+            continue
+        if inventory.folder_of(rel) in inventory.SHAREABLE:
+            documents[rel] = _plain(_shareable(rel, doc))
+        else:
+            left_out.append(rel)
+    return ClientData(client_id, documents, left_out)
+
+
+def write_client_export(data: ClientData, folder: Path, markdown: str, exported: str) -> list[Path]:
+    """Write ``<client>.json`` and ``<client>.md`` into ``folder``; refuse to overwrite."""
+    targets = [folder / f"{data.client}.json", folder / f"{data.client}.md"]
+    for target in targets:
+        if target.exists():
+            raise UsageError(
+                t("{path} exists already: choose another folder or remove it", path=target)
+            )
+    payload = {
+        "schema": 1,
+        "client": data.client,
+        "exported": exported,
+        "documents": data.documents,
+        "not_included": data.left_out,
+    }
+    try:
+        write_private(
+            targets[0], (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
+        )
+        write_private(targets[1], markdown.encode())
+    except OSError as error:
+        raise StoreError(
+            t("can't write {path}: {error}", path=folder, error=error.strerror or error)
+        ) from None
+    return targets

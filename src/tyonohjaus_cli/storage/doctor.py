@@ -1,0 +1,442 @@
+"""``tyo doctor``: read every file of the store and say what is wrong, and what to do.
+
+:func:`examine` only reads (no lock, no rollback, so it works on a store that no other
+command can open). It checks:
+
+- every document parses, has a known ``schema``, and decodes (settings, clients,
+  processes: every field; other folders — ``sessions/``, ``invoices/``, ``expenses/`` —
+  the schema and the references);
+- references: a process's client, a document's ``process``/``client``, an ``invoice``
+  number mentioned anywhere outside ``invoices/``, duplicate invoice numbers (duplicate
+  meeting numbers are caught when the process is decoded);
+- permissions: folders 0700, files 0600 (POSIX);
+- leftovers of interrupted writes: temporary files, pending journal entries, stale lock
+  info (a tyo killed while holding the lock), a damaged cache; damaged history entries.
+
+:func:`repair` fixes only what loses nothing: permissions, temporary files, the cache
+(derived data), stale lock info, and interrupted changes (rolled back, as the next command
+would). Everything else is left for the supervisor, with advice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tyonohjaus_cli.errors import StoreFileError
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage import codec, inventory, journal
+from tyonohjaus_cli.storage.documents import Doc, Fields
+from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, remove
+from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
+
+_INDEX = f"{inventory.CACHE}/index.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: where, what, what to do, and whether ``--fix`` repairs it."""
+
+    path: str
+    problem: str
+    advice: str
+    fixable: bool = False
+    line: int | None = None
+    kind: str = "file"
+
+
+@dataclass
+class Checkup:
+    files: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+
+def _edit_advice() -> str:
+    return t(
+        "correct it in an editor (the message names the line), or restore the file from "
+        "a backup; `tyo history` shows the recent changes to it"
+    )
+
+
+def _file_problem(error: StoreFileError) -> Problem:
+    return Problem(error.path, error.problem, _edit_advice(), line=error.line)
+
+
+def _read(root: Path, rel: str, checkup: Checkup) -> str | None:
+    try:
+        return (root / rel).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        checkup.add(Problem(rel, t("not UTF-8 text"), _edit_advice()))
+    except OSError as error:
+        checkup.add(
+            Problem(
+                rel,
+                t("can't be read: {error}", error=error.strerror),
+                t("check the file's owner and permissions"),
+            )
+        )
+    return None
+
+
+def _zone(settings_doc: Doc | None) -> ZoneInfo:
+    calendar = (settings_doc or {}).get("calendar", {})
+    name = calendar.get("timezone", "Europe/Helsinki") if isinstance(calendar, dict) else ""
+    try:
+        return ZoneInfo(name) if isinstance(name, str) else ZoneInfo("Europe/Helsinki")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Europe/Helsinki")
+
+
+def _invoice_refs(value: Any, found: list[int]) -> None:
+    """Every integer under a key ``invoice`` in a document, however deep."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "invoice" and isinstance(item, int) and not isinstance(item, bool):
+                found.append(item)
+            else:
+                _invoice_refs(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _invoice_refs(item, found)
+
+
+def _documents(root: Path, checkup: Checkup) -> dict[str, tuple[Doc, str]]:
+    docs: dict[str, tuple[Doc, str]] = {}
+    for rel in inventory.store_files(root):
+        if not inventory.is_document(rel):
+            continue
+        checkup.files += 1
+        text = _read(root, rel, checkup)
+        if text is None:
+            continue
+        try:
+            docs[rel] = (inventory.parse_document(rel, text), text)
+        except StoreFileError as error:
+            checkup.add(_file_problem(error))
+    return docs
+
+
+def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[str, str]:
+    """Decode settings, clients and processes fully; the processes' clients, by process."""
+    settings = docs.get("settings.toml")
+    zone = _zone(settings[0] if settings else None)
+    process_clients: dict[str, str] = {}
+    for rel, (doc, text) in docs.items():
+        folder = inventory.folder_of(rel)
+        expected = PurePosixPath(rel).stem
+        try:
+            if rel == "settings.toml":
+                codec.settings_from_doc(Fields(doc, rel, text))
+            elif folder == "clients":
+                client = codec.client_from_doc(Fields(doc, rel, text))
+                _check_id(rel, client.id, expected, checkup)
+            elif folder == "processes":
+                process = codec.process_from_doc(Fields(doc, rel, text), zone)
+                _check_id(rel, process.id, expected, checkup)
+                process_clients[process.id] = process.client
+        except StoreFileError as error:
+            checkup.add(_file_problem(error))
+    return process_clients
+
+
+def _check_id(rel: str, found: str, expected: str, checkup: Checkup) -> None:
+    if found != expected:
+        checkup.add(
+            Problem(
+                rel,
+                t(
+                    "'id' is {found!r} but the file name says {expected!r}",
+                    found=found,
+                    expected=expected,
+                ),
+                t("make 'id' and the file name the same"),
+            )
+        )
+
+
+def _references(
+    root: Path, docs: dict[str, tuple[Doc, str]], process_clients: dict[str, str], checkup: Checkup
+) -> None:
+    clients = {
+        PurePosixPath(rel).stem for rel in inventory.store_files(root) if rel.startswith("clients/")
+    }
+    processes = {
+        PurePosixPath(rel).stem
+        for rel in inventory.store_files(root)
+        if rel.startswith("processes/")
+    }
+    for process_id, client in sorted(process_clients.items()):
+        if client not in clients:
+            checkup.add(
+                Problem(
+                    f"processes/{process_id}.toml",
+                    t("its client {client!r} does not exist", client=client),
+                    t(
+                        "add the client (`tyo client add {client} --name ...`) or correct 'client'",
+                        client=client,
+                    ),
+                )
+            )
+    numbers = _invoice_numbers(docs, checkup)
+    _owners(docs, clients, processes, checkup)
+    for rel, (doc, _) in docs.items():
+        if inventory.folder_of(rel) == inventory.INVOICES:
+            continue
+        refs: list[int] = []
+        _invoice_refs(doc, refs)
+        for number in sorted(set(refs) - set(numbers)):
+            checkup.add(
+                Problem(
+                    rel,
+                    t("refers to invoice {n}, which does not exist", n=number),
+                    t("`tyo invoice list` shows the invoices; correct the number by hand"),
+                )
+            )
+
+
+def _invoice_numbers(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[int, str]:
+    numbers: dict[int, str] = {}
+    for rel, (doc, _) in docs.items():
+        if inventory.folder_of(rel) != inventory.INVOICES:
+            continue
+        number = doc.get("number")
+        if isinstance(number, int) and not isinstance(number, bool):
+            if number in numbers:
+                checkup.add(
+                    Problem(
+                        rel,
+                        t(
+                            "invoice number {n} is also used by {other}",
+                            n=number,
+                            other=numbers[number],
+                        ),
+                        t("an invoice number is used once: keep the issued one, credit the other"),
+                    )
+                )
+            numbers.setdefault(number, rel)
+    return numbers
+
+
+def _owners(
+    docs: dict[str, tuple[Doc, str]], clients: set[str], processes: set[str], checkup: Checkup
+) -> None:
+    for rel, (doc, _) in docs.items():
+        folder = inventory.folder_of(rel)
+        if folder in ("", "clients", "processes", inventory.INVOICES):
+            continue
+        owner = inventory.owner_of(rel, doc)
+        if owner.process is not None and owner.process not in processes:
+            checkup.add(
+                Problem(
+                    rel,
+                    t("refers to process {id!r}, which does not exist", id=owner.process),
+                    t("correct 'process', or remove the file if it is left over"),
+                )
+            )
+        if owner.client is not None and owner.client not in clients:
+            checkup.add(
+                Problem(
+                    rel,
+                    t("refers to client {id!r}, which does not exist", id=owner.client),
+                    t("correct 'client', or remove the file if it is left over"),
+                )
+            )
+
+
+def _permissions(root: Path, checkup: Checkup) -> None:
+    if os.name != "posix":
+        return
+    for folder, dirs, files in os.walk(root):
+        base = Path(folder)
+        for name, mode, is_dir in [(".", DIR_MODE, True)] + [
+            (name, FILE_MODE, False) for name in files
+        ]:
+            path = base if is_dir else base / name
+            try:
+                actual = path.lstat().st_mode & 0o777
+            except OSError:
+                continue
+            if actual != mode and not inventory.is_temp(path.name):
+                rel = path.relative_to(root).as_posix()
+                checkup.add(
+                    Problem(
+                        rel if rel != "." else "",
+                        t(
+                            "readable by others (mode {actual:o}, should be {mode:o})",
+                            actual=actual,
+                            mode=mode,
+                        ),
+                        t("`tyo doctor --fix` makes it private"),
+                        fixable=True,
+                        kind="permissions",
+                    )
+                )
+        dirs.sort()
+
+
+def _leftovers(root: Path, checkup: Checkup) -> None:
+    for rel in inventory.temp_files(root):
+        checkup.add(
+            Problem(
+                rel,
+                t("a temporary file left by an interrupted write"),
+                t("`tyo doctor --fix` removes it (the store never reads it)"),
+                fixable=True,
+                kind="temp",
+            )
+        )
+    for path in journal.pending_paths(root):
+        rel = path.relative_to(root).as_posix()
+        try:
+            entry = journal.decode_text(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            checkup.add(
+                Problem(
+                    rel,
+                    t("a damaged entry of an interrupted change ({error})", error=error),
+                    t(
+                        "move it out of history/ and check the files it names by hand; "
+                        "until then no command can run"
+                    ),
+                )
+            )
+            continue
+        checkup.add(
+            Problem(
+                rel,
+                t("the change '{command}' was interrupted", command=entry.command),
+                t("`tyo doctor --fix` (or any command) rolls it back"),
+                fixable=True,
+                kind="pending",
+            )
+        )
+    for path in journal.entry_paths(root):
+        try:
+            journal.decode_text(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            checkup.add(
+                Problem(
+                    path.relative_to(root).as_posix(),
+                    t("a damaged history entry ({error})", error=error),
+                    t("`tyo undo` stops at it; delete it if you do not need to undo that change"),
+                )
+            )
+    index = root / _INDEX
+    if index.exists():
+        try:
+            damaged = not isinstance(json.loads(index.read_bytes()), dict)
+        except (OSError, ValueError):
+            damaged = True
+        if damaged:
+            checkup.add(
+                Problem(
+                    _INDEX,
+                    t("the cache is damaged"),
+                    t("`tyo doctor --fix` deletes it; it is rebuilt from the store"),
+                    fixable=True,
+                    kind="cache",
+                )
+            )
+
+
+def _lock(root: Path, checkup: Checkup) -> None:
+    if is_locked(root):
+        checkup.add(
+            Problem(
+                LOCK_NAME,
+                t(
+                    "another tyo is running and holds the lock ({holder})",
+                    holder=holder(root) or "?",
+                ),
+                t("wait for it to finish, then run `tyo doctor` again"),
+                kind="busy",
+            )
+        )
+
+
+def examine(root: Path) -> Checkup:
+    """Every problem of the store at ``root``; reads only."""
+    checkup = Checkup()
+    if not root.is_dir():
+        checkup.add(
+            Problem(
+                "",
+                t("no store at {root}", root=root),
+                t("run `tyo init`, or point --store or TYO_HOME at your store"),
+                kind="store",
+            )
+        )
+        return checkup
+    stale = (root / LOCK_NAME).exists() and holder(root)
+    docs = _documents(root, checkup)
+    if "settings.toml" not in docs and not any(p.path == "settings.toml" for p in checkup.problems):
+        checkup.add(
+            Problem(
+                "settings.toml",
+                t("missing"),
+                t("run `tyo init`, or restore the store from a backup (`tyo import`)"),
+            )
+        )
+    process_clients = _decode_known(docs, checkup)
+    _references(root, docs, process_clients, checkup)
+    _permissions(root, checkup)
+    _leftovers(root, checkup)
+    _lock(root, checkup)
+    if stale and not any(p.kind == "busy" for p in checkup.problems):
+        checkup.add(
+            Problem(
+                LOCK_NAME,
+                t("stale lock info: {holder} was stopped while changing the store", holder=stale),
+                t("`tyo doctor --fix` clears it (the lock itself was released)"),
+                fixable=True,
+                kind="lock",
+            )
+        )
+    return checkup
+
+
+def repair(root: Path, checkup: Checkup, timeout: float) -> list[str]:
+    """Fix what is safe to fix, holding the lock; what was done, one line each."""
+    done: list[str] = []
+    kinds = {p.kind for p in checkup.problems if p.fixable}
+    if not kinds:
+        return done
+    with store_lock(root, timeout):
+        if "pending" in kinds:
+            done.extend(
+                t("rolled back the interrupted change '{command}'", command=entry.command)
+                for entry in journal.recover(root)
+            )
+        if "temp" in kinds:
+            for rel in inventory.temp_files(root):
+                remove(root / rel)
+                done.append(t("removed the temporary file {path}", path=rel))
+        if "cache" in kinds:
+            shutil.rmtree(root / inventory.CACHE, ignore_errors=True)
+            done.append(t("deleted the damaged cache {path}", path=_INDEX))
+        if "permissions" in kinds:
+            for problem in checkup.problems:
+                if problem.kind == "permissions":
+                    path = root / problem.path if problem.path else root
+                    mode = DIR_MODE if path.is_dir() else FILE_MODE
+                    if path.exists() and not path.is_symlink():
+                        path.chmod(mode)
+                        done.append(
+                            t(
+                                "made {path} private ({mode:o})",
+                                path=problem.path or root,
+                                mode=mode,
+                            )
+                        )
+        if "lock" in kinds:
+            # Holding the lock: the holder line the lock file shows now is our own.
+            done.append(t("cleared the stale lock info"))
+    return done

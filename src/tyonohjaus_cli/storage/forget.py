@@ -1,0 +1,286 @@
+"""``tyo forget``: erase a client or a participant from the store, and from its history.
+
+``forget CLIENT`` deletes the client, its processes and every document that belongs to
+them (the session log, expenses, anything naming the client or one of its processes).
+``forget --participant NAME`` takes the person (by name or e-mail) out of every process;
+where they were the only participant named, the process's goals and its session log go
+too, since all of it is about them; elsewhere every mention of the name or e-mail is
+replaced by :data:`ERASED`.
+
+What the Accounting Act requires stays: issued invoices (and their lines, which may name
+a process) for six years after the year of issue (:mod:`tyonohjaus_cli.domain.retention`);
+older ones are erased with the rest. Each kept file is reported with the reason.
+
+The change is all-or-nothing like any other, but leaves no history entry (it could not
+be undone without keeping what it erased), and every history entry that touched an erased
+file or mentions an erased name is deleted, as are the cache and leftover temporary files.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from tyonohjaus_cli.domain.models import Process
+from tyonohjaus_cli.domain.retention import keep_until, must_keep, same_person
+from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage import codec, inventory, journal
+from tyonohjaus_cli.storage.documents import Doc, dump_toml
+from tyonohjaus_cli.storage.files import remove
+from tyonohjaus_cli.storage.index import jsonable
+from tyonohjaus_cli.storage.store import Store, process_path
+
+ERASED = "[erased]"
+"""What a forgotten name or e-mail becomes in the texts that stay."""
+
+_MIN_NEEDLE = 3
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A file that stays, and why; ``until`` is when the law lets it go."""
+
+    path: str
+    reason: str
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What forgetting does to the store's files; nothing is changed until applied."""
+
+    subject: str
+    writes: dict[str, str | None]
+    kept: tuple[Kept, ...]
+    needles: tuple[str, ...]
+
+    @property
+    def erased(self) -> list[str]:
+        return sorted(rel for rel, text in self.writes.items() if text is None)
+
+    @property
+    def redacted(self) -> list[str]:
+        return sorted(rel for rel, text in self.writes.items() if text is not None)
+
+    def mentioned_in(self, entry: journal.Entry) -> bool:
+        """Whether a history entry holds any of what this plan erases."""
+        if any(change.path in self.writes for change in entry.changes):
+            return True
+        texts = [entry.command]
+        for change in entry.changes:
+            texts += [change.before or "", change.after or ""]
+        folded = "\n".join(texts).casefold()
+        return any(needle.casefold() in folded for needle in self.needles)
+
+
+def _needles(*texts: str) -> tuple[str, ...]:
+    return tuple(sorted({text.strip() for text in texts if len(text.strip()) >= _MIN_NEEDLE}))
+
+
+def _documents(store: Store) -> dict[str, Doc]:
+    """Every document of the store other than settings, parsed; a damaged one stops forget."""
+    docs = {}
+    for rel in inventory.store_files(store.root):
+        if rel == "settings.toml" or not inventory.is_document(rel):
+            continue
+        text = store.read_text(rel) or ""
+        docs[rel] = inventory.parse_document(rel, text)
+    return docs
+
+
+def _invoice_fate(rel: str, doc: Doc, today: date) -> Kept | None:
+    """How an invoice is kept (``None``: its retention has ended, it may go)."""
+    issued = inventory.issue_date(doc)
+    if issued is None:
+        return Kept(rel, t("an invoice without a readable date of issue: kept to be safe"))
+    if not must_keep(issued, today):
+        return None
+    return Kept(
+        rel,
+        t(
+            "Accounting Act (kirjanpitolaki 2:10 §): an issued invoice is kept for six "
+            "years after the year of issue"
+        ),
+        keep_until(issued),
+    )
+
+
+def plan_client(store: Store, client_id: str, today: date) -> Plan:
+    """Forgetting the client ``client_id``: its files, its processes' files, its invoices."""
+    client = store.client(client_id)
+    docs = _documents(store)
+    processes = [
+        store.process(str(doc.get("id")))
+        for rel, doc in docs.items()
+        if inventory.folder_of(rel) == "processes" and doc.get("client") == client_id
+    ]
+    process_ids = {process.id for process in processes}
+    writes: dict[str, str | None] = {}
+    kept: list[Kept] = []
+    for rel in inventory.store_files(store.root):
+        doc = docs.get(rel, {})
+        owner = inventory.owner_of(rel, doc)
+        if not (
+            owner.client == client_id
+            or owner.process in process_ids
+            or any(inventory.names_process(rel, pid) for pid in process_ids)
+        ):
+            continue
+        if inventory.folder_of(rel) == inventory.INVOICES:
+            fate = _invoice_fate(rel, doc, today)
+            if fate is not None:
+                kept.append(fate)
+                continue
+        writes[rel] = None
+    people = [
+        text for p in processes for person in p.participants for text in (person.name, person.email)
+    ]
+    needles = _needles(client.name, client.contact, client.email, client.einvoice_address, *people)
+    return Plan(client_id, writes, tuple(kept), needles)
+
+
+def _without(process: Process, query: str) -> tuple[Process, bool]:
+    """The process without the person; whether they were its only named participant."""
+    others = tuple(p for p in process.participants if not same_person(p.name, p.email, query))
+    sole = not others
+    trimmed = replace(process, participants=others)
+    if sole:
+        trimmed = replace(trimmed, goals=())
+    return trimmed, sole
+
+
+def _redact(text: str, needles: tuple[str, ...]) -> str:
+    for needle in sorted(needles, key=len, reverse=True):
+        text = re.sub(re.escape(needle), ERASED, text, flags=re.IGNORECASE)
+    return text
+
+
+def _still_mentions(doc: Doc, needles: tuple[str, ...]) -> bool:
+    values: list[str] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                values.append(str(key))
+                collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, str):
+            values.append(value)
+
+    collect(jsonable(doc))
+    folded = "\n".join(values).casefold()
+    return any(needle.casefold() in folded for needle in needles)
+
+
+def _participant_processes(
+    store: Store, docs: dict[str, Doc], query: str
+) -> tuple[dict[str, str], set[str], set[str]]:
+    """New texts of the processes naming the person, the processes where they were alone,
+    and every name and e-mail under which they appear."""
+    texts: dict[str, str] = {}
+    sole: set[str] = set()
+    names = {query.strip()}
+    for rel, doc in docs.items():
+        if inventory.folder_of(rel) != "processes":
+            continue
+        process = store.process(str(doc.get("id")))
+        matches = [p for p in process.participants if same_person(p.name, p.email, query)]
+        if not matches:
+            continue
+        names.update(text for p in matches for text in (p.name, p.email) if text)
+        trimmed, alone = _without(process, query)
+        if alone:
+            sole.add(process.id)
+        texts[process_path(process.id)] = dump_toml(codec.process_to_doc(trimmed))
+    return texts, sole, names
+
+
+def _redacted_text(rel: str, text: str, needles: tuple[str, ...]) -> str:
+    """``text`` with every needle replaced; refused when the result would not be clean."""
+    redacted = _redact(text, needles)
+    if inventory.is_document(rel):
+        try:
+            clean: Doc | None = inventory.parse_document(rel, redacted)
+        except StoreFileError:
+            clean = None
+        if clean is None or _still_mentions(clean, needles):
+            raise StoreError(
+                t(
+                    "{path}: can't take the name out safely; edit the file by hand, "
+                    "then run forget again",
+                    path=rel,
+                )
+            )
+    return redacted
+
+
+def plan_participant(store: Store, query: str, today: date) -> Plan:
+    """Forgetting the participant named (or e-mailed) ``query`` everywhere in the store."""
+    if len(query.strip()) < _MIN_NEEDLE:
+        raise UsageError(
+            t("give the participant's full name or e-mail, not {query!r}", query=query)
+        )
+    docs = _documents(store)
+    texts, sole, names = _participant_processes(store, docs, query)
+    needles = _needles(*names)
+    writes: dict[str, str | None] = {}
+    kept: list[Kept] = []
+    for rel in inventory.store_files(store.root):
+        doc = docs.get(rel, {})
+        folder = inventory.folder_of(rel)
+        owner = inventory.owner_of(rel, doc)
+        alone = owner.process in sole or any(inventory.names_process(rel, pid) for pid in sole)
+        if folder and folder not in inventory.SHAREABLE and alone:
+            writes[rel] = None
+            continue
+        text = texts.get(rel) or store.read_text(rel) or ""
+        if rel not in texts and not any(n.casefold() in text.casefold() for n in needles):
+            continue
+        if folder == inventory.INVOICES:
+            fate = _invoice_fate(rel, doc, today)
+            if fate is None:
+                writes[rel] = None
+            else:
+                kept.append(fate)
+            continue
+        writes[rel] = _redacted_text(rel, text, needles)
+        if folder in inventory.CONFIDENTIAL:
+            kept.append(
+                Kept(
+                    rel,
+                    t(
+                        "the session log of a process with other participants: the name is "
+                        "replaced by {erased}; read the notes, they may still describe the person",
+                        erased=ERASED,
+                    ),
+                )
+            )
+    if not writes and not kept:
+        raise UsageError(
+            t(
+                "no participant {query!r} in the store: `tyo process show ID` lists a process's participants",
+                query=query,
+            )
+        )
+    return Plan(query.strip(), writes, tuple(kept), needles)
+
+
+def forget(store: Store, make_plan: Callable[[], Plan], now: datetime) -> tuple[Plan, int]:
+    """Apply the plan (made again under the lock); the plan and how many history entries went."""
+    with store.transaction("forget", now, undoable=False) as change:
+        plan = make_plan()
+        for rel, text in plan.writes.items():
+            change.write(rel, text)
+        dropped = journal.drop(store.root, plan.mentioned_in)
+        # The cache keeps copies of clients and process summaries; temporary files may
+        # hold old texts. Both are only ever derived or left over.
+        shutil.rmtree(store.root / inventory.CACHE, ignore_errors=True)
+        for rel in inventory.temp_files(store.root):
+            remove(store.root / rel)
+    return plan, dropped

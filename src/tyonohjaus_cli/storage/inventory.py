@@ -1,0 +1,138 @@
+"""What is in a store, file by file, for the commands that look at all of it.
+
+``tyo doctor``, ``tyo export``, ``tyo import`` and ``tyo forget`` must cover every kind
+of file, including folders added by later versions (``sessions/``, ``invoices/``,
+``expenses/``), without each knowing their layout. They rely on three conventions that
+every document of the store follows:
+
+- a document is a ``*.toml`` or ``*.json`` file with a ``schema`` version;
+- a document that belongs to a process or a client says so in a top-level ``process``
+  or ``client`` key, or is named after it (``sessions/<process>.toml``,
+  ``sessions/<process>/3.json``); an invoice names its buyer in ``client`` or
+  ``buyer.id``;
+- an invoice has its date in ``issued`` (or ``date``) and its number in ``number``.
+
+Reserved names: ``history/`` (the journal), ``.cache/`` (derived), ``.lock``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from tyonohjaus_cli.storage.documents import Doc, migrate, parse_json, parse_toml
+from tyonohjaus_cli.storage.files import TEMP_SUFFIX
+
+HISTORY = "history"
+CACHE = ".cache"
+LOCK = ".lock"
+RESERVED = frozenset({HISTORY, CACHE, LOCK})
+INVOICES = "invoices"
+CONFIDENTIAL = frozenset({"sessions"})
+"""Folders of the private session log: never in an export meant for someone else."""
+SHAREABLE = frozenset({"clients", "processes", INVOICES, "expenses"})
+"""Folders whose documents may go into a client's export (a data access request)."""
+DOCUMENT_SUFFIXES = (".toml", ".json")
+
+
+def is_temp(name: str) -> bool:
+    """A temporary file that an interrupted atomic write left behind."""
+    return name.startswith(".") and name.endswith(TEMP_SUFFIX)
+
+
+def _walk(root: Path) -> list[str]:
+    found: list[str] = []
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        base = Path(folder).relative_to(root)
+        found.extend((base / name).as_posix() for name in sorted(files))
+    return found
+
+
+def all_files(root: Path) -> list[str]:
+    """Every file in the store (relative POSIX paths), reserved ones included."""
+    return _walk(root) if root.is_dir() else []
+
+
+def store_files(root: Path) -> list[str]:
+    """The store's own files: everything but the journal, the cache, the lock and temp files."""
+    return [
+        rel
+        for rel in all_files(root)
+        if PurePosixPath(rel).parts[0] not in RESERVED and not is_temp(PurePosixPath(rel).name)
+    ]
+
+
+def temp_files(root: Path) -> list[str]:
+    return [rel for rel in all_files(root) if is_temp(PurePosixPath(rel).name)]
+
+
+def folder_of(rel: str) -> str:
+    """The top folder of ``rel`` (``""`` for a file at the top)."""
+    parts = PurePosixPath(rel).parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+def is_document(rel: str) -> bool:
+    return rel.endswith(DOCUMENT_SUFFIXES)
+
+
+def parse_document(rel: str, text: str) -> Doc:
+    """A document's content, schema checked and migrated; :class:`StoreFileError` if not."""
+    doc = parse_json(text, rel) if rel.endswith(".json") else parse_toml(text, rel)
+    return migrate(doc, rel, text)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whom a document belongs to, as far as it says."""
+
+    client: str | None = None
+    process: str | None = None
+
+
+def owner_of(rel: str, doc: Doc) -> Owner:
+    """The client and process a document names (see the module's conventions)."""
+    client = doc.get("client")
+    buyer = doc.get("buyer")
+    if not isinstance(client, str) and isinstance(buyer, dict):
+        client = buyer.get("id")
+    process = doc.get("process")
+    folder = folder_of(rel)
+    if folder == "processes":
+        process = doc.get("id")
+    if folder == "clients":
+        client = doc.get("id")
+    return Owner(
+        client if isinstance(client, str) else None,
+        process if isinstance(process, str) else None,
+    )
+
+
+def names_process(rel: str, process_id: str) -> bool:
+    """Whether ``rel`` is named after a process: ``sessions/<id>.toml`` or ``sessions/<id>/…``."""
+    parts = PurePosixPath(rel).parts[1:]
+    if not parts:
+        return False
+    return parts[0] == process_id or (
+        len(parts) == 1 and PurePosixPath(parts[0]).stem == process_id
+    )
+
+
+def issue_date(doc: Doc) -> date | None:
+    """An invoice's date of issue, if it says one."""
+    for key in ("issued", "date"):
+        value: Any = doc.get(key)
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None

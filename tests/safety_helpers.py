@@ -48,8 +48,10 @@ def plant_session_log(root: Path, process: str, note: str, present: tuple[str, .
     return path
 
 
-def plant_invoice(root: Path, number: int, client: str, issued: str, process: str) -> Path:
-    path = root / "invoices" / f"{number}.toml"
+def plant_invoice(
+    root: Path, number: int, client: str, issued: str, process: str, name: str = ""
+) -> Path:
+    path = root / "invoices" / f"{name or number}.toml"
     write_private(
         path,
         f'schema = 1\nnumber = {number}\nissued = {issued}\nclient = "{client}"\n\n'

@@ -1,0 +1,136 @@
+"""`tyo doctor [--fix]`: every problem named with its file and what to do."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from tests.conftest import Tyo
+from tests.safety_helpers import add_process, plant_invoice, snapshot, write_private
+
+
+def test_a_healthy_store_is_in_order(initialised: Tyo, store_path: Path) -> None:
+    add_process(initialised, "ryhma", "pohde", "Aino Virtanen")
+    result = initialised("doctor")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"The store at {store_path} is in order (3 files read).\n",
+    )
+
+
+def test_no_store(tyo: Tyo, store_path: Path) -> None:
+    result = tyo("doctor")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"{store_path}: no store at {store_path}"
+
+
+def test_damaged_file_named_with_line_and_advice(initialised: Tyo, store_path: Path) -> None:
+    path = store_path / "clients/pohde.toml"
+    path.write_text(path.read_text().replace('payment_days = 21', 'payment_days = "soon"'))
+    result = initialised("doctor")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("clients/pohde.toml, line ")
+    assert lines[0].endswith("'payment_days' must be a whole number from 0, not 'soon'")
+    assert lines[1].startswith("  what to do: correct it in an editor")
+
+
+def test_newer_schema_is_reported(initialised: Tyo, store_path: Path) -> None:
+    path = store_path / "clients/pohde.toml"
+    path.write_text(path.read_text().replace("schema = 1", "schema = 9"))
+    result = initialised("doctor")
+    assert "written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo" in result.stdout
+
+
+def test_references(initialised: Tyo, store_path: Path) -> None:
+    add_process(initialised, "ryhma", "pohde", "Aino Virtanen")
+    (store_path / "clients/pohde.toml").unlink()
+    write_private(
+        store_path / "expenses/x1.toml",
+        'schema = 1\nprocess = "poissa"\ninvoice = 1004\namount = "12.00"\n',
+    )
+    plant_invoice(store_path, 1001, "pohde", "2027-02-01", "ryhma")
+    plant_invoice(store_path, 1001, "pohde", "2027-02-01", "ryhma", name="copy")
+    result = initialised("--lang", "en", "doctor", "--json")
+    assert result.exit_code == 1
+    problems = {(p["path"], p["problem"]) for p in json.loads(result.stdout)["problems"]}
+    assert problems == {
+        ("processes/ryhma.toml", "its client 'pohde' does not exist"),
+        ("expenses/x1.toml", "refers to process 'poissa', which does not exist"),
+        ("expenses/x1.toml", "refers to invoice 1004, which does not exist"),
+        ("invoices/copy.toml", "invoice number 1001 is also used by invoices/1001.toml"),
+    }
+
+
+def test_duplicate_meeting_numbers(initialised: Tyo, store_path: Path) -> None:
+    add_process(initialised, "ryhma", "pohde")
+    path = store_path / "processes/ryhma.toml"
+    path.write_text(path.read_text().replace("n = 2", "n = 1"))
+    result = initialised("doctor")
+    assert "meetings with different numbers 'n'" in result.stdout
+
+
+def test_fix_repairs_only_what_is_safe(initialised: Tyo, store_path: Path) -> None:
+    (store_path / "clients/pohde.toml").chmod(0o644)
+    (store_path / "clients").chmod(0o755)
+    write_private(store_path / "processes/.ryhma.toml.4242.tmp", "half a file")
+    write_private(store_path / ".cache/index.json", "{not json")
+    (store_path / ".lock").write_text("pid 4242 since 2027-01-04T09:00:00+0200\n")
+    broken = store_path / "processes/rikki.toml"
+    write_private(broken, "schema = 1\nid = \n")
+    result = initialised("--lang", "en", "doctor")
+    assert result.exit_code == 1
+    assert "6 problem(s)" in result.stdout
+    assert "5 of them `tyo doctor --fix` repairs" in result.stdout
+    assert ".lock: stale lock info: pid 4242 since 2027-01-04T09:00:00+0200 was stopped" in result.stdout
+    result = initialised("--lang", "en", "doctor", "--fix")
+    assert result.exit_code == 1  # the broken process file is the supervisor's to mend
+    fixed = [line for line in result.stdout.splitlines() if line.startswith("fixed: ")]
+    assert fixed == [
+        "fixed: removed the temporary file processes/.ryhma.toml.4242.tmp",
+        "fixed: deleted the damaged cache .cache/index.json",
+        "fixed: made clients private (700)",
+        "fixed: made clients/pohde.toml private (600)",
+        "fixed: cleared the stale lock info",
+    ]
+    assert "1 problem(s)" in result.stdout
+    assert result.stdout.count("processes/rikki.toml, line 2") == 1
+    assert oct(os.stat(store_path / "clients/pohde.toml").st_mode & 0o777) == "0o600"
+    assert (store_path / ".lock").read_text() == ""
+    assert broken.read_text() == "schema = 1\nid = \n"
+
+
+def test_fix_rolls_back_an_interrupted_change(initialised: Tyo, store_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from tyonohjaus_cli.storage import journal
+
+    before = snapshot(store_path)
+    entry = journal.Entry(
+        3,
+        datetime(2027, 1, 4, tzinfo=UTC).isoformat(),
+        "client edit pohde",
+        (journal.FileChange("clients/pohde.toml", before["clients/pohde.toml"].decode(), "x = ["),),
+    )
+    write_private(store_path / "history/00000003.pending.json", journal._encode(entry).decode())
+    (store_path / "clients/pohde.toml").write_text("x = [")
+    result = initialised("--lang", "en", "doctor")
+    assert "history/00000003.pending.json: the change 'client edit pohde' was interrupted" in result.stdout
+    result = initialised("--lang", "en", "doctor", "--fix")
+    assert result.stdout.splitlines()[0] == (
+        "fixed: rolled back the interrupted change 'client edit pohde'"
+    )
+    assert result.exit_code == 0
+    assert snapshot(store_path) == before
+
+
+def test_damaged_history_entry(initialised: Tyo, store_path: Path) -> None:
+    (store_path / "history/00000002.json").write_text("{")
+    result = initialised("doctor")
+    assert result.exit_code == 1
+    assert "history/00000002.json: a damaged history entry" in result.stdout
+    result = initialised("undo")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert "damaged history entry" in result.stderr

@@ -60,7 +60,9 @@ def plant_invoice(
     return path
 
 
-def add_process(tyo: Tyo, process: str, client: str, *participants: str, kind: str = "group") -> None:
+def add_process(
+    tyo: Tyo, process: str, client: str, *participants: str, kind: str = "group"
+) -> None:
     args = [
         "new-process",
         process,

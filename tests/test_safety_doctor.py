@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from tests.conftest import Tyo
@@ -27,7 +26,7 @@ def test_no_store(tyo: Tyo, store_path: Path) -> None:
 
 def test_damaged_file_named_with_line_and_advice(initialised: Tyo, store_path: Path) -> None:
     path = store_path / "clients/pohde.toml"
-    path.write_text(path.read_text().replace('payment_days = 21', 'payment_days = "soon"'))
+    path.write_text(path.read_text().replace("payment_days = 21", 'payment_days = "soon"'))
     result = initialised("doctor")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -83,7 +82,10 @@ def test_fix_repairs_only_what_is_safe(initialised: Tyo, store_path: Path) -> No
     assert result.exit_code == 1
     assert "6 problem(s)" in result.stdout
     assert "5 of them `tyo doctor --fix` repairs" in result.stdout
-    assert ".lock: stale lock info: pid 4242 since 2027-01-04T09:00:00+0200 was stopped" in result.stdout
+    assert (
+        ".lock: stale lock info: pid 4242 since 2027-01-04T09:00:00+0200 was stopped"
+        in result.stdout
+    )
     result = initialised("--lang", "en", "doctor", "--fix")
     assert result.exit_code == 1  # the broken process file is the supervisor's to mend
     fixed = [line for line in result.stdout.splitlines() if line.startswith("fixed: ")]
@@ -96,7 +98,7 @@ def test_fix_repairs_only_what_is_safe(initialised: Tyo, store_path: Path) -> No
     ]
     assert "1 problem(s)" in result.stdout
     assert result.stdout.count("processes/rikki.toml, line 2") == 1
-    assert oct(os.stat(store_path / "clients/pohde.toml").st_mode & 0o777) == "0o600"
+    assert oct((store_path / "clients/pohde.toml").stat().st_mode & 0o777) == "0o600"
     assert (store_path / ".lock").read_text() == ""
     assert broken.read_text() == "schema = 1\nid = \n"
 
@@ -116,7 +118,10 @@ def test_fix_rolls_back_an_interrupted_change(initialised: Tyo, store_path: Path
     write_private(store_path / "history/00000003.pending.json", journal._encode(entry).decode())
     (store_path / "clients/pohde.toml").write_text("x = [")
     result = initialised("--lang", "en", "doctor")
-    assert "history/00000003.pending.json: the change 'client edit pohde' was interrupted" in result.stdout
+    assert (
+        "history/00000003.pending.json: the change 'client edit pohde' was interrupted"
+        in result.stdout
+    )
     result = initialised("--lang", "en", "doctor", "--fix")
     assert result.stdout.splitlines()[0] == (
         "fixed: rolled back the interrupted change 'client edit pohde'"

@@ -42,7 +42,11 @@ def test_client_export_has_the_client_and_no_secret(practice: Tyo, tmp_path: Pat
         "Not included (confidential session log): sessions/ryhma.toml\n"
     )
     data = json.loads((out / "pohde.json").read_text())
-    assert sorted(data["documents"]) == ["clients/pohde.toml", "invoices/1000.toml", "processes/ryhma.toml"]
+    assert sorted(data["documents"]) == [
+        "clients/pohde.toml",
+        "invoices/1000.toml",
+        "processes/ryhma.toml",
+    ]
     assert data["documents"]["clients/pohde.toml"]["name"] == "Pohjoisen hyvinvointialue"
     process = data["documents"]["processes/ryhma.toml"]
     assert process["participants_named"] == 2
@@ -53,7 +57,8 @@ def test_client_export_has_the_client_and_no_secret(practice: Tyo, tmp_path: Pat
     for path in out.iterdir():
         text = path.read_text()
         assert SECRET not in text
-        assert "Aino" not in text and "aino@example.fi" not in text
+        assert "Aino" not in text
+        assert "aino@example.fi" not in text
         assert "kettu" not in text.lower()
         assert oct(path.stat().st_mode & 0o777) == "0o600"
 
@@ -159,7 +164,10 @@ def test_import_checks_every_file_first(
     assert result.exit_code == 1
     assert result.stderr.startswith(f"tyo: {tmp_path}/junk.tar.gz is not a tyo backup: ")
     result = practice("import", str(tmp_path / "missing.tar.gz"))
-    assert (result.exit_code, result.stderr) == (2, f"tyo: no such file: {tmp_path}/missing.tar.gz\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"tyo: no such file: {tmp_path}/missing.tar.gz\n",
+    )
 
 
 def test_import_refuses_paths_outside_the_store(

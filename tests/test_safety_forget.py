@@ -21,10 +21,14 @@ from tests.safety_helpers import (
 @pytest.fixture
 def practice(initialised: Tyo, store_path: Path) -> Tyo:
     add_process(initialised, "ryhma", "pohde", "Aino Virtanen <aino@example.fi>", "Bertta Berg")
-    add_client(initialised, "kettu", "Kettu Oy", "--contact", "Kalle Kettu", "--email", "laskut@kettu.fi")
+    add_client(
+        initialised, "kettu", "Kettu Oy", "--contact", "Kalle Kettu", "--email", "laskut@kettu.fi"
+    )
     add_process(initialised, "kettu-yksilo", "kettu", "Veera Vainio", kind="individual")
     initialised("meeting", "add", "kettu-yksilo", "--at", "2027-04-06 10:00")
-    plant_session_log(store_path, "ryhma", SECRET + "-ryhma Aino Virtanen", ("Aino Virtanen", "Bertta Berg"))
+    plant_session_log(
+        store_path, "ryhma", SECRET + "-ryhma Aino Virtanen", ("Aino Virtanen", "Bertta Berg")
+    )
     plant_session_log(store_path, "kettu-yksilo", SECRET + "-kettu", ("Veera Vainio",))
     plant_invoice(store_path, 1000, "kettu", "2027-02-01", "kettu-yksilo")
     plant_invoice(store_path, 900, "kettu", "2019-12-30", "kettu-yksilo", name="old")
@@ -51,8 +55,10 @@ def test_forget_client_erases_it_everywhere_but_the_kept_invoice(
         "  erase invoices/old.toml",
         "  erase processes/kettu-yksilo.toml",
         "  erase sessions/kettu-yksilo.toml",
-        "  keep invoices/1000.toml (until 2033-12-31): Accounting Act (kirjanpitolaki 2:10 §): "
-        "an issued invoice is kept for six years after the year of issue",
+        (
+            "  keep invoices/1000.toml (until 2033-12-31): Accounting Act (kirjanpitolaki 2:10 §): "
+            "an issued invoice is kept for six years after the year of issue"
+        ),
         "Erased 4 files, took the name out of 0, deleted 3 history entries.",
         "Kept 1 files, as listed above.",
     ]
@@ -80,8 +86,10 @@ def test_forget_participant_in_a_group_and_alone(practice: Tyo, store_path: Path
     assert result.stdout.splitlines()[1:4] == [
         "  remove the name from processes/ryhma.toml",
         "  remove the name from sessions/ryhma.toml",
-        "  keep sessions/ryhma.toml: the session log of a process with other participants: "
-        "the name is replaced by [erased]; read the notes, they may still describe the person",
+        (
+            "  keep sessions/ryhma.toml: the session log of a process with other participants: "
+            "the name is replaced by [erased]; read the notes, they may still describe the person"
+        ),
     ]
     everything = _everything(store_path)
     for gone in ("Veera Vainio", SECRET + "-kettu", "Aino Virtanen", "aino@example.fi"):
@@ -94,9 +102,7 @@ def test_forget_participant_in_a_group_and_alone(practice: Tyo, store_path: Path
     assert practice("doctor").exit_code == 0
 
 
-def test_forget_participant_keeps_invoices_that_name_them(
-    practice: Tyo, store_path: Path
-) -> None:
+def test_forget_participant_keeps_invoices_that_name_them(practice: Tyo, store_path: Path) -> None:
     invoice = store_path / "invoices/1000.toml"
     invoice.write_text(invoice.read_text() + 'title = "Veera Vainio"\n')
     result = practice("forget", "--participant", "Veera Vainio", "--yes")
@@ -137,17 +143,30 @@ def test_forget_declined_in_a_terminal(
     ("args", "message"),
     [
         (("forget",), "tyo: give either a client or --participant NAME\n"),
-        (("forget", "kettu", "--participant", "x"), "tyo: give either a client or --participant NAME\n"),
-        (("forget", "nobody", "--yes"), "tyo: unknown client 'nobody': `tyo client list` shows the ids\n"),
+        (
+            ("forget", "kettu", "--participant", "x"),
+            "tyo: give either a client or --participant NAME\n",
+        ),
+        (
+            ("forget", "nobody", "--yes"),
+            "tyo: unknown client 'nobody': `tyo client list` shows the ids\n",
+        ),
         (
             ("forget", "--participant", "Nobody Here", "--yes"),
-            "tyo: no participant 'Nobody Here' in the store: `tyo process show ID` lists a "
-            "process's participants\n",
+            (
+                "tyo: no participant 'Nobody Here' in the store: `tyo process show ID` lists a "
+                "process's participants\n"
+            ),
         ),
-        (("forget", "--participant", "Al", "--yes"), "tyo: give the participant's full name or e-mail, not 'Al'\n"),
+        (
+            ("forget", "--participant", "Al", "--yes"),
+            "tyo: give the participant's full name or e-mail, not 'Al'\n",
+        ),
     ],
 )
-def test_forget_bad_input(practice: Tyo, store_path: Path, args: tuple[str, ...], message: str) -> None:
+def test_forget_bad_input(
+    practice: Tyo, store_path: Path, args: tuple[str, ...], message: str
+) -> None:
     before = snapshot(store_path)
     result = practice(*args)
     assert (result.exit_code, result.stderr) == (2, message)

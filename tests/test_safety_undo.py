@@ -18,7 +18,16 @@ def test_history_lists_changes_newest_first(initialised: Tyo) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["#", "when", "command", "files"]
-    assert lines[1].split() == ["3", "Mon", "2027-01-04", "09:00", "client", "edit", "pohde", "clients/pohde.toml"]
+    assert lines[1].split() == [
+        "3",
+        "Mon",
+        "2027-01-04",
+        "09:00",
+        "client",
+        "edit",
+        "pohde",
+        "clients/pohde.toml",
+    ]
     assert lines[2].endswith("+clients/pohde.toml")
     assert lines[3].split()[-2:] == ["init", "+settings.toml"]
 
@@ -84,7 +93,7 @@ def test_journal_prunes_beyond_keep(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert [entry.number for entry in journal.entries(tmp_path)] == [4, 5, 6, 7, 8]
 
 
-class _Crash(Exception):
+class _CrashError(Exception):
     pass
 
 
@@ -96,7 +105,7 @@ def _crash_on(monkeypatch: pytest.MonkeyPatch, name: str, after: int) -> None:
     def crashing(*args: object) -> None:
         calls["n"] += 1
         if calls["n"] == after:
-            raise _Crash
+            raise _CrashError
         real(*args)
 
     monkeypatch.setattr(journal, name, crashing)
@@ -117,7 +126,7 @@ def test_an_undo_interrupted_while_writing_is_rolled_back(
     _two_file_store(tmp_path)
     with monkeypatch.context() as patch:
         _crash_on(patch, "atomic_write", after)
-        with pytest.raises(_Crash):
+        with pytest.raises(_CrashError):
             journal.undo(tmp_path)
     journal.recover(tmp_path)
     # The undo never happened: the change stays, in force and in the history.
@@ -135,7 +144,7 @@ def test_an_undo_interrupted_after_it_took_effect_stays_done(
     with monkeypatch.context() as patch:
         # remove(): 1st call removes the entry (the undo takes effect), 2nd the pending file.
         _crash_on(patch, "remove", 2)
-        with pytest.raises(_Crash):
+        with pytest.raises(_CrashError):
             journal.undo(tmp_path)
     assert journal.has_pending(tmp_path)
     journal.recover(tmp_path)

@@ -272,15 +272,22 @@ def plan_participant(store: Store, query: str, today: date) -> Plan:
 
 
 def forget(store: Store, make_plan: Callable[[], Plan], now: datetime) -> tuple[Plan, int]:
-    """Apply the plan (made again under the lock); the plan and how many history entries went."""
+    """Apply the plan (made again under the lock); the plan and how many history entries went.
+
+    The erased files and the history entries that hold them go in one all-or-nothing
+    change: a failure (a full disk, a crash) leaves both as they were.
+    """
     with store.transaction("forget", now, undoable=False) as change:
         plan = make_plan()
         for rel, text in plan.writes.items():
             change.write(rel, text)
-        dropped = journal.drop(store.root, plan.mentioned_in)
+        history = journal.holding(store.root, plan.mentioned_in)
+        for rel in history:
+            change.write(rel, None)
+    with store.locked():
         # The cache keeps copies of clients and process summaries; temporary files may
         # hold old texts. Both are only ever derived or left over.
         shutil.rmtree(store.root / inventory.CACHE, ignore_errors=True)
         for rel in inventory.temp_files(store.root):
             remove(store.root / rel)
-    return plan, dropped
+    return plan, len(history)

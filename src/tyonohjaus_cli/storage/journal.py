@@ -16,8 +16,7 @@ its pending entry is deleted once the files are written, so the history never ho
 erased texts.
 
 The history holds every file's text before and after each change, so it is as private
-as the store itself; :func:`drop` lets ``tyo forget`` remove entries that mention what
-was erased.
+as the store itself; :func:`holding` finds the entries ``tyo forget`` must delete.
 """
 
 from __future__ import annotations
@@ -250,20 +249,20 @@ def undo(root: Path) -> Entry | None:
     return entry
 
 
-def drop(root: Path, unwanted: Callable[[Entry], bool]) -> int:
-    """Delete every committed entry that ``unwanted`` says holds erased data; how many.
+def holding(root: Path, unwanted: Callable[[Entry], bool]) -> list[str]:
+    """The committed entries (store-relative paths) that ``unwanted`` says hold erased data.
 
-    Used by ``tyo forget``; the caller holds the lock. Undo still works for the entries
-    that stay: each undo checks that the files are as that change left them. A damaged
-    entry can't be checked, so it is deleted too (it could not be undone anyway).
+    ``tyo forget`` deletes them within its own change, so that either the data and its
+    history go together or nothing changes. A damaged entry can't be checked, so it is
+    listed too (it could not be undone anyway). Undo still works for the entries that
+    stay: each undo checks that the files are as that change left them.
     """
-    dropped = 0
+    found = []
     for path in entry_paths(root):
         try:
             entry: Entry | None = decode_text(path.read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
             entry = None
         if entry is None or unwanted(entry):
-            remove(path)
-            dropped += 1
-    return dropped
+            found.append(f"{HISTORY_DIR}/{path.name}")
+    return found

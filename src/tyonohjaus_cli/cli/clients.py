@@ -28,14 +28,14 @@ def _document_language(text: str) -> str:
 
 @params.edge
 def _hours(text: str) -> int:
-    if text.strip().isdigit() and int(text) <= 24 * 14:
+    if text.strip().isdecimal() and int(text) <= 24 * 14:
         return int(text)
     raise UsageError(t("{text!r}: expected hours from 0 to 336", text=text))
 
 
 @params.edge
 def _days(text: str) -> int:
-    if text.strip().isdigit() and int(text) <= 365:
+    if text.strip().isdecimal() and int(text) <= 365:
         return int(text)
     raise UsageError(t("{text!r}: expected days from 0 to 365", text=text))
 

@@ -80,6 +80,6 @@ def iban(text: str) -> str:
 @edge
 def count(text: str) -> int:
     """A positive whole number."""
-    if text.strip().isdigit() and int(text) > 0:
+    if text.strip().isdecimal() and int(text) > 0:
         return int(text)
     raise UsageError(t("{text!r} is not a positive whole number", text=text))

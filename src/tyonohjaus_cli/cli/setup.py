@@ -49,7 +49,7 @@ def _timezone(text: str) -> str:
 
 @params.edge
 def _minutes(text: str) -> int:
-    if text.strip().isdigit() and 15 <= int(text) <= 120:
+    if text.strip().isdecimal() and 15 <= int(text) <= 120:
         return int(text)
     raise UsageError(t("{text!r}: a unit is 15 to 120 minutes (usually 45)", text=text))
 

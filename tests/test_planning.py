@@ -52,6 +52,24 @@ def test_three_weekly_across_june_avoids_midsummer_eve_and_the_summer_break() ->
     assert not planned[4].moved
 
 
+def test_a_holiday_move_into_a_break_still_resumes_on_the_series_weekday() -> None:
+    summer = Break(date(2027, 6, 28), date(2027, 8, 8))
+    start = datetime(2027, 6, 4, 14, 0, tzinfo=HELSINKI)  # a Friday
+    planned = plan(start, parse_cadence("3x3w"), holidays=HOLIDAYS, breaks=(summer,))
+    # 25.6. is Midsummer Eve, the weekend follows, Monday 28.6. starts the break: the first
+    # Friday after the break is 13.8.
+    assert [p.start.date() for p in planned] == [
+        date(2027, 6, 4),
+        date(2027, 8, 13),
+        date(2027, 9, 3),
+    ]
+    assert [s.cause for s in planned[1].shifts] == [
+        ShiftCause.HOLIDAY,
+        ShiftCause.WEEKEND,
+        ShiftCause.BREAK,
+    ]
+
+
 def test_count_is_kept_and_dates_never_collide_with_a_daily_cadence() -> None:
     start = datetime(2027, 12, 22, 10, 0, tzinfo=HELSINKI)
     planned = plan(start, parse_cadence("8x1d"), holidays=HOLIDAYS)

@@ -346,3 +346,26 @@ def _snapshot(root: Path) -> dict[str, bytes]:
         for path in sorted(root.rglob("*"))
         if path.is_file() and ".cache" not in path.parts and path.name != ".lock"
     }
+
+
+def test_init_without_a_terminal_names_what_is_missing(tyo: Tyo, store_path: Path) -> None:
+    result = tyo("init", "--name", "Maija Mallikas")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "tyo: missing --email, --rate: give them as options, or run `tyo init` in a terminal to be asked\n"
+    )
+    assert not store_path.exists() or not any(store_path.iterdir())
+
+
+def test_language_precedence(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
+    def heading() -> str:
+        return planned("agenda").stdout.split()[0]
+
+    assert heading() == "when"  # the locale (C) says nothing: English
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    assert heading() == "aika"  # the locale
+    assert planned("settings", "set", "language", "en").exit_code == 0
+    assert heading() == "when"  # the settings beat the locale
+    monkeypatch.setenv("TYO_LANG", "fi")
+    assert heading() == "aika"  # TYO_LANG beats the settings
+    assert planned("--lang", "en", "agenda").stdout.split()[0] == "when"  # --lang beats all

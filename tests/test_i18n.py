@@ -37,6 +37,13 @@ def _help_texts() -> Iterator[tuple[str, str]]:
     from typer.main import get_command
 
     from tyonohjaus_cli.cli.app import app
+    from tyonohjaus_cli.cli.lazy import LazyGroup
+
+    root = get_command(app)
+    assert isinstance(root, LazyGroup)
+    for name in LazyGroup.entries:
+        yield LazyGroup.entries[name].summary, f"tyo --help: {name}"
+        root.load(name)
 
     def walk(command: object, path: str) -> Iterator[tuple[str, str]]:
         help_text = getattr(command, "help", None)
@@ -52,7 +59,7 @@ def _help_texts() -> Iterator[tuple[str, str]]:
         for name, sub in getattr(command, "commands", {}).items():
             yield from walk(sub, f"{path} {name}")
 
-    yield from walk(get_command(app), "tyo")
+    yield from walk(root, "tyo")
 
 
 def test_every_message_has_finnish() -> None:

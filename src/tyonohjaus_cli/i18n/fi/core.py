@@ -33,6 +33,10 @@ MESSAGES: dict[str, str] = {
     "Print JSON (stable keys) instead of a table.": "Tulosta JSON (vakaat avaimet) taulukon sijaan.",
     "Print CSV instead of a table.": "Tulosta CSV taulukon sijaan.",
     "TYO_LOCK_TIMEOUT must be a number of seconds, not {text!r}": "TYO_LOCK_TIMEOUT on annettava sekunteina, ei {text!r}",
+    # --- command summaries in `tyo --help` -------------------------------------------------
+    "Create the store with your supervisor profile.": "Luo tallennuskansio työnohjaajan tiedoilla.",
+    "Plan a new supervision process: its meetings at the agreed interval.": "Suunnittele uusi työnohjausprosessi: tapaamiset sovitulla välillä.",
+    "Show the meetings of every process in a period, by time.": "Näytä kaikkien prosessien tapaamiset aikajärjestyksessä.",
     # --- setup -------------------------------------------------------------------------------
     "Show or change the supervisor profile and practice defaults.": "Näytä tai muuta työnohjaajan tiedot ja oletusasetukset.",
     "{text!r}: expected 25.5 (the general rate, by the service date) or exempt": "{text!r}: odotettiin 25.5 (yleinen verokanta palvelun päivän mukaan) tai exempt (verovapaa)",

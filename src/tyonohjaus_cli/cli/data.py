@@ -16,22 +16,10 @@ import typer
 
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import lock_timeout, session, store_dir
-from tyonohjaus_cli.cli.help import command
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 from tyonohjaus_cli.storage import journal
-
-
-def register(app: typer.Typer) -> None:
-    """Add the data commands to ``app``."""
-    command(app, "undo")(undo)
-    command(app, "history")(history)
-    command(app, "doctor")(doctor)
-    command(app, "export")(export)
-    command(app, "import")(import_)
-    command(app, "forget")(forget)
-
 
 # --- undo and history ----------------------------------------------------------------------
 

@@ -25,13 +25,7 @@ from tyonohjaus_cli.domain.models import (
     ProcessStatus,
     Venue,
 )
-from tyonohjaus_cli.domain.parsing import (
-    CadenceStep,
-    check_cadence,
-    format_cadence,
-    localize,
-    parse_id,
-)
+from tyonohjaus_cli.domain.parsing import Cadence, CadenceStep, check_cadence, localize, parse_id
 from tyonohjaus_cli.domain.planning import PlannedDate, gaps, plan
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, format_time, language, t
@@ -46,9 +40,7 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@tyo"
 
 
-def _steps(
-    every: timedelta | None, count: int | None, cadence: tuple[CadenceStep, ...] | None
-) -> tuple[CadenceStep, ...]:
+def _cadence(every: timedelta | None, count: int | None, cadence: Cadence | None) -> Cadence:
     if cadence is not None:
         if every is not None or count is not None:
             raise UsageError(t("give either --cadence or --every with --count, not both"))
@@ -57,15 +49,13 @@ def _steps(
         raise UsageError(
             t("say how often and how many: --every 4w --count 10, or --cadence 3x1w,6x3w")
         )
-    return check_cadence((CadenceStep(count, every),))
+    return check_cadence(Cadence((CadenceStep(count, every),)))
 
 
-def _holidays_for(
-    start: date, steps: tuple[CadenceStep, ...], breaks: tuple[Break, ...]
-) -> dict[date, str]:
+def _holidays_for(start: date, cadence: Cadence, breaks: tuple[Break, ...]) -> dict[date, str]:
     from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
 
-    span = sum(gaps(steps), timedelta()) + sum((b.last - b.first for b in breaks), timedelta())
+    span = sum(gaps(cadence), timedelta()) + sum((b.last - b.first for b in breaks), timedelta())
     last_year = (start + span + timedelta(days=120)).year
     return finnish_holidays(range(start.year, last_year + 1), language())
 
@@ -103,7 +93,7 @@ def new_process(
         int | None, typer.Option(help=t("How many meetings."), parser=params.count)
     ] = None,
     cadence: Annotated[
-        tuple[CadenceStep, ...] | None,
+        Cadence | None,
         typer.Option(
             help=t(
                 "Changing intervals, e.g. 3x1w,6x3w (three weekly, then six every three weeks)."
@@ -166,15 +156,20 @@ def new_process(
     title: Annotated[
         str, typer.Option(help=t("A title for calendars and summaries (default: the id)."))
     ] = "",
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
+    ] = False,
     as_json: output.JsonOption = False,
 ) -> None:
-    """Plan a new supervision process: meetings at the agreed interval, avoiding weekends,
-    Finnish public holidays and breaks. Every moved date is shown with its reason.
+    """Plan a new supervision process: its meetings at the agreed interval.
+
+    Planned dates avoid weekends, Finnish public holidays (with Midsummer Eve and Christmas
+    Eve) and breaks; every moved date is shown with its reason.
 
     Example: tyo new-process hoitajat-2027 --client pohde --kind group --start "2027-01-12 14:00" --every 4w --count 10 --duration 90 --participant "Aino Virtanen <aino@example.fi>" --place "Kauppurienkatu 10, Oulu" --goal "Työnjaon selkiyttäminen"
     """
     parse_id(process_id, t("process"))
-    steps = _steps(every, count, cadence)
+    planned_cadence = _cadence(every, count, cadence)
     if sum(bool(value) for value in (place, online, phone)) > 1:
         raise UsageError(t("choose one of --place, --online and --phone"))
     if rate is not None and meeting_price is not None:
@@ -185,7 +180,8 @@ def new_process(
     minutes = duration or (60 if kind in _SHORT_KINDS else 90)
     first = localize(start, store.zone())
     breaks = tuple(settings.breaks) + tuple(break_ or ())
-    planned = plan(first, steps, holidays=_holidays_for(first.date(), steps, breaks), breaks=breaks)
+    holidays = _holidays_for(first.date(), planned_cadence, breaks)
+    planned = plan(first, planned_cadence, holidays=holidays, breaks=breaks)
     now = session.now()
     process = Process(
         id=process_id,
@@ -207,17 +203,19 @@ def new_process(
         first_free=first_free,
         co_supervisor=co_supervisor.strip(),
         breaks=tuple(break_ or ()),
-        plan=format_cadence(steps),
+        plan=str(planned_cadence),
     )
-    with store.transaction(f"new-process {process_id}", now) as change:
-        if store.has_process(process_id):
-            raise UsageError(
-                t(
-                    "process {id!r} exists already: choose another id, or see `tyo process show {id}`",
-                    id=process_id,
-                )
-            )
-        change.save_process(process)
+    exists = t(
+        "process {id!r} exists already: choose another id, or see `tyo process show {id}`",
+        id=process_id,
+    )
+    if store.has_process(process_id):
+        raise UsageError(exists)
+    if not dry_run:
+        with store.transaction(f"new-process {process_id}", now) as change:
+            if store.has_process(process_id):  # made meanwhile by another tyo
+                raise UsageError(exists)
+            change.save_process(process)
     if process.size > GROUP_SIZE_FOR_CO_SUPERVISION and not process.co_supervisor:
         output.warn(
             t(
@@ -250,7 +248,9 @@ def new_process(
         output.Column("reasons", t("why"), ", ".join),
     ]
     output.print_table(columns, rows)
-    if planned[0].start < now:
+    if dry_run:
+        output.say(t("Nothing was saved (--dry-run)."))
+    elif planned[0].start < now:
         output.say(
             t("The process starts in the past: log the meetings already held with `tyo log`.")
         )

@@ -168,11 +168,25 @@ class CadenceStep:
     interval: timedelta
 
 
+@dataclass(frozen=True)
+class Cadence:
+    """How meetings follow each other: one or more steps, in order."""
+
+    steps: tuple[CadenceStep, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(step.count for step in self.steps)
+
+    def __str__(self) -> str:
+        return format_cadence(self.steps)
+
+
 _STEP = re.compile(r"(\d{1,3})\s*x\s*(\S+)")
 MAX_MEETINGS = 200
 
 
-def parse_cadence(text: str) -> tuple[CadenceStep, ...]:
+def parse_cadence(text: str) -> Cadence:
     """``3x1w,6x3w``: three weekly meetings, then six every three weeks."""
     steps: list[CadenceStep] = []
     for part in text.split(","):
@@ -185,16 +199,20 @@ def parse_cadence(text: str) -> tuple[CadenceStep, ...]:
                 )
             )
         steps.append(CadenceStep(int(match[1]), parse_interval(match[2])))
-    return check_cadence(tuple(steps))
+    return check_cadence(Cadence(tuple(steps)))
 
 
-def check_cadence(steps: tuple[CadenceStep, ...]) -> tuple[CadenceStep, ...]:
-    total = sum(step.count for step in steps)
-    if not 1 <= total <= MAX_MEETINGS:
+def check_cadence(cadence: Cadence) -> Cadence:
+    """A process has 1 to :data:`MAX_MEETINGS` meetings."""
+    if not 1 <= cadence.count <= MAX_MEETINGS:
         raise UsageError(
-            t("a process has 1 to {most} meetings, not {count}", most=MAX_MEETINGS, count=total)
+            t(
+                "a process has 1 to {most} meetings, not {count}",
+                most=MAX_MEETINGS,
+                count=cadence.count,
+            )
         )
-    return steps
+    return cadence
 
 
 def format_cadence(steps: tuple[CadenceStep, ...]) -> str:

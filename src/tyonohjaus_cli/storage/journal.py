@@ -120,7 +120,11 @@ def _numbered(root: Path, suffix: str) -> list[Path]:
     folder = _history(root)
     if not folder.is_dir():
         return []
-    names = [name for name in os.listdir(folder) if name.endswith(suffix) and name[:8].isascii() and name[:8].isdigit()]
+    names = [
+        name
+        for name in os.listdir(folder)
+        if name.endswith(suffix) and name[:8].isascii() and name[:8].isdigit()
+    ]
     if suffix == ".json":
         names = [name for name in names if not name.endswith(PENDING)]
     return [folder / name for name in sorted(names)]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from billing_month import EXPENSES, FEBRUARY, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.billing_month import EXPENSES, FEBRUARY, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
 from tyonohjaus_cli import i18n
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
 from tyonohjaus_cli.domain.invoices import Invoice, LineKind, credit_note

@@ -8,8 +8,9 @@ already invoiced, :func:`bill_month` returns the month's items as invoice lines.
   the price per unit is the process's, else the client's, else the settings' rate. A
   process with a meeting price bills that per meeting instead.
 - A cancellation by the client notified later than ``client.cancel_hours`` before the
-  start, and a no-show, bill ``client.cancel_charge`` % of the planned meeting. A
-  cancellation by the supervisor (or one notified in time) bills nothing.
+  start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
+  what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
+  planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
 - "First meeting free" takes off the first unit of the process's first held meeting at its
   unit price (the whole meeting price for a per-meeting price; never more than the item).
 - The client's discount % applies to what remains of each meeting item; expenses are
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.expenses import Expense
@@ -35,8 +36,8 @@ from tyonohjaus_cli.domain.invoices import (
     due_date,
     totals,
 )
+from tyonohjaus_cli.domain.meetings import is_late_cancellation
 from tyonohjaus_cli.domain.models import (
-    CancelledBy,
     Client,
     Meeting,
     MeetingStatus,
@@ -61,24 +62,6 @@ def unit_price(settings: Settings, client: Client, process: Process) -> Decimal:
         if rate is not None:
             return rate
     return settings.rate
-
-
-def is_late_cancellation(meeting: Meeting, client: Client) -> bool:
-    """Cancelled by the client later than the client's window before the start.
-
-    A cancellation with no recorded notice time is not billed: the supervisor can say
-    when it came by logging it again.
-    """
-    if (
-        meeting.status is not MeetingStatus.CANCELLED
-        or meeting.cancelled_by is not CancelledBy.CLIENT
-    ):
-        return False
-    if meeting.notified_at is None:
-        return False
-    # Absolute time, so a window across a daylight-saving change is still cancel_hours long.
-    limit = meeting.start.astimezone(UTC) - timedelta(hours=client.cancel_hours)
-    return meeting.notified_at.astimezone(UTC) > limit
 
 
 @dataclass(frozen=True)
@@ -215,7 +198,7 @@ class _Pricing:
             billed = self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
         elif meeting.status is MeetingStatus.NO_SHOW and charge:
             billed = self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
-        elif is_late_cancellation(meeting, self.client) and charge:
+        elif is_late_cancellation(meeting, self.client.cancel_hours) and charge:
             billed = self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
         else:
             return ()

@@ -177,3 +177,20 @@ def credit_note(original: Invoice, number: int, issued: date) -> Invoice:
         credit_for=original.number,
         paid=None,
     )
+
+
+def invoiced_items(invoices: list[Invoice] | tuple[Invoice, ...]) -> dict[str, int]:
+    """Billable item → the invoice it is on. A credited invoice frees its items again,
+    so that a corrected invoice can bill them once more."""
+    credited = {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
+    return {
+        item: invoice.number
+        for invoice in sorted(invoices, key=lambda invoice: invoice.number)
+        if not invoice.is_credit_note and invoice.number not in credited
+        for item in invoice.items
+    }
+
+
+def next_invoice_number(invoices: list[Invoice] | tuple[Invoice, ...]) -> int:
+    """One sequence for invoices and credit notes, without gaps."""
+    return max((invoice.number for invoice in invoices), default=FIRST_INVOICE_NUMBER - 1) + 1

@@ -63,3 +63,21 @@ def vat_amount(base: Decimal, percent: Decimal) -> Decimal:
 def format_percent(percent: Decimal) -> str:
     """``25.5`` or ``24`` as written in Finnish law: no trailing zeros."""
     return format(percent.normalize(), "f")
+
+
+SMALL_BUSINESS_THRESHOLDS: tuple[tuple[int, Decimal], ...] = (
+    (2016, Decimal(10000)),
+    (2021, Decimal(15000)),
+    (2025, Decimal(20000)),
+)
+"""VAT Act 3 §: turnover a calendar year under which a business need not register for VAT,
+from the year given on."""
+
+
+def small_business_threshold(year: int) -> Decimal:
+    """The small-business threshold in force for ``year`` (the oldest one before 2016)."""
+    limit = SMALL_BUSINESS_THRESHOLDS[0][1]
+    for since, amount in SMALL_BUSINESS_THRESHOLDS:
+        if since <= year:
+            limit = amount
+    return limit

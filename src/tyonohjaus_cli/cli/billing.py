@@ -1,0 +1,420 @@
+"""``tyo billing`` and ``tyo expense``: what a month bills, the year's turnover, expenses.
+
+The figures come from :mod:`tyonohjaus_cli.domain.billing`; this module gathers them from
+the store and prints them. Nothing here reads a session note.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
+from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
+from tyonohjaus_cli.domain.models import VatMode
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_date, format_money, language, t
+from tyonohjaus_cli.storage import expenses as expense_store
+from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.store import Store
+
+
+class _MonthOrCommand(TyperGroup):
+    """``tyo billing [MONTH]`` and ``tyo billing year YEAR``: a sub-command's name is not a month."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Options may follow MONTH (`tyo billing 2027-02 --json`); a sub-command's own
+        # options are its own.
+        ctx.allow_interspersed_args = not (args and args[0] in self.commands)
+        if args and args[0] in self.commands:
+            kept = self.params
+            self.params = [param for param in kept if param.param_type_name != "argument"]
+            try:
+                return super().parse_args(ctx, args)
+            finally:
+                self.params = kept
+        return super().parse_args(ctx, args)
+
+
+app = group(
+    t("What a month bills, per client; `tyo billing year` shows the year's turnover."),
+    cls=_MonthOrCommand,
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+expense_app = group(t("Travel and other costs billed with a process's month."))
+
+ClientOption = Annotated[
+    str | None,
+    typer.Option(
+        "--client", metavar="CID", help=t("Only this client (its id)."), show_default=False
+    ),
+]
+
+
+# --- gathering ---------------------------------------------------------------------------
+
+
+def month_bills(store: Store, month: Month, client_id: str | None = None) -> list[Bill]:
+    """Each client's bill for ``month`` (only ``client_id``'s when given), marked with
+    what is already invoiced; clients with nothing billable are left out unless named."""
+    settings = store.settings()
+    clients = [store.client(client_id)] if client_id else store.clients()
+    briefs = store.process_briefs(session.now())
+    wanted = {client.id for client in clients}
+    processes = [store.process(brief.id) for brief in briefs if brief.client in wanted]
+    expenses = expense_store.all_expenses(store)
+    invoiced = invoiced_items(invoice_store.invoices(store))
+    bills = [
+        bill_month(settings, client, processes, expenses, month, invoiced=invoiced)
+        for client in clients
+    ]
+    return [bill for bill in bills if bill.items or client_id]
+
+
+def _discount(item: BillItem) -> Decimal:
+    return sum((line.amount for line in item.lines[1:]), Decimal(0))
+
+
+def _percent(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _totals_json(totals: Totals) -> dict[str, Any]:
+    return {
+        "by_rate": [
+            {"vat_percent": _percent(rate.percent), "base": rate.base, "vat": rate.vat}
+            for rate in totals.by_rate
+        ],
+        "net": totals.net,
+        "vat": totals.vat,
+        "gross": totals.gross,
+    }
+
+
+def _item_row(bill: Bill, item: BillItem) -> dict[str, Any]:
+    from tyonohjaus_cli.render.invoice_text import line_description
+
+    line = item.line
+    return {
+        "client": bill.client.id,
+        "date": line.day,
+        "process": line.process,
+        "kind": line.kind,
+        "description": line_description(line, language()),
+        "minutes": line.minutes,
+        "units": line.units if line.unit_minutes else None,
+        "unit_price": line.unit_price,
+        "amount": line.amount,
+        "discounts": [
+            {
+                "kind": discount.kind,
+                "percent": _percent(discount.percent) if discount.percent is not None else None,
+                "amount": discount.amount,
+            }
+            for discount in item.lines[1:]
+        ],
+        "discount": _discount(item),
+        "net": item.net,
+        "vat_percent": _percent(line.vat_percent),
+        "invoice": item.invoice,
+    }
+
+
+def bill_json(bill: Bill) -> dict[str, Any]:
+    return {
+        "client": bill.client.id,
+        "name": bill.client.name,
+        "items": [
+            {key: value for key, value in _item_row(bill, item).items() if key != "client"}
+            for item in bill.items
+        ],
+        "totals": _totals_json(bill.totals),
+        "invoiced": _totals_json(bill.invoiced_totals),
+        "open": _totals_json(bill.open_totals),
+    }
+
+
+# --- tyo billing [MONTH] -----------------------------------------------------------------
+
+_COLUMNS = [
+    output.Column("date", t("date"), lambda day: format_date(day, weekday=False)),
+    output.Column("process", t("process")),
+    output.Column("description", t("what")),
+    output.Column("minutes", t("min"), right=True),
+    output.Column("units", t("units"), lambda units: f"{units:.2f}", right=True),
+    output.Column("unit_price", t("unit price"), format_money, right=True),
+    output.Column(
+        "discount", t("discount"), lambda amount: format_money(amount) if amount else "", right=True
+    ),
+    output.Column("net", t("net"), format_money, right=True),
+    output.Column("vat_percent", t("VAT %"), right=True),
+    output.Column("invoice", t("invoice"), right=True),
+]
+
+
+def _say_totals(bill: Bill) -> None:
+    totals = bill.totals
+    for rate in totals.by_rate:
+        output.say(
+            t(
+                "  VAT {percent} %: base {base}, VAT {vat}",
+                percent=_percent(rate.percent),
+                base=format_money(rate.base),
+                vat=format_money(rate.vat),
+            )
+        )
+    output.say(
+        t(
+            "  net {net}, VAT {vat}, total {gross}",
+            net=format_money(totals.net),
+            vat=format_money(totals.vat),
+            gross=format_money(totals.gross),
+        )
+    )
+    invoiced = bill.invoiced_totals.gross
+    output.say(
+        t(
+            "  invoiced {invoiced}, not yet invoiced {open}",
+            invoiced=format_money(invoiced),
+            open=format_money(bill.open_totals.gross),
+        )
+    )
+
+
+def billing(
+    ctx: typer.Context,
+    month: Annotated[
+        Month | None,
+        typer.Argument(
+            metavar="[MONTH]",
+            help=t("The month, e.g. 2027-01 or 1/2027 (default: last month)."),
+            parser=params.month,
+            show_default=False,
+        ),
+    ] = None,
+    client: ClientOption = None,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """Show what a month bills, per client: every billable item and the totals.
+
+    Held meetings, late cancellations and no-shows, expenses, the discounts; totals per
+    VAT rate, net, VAT and gross; and what of it is already invoiced.
+
+    Example: tyo billing 2027-02 --client pohde
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    store = session.store
+    chosen = month or Month.of(session.now().date()).preceding
+    bills = month_bills(store, chosen, client)
+    if as_json:
+        everything = [line for bill in bills for line in bill.lines]
+        from tyonohjaus_cli.domain.invoices import totals as sum_lines
+
+        output.print_json(
+            {
+                "month": str(chosen),
+                "clients": [bill_json(bill) for bill in bills],
+                "totals": _totals_json(sum_lines(everything)),
+            }
+        )
+        return
+    if as_csv:
+        rows = [_item_row(bill, item) for bill in bills for item in bill.items]
+        keys = [output.Column("client", "client"), output.Column("kind", "kind"), *_COLUMNS]
+        output.print_csv(keys, rows)
+        return
+    if not bills:
+        output.say(t("Nothing billable in {month}.", month=str(chosen)))
+        return
+    for index, bill in enumerate(bills):
+        if index:
+            output.say("")
+        title = t(
+            "{name} ({id}), {month}", name=bill.client.name, id=bill.client.id, month=str(chosen)
+        )
+        rows = [_item_row(bill, item) for item in bill.items]
+        if rows:
+            output.print_table(_COLUMNS, rows, title=title)
+            _say_totals(bill)
+        else:
+            output.say(title)
+            output.say(t("  nothing billable"))
+
+
+app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)
+
+
+# --- tyo billing year YEAR ---------------------------------------------------------------
+
+BAR_WIDTH = 40
+
+
+def _bar(amount: Decimal, most: Decimal) -> str:
+    if most <= 0 or amount <= 0:
+        return ""
+    block = "█" if sys.stdout.isatty() else "#"
+    return block * max(1, round(amount / most * BAR_WIDTH))
+
+
+def year_summary(store: Store, year: int) -> dict[str, Any]:
+    settings = store.settings()
+    months = [Month(year, number) for number in range(1, 13)]
+    per_month: list[Decimal] = []
+    per_client: dict[str, Decimal] = {}
+    for month in months:
+        bills = month_bills(store, month)
+        per_month.append(sum((bill.totals.net for bill in bills), Decimal(0)))
+        for bill in bills:
+            per_client[bill.client.id] = (
+                per_client.get(bill.client.id, Decimal(0)) + bill.totals.net
+            )
+    total = sum(per_month, Decimal(0))
+    threshold = small_business_threshold(year) if settings.vat is VatMode.EXEMPT else None
+    return {
+        "year": year,
+        "months": [{"month": str(m), "net": net} for m, net in zip(months, per_month, strict=True)],
+        "clients": [{"client": cid, "net": net} for cid, net in sorted(per_client.items())],
+        "net": total,
+        "vat_exempt": settings.vat is VatMode.EXEMPT,
+        "threshold": threshold,
+        "over_threshold": None if threshold is None else total > threshold,
+    }
+
+
+@command(app, "year")
+def year(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help=t("The calendar year, e.g. 2027."))],
+    as_json: output.JsonOption = False,
+) -> None:
+    """Show a year's turnover (without VAT) per month and per client, with a bar chart.
+
+    When you are VAT-exempt, the year is checked against the small-business threshold.
+
+    Example: tyo billing year 2027
+    """
+    if not 2000 <= year <= 2100:
+        raise UsageError(t("{year} is not a year tyo bills (expected e.g. 2027)", year=year))
+    summary = year_summary(session.store, year)
+    if as_json:
+        output.print_json(summary)
+        return
+    most = max((row["net"] for row in summary["months"]), default=Decimal(0))
+    rows = [{**row, "bar": _bar(row["net"], most)} for row in summary["months"]]
+    output.print_table(
+        [
+            output.Column("month", t("month")),
+            output.Column("net", t("net"), format_money, right=True),
+            output.Column("bar", ""),
+        ],
+        rows,
+        title=t("Turnover {year} without VAT", year=year),
+    )
+    if summary["clients"]:
+        output.say("")
+        output.print_table(
+            [
+                output.Column("client", t("client")),
+                output.Column("net", t("net"), format_money, right=True),
+            ],
+            summary["clients"],
+        )
+    output.say(t("Total {net}", net=format_money(summary["net"])))
+    threshold = summary["threshold"]
+    if threshold is not None:
+        if summary["over_threshold"]:
+            output.warn(
+                t(
+                    "the year's turnover {net} is over the VAT small-business threshold {limit}: "
+                    "register for VAT and bill VAT (`tyo settings set vat 25.5`)",
+                    net=format_money(summary["net"]),
+                    limit=format_money(threshold),
+                )
+            )
+        else:
+            output.say(
+                t(
+                    "Below the VAT small-business threshold {limit} by {left}.",
+                    limit=format_money(threshold),
+                    left=format_money(threshold - summary["net"]),
+                )
+            )
+
+
+# --- tyo expense add ---------------------------------------------------------------------
+
+
+@command(expense_app, "add")
+def add_expense(
+    process_id: Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))],
+    day: Annotated[
+        date,
+        typer.Option("--date", help=t("The day of the cost, e.g. 2027-02-02."), parser=params.day),
+    ],
+    amount: Annotated[
+        Decimal, typer.Option(help=t("Euros without VAT, e.g. 23.40."), parser=params.money)
+    ],
+    description: Annotated[str, typer.Option(help=t("What it was, as on the invoice."))],
+    vat: Annotated[
+        Decimal | None,
+        typer.Option(
+            metavar="25.5|0",
+            help=t("VAT percent (default: the general rate on that day, or 0 when VAT-exempt)."),
+            parser=params.percent,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Add an expense (travel, rent of a room...) billed with the process's month.
+
+    Example: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"
+    """
+    text = description.strip()
+    if not text:
+        raise UsageError(t("--description can't be empty: it is printed on the invoice"))
+    if amount <= 0:
+        raise UsageError(t("--amount must be more than zero"))
+    store = session.store
+    settings = store.settings()
+    percent = (
+        vat
+        if vat is not None
+        else (Decimal(0) if settings.vat is VatMode.EXEMPT else vat_rate(day))
+    )
+    from tyonohjaus_cli.domain.expenses import Expense
+
+    with store.transaction(f"expense add {process_id}", session.now()) as change:
+        process = store.process(process_id)
+        existing = expense_store.expenses_of(store, process.id)
+        expense = Expense(
+            id=expense_store.next_expense_id(existing, process.id),
+            process=process.id,
+            day=day,
+            amount=amount,
+            description=text,
+            vat_percent=percent,
+        )
+        expense_store.save_expenses(change, process.id, [*existing, expense])
+    output.say(
+        t(
+            "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
+            id=expense.id,
+            amount=format_money(amount),
+            percent=_percent(percent),
+            day=format_date(day, weekday=False),
+            month=str(Month.of(day)),
+        )
+    )

@@ -1,0 +1,350 @@
+"""Billing and invoices through the command line, on the hand-computed month."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.billing_month import HEL, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.conftest import Tyo
+from tyonohjaus_cli.errors import StoreError
+from tyonohjaus_cli.storage.store import Store
+
+
+@pytest.fixture
+def month(tyo: Tyo, store_path: Path) -> Tyo:
+    """February 2027 of tests/billing_month.py in a store; the travel expense added by command."""
+    store = Store(store_path)
+    with store.transaction("seed", datetime(2027, 1, 4, 9, tzinfo=HEL)) as change:
+        change.save_settings(SETTINGS)
+        change.save_client(POHDE)
+        change.save_client(MEHILAINEN)
+        for process in PROCESSES:
+            change.save_process(process)
+    added = tyo(
+        "expense", "add", "hoitajat", "--date", "2.2.2027", "--amount", "23,40",
+        "--description", "Matkakulut Oulu–Kempele",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert (
+        added.stdout
+        == "Added expense hoitajat:1: €23.40 + VAT 25.5 %, 2027-02-02, billed with 2027-02.\n"
+    )
+    return tyo
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+        and "history" not in path.parts
+        and ".cache" not in path.parts
+        and path.name != ".lock"
+    }
+
+
+def test_billing_json_is_the_month_computed_by_hand(month: Tyo) -> None:
+    result = month("billing", "2/2027", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["month"] == "2027-02"
+    mehilainen, pohde = data["clients"]  # by client id
+    assert [(i["date"], i["kind"], i["minutes"], i["units"], i["unit_price"], i["discount"], i["net"])
+            for i in pohde["items"]] == [
+        ("2027-02-02", "meeting", 90, "2.00", "95.00", "0.00", "190.00"),
+        ("2027-02-02", "expense", None, None, "23.40", "0.00", "23.40"),
+        ("2027-02-10", "meeting", 90, "2.00", "110.00", "-110.00", "110.00"),
+        ("2027-02-16", "late-cancellation", 90, "2.00", "95.00", "0.00", "190.00"),
+    ]  # fmt: skip
+    assert pohde["items"][2]["discounts"] == [
+        {"kind": "first-free", "percent": None, "amount": "-110.00"}
+    ]
+    assert pohde["totals"] == {
+        "by_rate": [{"vat_percent": "25.5", "base": "513.40", "vat": "130.92"}],
+        "net": "513.40",
+        "vat": "130.92",
+        "gross": "644.32",
+    }
+    assert mehilainen["items"] == [
+        {
+            "date": "2027-02-11",
+            "process": "aino",
+            "kind": "meeting",
+            "description": "Work supervision: Yksilötyönohjaus",
+            "minutes": 60,
+            "units": "1.33",
+            "unit_price": "85.00",
+            "amount": "113.33",
+            "discounts": [{"kind": "discount", "percent": "10", "amount": "-11.33"}],
+            "discount": "-11.33",
+            "net": "102.00",
+            "vat_percent": "25.5",
+            "invoice": None,
+        }
+    ]
+    assert mehilainen["totals"]["gross"] == "128.01"
+    # both clients: 513.40 + 102.00 = 615.40; VAT 615.40 × 25.5 % = 156.927 -> 156.93
+    assert data["totals"] == {
+        "by_rate": [{"vat_percent": "25.5", "base": "615.40", "vat": "156.93"}],
+        "net": "615.40",
+        "vat": "156.93",
+        "gross": "772.33",
+    }
+    assert SECRET not in result.stdout
+
+
+def test_billing_table_and_csv(month: Tyo) -> None:
+    table = month("billing", "2027-02", "--client", "mehilainen")
+    assert table.exit_code == 0, table.output
+    assert "Mehiläinen Oy (mehilainen), 2027-02" in table.stdout
+    assert "  net €102.00, VAT €26.01, total €128.01\n" in table.stdout
+    assert "pohde" not in table.stdout
+    csv = month("billing", "2027-02", "--csv")
+    lines = csv.stdout.splitlines()
+    assert (
+        lines[0]
+        == "client,kind,date,process,description,minutes,units,unit_price,discount,net,vat_percent,invoice"
+    )
+    assert (
+        "mehilainen,meeting,2027-02-11,aino,Work supervision: Yksilötyönohjaus,60,1.33,85.00,-11.33,102.00,25.5,"
+        in lines
+    )
+    assert len(lines) == 6
+
+
+def test_invoice_create_pdf_and_refusals(month: Tyo, store_path: Path, tmp_path: Path) -> None:
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    assert created.stdout.splitlines()[0] == (
+        "Invoice 1000 to pohde: €644.32 (net €513.40, VAT €130.92), due 2027-04-01, reference 10003."
+    )
+    before = files(store_path)
+    again = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-03")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "tyo: pohde's 2027-02 is invoiced already (invoice 1000); to correct it, "
+        "`tyo invoice credit N` and then create the invoice again\n"
+    )
+    assert files(store_path) == before
+
+    billed = json.loads(month("billing", "2027-02", "--client", "pohde", "--json").stdout)
+    assert {item["invoice"] for item in billed["clients"][0]["items"]} == {1000}
+    assert billed["clients"][0]["invoiced"]["gross"] == "644.32"
+    assert billed["clients"][0]["open"]["gross"] == "0.00"
+
+    pdf = tmp_path / "lasku.pdf"
+    written = month("invoice", "pdf", "1000", "-o", str(pdf))
+    assert written.exit_code == 0, written.output
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = "\n".join(page.extract_text() for page in reader.pages).replace("\u00a0", " ")
+    for expected in (
+        "Maksettava yhteensä 644,32 €",
+        "ALV 25,5 % 130,92 €",
+        "Veroton yhteensä 513,40 €",
+        "Viitenumero 10003",
+        "RF-viite RF68 1000 3",
+        "421123456000007850006443200000000000000000010003270401",
+    ):
+        assert expected in text, expected  # fmt: skip
+    assert SECRET not in text
+    assert "Aino" not in text
+    named = month("invoice", "pdf", "1000", "-o", str(pdf), "--participants")
+    assert named.exit_code == 0
+    text = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
+    assert f"Hoitajien ryhmätyönohjaus): Aino {SECRET}" in text  # a name, only when asked
+
+
+def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    store = Store(store_path)
+    process = store.process("hoitajat")
+    held = process.meeting(1)
+    assert held is not None
+    from dataclasses import replace
+
+    edited = replace(process, meetings=(replace(held, held_minutes=60), *process.meetings[1:]))
+    before = files(store_path)
+    with (
+        pytest.raises(
+            StoreError, match="meeting 1 of hoitajat is on invoice 1000 and can't change"
+        ),
+        store.transaction("edit", datetime(2027, 3, 3, 9, tzinfo=HEL)) as change,
+    ):
+        change.save_process(edited)
+    assert files(store_path) == before
+    # A meeting not invoiced (next month's) still moves freely.
+    moved = month(
+        "meeting",
+        "move",
+        "hoitajat",
+        "3",
+        "--to",
+        "2027-03-03 14:00",
+        "--agreed",
+        "2027-02-20 10:00",
+    )
+    assert moved.exit_code == 0, moved.output
+    # Once credited, the meeting may be corrected.
+    assert month("invoice", "credit", "1000", "--date", "2027-03-04").exit_code == 0
+    with Store(store_path).transaction("edit", datetime(2027, 3, 4, 9, tzinfo=HEL)) as change:
+        change.save_process(
+            replace(
+                edited,
+                meetings=(
+                    replace(held, held_minutes=60),
+                    *Store(store_path).process("hoitajat").meetings[1:],
+                ),
+            )
+        )
+
+
+def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
+    assert (
+        month(
+            "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+        ).exit_code
+        == 0
+    )
+    credit = month("invoice", "credit", "1000", "--date", "2027-03-05")
+    assert credit.exit_code == 0, credit.output
+    assert credit.stdout.splitlines()[0] == (
+        "Credit note 1001 to mehilainen: -€128.01 (net -€102.00, VAT -€26.01), due 2027-03-05, reference 10016."
+    )
+    twice = month("invoice", "credit", "1000")
+    assert (twice.exit_code, twice.stderr) == (
+        2,
+        "tyo: invoice 1000 is credited already, by credit note 1001\n",
+    )
+    again = month("invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-06")
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith("Invoice 1002 to mehilainen: €128.01")
+    assert month("invoice", "paid", "1002", "--on", "2027-03-10").exit_code == 0
+    listed = json.loads(month("invoice", "list", "--json").stdout)
+    assert [(row["number"], row["status"], row["gross"], row["paid"]) for row in listed] == [
+        (1000, "credited", "128.01", None),
+        (1001, "credit-note", "-128.01", None),
+        (1002, "paid", "128.01", "2027-03-10"),
+    ]
+    assert month("invoice", "list", "--unpaid").stdout == "No unpaid invoices.\n"
+    unknown = month("invoice", "show", "999")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "tyo: there is no invoice 999: `tyo invoice list` shows them\n",
+    )
+
+
+def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
+    assert (
+        month(
+            "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+        ).exit_code
+        == 0
+    )
+    shown = json.loads(month("invoice", "show", "1000", "--json").stdout)
+    assert shown["reference"] == "10003"
+    assert shown["rf_reference"] == "RF6810003"
+    assert shown["due"] == "2027-03-16"
+    assert shown["barcode"] == "421123456000007850001280100000000000000000010003270316"
+    assert [(line["kind"], line["amount"]) for line in shown["lines"]] == [
+        ("meeting", "113.33"),
+        ("discount", "-11.33"),
+    ]
+
+
+def test_billing_year(month: Tyo) -> None:
+    result = month("billing", "year", "2027", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["months"][1] == {"month": "2027-02", "net": "615.40"}
+    assert data["clients"] == [
+        {"client": "mehilainen", "net": "102.00"},
+        {"client": "pohde", "net": "513.40"},
+    ]
+    assert (data["vat_exempt"], data["threshold"], data["over_threshold"]) == (False, None, None)
+    table = month("billing", "year", "2027")
+    assert "2027-02  €615.40  " + "#" * 40 in table.stdout
+    assert month("settings", "set", "vat", "exempt").exit_code == 0
+    exempt = json.loads(month("billing", "year", "2027", "--json").stdout)
+    assert (exempt["threshold"], exempt["over_threshold"]) == ("20000.00", False)
+    assert (
+        "Below the VAT small-business threshold €20,000.00 by €19,384.60."
+        in month("billing", "year", "2027").stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("billing", "13/2027"), 2, "'13/2027' is not a month"),
+        (("billing", "2027-02", "--client", "nobody"), 2, "unknown client 'nobody'"),
+        (("billing", "year", "1800"), 2, "1800 is not a year tyo bills"),
+        (
+            (
+                "expense",
+                "add",
+                "nope",
+                "--date",
+                "2027-02-02",
+                "--amount",
+                "1",
+                "--description",
+                "x",
+            ),
+            2,
+            "unknown process 'nope'",
+        ),
+        (
+            (
+                "expense",
+                "add",
+                "aino",
+                "--date",
+                "2027-02-02",
+                "--amount",
+                "-1",
+                "--description",
+                "x",
+            ),
+            2,
+            "is not an amount of euros",
+        ),
+        (
+            (
+                "expense",
+                "add",
+                "aino",
+                "--date",
+                "2027-02-02",
+                "--amount",
+                "1",
+                "--description",
+                " ",
+            ),
+            2,
+            "--description can't be empty",
+        ),
+        (
+            ("invoice", "create", "2027-04", "--client", "pohde"),
+            2,
+            "nothing to invoice for pohde in 2027-04",
+        ),
+        (("invoice", "paid", "1000"), 2, "there is no invoice 1000"),
+    ],
+)
+def test_user_errors_are_one_line(
+    month: Tyo, args: tuple[str, ...], code: int, message: str
+) -> None:
+    result = month(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert result.stderr.count("\n") == 1

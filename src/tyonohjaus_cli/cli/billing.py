@@ -46,6 +46,15 @@ class _MonthOrCommand(TyperGroup):
                 self.params = kept
         return super().parse_args(ctx, args)
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        if ctx.command is not self:  # a sub-command's path: `tyo billing year`, no [MONTH]
+            return [param for param in params if param.param_type_name != "argument"]
+        return params
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return ["[OPTIONS] [MONTH] | year YEAR"]
+
 
 app = group(
     t("What a month bills, per client; `tyo billing year` shows the year's turnover."),
@@ -88,7 +97,14 @@ def _discount(item: BillItem) -> Decimal:
 
 
 def _percent(value: Decimal) -> str:
+    """A machine's percent: ``25.5``, ``10``."""
     return format(value.normalize(), "f")
+
+
+def decimal_text(value: Decimal | str) -> str:
+    """A number as a person reads it: ``25,5`` in Finnish, ``25.5`` in English."""
+    text = str(value)
+    return text if language() == "en" else text.replace(".", ",")
 
 
 def _totals_json(totals: Totals) -> dict[str, Any]:
@@ -153,13 +169,13 @@ _COLUMNS = [
     output.Column("process", t("process")),
     output.Column("description", t("what")),
     output.Column("minutes", t("min"), right=True),
-    output.Column("units", t("units"), lambda units: f"{units:.2f}", right=True),
+    output.Column("units", t("units"), lambda units: decimal_text(f"{units:.2f}"), right=True),
     output.Column("unit_price", t("unit price"), format_money, right=True),
     output.Column(
         "discount", t("discount"), lambda amount: format_money(amount) if amount else "", right=True
     ),
     output.Column("net", t("net"), format_money, right=True),
-    output.Column("vat_percent", t("VAT %"), right=True),
+    output.Column("vat_percent", t("VAT %"), decimal_text, right=True),
     output.Column("invoice", t("invoice"), right=True),
 ]
 
@@ -170,7 +186,7 @@ def _say_totals(bill: Bill) -> None:
         output.say(
             t(
                 "  VAT {percent} %: base {base}, VAT {vat}",
-                percent=_percent(rate.percent),
+                percent=decimal_text(_percent(rate.percent)),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -413,7 +429,7 @@ def add_expense(
             "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
             id=expense.id,
             amount=format_money(amount),
-            percent=_percent(percent),
+            percent=decimal_text(_percent(percent)),
             day=format_date(day, weekday=False),
             month=str(Month.of(day)),
         )

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from tyonohjaus_cli.cli import output, params
-from tyonohjaus_cli.cli.billing import month_bills
+from tyonohjaus_cli.cli.billing import decimal_text, month_bills
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
@@ -294,7 +294,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
             "description": line_description(line, lang),
             "quantity": line_quantity(line, lang),
             "unit_price": line_unit_price(line, lang),
-            "vat": format(line.vat_percent.normalize(), "f"),
+            "vat": decimal_text(format(line.vat_percent.normalize(), "f")),
             "amount": line.amount,
         }
         for line in invoice.lines
@@ -315,7 +315,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
         output.say(
             t(
                 "VAT {percent} %: base {base}, VAT {vat}",
-                percent=format(rate.percent.normalize(), "f"),
+                percent=decimal_text(format(rate.percent.normalize(), "f")),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )

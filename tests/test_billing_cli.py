@@ -260,6 +260,26 @@ def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
     ]
 
 
+def test_expense_list(month: Tyo) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    listed = month("expense", "list", "--month", "2027-02", "--json")
+    assert json.loads(listed.stdout) == [
+        {
+            "id": "hoitajat:1",
+            "process": "hoitajat",
+            "date": "2027-02-02",
+            "amount": "23.40",
+            "vat_percent": "25.5",
+            "description": "Matkakulut Oulu–Kempele",
+            "invoice": 1000,
+        }
+    ]
+    assert month("expense", "list", "--month", "2027-03").stdout == "No expenses.\n"
+
+
 def test_billing_year(month: Tyo) -> None:
     result = month("billing", "year", "2027", "--json")
     assert result.exit_code == 0, result.output

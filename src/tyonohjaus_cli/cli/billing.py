@@ -434,3 +434,47 @@ def add_expense(
             month=str(Month.of(day)),
         )
     )
+
+
+@command(expense_app, "list")
+def list_expenses(
+    month: Annotated[
+        Month | None,
+        typer.Option(
+            help=t("Only this month, e.g. 2027-02."), parser=params.month, show_default=False
+        ),
+    ] = None,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """List expenses, with the invoice each is on.
+
+    Example: tyo expense list --month 2027-02
+    """
+    store = session.store
+    store.settings()
+    invoiced = invoiced_items(invoice_store.invoices(store))
+    rows = [
+        {
+            "id": expense.id,
+            "process": expense.process,
+            "date": expense.day,
+            "amount": expense.amount,
+            "vat_percent": _percent(expense.vat_percent),
+            "description": expense.description,
+            "invoice": invoiced.get(expense.key),
+        }
+        for expense in sorted(
+            expense_store.all_expenses(store), key=lambda expense: (expense.day, expense.id)
+        )
+        if month is None or expense.day in month
+    ]
+    columns = [
+        output.Column("id", t("id")),
+        output.Column("date", t("date"), lambda day: format_date(day, weekday=False)),
+        output.Column("amount", t("net"), format_money, right=True),
+        output.Column("vat_percent", t("VAT %"), decimal_text, right=True),
+        output.Column("description", t("what")),
+        output.Column("invoice", t("invoice"), right=True),
+    ]
+    output.emit(columns, rows, as_json=as_json, as_csv=as_csv, empty=t("No expenses."))

@@ -84,6 +84,12 @@ MESSAGES: dict[str, str] = {
     "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.": (
         "Kulu {id} lisätty: {amount} + ALV {percent} %, {day}, laskutetaan kuun {month} mukana."
     ),
+    "List expenses, with the invoice each is on.\n\nExample: tyo expense list --month 2027-02": (
+        "Luettele kulut ja laskut, joilla ne ovat.\n\nEsimerkki: tyo expense list --month 2027-02"
+    ),
+    "Only this month, e.g. 2027-02.": "Vain tämä kuukausi, esim. 2027-02.",
+    "id": "tunnus",
+    "No expenses.": "Ei kuluja.",
     # tyo invoice
     "Issue invoices and credit notes, print them, and mark them paid.": (
         "Laadi laskut ja hyvityslaskut, tulosta ne ja merkitse maksetuiksi."

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -368,3 +369,79 @@ def test_user_errors_are_one_line(
     assert message in result.stderr
     assert "Traceback" not in result.output
     assert result.stderr.count("\n") == 1
+
+
+def test_unlogged_meetings_are_pointed_out(month: Tyo) -> None:
+    march = month("billing", "2027-03")
+    assert march.exit_code == 0, march.output
+    assert "Hoitajien" not in march.stdout
+    assert march.stderr == (
+        "warning: 1 meetings of pohde in 2027-03 are not logged yet and bill nothing: hoitajat#3 "
+        "(log them with `tyo log`)\n"
+    )
+    data = json.loads(month("billing", "2027-03", "--json").stdout)
+    assert [(bill["client"], bill["items"], bill["unlogged"]) for bill in data["clients"]] == [
+        ("pohde", [], ["hoitajat#3"])
+    ]
+
+
+def test_stored_invoice_is_plain_and_keeps_no_secret(month: Tyo, store_path: Path) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    stored = (store_path / "invoices" / "1000.json").read_text(encoding="utf-8")
+    assert SECRET not in stored
+    doc = json.loads(stored)
+    assert (doc["schema"], doc["number"], doc["reference"], doc["rf_reference"]) == (
+        1,
+        1000,
+        "10003",
+        "RF6810003",
+    )
+    assert doc["totals"] == {"net": "513.40", "vat": "130.92", "gross": "644.32"}
+    assert oct((store_path / "invoices" / "1000.json").stat().st_mode & 0o777) == "0o600"
+    shown = month("invoice", "show", "1000", "--json")
+    assert SECRET not in shown.stdout
+
+
+def test_a_hand_edited_invoice_that_no_longer_adds_up_is_reported(
+    month: Tyo, store_path: Path
+) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    path = store_path / "invoices" / "1000.json"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"190.00"', '"180.00"', 1), encoding="utf-8"
+    )
+    shown = month("invoice", "show", "1000")
+    assert shown.exit_code == 1
+    assert shown.stderr.startswith("tyo: invoices/1000.json")
+    assert "'gross' must be the sum of the lines with VAT (631.77)" in shown.stderr
+
+
+def test_vat_follows_the_service_date_through_the_command_line(tyo: Tyo, store_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.billing_month import AINO, meeting
+    from tyonohjaus_cli.domain.models import MeetingStatus
+
+    held = MeetingStatus.HELD
+    process = replace(
+        AINO,
+        meetings=(
+            meeting(1, "2024-08-30T10:00", 45, status=held),
+            meeting(2, "2024-09-02T10:00", 45, status=held),
+        ),
+    )
+    with Store(store_path).transaction("seed", datetime(2024, 8, 1, 9, tzinfo=HEL)) as change:
+        change.save_settings(SETTINGS)
+        change.save_client(replace(MEHILAINEN, discount=Decimal(0)))
+        change.save_process(process)
+    august = json.loads(tyo("billing", "2024-08", "--json").stdout)["totals"]
+    september = json.loads(tyo("billing", "2024-09", "--json").stdout)["totals"]
+    # 85.00 at 24 % = 20.40; at 25.5 % = 21.675 -> 21.68
+    assert august["by_rate"] == [{"vat_percent": "24", "base": "85.00", "vat": "20.40"}]
+    assert september["by_rate"] == [{"vat_percent": "25.5", "base": "85.00", "vat": "21.68"}]

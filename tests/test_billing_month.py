@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.billing_month import (
     AINO,
@@ -242,3 +244,42 @@ def test_credit_note_mirrors_the_original() -> None:
         D("-130.92"),
         D("-644.32"),
     )
+
+
+money = st.decimals(min_value=D("1.00"), max_value=D("500.00"), places=2)
+percents = st.decimals(min_value=D(0), max_value=D(100), places=1)
+
+
+@given(
+    price=money,
+    minutes=st.integers(min_value=15, max_value=240),
+    discount=percents,
+    first_free=st.booleans(),
+    unit=st.sampled_from([45, 60]),
+)
+def test_money_rules_hold_for_any_meeting(
+    price: Decimal, minutes: int, discount: Decimal, first_free: bool, unit: int
+) -> None:
+    settings = replace(SETTINGS, unit_minutes=unit)
+    client = replace(MEHILAINEN, rate=price, discount=discount)
+    held = meeting(1, "2027-02-11T08:00", minutes, status=MeetingStatus.HELD)
+    process = replace(AINO, meetings=(held,), first_free=first_free)
+    bill = bill_month(settings, client, [process], [], FEBRUARY)
+    (item,) = bill.items
+    billed = item.line.amount
+    # price × minutes / unit, to the cent, half up, computed another way: in whole cents
+    price_cents = int(price * 100)
+    assert billed * 100 == (2 * price_cents * minutes + unit) // (2 * unit)
+    assert all(line.amount == line.amount.quantize(D("0.01")) for line in item.lines)
+    free = sum((line.amount for line in item.lines if line.kind is LineKind.FIRST_FREE), D(0))
+    assert free == (-min(price, billed) if first_free else 0)
+    assert 0 <= item.net <= billed
+    totals = bill.totals
+    assert totals.gross == totals.net + totals.vat
+    (rate,) = totals.by_rate
+    # 25.5 % half up, in whole cents: (cents × 255 + 500) // 1000
+    base_cents = int(rate.base * 100)
+    assert rate.vat * 100 == (base_cents * 255 + 500) // 1000
+    invoice = issue_invoice(bill, settings, 1000, date(2027, 3, 1))
+    mirrored = credit_note(invoice, 1001, date(2027, 3, 2)).totals
+    assert (mirrored.net, mirrored.vat, mirrored.gross) == (-totals.net, -totals.vat, -totals.gross)

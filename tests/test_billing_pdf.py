@@ -212,3 +212,12 @@ def test_a_scanner_reads_the_barcode(tmp_path: Path) -> None:
         check=True,
     )
     assert scan.stdout.strip() == POHDE_BARCODE
+
+
+def test_a_foreign_iban_gets_the_payment_details_but_no_barcode() -> None:
+    invoice = pohde_invoice("en")
+    foreign = replace(invoice, seller=replace(invoice.seller, iban="DE89 3704 0044 0532 0130 00"))
+    text = text_of(invoice_pdf(foreign))
+    assert "IBAN DE89 3704 0044 0532 0130 00" in text
+    assert "Total to pay €644.32" in text
+    assert "Virtual barcode" not in text

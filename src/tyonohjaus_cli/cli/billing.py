@@ -89,7 +89,7 @@ def month_bills(store: Store, month: Month, client_id: str | None = None) -> lis
         bill_month(settings, client, processes, expenses, month, invoiced=invoiced)
         for client in clients
     ]
-    return [bill for bill in bills if bill.items or client_id]
+    return [bill for bill in bills if bill.items or bill.unlogged or client_id]
 
 
 def _discount(item: BillItem) -> Decimal:
@@ -159,7 +159,19 @@ def bill_json(bill: Bill) -> dict[str, Any]:
         "totals": _totals_json(bill.totals),
         "invoiced": _totals_json(bill.invoiced_totals),
         "open": _totals_json(bill.open_totals),
+        "unlogged": list(bill.unlogged),
     }
+
+
+def unlogged_warning(bill: Bill) -> str:
+    return t(
+        "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
+        "(log them with `tyo log`)",
+        count=len(bill.unlogged),
+        client=bill.client.id,
+        month=str(bill.month),
+        meetings=", ".join(bill.unlogged),
+    )
 
 
 # --- tyo billing [MONTH] -----------------------------------------------------------------
@@ -269,6 +281,8 @@ def billing(
         else:
             output.say(title)
             output.say(t("  nothing billable"))
+        if bill.unlogged:
+            output.warn(unlogged_warning(bill))
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

@@ -15,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from tyonohjaus_cli.cli import output, params
-from tyonohjaus_cli.cli.billing import decimal_text, month_bills
+from tyonohjaus_cli.cli.billing import decimal_text, month_bills, unlogged_warning
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
@@ -139,6 +139,8 @@ def create(
         invoice = issue_invoice(bill, settings, next_invoice_number(issued_before), issued)
         invoice_store.save_invoice(store, change, invoice)
     output.say(_summary_line(invoice))
+    if bill.unlogged:
+        output.warn(unlogged_warning(bill))
     if already:
         output.say(
             t(

@@ -89,6 +89,8 @@ class Bill:
     client: Client
     month: Month
     items: tuple[BillItem, ...]
+    unlogged: tuple[str, ...] = ()
+    """Meetings of the month still only planned: they bill nothing until logged."""
 
     @property
     def lines(self) -> tuple[InvoiceLine, ...]:
@@ -238,11 +240,14 @@ def bill_month(
     invoiced = invoiced or {}
     own = {process.id: process for process in processes if process.client == client.id}
     items: list[BillItem] = []
+    unlogged: list[str] = []
     for process in own.values():
         pricing = _Pricing(settings, client, process)
         for meeting in process.in_order():
             if meeting.start.date() not in month:
                 continue
+            if meeting.status is MeetingStatus.PLANNED:
+                unlogged.append(meeting_key(process, meeting))
             if lines := pricing.item(meeting):
                 key = lines[0].item
                 items.append(BillItem(key, lines, invoiced.get(key)))
@@ -252,7 +257,7 @@ def bill_month(
             line = expense_line(expense, settings, expense.description)
             items.append(BillItem(expense.key, (line,), invoiced.get(expense.key)))
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
-    return Bill(client, month, tuple(items))
+    return Bill(client, month, tuple(items), tuple(unlogged))
 
 
 def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> Invoice:

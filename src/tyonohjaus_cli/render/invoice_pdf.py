@@ -13,12 +13,14 @@ The font is Lato from the ``font-lato`` package, so € and äöå render on any
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.domain.barcode import virtual_barcode
 from tyonohjaus_cli.domain.invoices import Invoice
+from tyonohjaus_cli.domain.models import VatMode
 from tyonohjaus_cli.i18n import format_date, format_money, t
 from tyonohjaus_cli.render.code128 import bars, code128_modules
 from tyonohjaus_cli.render.invoice_text import (
@@ -55,11 +57,11 @@ def _font_file(style: str) -> str:
 def _iban(iban: str) -> str:
     from stdnum import iban as iban_number
 
-    return str(iban_number.format(iban))
+    return str(iban_number.format(iban)) if iban_number.is_valid(iban) else iban
 
 
-def _day(invoice: Invoice, which: str) -> str:
-    return format_date(getattr(invoice, which), lang=invoice.language, weekday=False)
+def _day(day: date, lang: str) -> str:
+    return format_date(day, lang=lang, weekday=False)
 
 
 class _Page:
@@ -72,10 +74,7 @@ class _Page:
     def t(self, text: str, **fields: object) -> str:
         return t(text, lang=self.lang, **fields)
 
-    def money(self, amount: object) -> str:
-        from decimal import Decimal
-
-        assert isinstance(amount, Decimal)
+    def money(self, amount: Decimal) -> str:
         return format_money(amount, lang=self.lang)
 
     def font(self, size: float = 9, *, bold: bool = False) -> None:
@@ -167,8 +166,8 @@ def _parties(page: _Page, invoice: Invoice, top: float) -> float:
     first, last = invoice.service_period
     rows = [
         (page.t("Invoice number"), str(invoice.number)),
-        (page.t("Invoice date"), _day(invoice, "issued")),
-        (page.t("Due date"), _day(invoice, "due")),
+        (page.t("Invoice date"), _day(invoice.issued, page.lang)),
+        (page.t("Due date"), _day(invoice.due, page.lang)),
         (
             page.t("Terms of payment"),
             page.t("{days} days net", days=(invoice.due - invoice.issued).days),
@@ -237,7 +236,7 @@ def _totals(page: _Page, invoice: Invoice, top: float) -> float:
     sums = invoice.totals
     x = MARGIN + 80
     rows: list[tuple[str, str]] = []
-    if invoice.vat_mode == "exempt":
+    if invoice.vat_mode is VatMode.EXEMPT:
         rows.append((page.t("Total without VAT"), page.money(sums.net)))
     else:
         for rate in sums.by_rate:
@@ -253,7 +252,7 @@ def _totals(page: _Page, invoice: Invoice, top: float) -> float:
     label = page.t("Total to pay") if sums.gross > 0 else page.t("Total")
     page.text(x, y + 1, 60, label, size=11, bold=True)
     y = page.text(x + 60, y + 1, WIDTH - 140, page.money(sums.gross), size=11, bold=True, align="R")
-    if invoice.vat_mode == "exempt":
+    if invoice.vat_mode is VatMode.EXEMPT:
         y = page.text(MARGIN, y + 2, WIDTH, exemption_text(invoice, page.lang), size=9)
     return y + 4
 
@@ -268,7 +267,7 @@ def _payment(page: _Page, invoice: Invoice, top: float) -> None:
         (page.t("IBAN"), _iban(seller.iban)),
         (page.t("BIC"), seller.bic),
         (page.t("Reference"), reference_text(invoice)),
-        (page.t("Due date"), _day(invoice, "due")),
+        (page.t("Due date"), _day(invoice.due, page.lang)),
         (page.t("Amount"), page.money(gross)),
     ]
     y = page.pairs(MARGIN, y + 3, rows, 30, 80)
@@ -281,7 +280,10 @@ def _payment(page: _Page, invoice: Invoice, top: float) -> None:
     if gross <= 0:
         page.text(MARGIN, y + 3, WIDTH, page.t("Nothing to pay."), size=9)
         return
-    digits = virtual_barcode(seller.iban, gross, invoice.reference, invoice.due)
+    try:
+        digits = virtual_barcode(seller.iban, gross, invoice.reference, invoice.due)
+    except ValueError:
+        return  # a foreign or damaged IBAN has no Finnish bank barcode; the details above stand
     y = page.text(MARGIN, y + 3, WIDTH, page.t("Virtual barcode"), size=8)
     y = page.text(MARGIN, y, WIDTH, digits, size=9)
     modules = code128_modules(digits)

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 INVOICES = "invoices"
+MIN_REFERENCE_BASE = 100
+"""The smallest invoice number a Finnish reference can be made from (three digits)."""
 PAYMENTS = f"{INVOICES}/payments.json"
 _NUMBER_FILE = re.compile(r"(\d{1,18})\.json")
 
@@ -146,7 +148,7 @@ def invoice_from_doc(fields: Fields) -> Invoice:
     except UsageError:
         raise fields.fail("month", t("a month such as 2027-01")) from None
     invoice = Invoice(
-        number=fields.integer("number", minimum=1),
+        number=fields.integer("number", minimum=MIN_REFERENCE_BASE),
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,

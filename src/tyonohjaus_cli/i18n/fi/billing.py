@@ -42,6 +42,11 @@ MESSAGES: dict[str, str] = {
     "{name} ({id}), {month}": "{name} ({id}), {month}",
     "Nothing billable in {month}.": "Ei laskutettavaa kuulta {month}.",
     "  nothing billable": "  ei laskutettavaa",
+    "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
+    "(log them with `tyo log`)": (
+        "tilaajan {client} tapaamisia kuussa {month} on kirjaamatta {count}, eikä niitä "
+        "laskuteta: {meetings} (kirjaa ne: `tyo log`)"
+    ),
     "Show a year's turnover (without VAT) per month and per client, with a bar chart.\n\n"
     "When you are VAT-exempt, the year is checked against the small-business threshold.\n\n"
     "Example: tyo billing year 2027": (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from datetime import date
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -75,21 +75,39 @@ ClientOption = Annotated[
 # --- gathering ---------------------------------------------------------------------------
 
 
-def month_bills(store: Store, month: Month, client_id: str | None = None) -> list[Bill]:
-    """Each client's bill for ``month`` (only ``client_id``'s when given), marked with
-    what is already invoiced; clients with nothing billable are left out unless named."""
+def bills_by_month(
+    store: Store, months: list[Month], client_id: str | None = None
+) -> list[list[Bill]]:
+    """Each client's bill for each of ``months`` (only ``client_id``'s when given), marked
+    with what is already invoiced; clients with nothing to show are left out unless named.
+
+    Only the processes with a meeting (or an expense) in the months are read: the index
+    tells which, so a long practice's old processes are not parsed.
+    """
     settings = store.settings()
+    zone = store.zone()
     clients = [store.client(client_id)] if client_id else store.clients()
-    briefs = store.process_briefs(session.now())
     wanted = {client.id for client in clients}
-    processes = [store.process(brief.id) for brief in briefs if brief.client in wanted]
-    expenses = expense_store.all_expenses(store)
+    first, last = min(months).first, max(months).following.first
+    span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
+    expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
+    ids = {item.process for item in span if item.client in wanted}
+    ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
+    processes = [store.process(process_id) for process_id in sorted(ids)]
     invoiced = invoiced_items(invoice_store.invoices(store))
-    bills = [
-        bill_month(settings, client, processes, expenses, month, invoiced=invoiced)
-        for client in clients
-    ]
-    return [bill for bill in bills if bill.items or bill.unlogged or client_id]
+    result = []
+    for month in months:
+        bills = [
+            bill_month(settings, client, processes, expenses, month, invoiced=invoiced)
+            for client in clients
+        ]
+        result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])
+    return result
+
+
+def month_bills(store: Store, month: Month, client_id: str | None = None) -> list[Bill]:
+    """The bills of one month (see :func:`bills_by_month`)."""
+    return bills_by_month(store, [month], client_id)[0]
 
 
 def _discount(item: BillItem) -> Decimal:
@@ -305,8 +323,7 @@ def year_summary(store: Store, year: int) -> dict[str, Any]:
     months = [Month(year, number) for number in range(1, 13)]
     per_month: list[Decimal] = []
     per_client: dict[str, Decimal] = {}
-    for month in months:
-        bills = month_bills(store, month)
+    for bills in bills_by_month(store, months):
         per_month.append(sum((bill.totals.net for bill in bills), Decimal(0)))
         for bill in bills:
             per_client[bill.client.id] = (

@@ -279,6 +279,24 @@ def test_expense_list(month: Tyo) -> None:
         }
     ]
     assert month("expense", "list", "--month", "2027-03").stdout == "No expenses.\n"
+    kept = month("expense", "remove", "hoitajat:1")
+    assert (kept.exit_code, kept.stderr) == (
+        1,
+        "tyo: expense hoitajat:1 is on invoice 1000 and stays; `tyo invoice credit 1000` first\n",
+    )
+    early = month("invoice", "credit", "1000")
+    assert early.stderr == (
+        "tyo: the credit note's date 2027-01-04 is before the invoice's (2027-03-02); give --date\n"
+    )
+    assert month("invoice", "credit", "1000", "--date", "2027-03-03").exit_code == 0
+    removed = month("expense", "remove", "hoitajat:1")
+    assert (removed.exit_code, removed.stdout) == (0, "Removed expense hoitajat:1.\n")
+    assert month("expense", "list").stdout == "No expenses.\n"
+    missing = month("expense", "remove", "hoitajat:1")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "tyo: there is no expense hoitajat:1: `tyo expense list` shows them\n",
+    )
 
 
 def test_billing_year(month: Tyo) -> None:

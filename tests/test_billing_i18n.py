@@ -45,7 +45,7 @@ def test_messages_have_finnish(module: str) -> None:
 
 
 def test_command_help_has_finnish() -> None:
-    commands = [billing.billing, billing.year, billing.add_expense, billing.list_expenses, invoices.create, invoices.list_invoices,
+    commands = [billing.billing, billing.year, billing.add_expense, billing.list_expenses, billing.remove_expense, invoices.create, invoices.list_invoices,
                 invoices.show, invoices.pdf, invoices.paid, invoices.credit]  # fmt: skip
     for function in commands:
         doc = inspect.cleandoc(function.__doc__ or "")

@@ -23,7 +23,7 @@ from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.models import VatMode
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate
-from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, language, t
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
@@ -509,3 +509,38 @@ def list_expenses(
         output.Column("invoice", t("invoice"), right=True),
     ]
     output.emit(columns, rows, as_json=as_json, as_csv=as_csv, empty=t("No expenses."))
+
+
+@command(expense_app, "remove")
+def remove_expense(
+    expense_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The expense's id, e.g. hoitajat-2027:1 (see `tyo expense list`).")
+        ),
+    ],
+) -> None:
+    """Remove an expense entered by mistake; one on an invoice stays until it is credited.
+
+    Example: tyo expense remove hoitajat-2027:1
+    """
+    process_id, _, _ = expense_id.partition(":")
+    store = session.store
+    with store.transaction(f"expense remove {expense_id}", session.now()) as change:
+        existing = expense_store.expenses_of(store, process_id) if process_id else []
+        found = next((expense for expense in existing if expense.id == expense_id), None)
+        if found is None:
+            raise UsageError(
+                t("there is no expense {id}: `tyo expense list` shows them", id=expense_id)
+            )
+        number = invoiced_items(invoice_store.invoices(store)).get(found.key)
+        if number is not None:
+            raise StoreError(
+                t(
+                    "expense {id} is on invoice {number} and stays; `tyo invoice credit {number}` first",
+                    id=expense_id,
+                    number=number,
+                )
+            )
+        expense_store.save_expenses(change, process_id, [e for e in existing if e.id != expense_id])
+    output.say(t("Removed expense {id}.", id=expense_id))

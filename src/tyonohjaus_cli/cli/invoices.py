@@ -415,7 +415,13 @@ def paid(
                 )
             )
         if day < invoice.issued:
-            raise UsageError(t("--on {day} is before the invoice date", day=day.isoformat()))
+            raise UsageError(
+                t(
+                    "the payment day {day} is before the invoice's date ({issued}); give --on",
+                    day=day.isoformat(),
+                    issued=invoice.issued.isoformat(),
+                )
+            )
         payments = invoice_store.payments(store)
         payments[number] = day
         invoice_store.save_payments(change, payments)
@@ -460,7 +466,13 @@ def credit(
                 )
             )
         if issued < original.issued:
-            raise UsageError(t("--date {day} is before the invoice date", day=issued.isoformat()))
+            raise UsageError(
+                t(
+                    "the credit note's date {day} is before the invoice's ({issued}); give --date",
+                    day=issued.isoformat(),
+                    issued=original.issued.isoformat(),
+                )
+            )
         note = credit_note(replace(original, paid=None), next_invoice_number(every), issued)
         invoice_store.save_invoice(store, change, note)
     output.say(_summary_line(note))

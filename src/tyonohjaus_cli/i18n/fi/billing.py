@@ -95,6 +95,21 @@ MESSAGES: dict[str, str] = {
     "Only this month, e.g. 2027-02.": "Vain tämä kuukausi, esim. 2027-02.",
     "id": "tunnus",
     "No expenses.": "Ei kuluja.",
+    "The expense's id, e.g. hoitajat-2027:1 (see `tyo expense list`).": (
+        "Kulun tunnus, esim. hoitajat-2027:1 (ks. `tyo expense list`)."
+    ),
+    "Remove an expense entered by mistake; one on an invoice stays until it is credited.\n\n"
+    "Example: tyo expense remove hoitajat-2027:1": (
+        "Poista vahingossa kirjattu kulu; laskulla oleva kulu säilyy, kunnes lasku hyvitetään.\n\n"
+        "Esimerkki: tyo expense remove hoitajat-2027:1"
+    ),
+    "there is no expense {id}: `tyo expense list` shows them": (
+        "kulua {id} ei ole: `tyo expense list` näyttää kulut"
+    ),
+    "expense {id} is on invoice {number} and stays; `tyo invoice credit {number}` first": (
+        "kulu {id} on laskulla {number} ja säilyy; hyvitä ensin: `tyo invoice credit {number}`"
+    ),
+    "Removed expense {id}.": "Kulu {id} poistettu.",
     # tyo invoice
     "Issue invoices and credit notes, print them, and mark them paid.": (
         "Laadi laskut ja hyvityslaskut, tulosta ne ja merkitse maksetuiksi."
@@ -181,7 +196,9 @@ MESSAGES: dict[str, str] = {
     "The day it was paid (default: today).": "Maksupäivä (oletus: tänään).",
     "{n} is a credit note: there is nothing to pay": "{n} on hyvityslasku: maksettavaa ei ole",
     "invoice {n} is marked paid already, on {day}": "lasku {n} on jo merkitty maksetuksi {day}",
-    "--on {day} is before the invoice date": "--on {day} on ennen laskun päivämäärää",
+    "the payment day {day} is before the invoice's date ({issued}); give --on": (
+        "maksupäivä {day} on ennen laskun päivämäärää ({issued}); anna --on"
+    ),
     "Invoice {n} paid on {day}.": "Lasku {n} maksettu {day}.",
     "Credit an invoice in full with a credit note that refers to it.\n\n"
     "Its items can then be invoiced again, corrected.\n\n"
@@ -197,7 +214,9 @@ MESSAGES: dict[str, str] = {
     "invoice {n} is credited already, by credit note {credit}": (
         "lasku {n} on jo hyvitetty hyvityslaskulla {credit}"
     ),
-    "--date {day} is before the invoice date": "--date {day} on ennen laskun päivämäärää",
+    "the credit note's date {day} is before the invoice's ({issued}); give --date": (
+        "hyvityslaskun päivämäärä {day} on ennen laskun päivämäärää ({issued}); anna --date"
+    ),
     "The items of invoice {n} can be invoiced again: "
     "`tyo invoice create {month} --client {client}`.": (
         "Laskun {n} erät voi laskuttaa uudelleen: `tyo invoice create {month} --client {client}`."

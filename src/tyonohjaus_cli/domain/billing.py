@@ -213,13 +213,13 @@ class _Pricing:
         return tuple(lines)
 
 
-def expense_line(expense: Expense, settings: Settings, title: str) -> InvoiceLine:
+def expense_line(expense: Expense, settings: Settings) -> InvoiceLine:
     return InvoiceLine(
         item=expense.key,
         kind=LineKind.EXPENSE,
         day=expense.day,
         process=expense.process,
-        title=title,
+        title=expense.description,
         unit_price=expense.amount,
         amount=expense.amount,
         vat_percent=Decimal(0) if settings.vat is VatMode.EXEMPT else expense.vat_percent,
@@ -254,7 +254,7 @@ def bill_month(
     for expense in expenses:
         process_of = own.get(expense.process)
         if process_of is not None and expense.day in month:
-            line = expense_line(expense, settings, expense.description)
+            line = expense_line(expense, settings)
             items.append(BillItem(expense.key, (line,), invoiced.get(expense.key)))
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
     return Bill(client, month, tuple(items), tuple(unlogged))

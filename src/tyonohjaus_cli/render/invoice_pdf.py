@@ -41,6 +41,8 @@ FONT = "Lato"
 MARGIN = 18.0
 WIDTH = 210.0 - 2 * MARGIN
 LINE = 5.0
+PAGE_BOTTOM = 297.0 - 12.0
+PAYMENT_TOP = 205.0
 # Bank barcode (Pankkiviivakoodi-opas): module at least 0.25 mm, bars 13 mm high or more,
 # a quiet zone of at least 6.4 mm on both sides.
 MODULE_MM = 0.3
@@ -106,9 +108,16 @@ class _Page:
         value_width: float,
     ) -> float:
         for label, value in rows:
-            self.text(x, y, label_width, label, size=8)
-            y = self.text(x + label_width, y, value_width, value, size=9)
+            below_label = self.text(x, y, label_width, label, size=8)
+            y = max(below_label, self.text(x + label_width, y, value_width, value, size=9))
         return y
+
+    def room(self, y: float, needed: float) -> float:
+        """``y``, or the top of a new page when ``needed`` mm do not fit below it."""
+        if y + needed <= PAGE_BOTTOM:
+            return y
+        self.pdf.add_page()
+        return MARGIN
 
     def row(self, y: float, cells: Sequence[str], *, bold: bool = False) -> float:
         """One row of the lines table; the description may wrap."""
@@ -202,7 +211,7 @@ def _lines(
     page.rule(y)
     y += 1
     for line in invoice.lines:
-        if y > 250:
+        if y > PAGE_BOTTOM - 15:
             page.pdf.add_page()
             y = page.row(MARGIN, headings, bold=True) + 1
         description = line_description(line, lang)
@@ -245,7 +254,7 @@ def _totals(page: _Page, invoice: Invoice, top: float) -> float:
             rows.append((page.t("VAT {percent}", percent=percent), page.money(rate.vat)))
         rows.append((page.t("Total without VAT"), page.money(sums.net)))
         rows.append((page.t("VAT total"), page.money(sums.vat)))
-    y = top
+    y = page.room(top, LINE * (len(rows) + 4))
     for label, value in rows:
         page.text(x, y, 60, label, size=9)
         y = page.text(x + 60, y, WIDTH - 140, value, size=9, align="R")
@@ -260,7 +269,7 @@ def _totals(page: _Page, invoice: Invoice, top: float) -> float:
 def _payment(page: _Page, invoice: Invoice, top: float) -> None:
     seller = invoice.seller
     gross = invoice.totals.gross
-    y = max(top, 205.0)
+    y = max(top, PAYMENT_TOP)
     page.rule(y)
     rows = [
         (page.t("Payee"), seller.name),
@@ -315,8 +324,17 @@ def invoice_pdf(
     y = _parties(page, invoice, max(y, 50.0) + 4)
     y = _lines(page, invoice, y, participants or {})
     y = _totals(page, invoice, y)
-    if y > 205.0:
-        pdf.add_page()
-        y = MARGIN
-    _payment(page, invoice, y)
+    # The payment part sits at the foot of a page, where a bank slip would be.
+    _payment(page, invoice, y if y <= PAYMENT_TOP else page.room(y, PAGE_BOTTOM))
+    _page_numbers(page, title)
     return bytes(pdf.output())
+
+
+def _page_numbers(page: _Page, title: str) -> None:
+    """``Lasku 1000 · 1/2`` at the foot of every page of a longer invoice."""
+    count = page.pdf.pages_count
+    if count < 2:
+        return
+    for number in range(1, count + 1):
+        page.pdf.page = number
+        page.text(MARGIN, PAGE_BOTTOM + 3, WIDTH, f"{title} · {number}/{count}", size=8, align="R")

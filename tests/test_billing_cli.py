@@ -243,6 +243,29 @@ def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     )
 
 
+def test_discounted_month_in_the_clients_language(month: Tyo, tmp_path: Path) -> None:
+    assert (
+        month(
+            "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+        ).exit_code
+        == 0
+    )
+    pdf = tmp_path / "faktura.pdf"
+    assert month("invoice", "pdf", "1000", "--output", str(pdf)).exit_code == 0
+    text = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text().replace("\u00a0", " ")
+    # 85 × 60 / 45 = 113.33; 10 % = 11.33; net 102.00; VAT 26.01; gross 128.01
+    for expected in (
+        "Arbetshandledning: Yksilötyönohjaus 60 min 85,00 € / 45 min 25,5 % 113,33 €",
+        "Rabatt 10 % 10 % 113,33 € 25,5 % -11,33 €",
+        "Beskattningsunderlag 25,5 % 102,00 €",
+        "Moms 25,5 % 26,01 €",
+        "Att betala 128,01 €",
+        "Referensnummer 10003",
+        "421123456000007850001280100000000000000000010003270316",
+    ):
+        assert expected in text, expected  # fmt: skip
+
+
 def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
     assert (
         month(

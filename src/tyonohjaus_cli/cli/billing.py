@@ -2,6 +2,22 @@
 
 The figures come from :mod:`tyonohjaus_cli.domain.billing`; this module gathers them from
 the store and prints them. Nothing here reads a session note.
+
+``tyo billing MONTH --json`` is a stable contract (amounts are strings with two decimals,
+percents as written, e.g. ``"25.5"``)::
+
+    {"month": "2027-02",
+     "clients": [{"client", "name",
+                  "items": [{"date", "process", "kind", "description", "minutes", "units",
+                             "unit_price", "amount", "discounts": [{"kind", "percent",
+                             "amount"}], "discount", "net", "vat_percent", "invoice"}],
+                  "totals" | "invoiced" | "open": {"by_rate": [{"vat_percent", "base",
+                                                   "vat"}], "net", "vat", "gross"},
+                  "unlogged": ["process#n", ...]}],
+     "totals": {... all clients ...}}
+
+``kind`` is ``meeting``, ``late-cancellation``, ``no-show`` or ``expense``; a discount's
+kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on.
 """
 
 from __future__ import annotations

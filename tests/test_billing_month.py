@@ -283,3 +283,16 @@ def test_money_rules_hold_for_any_meeting(
     invoice = issue_invoice(bill, settings, 1000, date(2027, 3, 1))
     mirrored = credit_note(invoice, 1001, date(2027, 3, 2)).totals
     assert (mirrored.net, mirrored.vat, mirrored.gross) == (-totals.net, -totals.vat, -totals.gross)
+
+
+def test_no_minus_zero_on_discounts_or_credit_notes() -> None:
+    client = replace(MEHILAINEN, rate=D("0.30"), discount=D("1"))
+    held = meeting(1, "2027-02-11T08:00", 45, status=MeetingStatus.HELD)
+    bill = bill_month(SETTINGS, client, [replace(AINO, meetings=(held,))], [], FEBRUARY)
+    # 1 % of 0.30 is 0.003: nothing to take off, so no discount line at all
+    assert [line.kind for line in bill.lines] == [LineKind.MEETING]
+    zero = replace(bill.lines[0], amount=D("0.00"))
+    invoice = replace(issue_invoice(bill, SETTINGS, 1000, date(2027, 3, 1)), lines=(zero,))
+    credited = credit_note(invoice, 1001, date(2027, 3, 2))
+    assert str(credited.lines[0].amount) == "0.00"
+    assert str(credited.totals.gross) == "0.00"

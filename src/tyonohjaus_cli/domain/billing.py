@@ -179,8 +179,9 @@ class _Pricing:
 
     def discount(self, billed: InvoiceLine, remaining: Decimal) -> InvoiceLine | None:
         percent = self.client.discount
-        if not percent or remaining <= 0:
-            return None
+        off = round_cents(remaining * percent / 100)
+        if off <= 0:
+            return None  # no discount, or one too small to take off a cent
         return InvoiceLine(
             item=billed.item,
             kind=LineKind.DISCOUNT,
@@ -188,7 +189,7 @@ class _Pricing:
             process=billed.process,
             title=billed.title,
             unit_price=remaining,
-            amount=-round_cents(remaining * percent / 100),
+            amount=-off,
             vat_percent=billed.vat_percent,
             percent=percent,
         )

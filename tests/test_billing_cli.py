@@ -243,6 +243,48 @@ def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     )
 
 
+def test_invoice_numbers_continue_a_series_and_follow_dates(month: Tyo) -> None:
+    first = month(
+        "invoice",
+        "create",
+        "2027-02",
+        "--client",
+        "pohde",
+        "--date",
+        "2027-03-02",
+        "--number",
+        "2027001",
+    )
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith("Invoice 2027001 to pohde: €644.32")
+    back = month(
+        "invoice",
+        "create",
+        "2027-02",
+        "--client",
+        "mehilainen",
+        "--date",
+        "2027-03-03",
+        "--number",
+        "2027001",
+    )
+    assert (back.exit_code, back.stderr) == (
+        2,
+        "tyo: --number 2027001 would not continue the series: use 2027002 or more\n",
+    )
+    early = month("invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-01")
+    assert (
+        early.stderr
+        == "tyo: the invoice date 2027-03-01 is before invoice 2027001's (2027-03-02): numbers follow dates\n"
+    )
+    next_one = month(
+        "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+    )
+    assert next_one.stdout.startswith("Invoice 2027002 to mehilainen")
+    shown = json.loads(month("invoice", "show", "2027002", "--json").stdout)
+    assert shown["reference"] == "20270027"  # 2·7+0·3+0·1+7·7+2·3+0·1+2·7 = 83 -> 7
+
+
 def test_discounted_month_in_the_clients_language(month: Tyo, tmp_path: Path) -> None:
     assert (
         month(

@@ -28,6 +28,7 @@ from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
 
 app = group(t("Issue invoices and credit notes, print them, and mark them paid."))
 
@@ -85,6 +86,35 @@ def _summary_line(invoice: Invoice) -> str:
     )
 
 
+def _number(issued_before: list[Invoice], wanted: int | None, day: date) -> int:
+    """The new invoice's number: the next, or ``wanted`` when it continues the series upwards.
+
+    Numbers follow dates, so an invoice dated before the latest one is refused.
+    """
+    following = next_invoice_number(issued_before)
+    latest = max(issued_before, key=lambda invoice: invoice.number, default=None)
+    if latest is not None and day < latest.issued:
+        raise UsageError(
+            t(
+                "the invoice date {day} is before invoice {n}'s ({issued}): numbers follow dates",
+                day=day.isoformat(),
+                n=latest.number,
+                issued=latest.issued.isoformat(),
+            )
+        )
+    if wanted is None:
+        return following
+    if wanted < max(following, MIN_REFERENCE_BASE):
+        raise UsageError(
+            t(
+                "--number {n} would not continue the series: use {first} or more",
+                n=wanted,
+                first=max(following, MIN_REFERENCE_BASE),
+            )
+        )
+    return wanted
+
+
 @command(app, "create")
 def create(
     month: Annotated[
@@ -102,6 +132,15 @@ def create(
             "--date",
             help=t("Invoice date (default: today)."),
             parser=params.day,
+            show_default=False,
+        ),
+    ] = None,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            help=t("Its number, to continue an earlier series (default: the next one, from 1000)."),
+            parser=params.count,
             show_default=False,
         ),
     ] = None,
@@ -136,7 +175,8 @@ def create(
                     numbers=", ".join(str(n) for n in already),
                 )
             )
-        invoice = issue_invoice(bill, settings, next_invoice_number(issued_before), issued)
+        chosen = _number(issued_before, number, issued)
+        invoice = issue_invoice(bill, settings, chosen, issued)
         invoice_store.save_invoice(store, change, invoice)
     output.say(_summary_line(invoice))
     if bill.unlogged:

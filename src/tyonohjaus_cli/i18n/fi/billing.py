@@ -118,6 +118,16 @@ MESSAGES: dict[str, str] = {
     "The month billed, e.g. 2027-02.": "Laskutettava kuukausi, esim. 2027-02.",
     "The client invoiced (its id).": "Laskutettava tilaaja (tunnus).",
     "Invoice date (default: today).": "Laskun päivämäärä (oletus: tänään).",
+    "Its number, to continue an earlier series (default: the next one, from 1000).": (
+        "Laskun numero, jos jatkat aiempaa numerosarjaa (oletus: seuraava, alkaen 1000)."
+    ),
+    "the invoice date {day} is before invoice {n}'s ({issued}): numbers follow dates": (
+        "laskun päivämäärä {day} on ennen laskun {n} päivämäärää ({issued}): numerot "
+        "kulkevat päivämäärien mukaan"
+    ),
+    "--number {n} would not continue the series: use {first} or more": (
+        "--number {n} ei jatka numerosarjaa: käytä numeroa {first} tai suurempaa"
+    ),
     "Invoice a client for a month: freezes the month's billable items not yet invoiced.\n\n"
     "The invoice gets the next number, a due date by the client's payment days (at most 30\n"
     "for a public body), a reference number and the bank barcode.\n\n"

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import core, data
+from tyonohjaus_cli.i18n.fi import billing, core, data
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **data.MESSAGES}
+MESSAGES: dict[str, str] = {**core.MESSAGES, **billing.MESSAGES, **data.MESSAGES}

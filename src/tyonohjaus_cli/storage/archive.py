@@ -11,7 +11,8 @@ supervisor's own copy, written 0600, and never meant for anyone else.
 A client's export answers a data access request (GDPR art. 15) from the client: what the
 store holds about the client, its processes and its invoices, as JSON and as Markdown.
 It never includes the session log (confidential to the supervision, DESIGN.md §2) nor the
-participants' names and e-mails (their own personal data, art. 15(4)): only how many.
+participants' names and e-mails (their own personal data, art. 15(4)): only how many; of
+a process only what the client may see (see :func:`_shareable`).
 """
 
 from __future__ import annotations
@@ -239,13 +240,42 @@ def _plain(value: Any) -> Any:
     return jsonable(value)
 
 
+_PROCESS_KEYS = (
+    "id", "client", "kind", "title", "status", "created", "closed", "plan", "group_size",
+    "place", "online", "phone", "rate", "meeting_price", "first_free", "co_supervisor",
+)  # fmt: skip
+_MEETING_KEYS = ("n", "start", "minutes", "held_minutes", "status", "cancelled_by", "notified_at")
+
+
 def _shareable(rel: str, doc: dict[str, Any]) -> dict[str, Any]:
-    """A document as the client may see it: participants only as a count."""
-    if inventory.folder_of(rel) == "processes" and "participants" in doc:
-        doc = dict(doc)
-        named = doc.pop("participants")
-        doc["participants_named"] = len(named) if isinstance(named, list) else 0
-    return doc
+    """A document as the client may see it (DESIGN.md §2: dates, counts, units, what was
+    agreed with the client — nothing else).
+
+    A process is taken key by key from a list, so that a field added later is left out
+    until someone decides the client may see it: participants become a count, goals only
+    those agreed with the client, meetings lose the reason of a cancellation (it may say
+    who was ill) and their calendar ids.
+    """
+    if inventory.folder_of(rel) != "processes":
+        return doc
+    shown = {key: doc[key] for key in _PROCESS_KEYS if key in doc}
+    named = doc.get("participants")
+    shown["participants_named"] = len(named) if isinstance(named, list) else 0
+    goals = doc.get("goals")
+    if isinstance(goals, list):
+        shown["goals"] = [
+            goal
+            for goal in goals
+            if isinstance(goal, dict) and goal.get("by", "both") in ("client", "both")
+        ]
+    meetings = doc.get("meetings")
+    if isinstance(meetings, list):
+        shown["meetings"] = [
+            {key: meeting[key] for key in _MEETING_KEYS if key in meeting}
+            for meeting in meetings
+            if isinstance(meeting, dict)
+        ]
+    return shown
 
 
 def client_data(store: Store, client_id: str) -> ClientData:

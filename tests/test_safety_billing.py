@@ -1,0 +1,102 @@
+"""Your data with real invoices and expenses: doctor, export, forget and backup cover them."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.billing_month import HEL, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.conftest import Tyo
+from tests.safety_helpers import plant_session_log, snapshot
+from tyonohjaus_cli.storage.store import Store
+
+
+@pytest.fixture
+def invoiced(tyo: Tyo, store_path: Path) -> Tyo:
+    """The hand-computed month of the billing tests, an expense, and pohde's invoice."""
+    store = Store(store_path)
+    with store.transaction("seed", datetime(2027, 1, 4, 9, tzinfo=HEL)) as change:
+        change.save_settings(SETTINGS)
+        change.save_client(POHDE)
+        change.save_client(MEHILAINEN)
+        for process in PROCESSES:
+            change.save_process(process)
+    added = tyo(
+        "expense", "add", "hoitajat", "--date", "2.2.2027", "--amount", "23,40",
+        "--description", "Matkakulut Oulu–Kempele",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    created = tyo("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    plant_session_log(store_path, "hoitajat", f"muistiinpano {SECRET}", ("Aino",))
+    return tyo
+
+
+def _invoice_files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in (root / "invoices").iterdir())
+
+
+def test_doctor_reads_invoices_and_expenses(invoiced: Tyo, store_path: Path) -> None:
+    result = invoiced("doctor")
+    assert result.exit_code == 0, result.stdout
+    invoice = next(p for p in _invoice_files(store_path) if p != "invoices/payments.json")
+    other = store_path / "invoices/9999.json"
+    other.write_bytes((store_path / invoice).read_bytes())
+    other.chmod(0o600)
+    result = invoiced("doctor")
+    assert result.exit_code == 1
+    assert "invoices/9999.json: invoice number " in result.stdout
+
+
+def test_export_has_the_invoice_and_expenses_but_no_secret(
+    invoiced: Tyo, store_path: Path, tmp_path: Path
+) -> None:
+    result = invoiced("export", "pohde", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    data = json.loads((tmp_path / "out/pohde.json").read_text())
+    folders = {name.split("/")[0] for name in data["documents"]}
+    assert folders == {"clients", "processes", "invoices", "expenses"}
+    assert data["not_included"] == ["sessions/hoitajat.toml"]
+    process = data["documents"]["processes/hoitajat.toml"]
+    assert sorted(process["meetings"][0]) == ["minutes", "n", "start", "status"]
+    for path in (tmp_path / "out").iterdir():
+        text = path.read_text()
+        # The note, the participant's name and a cancellation's reason ("sairaus": illness).
+        for secret in (f"muistiinpano {SECRET}", f"Aino {SECRET}", f"sairaus {SECRET}"):
+            assert secret not in text
+
+
+def test_forget_keeps_the_issued_invoice(invoiced: Tyo, store_path: Path) -> None:
+    invoices = [p for p in _invoice_files(store_path) if p != "invoices/payments.json"]
+    kept = {p: (store_path / p).read_bytes() for p in invoices}
+    result = invoiced("forget", "pohde", "--yes")
+    assert result.exit_code == 0, result.output
+    for invoice in invoices:
+        assert f"  keep {invoice} (until 2033-12-31): Accounting Act" in result.stdout
+        assert (store_path / invoice).read_bytes() == kept[invoice]
+    assert "  erase expenses/hoitajat.toml" in result.stdout
+    assert "  erase sessions/hoitajat.toml" in result.stdout
+    assert not (store_path / "clients/pohde.toml").exists()
+    everything = "\n".join(
+        path.read_text("utf-8", "replace")
+        for path in store_path.rglob("*")
+        if path.is_file() and not path.is_relative_to(store_path / "invoices")
+    )
+    assert "muistiinpano" not in everything
+    assert "Matkakulut Oulu–Kempele" not in everything
+    assert invoiced("doctor").exit_code == 0
+    shown = invoiced("invoice", "list", "--json")
+    assert shown.exit_code == 0, shown.output
+
+
+def test_backup_with_invoices_restores_byte_identical(
+    invoiced: Tyo, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    backup = tmp_path / "b.tar.gz"
+    assert invoiced("export", "--all", "-o", str(backup)).exit_code == 0
+    monkeypatch.setenv("TYO_HOME", str(tmp_path / "restored"))
+    assert invoiced("import", str(backup)).exit_code == 0
+    assert snapshot(tmp_path / "restored") == snapshot(store_path)

@@ -37,14 +37,21 @@ def write_private(path: Path, text: str) -> None:
 
 
 def plant_session_log(root: Path, process: str, note: str, present: tuple[str, ...]) -> Path:
-    """A session log document of ``process`` with a private note and attendance."""
-    names = ", ".join(f'"{name}"' for name in present)
-    path = root / "sessions" / f"{process}.toml"
-    write_private(
-        path,
-        f'schema = 1\nprocess = "{process}"\n\n[[meetings]]\nn = 1\n'
-        f'present = [{names}]\nnote = """{note}"""\ntheme = "{note} (theme)"\n',
-    )
+    """A session log of ``process`` as ``tyo log`` keeps it: a private note, attendance."""
+    import json
+
+    path = root / "sessions" / f"{process}.json"
+    entry = {
+        "meeting": 1,
+        "logged": "2027-01-12T16:00:00+02:00",
+        "present": list(present),
+        "absent": [],
+        "themes": [f"{note} (theme)"],
+        "methods": [],
+        "note": note,
+    }
+    doc = {"schema": 1, "process": process, "entries": [entry], "reviews": []}
+    write_private(path, json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     return path
 
 

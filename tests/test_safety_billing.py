@@ -59,7 +59,7 @@ def test_export_has_the_invoice_and_expenses_but_no_secret(
     data = json.loads((tmp_path / "out/pohde.json").read_text())
     folders = {name.split("/")[0] for name in data["documents"]}
     assert folders == {"clients", "processes", "invoices", "expenses"}
-    assert data["not_included"] == ["sessions/hoitajat.toml"]
+    assert data["not_included"] == ["sessions/hoitajat.json"]
     process = data["documents"]["processes/hoitajat.toml"]
     assert sorted(process["meetings"][0]) == ["minutes", "n", "start", "status"]
     for path in (tmp_path / "out").iterdir():
@@ -78,7 +78,7 @@ def test_forget_keeps_the_issued_invoice(invoiced: Tyo, store_path: Path) -> Non
         assert f"  keep {invoice} (until 2033-12-31): Accounting Act" in result.stdout
         assert (store_path / invoice).read_bytes() == kept[invoice]
     assert "  erase expenses/hoitajat.toml" in result.stdout
-    assert "  erase sessions/hoitajat.toml" in result.stdout
+    assert "  erase sessions/hoitajat.json" in result.stdout
     assert not (store_path / "clients/pohde.toml").exists()
     everything = "\n".join(
         path.read_text("utf-8", "replace")

@@ -39,7 +39,7 @@ def test_client_export_has_the_client_and_no_secret(practice: Tyo, tmp_path: Pat
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"Exported 3 documents about pohde to {out}/pohde.json, {out}/pohde.md.\n"
-        "Not included (confidential session log): sessions/ryhma.toml\n"
+        "Not included (confidential session log): sessions/ryhma.json\n"
     )
     data = json.loads((out / "pohde.json").read_text())
     assert sorted(data["documents"]) == [

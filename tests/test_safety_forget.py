@@ -54,7 +54,7 @@ def test_forget_client_erases_it_everywhere_but_the_kept_invoice(
         "  erase clients/kettu.toml",
         "  erase invoices/old.toml",
         "  erase processes/kettu-yksilo.toml",
-        "  erase sessions/kettu-yksilo.toml",
+        "  erase sessions/kettu-yksilo.json",
         (
             "  keep invoices/1000.toml (until 2033-12-31): Accounting Act (kirjanpitolaki 2:10 §): "
             "an issued invoice is kept for six years after the year of issue"
@@ -79,15 +79,15 @@ def test_forget_client_erases_it_everywhere_but_the_kept_invoice(
 def test_forget_participant_in_a_group_and_alone(practice: Tyo, store_path: Path) -> None:
     result = practice("forget", "--participant", "veera vainio", "--yes")
     assert result.exit_code == 0, result.output
-    assert "  erase sessions/kettu-yksilo.toml" in result.stdout
+    assert "  erase sessions/kettu-yksilo.json" in result.stdout
     assert "  remove the name from processes/kettu-yksilo.toml" in result.stdout
     result = practice("forget", "--participant", "aino@example.fi", "--yes")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:4] == [
         "  remove the name from processes/ryhma.toml",
-        "  remove the name from sessions/ryhma.toml",
+        "  remove the name from sessions/ryhma.json",
         (
-            "  keep sessions/ryhma.toml: the session log of a process with other participants: "
+            "  keep sessions/ryhma.json: the session log of a process with other participants: "
             "the name is replaced by [erased]; read the notes, they may still describe the person"
         ),
     ]
@@ -174,9 +174,9 @@ def test_forget_bad_input(
 
 
 def test_forget_refuses_a_damaged_store(practice: Tyo, store_path: Path) -> None:
-    (store_path / "sessions/ryhma.toml").write_text("schema = 1\nnote = '''")
+    (store_path / "sessions/ryhma.json").write_text('{"schema": 1, "note": "cut')
     before = snapshot(store_path)
     result = practice("forget", "kettu", "--yes")
     assert result.exit_code == 1
-    assert result.stderr.startswith("tyo: sessions/ryhma.toml: not valid TOML")
+    assert result.stderr.startswith("tyo: sessions/ryhma.json, line 1: not valid JSON")
     assert snapshot(store_path) == before

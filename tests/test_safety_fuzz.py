@@ -125,7 +125,7 @@ WRITES = [
     ("undo",),
     ("forget", "--participant", "Aino Virtanen", "--yes"),
 ]
-FILES = ["settings.toml", "clients/pohde.toml", "processes/ryhma.toml", "sessions/ryhma.toml"]
+FILES = ["settings.toml", "clients/pohde.toml", "processes/ryhma.toml", "sessions/ryhma.json"]
 
 
 def _damaged(original: bytes, draw: st.DataObject) -> bytes:

@@ -244,7 +244,9 @@ _PROCESS_KEYS = (
     "id", "client", "kind", "title", "status", "created", "closed", "plan", "group_size",
     "place", "online", "phone", "rate", "meeting_price", "first_free", "co_supervisor",
 )  # fmt: skip
-_MEETING_KEYS = ("n", "start", "minutes", "held_minutes", "status", "cancelled_by", "notified_at")
+_MEETING_KEYS = (
+    "n", "start", "minutes", "held_minutes", "attended", "status", "cancelled_by", "notified_at",
+)  # fmt: skip
 
 
 def _shareable(rel: str, doc: dict[str, Any]) -> dict[str, Any]:
@@ -254,7 +256,7 @@ def _shareable(rel: str, doc: dict[str, Any]) -> dict[str, Any]:
     A process is taken key by key from a list, so that a field added later is left out
     until someone decides the client may see it: participants become a count, goals only
     those agreed with the client, meetings lose the reason of a cancellation (it may say
-    who was ill) and their calendar ids.
+    who was ill) and their calendar ids, goal reviews are those marked shared.
     """
     if inventory.folder_of(rel) != "processes":
         return doc
@@ -267,6 +269,13 @@ def _shareable(rel: str, doc: dict[str, Any]) -> dict[str, Any]:
             goal
             for goal in goals
             if isinstance(goal, dict) and goal.get("by", "both") in ("client", "both")
+        ]
+    reviews = doc.get("reviews")
+    if isinstance(reviews, list):
+        shown["reviews"] = [
+            review
+            for review in reviews
+            if isinstance(review, dict) and review.get("shared") is True
         ]
     meetings = doc.get("meetings")
     if isinstance(meetings, list):

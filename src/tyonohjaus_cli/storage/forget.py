@@ -23,6 +23,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.retention import keep_until, must_keep, same_person
@@ -149,7 +150,11 @@ def _without(process: Process, query: str) -> tuple[Process, bool]:
     sole = not others
     trimmed = replace(process, participants=others)
     if sole:
-        trimmed = replace(trimmed, goals=())
+        # Their goals and the reviews of them are about them alone.
+        about_them: dict[str, Any] = {"goals": ()}
+        if hasattr(trimmed, "reviews"):
+            about_them["reviews"] = ()
+        trimmed = replace(trimmed, **about_them)
     return trimmed, sole
 
 

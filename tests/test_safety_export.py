@@ -189,3 +189,15 @@ def test_backup_is_not_written_into_the_store(practice: Tyo, store_path: Path) -
     result = practice("export", "--all", "-o", str(store_path / "b.tar.gz"))
     assert result.exit_code == 2
     assert not (store_path / "b.tar.gz").exists()
+
+
+def test_a_damaged_store_can_still_be_backed_up(
+    practice: Tyo, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (store_path / "settings.toml").write_text("schema = [")
+    backup = tmp_path / "b.tar.gz"
+    result = practice("export", "--all", "-o", str(backup))
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("TYO_HOME", str(tmp_path / "restored"))
+    assert practice("import", str(backup)).exit_code == 0
+    assert snapshot(tmp_path / "restored") == snapshot(store_path)

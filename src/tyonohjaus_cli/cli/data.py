@@ -8,7 +8,7 @@ The storage work is in :mod:`~tyonohjaus_cli.storage.journal`,
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -240,14 +240,18 @@ def export(
     if all_ == (client is not None):
         raise UsageError(t("give either a client or --all"))
     store = session.store
-    now = session.now()
     if all_:
+        try:
+            now = session.now()
+        except StoreError:
+            now = datetime.now(UTC)  # damaged settings: a backup is all the more worth making
         names = archive.backup(store, out.expanduser(), now.isoformat(timespec="seconds"))
         output.say(t("Backed up {count} files to {path}.", count=len(names), path=out))
         output.say(t("It holds the session log too: keep it as safe as the store."))
         return
     assert client is not None  # for mypy: all_ is False here
     parse_id(client, t("client"))
+    now = session.now()
     data = archive.client_data(store, client)
     folder = out.expanduser()
     targets = archive.write_client_export(

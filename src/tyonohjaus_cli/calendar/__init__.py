@@ -1,0 +1,1 @@
+"""Calendar exports: iCalendar import files and iTIP invitations (see :mod:`.ics`)."""

@@ -12,5 +12,7 @@ def finnish_holidays(years: Iterable[int], lang: str = "en") -> dict[date, str]:
     """Every public holiday of ``years`` with its name in ``lang`` (fi, sv or en)."""
     import holidays  # ~0.1 s to import: only planning needs it
 
-    calendar = holidays.country_holidays("FI", years=sorted(set(years)), language=_LANGUAGES.get(lang, "en_US"))
+    calendar = holidays.country_holidays(
+        "FI", years=sorted(set(years)), language=_LANGUAGES.get(lang, "en_US")
+    )
     return dict(calendar.items())

@@ -24,7 +24,7 @@ _TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
 _DATETIME = re.compile(r"(?P<day>\S+?)(?:[ T]+|\s+klo\s+|\s+kl\.?\s+)(?P<time>\d{1,2}[:.]\d{2})")
 
 
-def _make_date(year: str, month: str, day: str, text: str) -> date:
+def _make_date(year: str, month: str, day: str, *, text: str) -> date:
     try:
         return date(int(year), int(month), int(day))
     except ValueError:
@@ -37,11 +37,14 @@ def parse_date(text: str) -> date:
     """``2027-01-12`` or ``12.1.2027``."""
     value = text.strip()
     if match := _ISO_DATE.fullmatch(value):
-        return _make_date(*match.groups(), text=text)
+        year, month, day = match.groups()
+        return _make_date(year, month, day, text=text)
     if match := _FI_DATE.fullmatch(value):
         day, month, year = match.groups()
         return _make_date(year, month, day, text=text)
-    raise UsageError(t("{text!r} is not a date (expected e.g. {forms})", text=text, forms=_DATE_FORMS))
+    raise UsageError(
+        t("{text!r} is not a date (expected e.g. {forms})", text=text, forms=_DATE_FORMS)
+    )
 
 
 def parse_time(text: str) -> time:
@@ -59,7 +62,11 @@ def parse_local_datetime(text: str) -> datetime:
     match = _DATETIME.fullmatch(text.strip())
     if not match:
         raise UsageError(
-            t("{text!r} is not a date and time (expected e.g. {forms})", text=text, forms=_DATETIME_FORMS)
+            t(
+                "{text!r} is not a date and time (expected e.g. {forms})",
+                text=text,
+                forms=_DATETIME_FORMS,
+            )
         )
     return datetime.combine(parse_date(match["day"]), parse_time(match["time"]))
 
@@ -161,30 +168,51 @@ class CadenceStep:
     interval: timedelta
 
 
+@dataclass(frozen=True)
+class Cadence:
+    """How meetings follow each other: one or more steps, in order."""
+
+    steps: tuple[CadenceStep, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(step.count for step in self.steps)
+
+    def __str__(self) -> str:
+        return format_cadence(self.steps)
+
+
 _STEP = re.compile(r"(\d{1,3})\s*x\s*(\S+)")
 MAX_MEETINGS = 200
 
 
-def parse_cadence(text: str) -> tuple[CadenceStep, ...]:
+def parse_cadence(text: str) -> Cadence:
     """``3x1w,6x3w``: three weekly meetings, then six every three weeks."""
     steps: list[CadenceStep] = []
     for part in text.split(","):
         match = _STEP.fullmatch(part.strip().lower())
         if not match or int(match[1]) < 1:
             raise UsageError(
-                t("{text!r} is not a cadence (expected e.g. 3x1w,6x3w: count x interval, ...)", text=text)
+                t(
+                    "{text!r} is not a cadence (expected e.g. 3x1w,6x3w: count x interval, ...)",
+                    text=text,
+                )
             )
         steps.append(CadenceStep(int(match[1]), parse_interval(match[2])))
-    return check_cadence(tuple(steps))
+    return check_cadence(Cadence(tuple(steps)))
 
 
-def check_cadence(steps: tuple[CadenceStep, ...]) -> tuple[CadenceStep, ...]:
-    total = sum(step.count for step in steps)
-    if not 1 <= total <= MAX_MEETINGS:
+def check_cadence(cadence: Cadence) -> Cadence:
+    """A process has 1 to :data:`MAX_MEETINGS` meetings."""
+    if not 1 <= cadence.count <= MAX_MEETINGS:
         raise UsageError(
-            t("a process has 1 to {most} meetings, not {count}", most=MAX_MEETINGS, count=total)
+            t(
+                "a process has 1 to {most} meetings, not {count}",
+                most=MAX_MEETINGS,
+                count=cadence.count,
+            )
         )
-    return steps
+    return cadence
 
 
 def format_cadence(steps: tuple[CadenceStep, ...]) -> str:
@@ -224,7 +252,10 @@ def parse_break(text: str) -> Break:
     first, sep, last = text.partition("..")
     if not sep:
         raise UsageError(
-            t("{text!r} is not a break (expected FIRST..LAST, e.g. 2027-06-21..2027-08-08)", text=text)
+            t(
+                "{text!r} is not a break (expected FIRST..LAST, e.g. 2027-06-21..2027-08-08)",
+                text=text,
+            )
         )
     span = Break(parse_date(first), parse_date(last))
     if span.last < span.first:
@@ -240,7 +271,10 @@ def parse_participant(text: str) -> Participant:
     match = _PARTICIPANT.fullmatch(text)
     if not match or not match["name"]:
         raise UsageError(
-            t("{text!r} is not a participant (expected \"Name\" or \"Name <name@example.fi>\")", text=text)
+            t(
+                '{text!r} is not a participant (expected "Name" or "Name <name@example.fi>")',
+                text=text,
+            )
         )
     return Participant(match["name"], match["email"] or "")
 
@@ -267,4 +301,6 @@ _EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
 def parse_email(text: str) -> str:
     if _EMAIL.fullmatch(text.strip()):
         return text.strip()
-    raise UsageError(t("{text!r} is not an e-mail address (expected e.g. name@example.fi)", text=text))
+    raise UsageError(
+        t("{text!r} is not an e-mail address (expected e.g. name@example.fi)", text=text)
+    )

@@ -4,7 +4,7 @@ A date that falls on a weekend, a Finnish public holiday or a break moves to the
 free weekday, and the move is reported with its reason. Short moves (a weekend or a
 holiday) keep the rhythm: the next meeting is planned from where this one *should* have
 been, so a Tuesday series stays on Tuesdays. A break resets the rhythm: the series carries
-on from the first meeting after the break, at the agreed interval. The planned count is
+on, on the same weekday, from the first meeting after the break at the agreed interval. The planned count is
 always kept and the wall-clock time is kept across daylight-saving changes.
 """
 
@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from tyonohjaus_cli.domain.models import Break
-from tyonohjaus_cli.domain.parsing import CadenceStep, localize
+from tyonohjaus_cli.domain.parsing import Cadence, localize
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
@@ -52,9 +52,9 @@ class PlannedDate:
         return self.start.date() != self.nominal
 
 
-def gaps(steps: tuple[CadenceStep, ...]) -> list[timedelta]:
+def gaps(cadence: Cadence) -> list[timedelta]:
     """The gap before each meeting: none before the first, then each step's interval."""
-    result = [interval for step in steps for interval in [step.interval] * step.count]
+    result = [interval for step in cadence.steps for interval in [step.interval] * step.count]
     return [timedelta(0), *result[1:]]
 
 
@@ -85,15 +85,19 @@ def first_free_day(
     while (shift := _why_not(candidate, holidays, breaks, after)) is not None:
         if shift not in shifts:
             shifts.append(shift)
-        candidate += timedelta(days=1)
+        # Past a break the series keeps its weekday: the group that met on Tuesdays
+        # meets on the first Tuesday after the break.
+        candidate += timedelta(days=7 if shift.cause is ShiftCause.BREAK else 1)
         if candidate - day > _LONGEST_SEARCH:
-            raise UsageError(t("no free weekday within three years of {day}: check the breaks", day=day))
+            raise UsageError(
+                t("no free weekday within three years of {day}: check the breaks", day=day)
+            )
     return candidate, tuple(shifts)
 
 
 def plan(
     start: datetime,
-    steps: tuple[CadenceStep, ...],
+    cadence: Cadence,
     *,
     holidays: Mapping[date, str],
     breaks: tuple[Break, ...] = (),
@@ -105,7 +109,7 @@ def plan(
     planned: list[PlannedDate] = []
     rhythm = start.date()
     previous: date | None = None
-    for n, gap in enumerate(gaps(steps), start=1):
+    for n, gap in enumerate(gaps(cadence), start=1):
         nominal = rhythm + gap
         day, shifts = first_free_day(nominal, holidays, breaks, after=previous)
         rhythm = day if any(s.cause is ShiftCause.BREAK for s in shifts) else nominal

@@ -46,7 +46,9 @@ def language_from_environment(environ: Mapping[str, str]) -> str | None:
 
 def default_language() -> str:
     """The locale's language when nothing else says (``fi`` or ``en``)."""
-    return language_from_environment({k: v for k, v in os.environ.items() if k != "TYO_LANG"}) or "en"
+    return (
+        language_from_environment({k: v for k, v in os.environ.items() if k != "TYO_LANG"}) or "en"
+    )
 
 
 @cache
@@ -83,10 +85,11 @@ def format_date(day: date, *, lang: str | None = None, weekday: bool = True) -> 
 
 
 def format_time(moment: datetime, *, lang: str | None = None) -> str:
-    """``14.00`` in Finnish and Swedish, ``14:00`` in English."""
+    """``9.00`` in Finnish and Swedish, ``09:00`` in English."""
     lang = lang or _current
-    separator = ":" if lang == "en" else "."
-    return f"{moment.hour:02d}{separator}{moment.minute:02d}"
+    if lang == "en":
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+    return f"{moment.hour}.{moment.minute:02d}"
 
 
 def format_datetime(moment: datetime, *, lang: str | None = None, weekday: bool = True) -> str:

@@ -25,8 +25,8 @@ from tyonohjaus_cli.domain.models import (
     ProcessStatus,
     Settings,
     Supervisor,
-    Venue,
     VatMode,
+    Venue,
 )
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
@@ -56,7 +56,7 @@ def _compact(doc: Doc) -> Doc:
 def _breaks(fields: Fields, key: str = "breaks") -> tuple[Break, ...]:
     spans = []
     for item in fields.tables(key):
-        span = Break(item.date("first"), item.date("last"))
+        span = Break(item.day("first"), item.day("last"))
         if span.last < span.first:
             raise item.fail("last", t("a day on or after 'first'"))
         spans.append(span)
@@ -109,19 +109,19 @@ def settings_from_doc(fields: Fields) -> Settings:
     calendar = fields.table("calendar")
     return Settings(
         supervisor=Supervisor(
-            name=person.str("name"),
-            email=person.str("email"),
-            business_id=person.str("business_id", ""),
-            iban=person.str("iban", ""),
-            bic=person.str("bic", ""),
-            address=person.str("address", ""),
-            phone=person.str("phone", ""),
+            name=person.text("name"),
+            email=person.text("email"),
+            business_id=person.text("business_id", ""),
+            iban=person.text("iban", ""),
+            bic=person.text("bic", ""),
+            address=person.text("address", ""),
+            phone=person.text("phone", ""),
         ),
-        rate=billing.decimal("rate"),
-        unit_minutes=billing.int("unit_minutes", 45, minimum=1),
+        rate=billing.amount("rate"),
+        unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
-        vat_exempt_ground=billing.str("vat_exempt_ground", ""),
-        timezone=calendar.str("timezone", "Europe/Helsinki"),
+        vat_exempt_ground=billing.text("vat_exempt_ground", ""),
+        timezone=calendar.text("timezone", "Europe/Helsinki"),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=_breaks(calendar),
     )
@@ -157,20 +157,20 @@ def client_to_doc(client: Client) -> Doc:
 
 def client_from_doc(fields: Fields) -> Client:
     return Client(
-        id=fields.str("id"),
-        name=fields.str("name"),
-        business_id=fields.str("business_id", ""),
-        address=fields.str("address", ""),
-        email=fields.str("email", ""),
-        contact=fields.str("contact", ""),
-        einvoice_address=fields.str("einvoice_address", ""),
-        operator=fields.str("operator", ""),
-        rate=fields.decimal("rate", None),
-        discount=fields.decimal("discount", Decimal(0)),
-        cancel_hours=fields.int("cancel_hours", 24),
-        cancel_charge=fields.decimal("cancel_charge", Decimal(100)),
-        payment_days=fields.int("payment_days", 14),
-        public_body=fields.bool("public_body", False),
+        id=fields.text("id"),
+        name=fields.text("name"),
+        business_id=fields.text("business_id", ""),
+        address=fields.text("address", ""),
+        email=fields.text("email", ""),
+        contact=fields.text("contact", ""),
+        einvoice_address=fields.text("einvoice_address", ""),
+        operator=fields.text("operator", ""),
+        rate=fields.amount("rate", None),
+        discount=fields.amount("discount", Decimal(0)),
+        cancel_hours=fields.integer("cancel_hours", 24),
+        cancel_charge=fields.amount("cancel_charge", Decimal(100)),
+        payment_days=fields.integer("payment_days", 14),
+        public_body=fields.flag("public_body", False),
         language=fields.choice("language", ("fi", "sv", "en"), "fi"),
     )
 
@@ -205,20 +205,22 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
 def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
     cancelled_by = fields.choice("cancelled_by", tuple(CancelledBy), None)
     return Meeting(
-        n=fields.int("n", minimum=1),
-        start=fields.datetime("start", zone),
-        minutes=fields.int("minutes", minimum=1),
-        uid=fields.str("uid"),
-        status=MeetingStatus(fields.choice("status", tuple(MeetingStatus), MeetingStatus.PLANNED.value)),
-        sequence=fields.int("sequence", 0),
+        n=fields.integer("n", minimum=1),
+        start=fields.moment("start", zone),
+        minutes=fields.integer("minutes", minimum=1),
+        uid=fields.text("uid"),
+        status=MeetingStatus(
+            fields.choice("status", tuple(MeetingStatus), MeetingStatus.PLANNED.value)
+        ),
+        sequence=fields.integer("sequence", 0),
         moves=tuple(
-            Move(move.datetime("previous", zone), move.datetime("agreed_at", zone))
+            Move(move.moment("previous", zone), move.moment("agreed_at", zone))
             for move in fields.tables("moves")
         ),
         cancelled_by=CancelledBy(cancelled_by) if cancelled_by else None,
-        notified_at=fields.datetime("notified_at", zone, None),
-        reason=fields.str("reason", ""),
-        held_minutes=fields.int("held_minutes", None, minimum=1),
+        notified_at=fields.moment("notified_at", zone, None),
+        reason=fields.text("reason", ""),
+        held_minutes=fields.integer("held_minutes", None, minimum=1),
     )
 
 
@@ -241,15 +243,21 @@ def process_to_doc(process: Process) -> Doc:
             "online": process.venue.online,
             "phone": process.venue.phone or None,
             "rate": _money(process.rate) if process.rate is not None else None,
-            "meeting_price": _money(process.meeting_price) if process.meeting_price is not None else None,
+            "meeting_price": _money(process.meeting_price)
+            if process.meeting_price is not None
+            else None,
             "first_free": process.first_free or None,
             "co_supervisor": process.co_supervisor,
             "breaks": _break_docs(process.breaks),
-            "participants": [_compact({"name": p.name, "email": p.email}) for p in process.participants],
+            "participants": [
+                _compact({"name": p.name, "email": p.email}) for p in process.participants
+            ],
             "goals": [{"n": goal.n, "text": goal.text, "by": goal.by} for goal in process.goals],
         }
     )
-    doc["meetings"] = [_meeting_to_doc(meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)]
+    doc["meetings"] = [
+        _meeting_to_doc(meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)
+    ]
     return doc
 
 
@@ -258,30 +266,39 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
     numbers = [meeting.n for meeting in meetings]
     if len(set(numbers)) != len(numbers):
         raise fields.fail("meetings", t("meetings with different numbers 'n'"))
-    closed = fields.datetime("closed", zone, None)
+    closed = fields.moment("closed", zone, None)
     return Process(
-        id=fields.str("id"),
-        client=fields.str("client"),
+        id=fields.text("id"),
+        client=fields.text("client"),
         kind=ProcessKind(fields.choice("kind", tuple(ProcessKind))),
-        title=fields.str("title", "") or fields.str("id"),
-        created=fields.datetime("created", zone),
+        title=fields.text("title", "") or fields.text("id"),
+        created=fields.moment("created", zone),
         meetings=meetings,
         participants=tuple(
-            Participant(item.str("name"), item.str("email", "")) for item in fields.tables("participants")
+            Participant(item.text("name"), item.text("email", ""))
+            for item in fields.tables("participants")
         ),
-        group_size=fields.int("group_size", None, minimum=1),
-        venue=Venue(fields.str("place", ""), fields.str("online", ""), fields.bool("phone", False)),
+        group_size=fields.integer("group_size", None, minimum=1),
+        venue=Venue(
+            fields.text("place", ""), fields.text("online", ""), fields.flag("phone", False)
+        ),
         goals=tuple(
-            Goal(item.int("n", minimum=1), item.str("text"), item.choice("by", ("participants", "client", "both"), "both"))
+            Goal(
+                item.integer("n", minimum=1),
+                item.text("text"),
+                item.choice("by", ("participants", "client", "both"), "both"),
+            )
             for item in fields.tables("goals")
         ),
-        rate=fields.decimal("rate", None),
-        meeting_price=fields.decimal("meeting_price", None),
-        first_free=fields.bool("first_free", False),
-        co_supervisor=fields.str("co_supervisor", ""),
+        rate=fields.amount("rate", None),
+        meeting_price=fields.amount("meeting_price", None),
+        first_free=fields.flag("first_free", False),
+        co_supervisor=fields.text("co_supervisor", ""),
         breaks=_breaks(fields),
-        plan=fields.str("plan", ""),
-        status=ProcessStatus(fields.choice("status", tuple(ProcessStatus), ProcessStatus.ACTIVE.value)),
+        plan=fields.text("plan", ""),
+        status=ProcessStatus(
+            fields.choice("status", tuple(ProcessStatus), ProcessStatus.ACTIVE.value)
+        ),
         closed=closed,
     )
 

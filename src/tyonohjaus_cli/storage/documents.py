@@ -54,7 +54,9 @@ def parse_json(text: str, rel: str) -> Doc:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise StoreFileError(rel, t("not valid JSON: {problem}", problem=error.msg), error.lineno) from None
+        raise StoreFileError(
+            rel, t("not valid JSON: {problem}", problem=error.msg), error.lineno
+        ) from None
     if not isinstance(value, dict):
         raise StoreFileError(rel, t("expected a JSON object at the top"), 1)
     return value
@@ -69,7 +71,9 @@ def migrate(doc: Doc, rel: str, text: str) -> Doc:
     version = doc.get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StoreFileError(
-            rel, t("missing or invalid 'schema' (expected schema = {n})", n=SCHEMA), line_of(text, "schema")
+            rel,
+            t("missing or invalid 'schema' (expected schema = {n})", n=SCHEMA),
+            line_of(text, "schema"),
         )
     if version > SCHEMA:
         raise StoreFileError(
@@ -114,7 +118,7 @@ class Fields:
     def __init__(self, doc: Doc, rel: str, text: str, *, start: int = 0) -> None:
         self.doc = doc
         self.rel = rel
-        self.text = text
+        self.source = text
         self.start = start
 
     def fail(self, key: str, expected: str) -> StoreFileError:
@@ -124,7 +128,7 @@ class Fields:
             t("'{key}' must be {expected}, not {value!r}", key=key, expected=expected, value=value)
             if key in self.doc
             else t("'{key}' is missing (expected {expected})", key=key, expected=expected),
-            line_of(self.text, key, self.start),
+            line_of(self.source, key, self.start),
         )
 
     def _get(self, key: str, default: Any, expected: str) -> Any:
@@ -134,7 +138,7 @@ class Fields:
             return default
         return self.doc[key]
 
-    def str(self, key: str, default: Any = _MISSING) -> Any:
+    def text(self, key: str, default: Any = _MISSING) -> Any:
         value = self._get(key, default, t("text"))
         if value is not default and not isinstance(value, str):
             raise self.fail(key, t("text"))
@@ -147,7 +151,7 @@ class Fields:
             raise self.fail(key, expected)
         return value
 
-    def int(self, key: str, default: Any = _MISSING, minimum: int = 0) -> Any:
+    def integer(self, key: str, default: Any = _MISSING, minimum: int = 0) -> Any:
         expected = t("a whole number from {minimum}", minimum=minimum)
         value = self._get(key, default, expected)
         if value is not default and (
@@ -156,14 +160,14 @@ class Fields:
             raise self.fail(key, expected)
         return value
 
-    def bool(self, key: str, default: bool = False) -> bool:
+    def flag(self, key: str, default: bool = False) -> bool:
         value = self._get(key, default, "true/false")
         if not isinstance(value, bool):
             raise self.fail(key, "true/false")
         return value
 
-    def decimal(self, key: str, default: Any = _MISSING) -> Any:
-        expected = t("an amount such as \"95.00\"")
+    def amount(self, key: str, default: Any = _MISSING) -> Any:
+        expected = t('an amount such as "95.00"')
         value = self._get(key, default, expected)
         if value is default:
             return value
@@ -177,7 +181,7 @@ class Fields:
             raise self.fail(key, expected)
         return number
 
-    def date(self, key: str, default: Any = _MISSING) -> Any:
+    def day(self, key: str, default: Any = _MISSING) -> Any:
         value = self._get(key, default, t("a date such as 2027-01-12"))
         if value is default:
             return value
@@ -190,7 +194,7 @@ class Fields:
             raise self.fail(key, t("a date such as 2027-01-12"))
         return value
 
-    def datetime(self, key: str, zone: tzinfo, default: Any = _MISSING) -> Any:
+    def moment(self, key: str, zone: tzinfo, default: Any = _MISSING) -> Any:
         """A time in ``zone``: a local (wall-clock) one is taken as such, an offset one converted."""
         expected = t("a date and time such as 2027-01-12T14:00:00")
         value = self._get(key, default, expected)
@@ -209,15 +213,20 @@ class Fields:
         value = self.doc.get(key, {})
         if not isinstance(value, dict):
             raise self.fail(key, t("a table"))
-        return Fields(value, self.rel, self.text, start=_header_offset(self.text, key, 0, self.start, array=False))
+        return Fields(
+            value,
+            self.rel,
+            self.source,
+            start=_header_offset(self.source, key, 0, self.start, array=False),
+        )
 
     def tables(self, key: str) -> Iterator[Fields]:
         value = self.doc.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise self.fail(key, t("a list of tables"))
         for index, item in enumerate(value):
-            start = _header_offset(self.text, key, index, self.start)
-            yield Fields(item, self.rel, self.text, start=start)
+            start = _header_offset(self.source, key, index, self.start)
+            yield Fields(item, self.rel, self.source, start=start)
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.doc.get(key, [])

@@ -1,0 +1,69 @@
+"""What every command needs: the store, the clock, and the interface language.
+
+The store's location: ``--store DIR``, else ``TYO_HOME``, else
+``platformdirs.user_data_dir("tyo")``. The clock is read here and nowhere else; ``TYO_NOW``
+(an ISO date-time) fixes it, for reproducible examples and tests.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from tyonohjaus_cli.domain.parsing import parse_datetime
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage.store import Store
+
+
+def default_store_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("tyo", appauthor=False))
+
+
+def store_dir(option: str | None) -> Path:
+    """Where the store is: ``--store``, ``TYO_HOME``, or the platform's data folder."""
+    chosen = option or os.environ.get("TYO_HOME")
+    return Path(chosen).expanduser() if chosen else default_store_dir()
+
+
+def lock_timeout() -> float:
+    text = os.environ.get("TYO_LOCK_TIMEOUT", "30")
+    try:
+        return max(0.0, float(text))
+    except ValueError:
+        raise UsageError(
+            t("TYO_LOCK_TIMEOUT must be a number of seconds, not {text!r}", text=text)
+        ) from None
+
+
+@dataclass
+class Session:
+    """One run of tyo: where its store is, opened on first use."""
+
+    store_option: str | None = None
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(store_dir(self.store_option), lock_timeout=lock_timeout())
+            self._store.recover_if_needed()
+        return self._store
+
+    def now(self) -> datetime:
+        """The current time in the store's zone (``TYO_NOW`` fixes it)."""
+        # Before `tyo init` there is no store zone yet: the default one stands in.
+        zone = self.store.zone() if self.store.is_initialised() else ZoneInfo("Europe/Helsinki")
+        fixed = os.environ.get("TYO_NOW")
+        if fixed:
+            return parse_datetime(fixed, zone)
+        return datetime.now(zone)
+
+
+session = Session()
+"""The run's session; the root callback fills in ``store_option``."""

@@ -1,0 +1,36 @@
+"""Command registration with translated help: a command's docstring is its help text."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import typer
+
+from tyonohjaus_cli.i18n import t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def group(help_text: str, **options: Any) -> typer.Typer:
+    """A command group, with ``-h`` as well as ``--help`` and no pretty tracebacks."""
+    return typer.Typer(
+        help=help_text,
+        no_args_is_help=options.pop("no_args_is_help", True),
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        add_completion=options.pop("add_completion", False),
+        **options,
+    )
+
+
+def command(app: typer.Typer, name: str | None = None) -> Callable[[F], F]:
+    """Register ``function`` on ``app``; its docstring, translated, is the help text."""
+
+    def register(function: F) -> F:
+        doc = inspect.cleandoc(function.__doc__ or "")
+        app.command(name, help=t(doc) if doc else None)(function)
+        return function
+
+    return register

@@ -1,0 +1,217 @@
+"""``tyo agenda`` and ``tyo meeting``: the meetings ahead, and changes to them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Annotated, Any
+
+import typer
+
+from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.processes import new_uid
+from tyonohjaus_cli.domain import meetings as meeting_ops
+from tyonohjaus_cli.domain.models import CancelledBy
+from tyonohjaus_cli.domain.parsing import localize
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_datetime, format_time, t
+
+app = group(t("Add, move or cancel a meeting of a process."))
+
+AGENDA_DAYS = 28
+"""How far ahead ``tyo agenda`` looks by default: the next four weeks."""
+
+ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
+NumberArgument = Annotated[
+    int,
+    typer.Argument(
+        metavar="N", help=t("The meeting's number (see `tyo process show`)."), parser=params.count
+    ),
+]
+
+
+def agenda(
+    from_: Annotated[
+        date | None,
+        typer.Option("--from", help=t("First day (default: today)."), parser=params.day),
+    ] = None,
+    to: Annotated[
+        date | None,
+        typer.Option("--to", help=t("Last day (default: four weeks on)."), parser=params.day),
+    ] = None,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """Show the meetings of every process in a period, by time.
+
+    Example: tyo agenda --from 2027-01-01 --to 2027-01-31
+    """
+    store = session.store
+    zone = store.zone()
+    first = from_ or session.now().date()
+    last = to or first + timedelta(days=AGENDA_DAYS - 1)
+    if last < first:
+        raise UsageError(t("--to {to} is before --from {first}", to=last, first=first))
+    items = store.agenda(
+        datetime.combine(first, time(), zone),
+        datetime.combine(last + timedelta(days=1), time(), zone),
+    )
+    rows: list[dict[str, Any]] = [
+        {
+            "start": item.start,
+            "end": item.start + timedelta(minutes=item.minutes),
+            "minutes": item.minutes,
+            "process": item.process,
+            "client": item.client,
+            "title": item.title,
+            "n": item.n,
+            "of": item.of,
+            "venue": item.venue,
+            "status": item.status,
+        }
+        for item in items
+    ]
+    columns = [
+        output.Column("start", t("when"), format_datetime),
+        output.Column("end", t("until"), format_time),
+        output.Column("process", t("process")),
+        output.Column("client", t("client")),
+        output.Column("n", "#", right=True),
+        output.Column("venue", t("venue")),
+        output.Column("status", t("status"), lambda status: t(status.value)),
+    ]
+    output.emit(
+        columns,
+        rows,
+        as_json=as_json,
+        as_csv=as_csv,
+        empty=t(
+            "No meetings from {first} to {last}.", first=first.isoformat(), last=last.isoformat()
+        ),
+    )
+
+
+@command(app, "add")
+def add(
+    process_id: ProcessArgument,
+    at: Annotated[
+        datetime,
+        typer.Option(help=t('When, e.g. "2027-03-09 14:00".'), parser=params.local_datetime),
+    ],
+    duration: Annotated[
+        int | None,
+        typer.Option(
+            help=t("Minutes (default: as the process's last meeting)."), parser=params.duration
+        ),
+    ] = None,
+) -> None:
+    """Add a meeting to a process; it gets the next number.
+
+    Example: tyo meeting add hoitajat-2027 --at "2027-11-09 14:00"
+    """
+    store = session.store
+    start = localize(at, store.zone())
+    with store.transaction(f"meeting add {process_id}", session.now()) as change:
+        process = store.process(process_id)
+        minutes = duration or (process.in_order()[-1].minutes if process.meetings else 90)
+        process, meeting = meeting_ops.add(process, start, minutes, new_uid())
+        change.save_process(process)
+    output.say(
+        t(
+            "Added meeting {n} of {process}: {when}.",
+            n=meeting.n,
+            process=process_id,
+            when=format_datetime(start),
+        )
+    )
+
+
+@command(app, "move")
+def move(
+    process_id: ProcessArgument,
+    n: NumberArgument,
+    to: Annotated[
+        datetime,
+        typer.Option(
+            help=t('The new time, e.g. "2027-03-10 14:00".'), parser=params.local_datetime
+        ),
+    ],
+    agreed: Annotated[
+        datetime | None,
+        typer.Option(
+            help=t("When the move was agreed (default: now)."), parser=params.local_datetime
+        ),
+    ] = None,
+) -> None:
+    """Move a meeting to another time; its number stays.
+
+    Example: tyo meeting move hoitajat-2027 3 --to "2027-03-10 14:00"
+    """
+    store = session.store
+    zone = store.zone()
+    target = localize(to, zone)
+    when = localize(agreed, zone) if agreed else session.now()
+    with store.transaction(f"meeting move {process_id} {n}", session.now()) as change:
+        process, meeting = meeting_ops.move(store.process(process_id), n, target, when)
+        change.save_process(process)
+    output.say(
+        t(
+            "Moved meeting {n} of {process} from {before} to {after}.",
+            n=n,
+            process=process_id,
+            before=format_datetime(meeting.moves[-1].previous),
+            after=format_datetime(target),
+        )
+    )
+
+
+@command(app, "cancel")
+def cancel(
+    process_id: ProcessArgument,
+    n: NumberArgument,
+    by: Annotated[
+        CancelledBy,
+        typer.Option(
+            help=t("Who cancelled: the client (may be billed) or the supervisor (never billed).")
+        ),
+    ],
+    notified: Annotated[
+        datetime | None,
+        typer.Option(
+            help=t("When the cancellation was notified (default: now)."),
+            parser=params.local_datetime,
+        ),
+    ] = None,
+    reason: Annotated[
+        str, typer.Option(help=t("Why, in a few words (kept in the store, not sent)."))
+    ] = "",
+) -> None:
+    """Cancel a meeting. A client's cancellation inside its window is billed as agreed.
+
+    Example: tyo meeting cancel hoitajat-2027 4 --by client --notified "2027-04-06 09:00"
+    """
+    store = session.store
+    when = localize(notified, store.zone()) if notified else session.now()
+    with store.transaction(f"meeting cancel {process_id} {n}", session.now()) as change:
+        process = store.process(process_id)
+        client = store.client(process.client)
+        process, meeting = meeting_ops.cancel(process, n, by, when, reason.strip())
+        change.save_process(process)
+    output.say(
+        t(
+            "Cancelled meeting {n} of {process} ({when}).",
+            n=n,
+            process=process_id,
+            when=format_datetime(meeting.start),
+        )
+    )
+    if meeting_ops.is_late_cancellation(meeting, client.cancel_hours):
+        output.say(
+            t(
+                "Notified within {hours} h of the start: billed at {pct} % as agreed with {client}.",
+                hours=client.cancel_hours,
+                pct=f"{client.cancel_charge:g}",
+                client=client.id,
+            )
+        )

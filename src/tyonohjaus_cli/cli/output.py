@@ -1,0 +1,139 @@
+"""One way to print: Rich tables for people, plain text for pipes, ``--json`` and ``--csv``.
+
+Rows are dicts of typed values (datetime, Decimal, enums...). ``--json`` and ``--csv`` show
+them as machine values: ISO 8601 times with offset, amounts as strings with two decimals.
+The JSON keys are a stable contract, tested for exact equality.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from tyonohjaus_cli.i18n import t
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
+]
+CsvOption = Annotated[bool, typer.Option("--csv", help=t("Print CSV instead of a table."))]
+
+
+def machine(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
+    """A value as ``--json`` and ``--csv`` show it."""
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return {key: machine(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [machine(item) for item in value]
+    return value
+
+
+def print_json(payload: Any) -> None:
+    sys.stdout.write(json.dumps(machine(payload), ensure_ascii=False, indent=2) + "\n")
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: the row key, its heading, and how a person reads the value."""
+
+    key: str
+    title: str
+    show: Callable[[Any], str] = str
+    right: bool = False
+
+
+def _cells(columns: Sequence[Column], row: Mapping[str, Any]) -> list[str]:
+    return ["" if row.get(c.key) is None else c.show(row[c.key]) for c in columns]
+
+
+def print_table(
+    columns: Sequence[Column], rows: Iterable[Mapping[str, Any]], *, title: str = ""
+) -> None:
+    """A table: Rich on a terminal, aligned plain text otherwise."""
+    body = [_cells(columns, row) for row in rows]
+    if sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=title or None, title_justify="left")
+        for column in columns:
+            table.add_column(column.title, justify="right" if column.right else "left")
+        for cells in body:
+            table.add_row(*cells)
+        Console().print(table)
+        return
+    head = [c.title for c in columns]
+    widths = [max(len(cell) for cell in column) for column in zip(head, *body, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            cell.rjust(width) if column.right else cell.ljust(width)
+            for cell, width, column in zip(cells, widths, columns, strict=True)
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [title] if title else []
+    out += [line(head), *(line(cells) for cells in body)]
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def print_csv(columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]) -> None:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow([c.key for c in columns])
+    for row in rows:
+        writer.writerow(["" if row.get(c.key) is None else machine(row[c.key]) for c in columns])
+
+
+def emit(
+    columns: Sequence[Column],
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    as_json: bool = False,
+    as_csv: bool = False,
+    title: str = "",
+    empty: str = "",
+) -> None:
+    """Print ``rows`` the way the user asked: table (default), ``--json`` or ``--csv``."""
+    if as_json:
+        print_json(list(rows))
+    elif as_csv:
+        print_csv(columns, rows)
+    elif not rows and empty:
+        say(empty)
+    else:
+        print_table(columns, rows, title=title)
+
+
+def say(message: str) -> None:
+    """A line for the user on stdout."""
+    sys.stdout.write(message + "\n")
+
+
+def warn(message: str) -> None:
+    """A warning on stderr, so pipes still get clean output."""
+    sys.stderr.write(t("warning: {message}", message=message) + "\n")
+
+
+def details(pairs: Sequence[tuple[str, str]]) -> None:
+    """A record as ``label: value`` lines, labels aligned."""
+    shown = [(label, value) for label, value in pairs if value]
+    width = max((len(label) for label, _ in shown), default=0)
+    for label, value in shown:
+        indent = "\n" + " " * (width + 2)
+        say(f"{label + ':':<{width + 1}} {value.replace(chr(10), indent)}")

@@ -1,0 +1,85 @@
+"""Typer parsers: text from the command line becomes typed values at the edge.
+
+Each wraps a domain parser so that a bad value is reported by the argument parser with
+the option's name (``Invalid value for '--start': ...``), exit code 2.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import TypeVar
+
+import typer
+
+from tyonohjaus_cli.domain import parsing
+from tyonohjaus_cli.domain.models import Break, Participant
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import t
+
+T = TypeVar("T")
+
+
+def edge(parse: Callable[[str], T]) -> Callable[[str], T]:
+    """Wrap a parser for Typer: a typed default passes through, a bad value names the option."""
+
+    def convert(text: str) -> T:
+        if not isinstance(text, str):  # Typer also passes the (typed) default value through
+            return text
+        try:
+            return parse(text)
+        except UsageError as error:
+            raise typer.BadParameter(error.message) from None
+
+    convert.__name__ = parse.__name__
+    return convert
+
+
+local_datetime: Callable[[str], datetime] = edge(parsing.parse_local_datetime)
+day: Callable[[str], date] = edge(parsing.parse_date)
+month: Callable[[str], parsing.Month] = edge(parsing.parse_month)
+interval: Callable[[str], timedelta] = edge(parsing.parse_interval)
+duration: Callable[[str], int] = edge(parsing.parse_duration)
+cadence: Callable[[str], parsing.Cadence] = edge(parsing.parse_cadence)
+money: Callable[[str], Decimal] = edge(parsing.parse_money)
+percent: Callable[[str], Decimal] = edge(parsing.parse_percent)
+span: Callable[[str], Break] = edge(parsing.parse_break)
+participant: Callable[[str], Participant] = edge(parsing.parse_participant)
+email: Callable[[str], str] = edge(parsing.parse_email)
+
+
+@edge
+def business_id(text: str) -> str:
+    """A Finnish business ID (Y-tunnus), checked and written as ``1234567-1``."""
+    from stdnum.exceptions import ValidationError
+    from stdnum.fi import ytunnus
+
+    try:
+        return str(ytunnus.format(ytunnus.validate(text)))
+    except ValidationError:
+        raise UsageError(
+            t("{text!r} is not a valid Finnish business ID (expected e.g. 1234567-1)", text=text)
+        ) from None
+
+
+@edge
+def iban(text: str) -> str:
+    """An IBAN, checked and written in groups of four."""
+    from stdnum import iban as iban_number
+    from stdnum.exceptions import ValidationError
+
+    try:
+        return str(iban_number.format(iban_number.validate(text)))
+    except ValidationError:
+        raise UsageError(
+            t("{text!r} is not a valid IBAN (expected e.g. FI21 1234 5600 0007 85)", text=text)
+        ) from None
+
+
+@edge
+def count(text: str) -> int:
+    """A positive whole number."""
+    if text.strip().isdigit() and int(text) > 0:
+        return int(text)
+    raise UsageError(t("{text!r} is not a positive whole number", text=text))

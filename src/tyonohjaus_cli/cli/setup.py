@@ -1,0 +1,288 @@
+"""``tyo init`` and ``tyo settings``: the supervisor profile and practice defaults."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from decimal import Decimal
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import typer
+
+from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.domain.models import Break, Settings, Supervisor, VatMode
+from tyonohjaus_cli.domain.parsing import parse_break
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_money, t
+
+settings_app = group(t("Show or change the supervisor profile and practice defaults."))
+
+DEFAULT_EXEMPT_GROUND = "AVL 3 § (vähäinen liiketoiminta)"
+"""The usual ground for a small practice under the VAT threshold (Arvonlisäverolaki 3 §)."""
+
+
+@params.edge
+def _vat(text: str) -> VatMode:
+    value = text.strip().lower().replace(",", ".").removesuffix("%")
+    if value in ("exempt", "0", "none"):
+        return VatMode.EXEMPT
+    if value in ("standard", "25.5", "24"):
+        return VatMode.STANDARD
+    raise UsageError(
+        t("{text!r}: expected 25.5 (the general rate, by the service date) or exempt", text=text)
+    )
+
+
+@params.edge
+def _timezone(text: str) -> str:
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(
+            t("{text!r} is not a timezone (expected e.g. Europe/Helsinki)", text=text)
+        ) from None
+    return text
+
+
+@params.edge
+def _minutes(text: str) -> int:
+    if text.strip().isdigit() and 15 <= int(text) <= 120:
+        return int(text)
+    raise UsageError(t("{text!r}: a unit is 15 to 120 minutes (usually 45)", text=text))
+
+
+@params.edge
+def _language(text: str) -> str:
+    if text in ("fi", "en"):
+        return text
+    raise UsageError(t("expected fi or en"))
+
+
+def _ask(value: str | None, prompt: str, flag: str, missing: list[str]) -> str | None:
+    if value is not None:
+        return value
+    if sys.stdin.isatty():
+        answer: str = typer.prompt(prompt)
+        return answer
+    missing.append(flag)
+    return None
+
+
+def init(
+    name: Annotated[
+        str | None, typer.Option(help=t("Your name as it appears on invoices."))
+    ] = None,
+    email: Annotated[
+        str | None,
+        typer.Option(
+            help=t("Your e-mail address (the organiser of meetings)."), parser=params.email
+        ),
+    ] = None,
+    business_id: Annotated[
+        str | None,
+        typer.Option(
+            help=t("Your business ID (Y-tunnus), e.g. 1234567-1."), parser=params.business_id
+        ),
+    ] = None,
+    iban: Annotated[
+        str | None,
+        typer.Option(help=t("Your bank account (IBAN) for invoices."), parser=params.iban),
+    ] = None,
+    bic: Annotated[str, typer.Option(help=t("Your bank's BIC."))] = "",
+    address: Annotated[
+        str, typer.Option(help=t("Your postal address (use \\n between lines)."))
+    ] = "",
+    phone: Annotated[str, typer.Option(help=t("Your phone number."))] = "",
+    rate: Annotated[
+        Decimal | None,
+        typer.Option(help=t("Default price of a unit without VAT, in euros."), parser=params.money),
+    ] = None,
+    vat: Annotated[
+        VatMode,
+        typer.Option(
+            metavar="25.5|exempt",
+            help=t("VAT: 25.5 (the general rate, by the service date) or exempt."),
+            parser=_vat,
+        ),
+    ] = VatMode.STANDARD,
+    vat_exempt_ground: Annotated[
+        str, typer.Option(help=t("The legal ground printed on invoices when VAT-exempt."))
+    ] = "",
+    unit_minutes: Annotated[
+        int, typer.Option(help=t("Minutes in a billing unit."), parser=_minutes)
+    ] = 45,
+    timezone: Annotated[
+        str, typer.Option(help=t("Timezone of your wall-clock times."), parser=_timezone)
+    ] = "Europe/Helsinki",
+    language: Annotated[
+        str | None,
+        typer.Option(
+            help=t("Your interface language: fi or en (default: the locale)."), parser=_language
+        ),
+    ] = None,
+) -> None:
+    """Create the store with your supervisor profile.
+
+    Asks for what is missing when run in a terminal; with every option given, asks nothing.
+
+    Example: tyo init --name "Maija Mallikas" --email maija@example.fi --business-id 1234567-1 --iban "FI21 1234 5600 0007 85" --rate 95
+    """
+    store = session.store
+    if store.is_initialised():
+        raise UsageError(
+            t(
+                "a store exists already at {root}: change it with `tyo settings set`",
+                root=store.root,
+            )
+        )
+    missing: list[str] = []
+    name = _ask(name, t("Your name"), "--name", missing)
+    email = _ask(email, t("Your e-mail"), "--email", missing)
+    rate_text = _ask(
+        None if rate is None else str(rate),
+        t("Default price of a unit (€, without VAT)"),
+        "--rate",
+        missing,
+    )
+    if missing:
+        raise UsageError(
+            t(
+                "missing {options}: give them as options, or run `tyo init` in a terminal to be asked",
+                options=", ".join(missing),
+            )
+        )
+    assert name is not None
+    assert email is not None
+    assert rate_text is not None
+    settings = Settings(
+        supervisor=Supervisor(
+            name=name.strip(),
+            email=params.email(email),
+            business_id=business_id or "",
+            iban=iban or "",
+            bic=bic.strip().upper(),
+            address=address.replace("\\n", "\n").strip(),
+            phone=phone.strip(),
+        ),
+        rate=params.money(rate_text),
+        vat=vat,
+        vat_exempt_ground=vat_exempt_ground
+        or (DEFAULT_EXEMPT_GROUND if vat is VatMode.EXEMPT else ""),
+        unit_minutes=unit_minutes,
+        timezone=timezone,
+        language=language or "",
+    )
+    with store.transaction("init", session.now()) as change:
+        change.save_settings(settings)
+    output.say(t("Created the store at {root}.", root=store.root))
+
+
+# --- settings ----------------------------------------------------------------------------
+
+
+def _settings_rows(settings: Settings) -> dict[str, Any]:
+    person = settings.supervisor
+    return {
+        "name": person.name,
+        "email": person.email,
+        "business_id": person.business_id,
+        "iban": person.iban,
+        "bic": person.bic,
+        "address": person.address,
+        "phone": person.phone,
+        "rate": settings.rate,
+        "vat": settings.vat,
+        "vat_exempt_ground": settings.vat_exempt_ground,
+        "unit_minutes": settings.unit_minutes,
+        "timezone": settings.timezone,
+        "language": settings.language,
+        "breaks": [str(span) for span in settings.breaks],
+    }
+
+
+@command(settings_app, "show")
+def settings_show(as_json: output.JsonOption = False) -> None:
+    """Show the supervisor profile and practice defaults.
+
+    Example: tyo settings show --json
+    """
+    settings = session.store.settings()
+    rows = _settings_rows(settings)
+    if as_json:
+        output.print_json(rows)
+        return
+    rows["rate"] = format_money(settings.rate)
+    rows["breaks"] = ", ".join(rows["breaks"])
+    output.details([(key, str(value)) for key, value in rows.items()])
+
+
+def _breaks(text: str) -> tuple[Break, ...]:
+    return tuple(parse_break(part) for part in text.split(",") if part.strip())
+
+
+_SUPERVISOR_KEYS = {
+    "name": str.strip,
+    "email": params.email,
+    "business_id": params.business_id,
+    "iban": params.iban,
+    "bic": lambda text: text.strip().upper(),
+    "address": lambda text: text.replace("\\n", "\n").strip(),
+    "phone": str.strip,
+}
+_PRACTICE_KEYS = {
+    "rate": params.money,
+    "vat": _vat,
+    "vat_exempt_ground": str.strip,
+    "unit_minutes": _minutes,
+    "timezone": _timezone,
+    "language": lambda text: _language(text) if text else "",
+    "breaks": _breaks,
+}
+
+
+@command(settings_app, "set")
+def settings_set(
+    key: Annotated[
+        str,
+        typer.Argument(
+            help=t("What to set: {keys}.", keys=", ".join([*_SUPERVISOR_KEYS, *_PRACTICE_KEYS]))
+        ),
+    ],
+    value: Annotated[
+        str, typer.Argument(help=t("The new value (an empty string clears an optional one)."))
+    ],
+) -> None:
+    """Change one setting.
+
+    Breaks are days off that planning avoids, FIRST..LAST, several separated by commas.
+
+    Example: tyo settings set breaks 2027-06-21..2027-08-08,2027-12-20..2028-01-05
+    """
+    parse = _SUPERVISOR_KEYS.get(key) or _PRACTICE_KEYS.get(key)
+    if parse is None:
+        raise UsageError(
+            t(
+                "unknown setting {key!r}; the settings are: {keys}",
+                key=key,
+                keys=", ".join([*_SUPERVISOR_KEYS, *_PRACTICE_KEYS]),
+            )
+        )
+    if not value.strip() and key in ("name", "email", "rate", "vat", "unit_minutes", "timezone"):
+        raise UsageError(t("{key} can't be empty", key=key))
+    try:
+        parsed = parse(value) if value.strip() or key == "breaks" else ""
+    except typer.BadParameter as error:
+        raise UsageError(error.message) from None
+    store = session.store
+    with store.transaction(f"settings set {key}", session.now()) as change:
+        settings = store.settings()
+        changed: dict[str, Any] = {key: parsed}
+        if key in _SUPERVISOR_KEYS:
+            settings = replace(settings, supervisor=replace(settings.supervisor, **changed))
+        else:
+            settings = replace(settings, **changed)
+        change.save_settings(settings)
+    output.say(t("Set {key}.", key=key))

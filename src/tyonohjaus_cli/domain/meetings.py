@@ -1,0 +1,125 @@
+"""Changes to a process's meetings: add, move, cancel, close. Pure: time is passed in.
+
+Meeting numbers never change. Every move or cancellation raises the meeting's SEQUENCE
+(RFC 5545), so that calendar invitations sent later replace the earlier ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from tyonohjaus_cli.domain.models import (
+    CancelledBy,
+    Meeting,
+    MeetingStatus,
+    Move,
+    Process,
+    ProcessStatus,
+)
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import t
+
+
+def _with_meeting(process: Process, meeting: Meeting) -> Process:
+    others = tuple(m for m in process.meetings if m.n != meeting.n)
+    return replace(process, meetings=tuple(sorted((*others, meeting), key=lambda m: m.n)))
+
+
+def find(process: Process, n: int) -> Meeting:
+    """Meeting ``n`` of ``process``, or a usage error that lists what there is."""
+    meeting = process.meeting(n)
+    if meeting is None:
+        raise UsageError(
+            t(
+                "process {process} has no meeting {n} (it has 1 to {last}): `tyo process show {process}` lists them",
+                process=process.id,
+                n=n,
+                last=process.next_number() - 1,
+            )
+        )
+    return meeting
+
+
+def _open(process: Process, n: int, doing: str) -> Meeting:
+    if process.status is ProcessStatus.CLOSED:
+        raise UsageError(t("process {process} is closed", process=process.id))
+    meeting = find(process, n)
+    if meeting.status is not MeetingStatus.PLANNED:
+        raise UsageError(
+            t(
+                "can't {doing} meeting {n} of {process}: it is {status}",
+                doing=doing,
+                n=n,
+                process=process.id,
+                status=t(meeting.status.value),
+            )
+        )
+    return meeting
+
+
+def add(process: Process, start: datetime, minutes: int, uid: str) -> tuple[Process, Meeting]:
+    """Add one meeting to ``process``; it gets the next free number."""
+    if process.status is ProcessStatus.CLOSED:
+        raise UsageError(t("process {process} is closed", process=process.id))
+    meeting = Meeting(n=process.next_number(), start=start, minutes=minutes, uid=uid)
+    return _with_meeting(process, meeting), meeting
+
+
+def move(process: Process, n: int, to: datetime, agreed_at: datetime) -> tuple[Process, Meeting]:
+    """Move meeting ``n`` to ``to``, as agreed at ``agreed_at``."""
+    meeting = _open(process, n, t("move"))
+    if to == meeting.start:
+        raise UsageError(t("meeting {n} is at that time already", n=n))
+    moved = replace(
+        meeting,
+        start=to,
+        moves=(*meeting.moves, Move(previous=meeting.start, agreed_at=agreed_at)),
+        sequence=meeting.sequence + 1,
+    )
+    return _with_meeting(process, moved), moved
+
+
+def cancel(
+    process: Process, n: int, by: CancelledBy, notified_at: datetime, reason: str = ""
+) -> tuple[Process, Meeting]:
+    """Cancel meeting ``n``: by the client or the supervisor, notified at ``notified_at``."""
+    meeting = _open(process, n, t("cancel"))
+    cancelled = replace(
+        meeting,
+        status=MeetingStatus.CANCELLED,
+        cancelled_by=by,
+        notified_at=notified_at,
+        reason=reason,
+        sequence=meeting.sequence + 1,
+    )
+    return _with_meeting(process, cancelled), cancelled
+
+
+def is_late_cancellation(meeting: Meeting, window_hours: int) -> bool:
+    """A cancellation by the client notified later than ``window_hours`` before the start."""
+    return (
+        meeting.status is MeetingStatus.CANCELLED
+        and meeting.cancelled_by is CancelledBy.CLIENT
+        and meeting.notified_at is not None
+        and meeting.notified_at > meeting.start - timedelta(hours=window_hours)
+    )
+
+
+def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
+    """Close ``process``; meetings still planned must be cancelled (by the supervisor) first."""
+    if process.status is ProcessStatus.CLOSED:
+        raise UsageError(t("process {process} is closed already", process=process.id))
+    remaining = [m.n for m in process.meetings if m.status is MeetingStatus.PLANNED]
+    if remaining and not cancel_remaining:
+        raise UsageError(
+            t(
+                "process {process} still has {count} planned meetings: log or cancel them, "
+                "or close with --cancel-remaining",
+                process=process.id,
+                count=len(remaining),
+            )
+        )
+    for n in remaining:
+        process, _ = cancel(process, n, CancelledBy.SUPERVISOR, at, t("process closed"))
+    return replace(process, status=ProcessStatus.CLOSED, closed=at)

@@ -1,0 +1,327 @@
+"""The store: one folder of TOML and JSON files, and the only way in or out of it.
+
+Layout (every file carries ``schema``)::
+
+    settings.toml           the supervisor profile and practice defaults
+    clients/<id>.toml       one per client (tilaaja)
+    processes/<id>.toml     one per process, with its meetings
+    history/                the change journal (undo), see journal.py
+    .cache/index.json       derived, see index.py
+    .lock                   one writer at a time, see lock.py
+
+Reads need no lock: every file is replaced atomically. Writes happen only inside
+:meth:`Store.transaction`, which holds the lock and applies all of a command's writes as
+one journalled change, or none of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tyonohjaus_cli.domain.models import (
+    Client,
+    MeetingStatus,
+    Process,
+    ProcessKind,
+    ProcessStatus,
+    Settings,
+)
+from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
+from tyonohjaus_cli.domain.parsing import parse_id
+from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage import codec, journal
+from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
+from tyonohjaus_cli.storage.files import ensure_private_dir
+from tyonohjaus_cli.storage.index import Index, jsonable, stamp_of, toml_files
+from tyonohjaus_cli.storage.lock import store_lock
+
+SETTINGS = "settings.toml"
+CLIENTS = "clients"
+PROCESSES = "processes"
+
+T = TypeVar("T")
+
+
+def client_path(client_id: str) -> str:
+    return f"{CLIENTS}/{client_id}.toml"
+
+
+def process_path(process_id: str) -> str:
+    return f"{PROCESSES}/{process_id}.toml"
+
+
+class Store:
+    """A supervisor's store at ``root``."""
+
+    def __init__(self, root: Path, *, lock_timeout: float = 30.0) -> None:
+        self.root = root
+        self.lock_timeout = lock_timeout
+        self._index: Index | None = None
+        self._settings: Settings | None = None
+
+    # --- reading ---------------------------------------------------------------------
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = Index(self.root)
+        return self._index
+
+    def read_text(self, rel: str) -> str | None:
+        """A store file's text, ``None`` if absent; unreadable files are store errors."""
+        path = self.root / rel
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except UnicodeDecodeError as error:
+            raise StoreFileError(rel, t("not UTF-8 text ({error})", error=error.reason)) from None
+        except OSError as error:
+            raise StoreFileError(rel, t("can't be read: {error}", error=error.strerror)) from None
+
+    def _document(self, rel: str, text: str) -> Doc:
+        return migrate(parse_toml(text, rel), rel, text)
+
+    def _load(self, rel: str, decode: Callable[[Fields], T]) -> tuple[T, Doc]:
+        text = self.read_text(rel)
+        if text is None:
+            raise FileNotFoundError(rel)
+        doc = self._document(rel, text)
+        return decode(Fields(doc, rel, text)), doc
+
+    def _cached(self, rel: str, decode: Callable[[Fields], T]) -> T:
+        """Decode ``rel`` through the index: parsed once, then read from the cache."""
+        stamp = stamp_of(self.root / rel)
+        if stamp is None:
+            raise FileNotFoundError(rel)
+
+        def build() -> Any:
+            return jsonable(self._load(rel, decode)[1])
+
+        return decode(Fields(self.index.lookup(rel, stamp, build), rel, ""))
+
+    def is_initialised(self) -> bool:
+        return (self.root / SETTINGS).is_file()
+
+    def settings(self) -> Settings:
+        """The supervisor's settings; a store without them asks for ``tyo init``."""
+        if self._settings is None:
+            try:
+                self._settings = self._cached(SETTINGS, codec.settings_from_doc)
+            except FileNotFoundError:
+                raise StoreError(
+                    t(
+                        "no tyo store at {root}: run `tyo init` first "
+                        "(or point --store or TYO_HOME at your store)",
+                        root=self.root,
+                    )
+                ) from None
+            self.zone()
+        return self._settings
+
+    def zone(self) -> ZoneInfo:
+        """The store's timezone, in which every wall-clock time is kept."""
+        name = self.settings().timezone
+        try:
+            return ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            text = self.read_text(SETTINGS) or ""
+            raise StoreFileError(
+                SETTINGS,
+                t("unknown timezone {name!r} (expected e.g. Europe/Helsinki)", name=name),
+                line_of(text, "timezone"),
+            ) from None
+
+    def client_ids(self) -> list[str]:
+        self.settings()
+        return [name.removesuffix(".toml") for name, _ in toml_files(self.root / CLIENTS)]
+
+    def has_client(self, client_id: str) -> bool:
+        return (self.root / client_path(client_id)).is_file()
+
+    def client(self, client_id: str) -> Client:
+        """The client ``client_id``; an unknown id is a usage error that says where to look."""
+        parse_id(client_id, t("client"))
+        self.settings()
+        try:
+            client = self._cached(client_path(client_id), codec.client_from_doc)
+        except FileNotFoundError:
+            raise UsageError(
+                t("unknown client {id!r}: `tyo client list` shows the ids", id=client_id)
+            ) from None
+        self._check_id(client_path(client_id), client.id, client_id)
+        return client
+
+    def clients(self) -> list[Client]:
+        clients = [self.client(client_id) for client_id in self.client_ids()]
+        self.index.forget_missing({client_path(c.id) for c in clients}, f"{CLIENTS}/")
+        self.index.save()
+        return clients
+
+    def has_process(self, process_id: str) -> bool:
+        return (self.root / process_path(process_id)).is_file()
+
+    def process(self, process_id: str) -> Process:
+        """The whole process ``process_id`` with its meetings."""
+        parse_id(process_id, t("process"))
+        zone = self.zone()
+        rel = process_path(process_id)
+        try:
+            process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+        except FileNotFoundError:
+            raise UsageError(
+                t("unknown process {id!r}: `tyo process list` shows the ids", id=process_id)
+            ) from None
+        self._check_id(rel, process.id, process_id)
+        return process
+
+    def _check_id(self, rel: str, found: str, expected: str) -> None:
+        if found != expected:
+            text = self.read_text(rel) or ""
+            raise StoreFileError(
+                rel,
+                t(
+                    "'id' is {found!r} but the file name says {expected!r}",
+                    found=found,
+                    expected=expected,
+                ),
+                line_of(text, "id"),
+            )
+
+    def _summaries(self) -> list[dict[str, Any]]:
+        zone = self.zone()
+        summaries = []
+        names = set()
+        for name, stamp in toml_files(self.root / PROCESSES):
+            rel = f"{PROCESSES}/{name}"
+            names.add(rel)
+
+            def build(rel: str = rel) -> Any:
+                process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+                return codec.summary_of_process(process)
+
+            summaries.append(self.index.lookup(rel, stamp, build))
+        self.index.forget_missing(names, f"{PROCESSES}/")
+        self.index.save()
+        return summaries
+
+    def process_briefs(self, now: datetime) -> list[ProcessBrief]:
+        """Every process, as list views show it; ``now`` decides which meeting is next."""
+        zone = self.zone()
+        after = now.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        briefs = []
+        for summary in self._summaries():
+            slots = summary["meetings"]
+            statuses = [slot[3] for slot in slots]
+            upcoming = [
+                slot[1] for slot in slots if slot[3] == MeetingStatus.PLANNED and slot[1] >= after
+            ]
+            kept = [slot[1] for slot in slots if slot[3] != MeetingStatus.CANCELLED]
+
+            def moment(text: str | None) -> datetime | None:
+                return datetime.fromisoformat(text).replace(tzinfo=zone) if text else None
+
+            briefs.append(
+                ProcessBrief(
+                    id=summary["id"],
+                    client=summary["client"],
+                    kind=ProcessKind(summary["kind"]),
+                    title=summary["title"],
+                    status=ProcessStatus(summary["status"]),
+                    total=len(kept),
+                    held=statuses.count(MeetingStatus.HELD) + statuses.count(MeetingStatus.NO_SHOW),
+                    open=statuses.count(MeetingStatus.PLANNED),
+                    cancelled=statuses.count(MeetingStatus.CANCELLED),
+                    first=moment(min(kept, default=None)),
+                    last=moment(max(kept, default=None)),
+                    next=moment(min(upcoming, default=None)),
+                )
+            )
+        return briefs
+
+    def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
+        """Meetings of every process starting from ``first`` up to ``last``, by time."""
+        zone = self.zone()
+        # Wall-clock ISO text in one zone sorts like time itself: filter before parsing.
+        low = first.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        items: list[AgendaItem] = []
+        for summary in self._summaries():
+            slots = summary["meetings"]
+            kept = sum(1 for slot in slots if slot[3] != MeetingStatus.CANCELLED)
+            items.extend(
+                AgendaItem(
+                    process=summary["id"],
+                    client=summary["client"],
+                    title=summary["title"],
+                    venue=summary["venue"],
+                    n=n,
+                    of=kept,
+                    start=datetime.fromisoformat(start).replace(tzinfo=zone),
+                    minutes=minutes,
+                    status=MeetingStatus(status),
+                )
+                for n, start, minutes, status in slots
+                if low <= start < high
+            )
+        return sorted(items, key=lambda item: (item.start, item.process, item.n))
+
+    # --- writing ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self, command: str, now: datetime) -> Iterator[Transaction]:
+        """Hold the lock; the block stages writes, applied as one change if it succeeds."""
+        try:
+            ensure_private_dir(self.root)
+        except OSError as error:
+            raise StoreError(
+                t("can't create the store at {root}: {error}", root=self.root, error=error.strerror)
+            ) from None
+        with store_lock(self.root, self.lock_timeout):
+            journal.recover(self.root)
+            self._settings = None
+            transaction = Transaction(self)
+            yield transaction
+            try:
+                journal.commit(self.root, command, transaction.writes, now)
+            except OSError as error:
+                # The pending entry (if written) is rolled back by the next command.
+                journal.recover(self.root)
+                raise StoreError(
+                    t(
+                        "the change was not saved: {error}; the store is as it was",
+                        error=error.strerror or error,
+                    )
+                ) from None
+
+    def recover_if_needed(self) -> None:
+        """Roll back a change a crash left half-applied, before anything reads the store."""
+        if journal.has_pending(self.root):
+            with store_lock(self.root, self.lock_timeout):
+                journal.recover(self.root)
+
+
+class Transaction:
+    """The writes of one command, staged until the command has succeeded."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.writes: dict[str, str | None] = {}
+
+    def write(self, rel: str, text: str | None) -> None:
+        self.writes[rel] = text
+
+    def save_settings(self, settings: Settings) -> None:
+        self.write(SETTINGS, dump_toml(codec.settings_to_doc(settings)))
+
+    def save_client(self, client: Client) -> None:
+        self.write(client_path(client.id), dump_toml(codec.client_to_doc(client)))
+
+    def save_process(self, process: Process) -> None:
+        self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))

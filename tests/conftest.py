@@ -1,0 +1,125 @@
+"""The test bench: a private store per test, a frozen clock, a foreign timezone.
+
+``tyo(...)`` runs the real command line in-process (exit code, stdout and stderr as a user
+sees them). The machine's ``TZ`` is set far from Helsinki so that a naive time anywhere
+would show up as a wrong hour.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tyonohjaus_cli.cli import _choose_language, run
+from tyonohjaus_cli.cli.context import session
+
+FROZEN_NOW = "2027-01-04 09:00"
+
+
+@dataclass(frozen=True)
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+Tyo = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    monkeypatch.setenv("TYO_HOME", str(tmp_path / "store"))
+    monkeypatch.setenv("TYO_NOW", FROZEN_NOW)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TYO_LOCK_TIMEOUT", "30")
+    for name in ("TYO_LANG", "LC_ALL", "LC_MESSAGES", "EDITOR", "VISUAL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+@pytest.fixture
+def tyo() -> Iterator[Tyo]:
+    def invoke(*args: str, stdin: str = "") -> Result:
+        session.store_option = None
+        session._store = None
+        out, err = io.StringIO(), io.StringIO()
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            _stdin(stdin),
+        ):
+            _choose_language(list(args))
+            code = run(list(args))
+        return Result(code, out.getvalue(), err.getvalue())
+
+    yield invoke
+    session.store_option = None
+    session._store = None
+
+
+@contextlib.contextmanager
+def _stdin(text: str) -> Iterator[None]:
+    import sys
+
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+
+
+SUPERVISOR = (
+    "init",
+    "--name",
+    "Maija Mallikas",
+    "--email",
+    "maija@example.fi",
+    "--business-id",
+    "1234567-1",
+    "--iban",
+    "FI21 1234 5600 0007 85",
+    "--bic",
+    "NDEAFIHH",
+    "--address",
+    "Esimerkkitie 1\\n90100 Oulu",
+    "--rate",
+    "95",
+)
+
+
+@pytest.fixture
+def initialised(tyo: Tyo) -> Tyo:
+    """A store with a supervisor and one client, ``pohde``."""
+    assert tyo(*SUPERVISOR).exit_code == 0
+    result = tyo(
+        "client",
+        "add",
+        "pohde",
+        "--name",
+        "Pohjoisen hyvinvointialue",
+        "--business-id",
+        "7654321-2",
+        "--address",
+        "PL 10\\n90029 Oulu",
+        "--public",
+        "--payment-days",
+        "21",
+    )
+    assert result.exit_code == 0, result.output
+    return tyo

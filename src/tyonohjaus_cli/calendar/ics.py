@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.calendar.vtimezone import Observance, observances
+from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import (
     Client,
     Meeting,
@@ -75,6 +76,22 @@ class Pseudonym(StrEnum):
     CODE = "code"
 
 
+LONGEST_REMINDER = 7 * 24 * 60
+"""A reminder (VALARM) at most a week before the meeting, in minutes."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """Choices of one export: how participants are named, and a reminder before each meeting.
+
+    ``Pseudonym.INITIALS`` turns into codes for everyone when two participants share
+    initials, so that a pseudonymised list still tells people apart.
+    """
+
+    pseudonym: Pseudonym = Pseudonym.NONE
+    alarm_minutes: int | None = None
+
+
 @dataclass(frozen=True)
 class _Export:
     """What every event of one export shares."""
@@ -83,8 +100,8 @@ class _Export:
     client: Client
     settings: Settings
     zone: ZoneInfo
-    pseudonym: Pseudonym
-    alarm_minutes: int | None
+    options: Options
+    names: tuple[str, ...]
 
     @property
     def lang(self) -> str:
@@ -93,21 +110,26 @@ class _Export:
     def summary(self) -> str:
         return t("Work supervision: {title}", title=self.process.title, lang=self.lang)
 
-    def name_of(self, index: int, person: Participant) -> str:
-        if self.pseudonym is Pseudonym.INITIALS:
-            return initials(person.name)
-        if self.pseudonym is Pseudonym.CODE:
-            return t("Participant {n}", n=index + 1, lang=self.lang)
-        return person.name
+
+def _names(
+    participants: tuple[Participant, ...], pseudonym: Pseudonym, lang: str
+) -> tuple[str, ...]:
+    """How each participant is named in this export."""
+    if pseudonym is Pseudonym.NONE:
+        return tuple(person.name for person in participants)
+    if pseudonym is Pseudonym.INITIALS:
+        shown = tuple(initials(person.name) for person in participants)
+        if len(set(shown)) == len(shown):
+            return shown
+    return tuple(
+        t("Participant {n}", n=index, lang=lang) for index in range(1, len(participants) + 1)
+    )
 
 
 def _export(
-    process: Process,
-    client: Client,
-    settings: Settings,
-    pseudonym: Pseudonym,
-    alarm_minutes: int | None,
+    process: Process, client: Client, settings: Settings, options: Options | None
 ) -> _Export:
+    options = options or Options()
     if client.id != process.client:
         raise UsageError(
             t(
@@ -117,11 +139,12 @@ def _export(
                 client=client.id,
             )
         )
-    if alarm_minutes is not None and not 0 <= alarm_minutes <= 7 * 24 * 60:
+    if options.alarm_minutes is not None and not 0 <= options.alarm_minutes <= LONGEST_REMINDER:
         raise UsageError(
             t(
-                "{minutes} is not a reminder time (expected minutes from 0 to 10080)",
-                minutes=alarm_minutes,
+                "{minutes} is not a reminder time (expected minutes from 0 to {most})",
+                minutes=options.alarm_minutes,
+                most=LONGEST_REMINDER,
             )
         )
     try:
@@ -133,7 +156,8 @@ def _export(
                 zone=settings.timezone,
             )
         ) from None
-    return _Export(process, client, settings, zone, pseudonym, alarm_minutes)
+    names = _names(process.participants, options.pseudonym, client.language)
+    return _Export(process, client, settings, zone, options, names)
 
 
 def initials(name: str) -> str:
@@ -191,7 +215,7 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     if venue.phone:
         lines.append(t("By phone", lang=lang))
     if participants and process.participants:
-        names = "; ".join(export.name_of(i, p) for i, p in enumerate(process.participants))
+        names = "; ".join(export.names)
         lines.append(t("Participants: {names}", names=names, lang=lang))
     supervisor = export.settings.supervisor
     contact = ", ".join(
@@ -269,23 +293,24 @@ def _event(export: _Export, meeting: Meeting, *, invitation: bool) -> Event:
             f"mailto:{supervisor.email}",
             parameters={"CN": parameter_text(supervisor.name)},
         )
-        for index, person in enumerate(export.process.participants):
+        for person, name in zip(export.process.participants, export.names, strict=True):
             if person.email:
                 event.add(
                     "attendee",
                     f"mailto:{person.email}",
                     parameters={
-                        "CN": parameter_text(export.name_of(index, person)),
+                        "CN": parameter_text(name),
                         "CUTYPE": "INDIVIDUAL",
                         "ROLE": "REQ-PARTICIPANT",
                         "PARTSTAT": "NEEDS-ACTION",
                         "RSVP": "TRUE",
                     },
                 )
-    if export.alarm_minutes is not None and not cancelled:
+    minutes = export.options.alarm_minutes
+    if minutes is not None and not cancelled:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("trigger", timedelta(minutes=-export.alarm_minutes))
+        alarm.add("trigger", timedelta(minutes=-minutes))
         alarm.add("description", export.summary())
         event.add_component(alarm)
     return event
@@ -295,12 +320,10 @@ def calendar_file(
     process: Process,
     client: Client,
     settings: Settings,
-    *,
-    pseudonym: Pseudonym = Pseudonym.NONE,
-    alarm_minutes: int | None = None,
+    options: Options | None = None,
 ) -> bytes:
     """One VCALENDAR with one VEVENT per meeting, in time order, for importing."""
-    export = _export(process, client, settings, pseudonym, alarm_minutes)
+    export = _export(process, client, settings, options)
     meetings = process.in_order()
     if not meetings:
         raise UsageError(t("process {process} has no meetings to export", process=process.id))
@@ -311,18 +334,14 @@ def calendar_file(
     return bytes(calendar.to_ical(sorted=False))
 
 
+def standing_method(meeting: Meeting) -> Method:
+    """The message that brings calendars up to date: a cancellation or a (new) request."""
+    return Method.CANCEL if meeting.status is MeetingStatus.CANCELLED else Method.REQUEST
+
+
 def _meeting(process: Process, n: int, method: Method) -> Meeting:
-    meeting = process.meeting(n)
-    if meeting is None:
-        numbers = ", ".join(str(m.n) for m in sorted(process.meetings, key=lambda m: m.n))
-        raise UsageError(
-            t(
-                "process {process} has no meeting {n} (its meetings: {numbers})",
-                process=process.id,
-                n=n,
-                numbers=numbers or "-",
-            )
-        )
+    """Meeting ``n``, if ``method`` fits how it stands: a request for one that is on."""
+    meeting = find(process, n)
     cancelled = meeting.status is MeetingStatus.CANCELLED
     if method is Method.REQUEST and cancelled:
         raise UsageError(
@@ -357,24 +376,25 @@ def _check_invitable(export: _Export) -> None:
         )
 
 
+def _invitation(export: _Export, meeting: Meeting, method: Method) -> bytes:
+    _check_invitable(export)
+    calendar = _calendar(method)
+    calendar.add_component(_vtimezone(export, [meeting]))
+    calendar.add_component(_event(export, meeting, invitation=True))
+    return bytes(calendar.to_ical(sorted=False))
+
+
 def invitation(
     process: Process,
     client: Client,
     settings: Settings,
     n: int,
     method: Method,
-    *,
-    pseudonym: Pseudonym = Pseudonym.NONE,
-    alarm_minutes: int | None = None,
+    options: Options | None = None,
 ) -> bytes:
     """An iTIP message (RFC 5546) for meeting ``n``: METHOD, one VEVENT, its VTIMEZONE."""
-    export = _export(process, client, settings, pseudonym, alarm_minutes)
-    meeting = _meeting(process, n, method)
-    _check_invitable(export)
-    calendar = _calendar(method)
-    calendar.add_component(_vtimezone(export, [meeting]))
-    calendar.add_component(_event(export, meeting, invitation=True))
-    return bytes(calendar.to_ical(sorted=False))
+    export = _export(process, client, settings, options)
+    return _invitation(export, _meeting(process, n, method), method)
 
 
 def invitation_email(
@@ -383,9 +403,7 @@ def invitation_email(
     settings: Settings,
     n: int,
     method: Method,
-    *,
-    pseudonym: Pseudonym = Pseudonym.NONE,
-    alarm_minutes: int | None = None,
+    options: Options | None = None,
 ) -> bytes:
     """The invitation as a ready e-mail (``.eml``) from the supervisor to the participants.
 
@@ -394,11 +412,9 @@ def invitation_email(
     message's DTSTAMP and the boundary and Message-ID derive from the UID and SEQUENCE,
     so the bytes are deterministic like the .ics.
     """
-    body = invitation(
-        process, client, settings, n, method, pseudonym=pseudonym, alarm_minutes=alarm_minutes
-    )
-    export = _export(process, client, settings, pseudonym, alarm_minutes)
+    export = _export(process, client, settings, options)
     meeting = _meeting(process, n, method)
+    body = _invitation(export, meeting, method)
     lang = export.lang
     when = format_datetime(meeting.start.astimezone(export.zone), lang=lang)
     subject = (
@@ -413,9 +429,9 @@ def invitation_email(
     message = EmailMessage()
     message["From"] = Address(supervisor.name, addr_spec=supervisor.email)
     message["To"] = [
-        Address(export.name_of(i, p), addr_spec=p.email)
-        for i, p in enumerate(process.participants)
-        if p.email
+        Address(name, addr_spec=person.email)
+        for person, name in zip(process.participants, export.names, strict=True)
+        if person.email
     ]
     message["Subject"] = subject
     message["Date"] = rfc2822_datetime(last_change(process, meeting))

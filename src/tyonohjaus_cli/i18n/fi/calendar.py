@@ -23,17 +23,14 @@ MESSAGES: dict[str, str] = {
     "process {process} belongs to client {owner}, not {client}": (
         "prosessi {process} kuuluu tilaajalle {owner}, ei tilaajalle {client}"
     ),
-    "{minutes} is not a reminder time (expected minutes from 0 to 10080)": (
-        "{minutes} ei käy muistutusajaksi (odotettiin minuutteja väliltä 0–10080)"
+    "{minutes} is not a reminder time (expected minutes from 0 to {most})": (
+        "{minutes} ei käy muistutusajaksi (odotettiin minuutteja väliltä 0–{most})"
     ),
     "settings.toml: unknown time zone {zone!r} (expected e.g. Europe/Helsinki)": (
         "settings.toml: tuntematon aikavyöhyke {zone!r} (odotettiin esim. Europe/Helsinki)"
     ),
     "process {process} has no meetings to export": (
         "prosessissa {process} ei ole tapaamisia vietäväksi"
-    ),
-    "process {process} has no meeting {n} (its meetings: {numbers})": (
-        "prosessissa {process} ei ole tapaamista {n} (sen tapaamiset: {numbers})"
     ),
     "meeting {n} of {process} is cancelled: send --method cancel instead": (
         "prosessin {process} tapaaminen {n} on peruttu: lähetä sen sijaan --method cancel"

@@ -19,8 +19,8 @@ Decisions, so that the output is the same bytes for the same store:
 - The import file names participants in DESCRIPTION, not as ATTENDEEs: an import with
   attendees turns into a meeting that the calendar may e-mail about on every edit.
   Invitations (iTIP, RFC 5546) carry ORGANIZER and ATTENDEEs, since that is what they are.
-- Participant names in a parameter (CN) are written without double quotes, carets and line
-  breaks: RFC 5545 forbids DQUOTE there and readers such as vobject do not know RFC 6868.
+- Participant names in a parameter (CN) are written on one line without double quotes,
+  carets or backslashes (:func:`parameter_text`); in text values they stay as typed.
 - Every event is ``CLASS:PRIVATE``: someone looking at a shared calendar sees a busy time.
 
 icalendar is imported inside the functions: it is heavy, and ``tyo --help`` must not wait.
@@ -42,7 +42,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.calendar.vtimezone import Observance, observances
+from tyonohjaus_cli.calendar.vtimezone import observances
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import (
     Client,
@@ -165,9 +165,16 @@ def initials(name: str) -> str:
     return "".join(f"{word[0].upper()}." for word in re.findall(r"\w+", name)) or "?"
 
 
+_NOT_IN_PARAMETERS = str.maketrans({'"': "'", "^": "'", "\\": "/"})
+
+
 def parameter_text(text: str) -> str:
-    """Text as it can stand in a parameter such as CN: one line, no DQUOTE or caret."""
-    return " ".join(text.replace('"', "'").replace("^", "'").split())
+    """Text as it can stand in a parameter such as CN: one line, no DQUOTE, caret or backslash.
+
+    RFC 5545 forbids DQUOTE in a parameter; RFC 6868 would write it as ``^'``, which vobject
+    and others do not decode; and icalendar reads a backslash there as an escape.
+    """
+    return " ".join(text.translate(_NOT_IN_PARAMETERS).split())
 
 
 def last_change(process: Process, meeting: Meeting) -> datetime:
@@ -233,28 +240,32 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     return "\n".join(lines)
 
 
-def _vtimezone(export: _Export, meetings: Iterable[Meeting]) -> Timezone:
+def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of ``zone`` for events from ``first_year`` to ``last_year`` (and on)."""
     from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
-    years = [m.start.astimezone(export.zone).year for m in meetings]
-    # From the year before the first meeting, so that every meeting follows an onset.
-    rules: tuple[Observance, ...] = observances(export.zone, min(years) - 1, max(years))
     component = Timezone()
-    component.add("tzid", export.zone.key)
-    for rule in rules:
-        part = TimezoneDaylight() if rule.daylight else TimezoneStandard()
-        part.add("dtstart", rule.start)
-        part.add("tzoffsetfrom", rule.offset_from)
-        part.add("tzoffsetto", rule.offset_to)
-        if rule.name:
-            part.add("tzname", rule.name)
-        if rule.rule:
-            parts = rule.rule.parts()
-            if rule.until:
-                parts["UNTIL"] = rule.until
+    component.add("tzid", zone.key)
+    for observance in observances(zone, first_year, last_year):
+        part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
+        part.add("dtstart", observance.start)
+        part.add("tzoffsetfrom", observance.offset_from)
+        part.add("tzoffsetto", observance.offset_to)
+        if observance.name:
+            part.add("tzname", observance.name)
+        if observance.rule:
+            parts = observance.rule.parts()
+            if observance.until:
+                parts["UNTIL"] = observance.until
             part.add("rrule", vRecur(parts))
         component.add_component(part)
     return component
+
+
+def _vtimezone(export: _Export, meetings: Iterable[Meeting]) -> Timezone:
+    years = [m.start.astimezone(export.zone).year for m in meetings]
+    # From the year before the first meeting, so that every meeting follows an onset.
+    return vtimezone(export.zone, min(years) - 1, max(years))
 
 
 def _calendar(method: Method | None) -> Calendar:

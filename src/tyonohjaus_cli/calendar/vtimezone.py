@@ -40,10 +40,9 @@ class _State:
 
 def _state(zone: ZoneInfo, instant: datetime) -> _State:
     local = instant.astimezone(zone)
-    dst = local.dst()
-    return _State(
-        local.utcoffset() or timedelta(0), bool(dst and dst > timedelta(0)), local.tzname() or ""
-    )
+    # Negative summer time (Morocco in Ramadan) counts as daylight too: readers such as
+    # dateutil take standard time as the offset less DST, and that must stay steady.
+    return _State(local.utcoffset() or timedelta(0), bool(local.dst()), local.tzname() or "")
 
 
 @dataclass(frozen=True)

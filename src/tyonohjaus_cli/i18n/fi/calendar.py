@@ -56,6 +56,9 @@ MESSAGES: dict[str, str] = {
         "(iTIP)."
         "\n\nEsimerkki: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml"
     ),
+    "Meetings for calendars: an .ics file to import, or invitations.": (
+        "Tapaamiset kalentereihin: tuotava .ics-tiedosto tai kutsut."
+    ),
     "The process's id.": "Prosessin tunnus.",
     "Write to FILE (a folder with --all); default: standard output.": (
         "Kirjoita tiedostoon FILE (--all: kansioon); oletus: vakiotuloste."

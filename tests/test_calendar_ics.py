@@ -8,6 +8,7 @@ import inspect
 import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -415,3 +416,25 @@ def ics_move(process: Process, n: int) -> tuple[Process, Meeting]:
     meeting = process.meeting(n)
     assert meeting is not None
     return meetings.move(process, n, meeting.start + timedelta(days=1), sample.FIRST)
+
+
+def test_every_text_of_an_event_has_finnish_and_swedish() -> None:
+    """What reaches a client's calendar is written in its language: fi, sv or en."""
+    import ast
+
+    from tyonohjaus_cli.i18n import has_translation
+
+    tree = ast.parse(Path(ics.__file__).read_text(encoding="utf-8"))
+    documents = [
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "t"
+        and any(keyword.arg == "lang" for keyword in node.keywords)
+        and isinstance(node.args[0], ast.Constant)
+    ]
+    assert len(documents) >= 12
+    assert [
+        m for m in documents if not (has_translation(m, "fi") and has_translation(m, "sv"))
+    ] == []

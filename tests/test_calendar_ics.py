@@ -433,6 +433,7 @@ def test_every_text_of_an_event_has_finnish_and_swedish() -> None:
         and node.func.id == "t"
         and any(keyword.arg == "lang" for keyword in node.keywords)
         and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, str)
     ]
     assert len(documents) >= 12
     assert [

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from tyonohjaus_cli.calendar import ics as export
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.meetings import find
@@ -16,21 +17,17 @@ from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import TyoError, UsageError
 from tyonohjaus_cli.i18n import t
 
-LONGEST_REMINDER = 7 * 24 * 60
-"""A reminder at most a week before the meeting."""
-
 
 @params.edge
 def reminder(text: str) -> int:
-    """Minutes before the start: ``15``, ``1h30``, up to a week (``0``: at the start)."""
+    """Minutes before the start: ``15`` or ``1h30``, at most a week (``0``: at the start)."""
     value = text.strip().lower()
-    if value.isdigit() and int(value) <= LONGEST_REMINDER:
-        return int(value)
-    if not value.isdigit():
-        try:
-            return parse_duration(value)
-        except UsageError:
-            pass
+    try:
+        minutes = int(value) if value.isdigit() else parse_duration(value)
+    except UsageError:
+        minutes = -1
+    if 0 <= minutes <= export.LONGEST_REMINDER:
+        return minutes
     raise UsageError(
         t(
             "{text!r} is not a reminder time (expected minutes such as 15 or 1h30, at most a week)",
@@ -40,12 +37,14 @@ def reminder(text: str) -> int:
 
 
 @params.edge
-def method_name(text: str) -> str:
+def parse_method(text: str) -> export.Method:
     """``request`` or ``cancel``."""
-    value = text.strip().lower()
-    if value in ("request", "cancel"):
-        return value
-    raise UsageError(t("{text!r} is not a method (expected request or cancel)", text=text))
+    try:
+        return export.Method(text.strip().lower())
+    except ValueError:
+        raise UsageError(
+            t("{text!r} is not a method (expected request or cancel)", text=text)
+        ) from None
 
 
 def _write(data: bytes, target: Path | None) -> None:
@@ -90,12 +89,12 @@ def ics(
         ),
     ] = None,
     method: Annotated[
-        str | None,
+        export.Method | None,
         typer.Option(
             "--method",
             metavar="request|cancel",
             help=t("request (invite or update) or cancel; default: as the meeting stands."),
-            parser=method_name,
+            parser=parse_method,
             show_default=False,
         ),
     ] = None,
@@ -135,10 +134,7 @@ def ics(
 
     Example: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml
     """
-    from tyonohjaus_cli.calendar import ics as export
-
-    chosen = export.Method(method) if method else None
-    if (chosen or eml) and meeting is None and not every:
+    if (method or eml) and meeting is None and not every:
         raise UsageError(t("--method and --eml are for invitations: add --meeting N or --all"))
     if every and meeting is not None:
         raise UsageError(t("--all and --meeting exclude each other: choose one"))
@@ -154,8 +150,8 @@ def ics(
     write = export.invitation_email if eml else export.invitation
 
     if meeting is not None:
-        how = chosen or export.standing_method(find(process, meeting))
-        _write(write(process, client, settings, meeting, how, options), out)
+        chosen = method or export.standing_method(find(process, meeting))
+        _write(write(process, client, settings, meeting, chosen, options), out)
         if out is not None:
             output.say(t("Wrote {path}.", path=out))
         return
@@ -163,12 +159,12 @@ def ics(
     if every:
         assert out is not None
         now = session.now()
-        messages = [
+        ahead = [
             (m.n, export.standing_method(m))
             for m in process.in_order()
             if m.start > now and m.status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED)
         ]
-        messages = [(n, how) for n, how in messages if chosen in (None, how)]
+        messages = [(n, how) for n, how in ahead if method in (None, how)]
         if not messages:
             raise UsageError(
                 t("process {process} has no meetings ahead to send", process=process.id)

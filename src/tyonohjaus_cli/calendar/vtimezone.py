@@ -16,6 +16,7 @@ from __future__ import annotations
 import calendar as _calendar
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 _STEP = timedelta(hours=12)
@@ -166,6 +167,7 @@ def _rule(run: _Run) -> YearlyRule:
     return YearlyRule(onset.month, onset.weekday(), last, first_day)
 
 
+@cache
 def observances(zone: ZoneInfo, first_year: int, last_year: int) -> tuple[Observance, ...]:
     """The observances that reproduce ``zone`` from ``first_year`` on.
 

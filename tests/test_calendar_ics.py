@@ -439,3 +439,12 @@ def test_every_text_of_an_event_has_finnish_and_swedish() -> None:
     assert [
         m for m in documents if not (has_translation(m, "fi") and has_translation(m, "sv"))
     ] == []
+
+
+def test_a_co_supervisor_is_named_with_the_supervisor() -> None:
+    process = replace(sample.process(), co_supervisor="Kaisa Kollega")
+    lines = events(ics.calendar_file(process, sample.client(), sample.settings()))[0]["DESCRIPTION"]
+    assert (
+        "Työnohjaaja: Maija Mallikas, maija@example.fi, 040 123 4567\nParityönohjaaja: Kaisa Kollega\n"
+        in lines
+    )

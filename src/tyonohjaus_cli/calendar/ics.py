@@ -229,6 +229,8 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
         part for part in (supervisor.name, supervisor.email, supervisor.phone) if part
     )
     lines.append(t("Supervisor: {contact}", contact=contact, lang=lang))
+    if process.co_supervisor:
+        lines.append(t("Co-supervisor: {name}", name=process.co_supervisor, lang=lang))
     if meeting.status is not MeetingStatus.CANCELLED:
         lines.append(
             t(

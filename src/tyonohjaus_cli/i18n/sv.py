@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "Online: {link}": "Distansmöte: {link}",
     "Participants: {names}": "Deltagare: {names}",
     "Supervisor: {contact}": "Arbetshandledare: {contact}",
+    "Co-supervisor: {name}": "Medhandledare: {name}",
     "Please cancel at least {hours} hours before the start.": "Eventuella avbokningar senast {hours} timmar före start.",
     "Invitation: {summary}, {when}": "Inbjudan: {summary}, {when}",
     "Cancelled: {summary}, {when}": "Inställd: {summary}, {when}",

@@ -14,6 +14,7 @@ MESSAGES: dict[str, str] = {
     "Online: {link}": "Etäyhteys: {link}",
     "Participants: {names}": "Osallistujat: {names}",
     "Supervisor: {contact}": "Työnohjaaja: {contact}",
+    "Co-supervisor: {name}": "Parityönohjaaja: {name}",
     "Please cancel at least {hours} hours before the start.": (
         "Mahdolliset peruutukset viimeistään {hours} tuntia ennen alkua."
     ),

@@ -30,9 +30,13 @@ import json, sys
 import vobject
 
 calendar = vobject.readOne(open(sys.argv[1], encoding="utf-8").read())
+calendar.validate(raiseException=True)
+method = calendar.method.value if hasattr(calendar, "method") else ""
 print(json.dumps([
     {
+        "method": method,
         "uid": event.uid.value,
+        "sequence": event.sequence.value if hasattr(event, "sequence") else "",
         "start": event.dtstart.value.isoformat(),
         "end": event.dtend.value.isoformat(),
         "summary": event.summary.value,
@@ -100,6 +104,25 @@ def test_vobject_reads_every_meeting_at_its_local_time(exported: Path) -> None:
         "14:00:00+02:00",
         "14:00:00+02:00",
     ]
+
+
+@pytest.mark.parametrize(
+    ("n", "method", "expected"),
+    [
+        (3, Method.REQUEST, ("REQUEST", "1", "2027-10-13T15:00:00+03:00", "CONFIRMED")),
+        (4, Method.CANCEL, ("CANCEL", "1", "2027-10-19T14:00:00+03:00", "CANCELLED")),
+        (7, Method.REQUEST, ("REQUEST", "0", "2027-11-09T14:00:00+02:00", "CONFIRMED")),
+    ],
+)
+def test_vobject_validates_and_reads_the_invitations(
+    tmp_path: Path, n: int, method: Method, expected: tuple[str, ...]
+) -> None:
+    path = tmp_path / f"{n}.ics"
+    process = sample.changed_process()
+    path.write_bytes(ics.invitation(process, sample.client(), sample.settings(), n, method))
+    (event,) = vobject_events(path)
+    assert (event["method"], event["sequence"], event["start"], event["status"]) == expected
+    assert event["uid"] == sample.uid(n)
 
 
 def test_vobject_check_is_not_vacuous_it_reads_the_vtimezone(tmp_path: Path) -> None:

@@ -240,7 +240,7 @@ def test_unknown_process_and_unwritable_file(tyo_process: Tyo, tmp_path: Path) -
     )
     missing = tmp_path / "no" / "such" / "folder" / "x.ics"
     result = tyo_process("ics", "hoitajat-2027", "-o", str(missing))
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # as `tyo invoice pdf -o`: the path named is the problem
     assert result.stderr.startswith(f"tyo: can't write {missing}: ")
     assert "Traceback" not in result.output
 

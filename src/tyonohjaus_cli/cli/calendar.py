@@ -14,7 +14,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import MeetingStatus
 from tyonohjaus_cli.domain.parsing import parse_duration
-from tyonohjaus_cli.errors import TyoError, UsageError
+from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
 
@@ -59,9 +59,9 @@ def _write(data: bytes, target: Path | None) -> None:
             stream.flush()
         return
     try:
-        target.write_bytes(data)
+        target.expanduser().write_bytes(data)
     except OSError as error:
-        raise TyoError(
+        raise UsageError(
             t("can't write {path}: {error}", path=target, error=error.strerror or error)
         ) from None
 
@@ -170,9 +170,9 @@ def ics(
                 t("process {process} has no meetings ahead to send", process=process.id)
             )
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            out.expanduser().mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise TyoError(
+            raise UsageError(
                 t("can't write {path}: {error}", path=out, error=error.strerror or error)
             ) from None
         suffix = ".eml" if eml else ".ics"

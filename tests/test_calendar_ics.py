@@ -285,6 +285,7 @@ def test_eml_carries_the_request_as_text_calendar_method_request() -> None:
         == "Kutsu: Työnohjaus: Hoitajien ryhmätyönohjaus, ke 13.10.2027 klo 15.00"
     )
     assert message["Date"] == "Mon, 20 Sep 2027 05:30:00 +0000"
+    assert message["X-Unsent"] == "1"
     plain, calendar = message.iter_parts()
     assert plain.get_content_type() == "text/plain"
     assert "Tapaaminen 3/9" in plain.get_content()

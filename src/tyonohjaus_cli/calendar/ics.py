@@ -449,6 +449,8 @@ def invitation_email(
     message["Subject"] = subject
     message["Date"] = rfc2822_datetime(last_change(process, meeting))
     message["Message-ID"] = f"<{token}@{domain}>"
+    # Outlook opens a file marked unsent as a draft, ready to send; others ignore it.
+    message["X-Unsent"] = "1"
     text = "\n".join([subject, "", _description(export, meeting, participants=False), ""])
     message.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.make_alternative()

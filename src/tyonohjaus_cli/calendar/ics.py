@@ -378,12 +378,14 @@ def _meeting(process: Process, n: int, method: Method) -> Meeting:
 def _check_invitable(export: _Export) -> None:
     if not export.settings.supervisor.email:
         raise UsageError(
-            t("an invitation needs your e-mail address as its organizer: set it in the settings")
+            t(
+                "an invitation needs your e-mail address as its organizer: `tyo settings set email ADDRESS`"
+            )
         )
     if not any(person.email for person in export.process.participants):
         raise UsageError(
             t(
-                "no participant of {process} has an e-mail address, so there is no one to invite",
+                "no participant of {process} has an e-mail address (add them in processes/{process}.toml)",
                 process=export.process.id,
             )
         )

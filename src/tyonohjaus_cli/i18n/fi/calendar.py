@@ -39,11 +39,11 @@ MESSAGES: dict[str, str] = {
     "meeting {n} of {process} is not cancelled: `tyo meeting cancel` comes first": (
         "prosessin {process} tapaamista {n} ei ole peruttu: ensin `tyo meeting cancel`"
     ),
-    "an invitation needs your e-mail address as its organizer: set it in the settings": (
-        "kutsu tarvitsee järjestäjäksi sähköpostiosoitteesi: aseta se asetuksiin"
+    "an invitation needs your e-mail address as its organizer: `tyo settings set email ADDRESS`": (
+        "kutsu tarvitsee järjestäjäksi sähköpostiosoitteesi: `tyo settings set email OSOITE`"
     ),
-    "no participant of {process} has an e-mail address, so there is no one to invite": (
-        "prosessin {process} osallistujilla ei ole sähköpostiosoitteita: ei ketään kutsuttavaa"
+    "no participant of {process} has an e-mail address (add them in processes/{process}.toml)": (
+        "prosessin {process} osallistujilla ei ole sähköpostiosoitteita (lisää ne tiedostoon processes/{process}.toml)"
     ),
     # The command line
     "Export a process's meetings for calendars; nothing from the session log goes into them."

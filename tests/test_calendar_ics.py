@@ -31,23 +31,27 @@ def content_lines(data: bytes) -> list[str]:
     return data.decode("utf-8").replace("\r\n ", "").split("\r\n")
 
 
-def import_file(language: str = "fi", **options: object) -> bytes:
+def import_file(
+    language: str = "fi",
+    pseudonym: Pseudonym = Pseudonym.NONE,
+    alarm_minutes: int | None = None,
+) -> bytes:
     return ics.calendar_file(
         sample.changed_process(),
         sample.client(language),
         sample.settings(),
-        Options(**options),  # type: ignore[arg-type]
+        Options(pseudonym, alarm_minutes),
     )
 
 
-def request(n: int = 3, **options: object) -> bytes:
+def request(n: int = 3, pseudonym: Pseudonym = Pseudonym.NONE) -> bytes:
     return ics.invitation(
         sample.changed_process(),
         sample.client(),
         sample.settings(),
         n,
         Method.REQUEST,
-        Options(**options),  # type: ignore[arg-type]
+        Options(pseudonym),
     )
 
 

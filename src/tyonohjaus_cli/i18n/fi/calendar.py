@@ -60,7 +60,6 @@ MESSAGES: dict[str, str] = {
     "Meetings for calendars: an .ics file to import, or invitations.": (
         "Tapaamiset kalentereihin: tuotava .ics-tiedosto tai kutsut."
     ),
-    "The process's id.": "Prosessin tunnus.",
     "Write to FILE (a folder with --all); default: standard output.": (
         "Kirjoita tiedostoon FILE (--all: kansioon); oletus: vakiotuloste."
     ),

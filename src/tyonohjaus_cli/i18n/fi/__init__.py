@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, core, data
+from tyonohjaus_cli.i18n.fi import billing, calendar, core, data
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **billing.MESSAGES, **data.MESSAGES}
+MESSAGES: dict[str, str] = {
+    **core.MESSAGES,
+    **billing.MESSAGES,
+    **calendar.MESSAGES,
+    **data.MESSAGES,
+}

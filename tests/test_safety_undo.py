@@ -171,3 +171,17 @@ def test_undo_of_a_new_process_in_the_store(initialised: Tyo, store_path: Path) 
         "Undid change 3: 'new-process ryhma' of Mon 2027-01-04 09:00."
     )
     assert initialised("process", "show", "ryhma").exit_code == 2
+
+
+def test_a_tampered_entry_cannot_write_outside_the_store(
+    initialised: Tyo, store_path: Path
+) -> None:
+    entry = store_path / "history/00000002.json"
+    doc = json.loads(entry.read_text())
+    doc["changes"][0]["path"] = "../outside.toml"
+    doc["changes"][0]["before"] = "owned = true\n"
+    entry.write_text(json.dumps(doc))
+    result = initialised("undo")
+    assert result.exit_code == 1
+    assert "damaged history entry (unsafe path '../outside.toml')" in result.stderr
+    assert not (store_path.parent / "outside.toml").exists()

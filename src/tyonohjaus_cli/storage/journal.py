@@ -26,7 +26,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
@@ -82,6 +82,18 @@ def _text_or_none(value: object) -> str | None:
     raise TypeError(f"expected text or null, not {type(value).__name__}")
 
 
+def _inside_store(path: str) -> str:
+    """A path an entry may write: relative and inside the store.
+
+    A hand-made or damaged entry must not make ``tyo undo`` (or a rollback) write
+    anywhere else on the disk.
+    """
+    parts = PurePosixPath(path).parts
+    if not parts or path.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+        raise ValueError(f"unsafe path {path!r}")
+    return path
+
+
 def decode_text(text: str) -> Entry:
     """An entry from its JSON text; ``ValueError``/``KeyError``/``TypeError`` if damaged."""
     doc = json.loads(text)
@@ -96,7 +108,9 @@ def decode_text(text: str) -> Entry:
         command=str(doc["command"]),
         changes=tuple(
             FileChange(
-                str(item["path"]), _text_or_none(item["before"]), _text_or_none(item["after"])
+                _inside_store(str(item["path"])),
+                _text_or_none(item["before"]),
+                _text_or_none(item["after"]),
             )
             for item in doc["changes"]
         ),

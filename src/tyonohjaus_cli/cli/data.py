@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,10 @@ from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 from tyonohjaus_cli.storage import journal
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.archive import ClientData
+    from tyonohjaus_cli.storage.forget import Plan
 
 # --- undo and history ----------------------------------------------------------------------
 
@@ -239,6 +243,7 @@ def export(
         raise UsageError(t("say where to write with -o PATH"))
     if all_ == (client is not None):
         raise UsageError(t("give either a client or --all"))
+    client_id = client or ""
     store = session.store
     if all_:
         try:
@@ -249,10 +254,9 @@ def export(
         output.say(t("Backed up {count} files to {path}.", count=len(names), path=out))
         output.say(t("It holds the session log too: keep it as safe as the store."))
         return
-    assert client is not None  # for mypy: all_ is False here
-    parse_id(client, t("client"))
+    parse_id(client_id, t("client"))
     now = session.now()
-    data = archive.client_data(store, client)
+    data = archive.client_data(store, client_id)
     folder = out.expanduser()
     targets = archive.write_client_export(
         data, folder, _markdown(data, now), now.isoformat(timespec="seconds")
@@ -261,7 +265,7 @@ def export(
         t(
             "Exported {count} documents about {client} to {paths}.",
             count=len(data.documents),
-            client=client,
+            client=client_id,
             paths=", ".join(str(path) for path in targets),
         )
     )
@@ -306,7 +310,7 @@ def _markdown_doc(doc: dict[str, Any], level: int) -> list[str]:
     return lines
 
 
-def _markdown(data: Any, now: datetime) -> str:
+def _markdown(data: ClientData, now: datetime) -> str:
     lines = [
         "# " + t("Data held about client {client}", client=data.client),
         "",
@@ -349,7 +353,7 @@ def import_(
 # --- forget --------------------------------------------------------------------------------
 
 
-def _show_plan(plan: Any, *, participant: bool) -> None:
+def _show_plan(plan: Plan, *, participant: bool) -> None:
     intro = (
         t("Forgetting participant {who}:", who=plan.subject)
         if participant
@@ -411,8 +415,7 @@ def forget(
     def make_plan() -> erasure.Plan:
         if participant is not None:
             return erasure.plan_participant(store, participant, today)
-        assert client is not None  # for mypy: one of the two is given
-        return erasure.plan_client(store, parse_id(client, t("client")), today)
+        return erasure.plan_client(store, parse_id(client or "", t("client")), today)
 
     shown = make_plan()
     _show_plan(shown, participant=participant is not None)

@@ -185,3 +185,9 @@ def test_a_tampered_entry_cannot_write_outside_the_store(
     assert result.exit_code == 1
     assert "damaged history entry (unsafe path '../outside.toml')" in result.stderr
     assert not (store_path.parent / "outside.toml").exists()
+
+
+def test_undo_without_a_store_makes_none(tyo: Tyo, store_path: Path) -> None:
+    result = tyo("undo")
+    assert (result.exit_code, result.stderr) == (1, "tyo: nothing to undo: the history is empty\n")
+    assert not store_path.exists()

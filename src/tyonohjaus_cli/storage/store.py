@@ -339,6 +339,8 @@ class Store:
 
     def undo(self) -> journal.Entry | None:
         """Revert the newest change (``None`` when there is none left)."""
+        if not journal.entry_paths(self.root) and not journal.has_pending(self.root):
+            return None  # and no lock file is made where there is no store
         with self.locked():
             try:
                 return journal.undo(self.root)

@@ -100,3 +100,22 @@ def test_backup_with_invoices_restores_byte_identical(
     monkeypatch.setenv("TYO_HOME", str(tmp_path / "restored"))
     assert invoiced("import", str(backup)).exit_code == 0
     assert snapshot(tmp_path / "restored") == snapshot(store_path)
+
+
+def test_doctor_checks_invoice_sums_and_payments(invoiced: Tyo, store_path: Path) -> None:
+    invoice = next(p for p in _invoice_files(store_path) if p != "invoices/payments.json")
+    path = store_path / invoice
+    doc = json.loads(path.read_text())
+    doc["totals"]["gross"] = "1.00"
+    path.write_text(json.dumps(doc, indent=2))
+    payments = store_path / "invoices/payments.json"
+    payments.write_text('{"schema": 1, "paid": {"4711": "2027-03-20"}}\n')
+    payments.chmod(0o600)
+    result = invoiced("--lang", "en", "doctor", "--json")
+    assert result.exit_code == 1
+    problems = {(p["path"], p["problem"]) for p in json.loads(result.stdout)["problems"]}
+    assert ("invoices/payments.json", "refers to invoice 4711, which does not exist") in problems
+    assert any(
+        where == invoice and problem.startswith("'gross' must be the sum of the lines with VAT")
+        for where, problem in problems
+    ), problems

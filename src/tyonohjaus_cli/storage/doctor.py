@@ -4,8 +4,8 @@
 command can open). It checks:
 
 - every document parses, has a known ``schema``, and decodes (settings, clients,
-  processes: every field; other folders — ``sessions/``, ``invoices/``, ``expenses/`` —
-  the schema and the references);
+  processes, invoices, payments and expenses: every field, as the commands read them;
+  other folders such as ``sessions/``: the schema and the references);
 - references: a process's client, a document's ``process``/``client``, an ``invoice``
   number mentioned anywhere outside ``invoices/``, duplicate invoice numbers (duplicate
   meeting numbers are caught when the process is decoded);
@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.errors import StoreFileError
+from tyonohjaus_cli.errors import StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal
 from tyonohjaus_cli.storage.documents import Doc, Fields
@@ -145,6 +145,47 @@ def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[st
         except StoreFileError as error:
             checkup.add(_file_problem(error))
     return process_clients
+
+
+def _decode_billing(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> None:
+    """Decode invoices, payments and expenses as ``tyo invoice`` and ``tyo billing`` do."""
+    from tyonohjaus_cli.storage import expenses, invoices
+    from tyonohjaus_cli.storage.store import Store
+
+    store = Store(root)
+    numbers = set()
+    for rel in docs:
+        folder, name = inventory.folder_of(rel), PurePosixPath(rel).name
+        try:
+            if folder == invoices.INVOICES and rel != invoices.PAYMENTS:
+                stem = PurePosixPath(rel).stem
+                if stem.isascii() and stem.isdecimal() and rel == invoices.invoice_path(int(stem)):
+                    numbers.add(int(stem))  # exists, even if it does not read
+                    invoices.invoice(store, int(stem))
+            elif folder == expenses.EXPENSES and name.endswith(".toml"):
+                expenses.expenses_of(store, PurePosixPath(rel).stem)
+        except StoreFileError as error:
+            checkup.add(_file_problem(error))
+        except (TyoError, ValueError, TypeError, KeyError) as error:
+            checkup.add(Problem(rel, str(error), _edit_advice()))
+    if invoices.PAYMENTS not in docs:
+        return
+    try:
+        paid = invoices.payments(store)
+    except StoreFileError as error:
+        checkup.add(_file_problem(error))
+        return
+    except (TyoError, ValueError, TypeError, KeyError) as error:
+        checkup.add(Problem(invoices.PAYMENTS, str(error), _edit_advice()))
+        return
+    for number in sorted(set(paid) - numbers):
+        checkup.add(
+            Problem(
+                invoices.PAYMENTS,
+                t("refers to invoice {n}, which does not exist", n=number),
+                t("`tyo invoice list` shows the invoices; correct the number by hand"),
+            )
+        )
 
 
 def _check_id(rel: str, found: str, expected: str, checkup: Checkup) -> None:
@@ -386,6 +427,7 @@ def examine(root: Path) -> Checkup:
             )
         )
     process_clients = _decode_known(docs, checkup)
+    _decode_billing(root, docs, checkup)
     _references(root, docs, process_clients, checkup)
     _permissions(root, checkup)
     _leftovers(root, checkup)

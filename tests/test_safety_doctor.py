@@ -139,3 +139,23 @@ def test_damaged_history_entry(initialised: Tyo, store_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
     assert "damaged history entry" in result.stderr
+
+
+def test_doctor_json_is_stable(initialised: Tyo, store_path: Path) -> None:
+    (store_path / "clients/pohde.toml").chmod(0o640)
+    result = initialised("--lang", "en", "doctor", "--json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "store": str(store_path),
+        "files": 2,
+        "fixed": [],
+        "problems": [
+            {
+                "path": "clients/pohde.toml",
+                "line": None,
+                "problem": "readable by others (mode 640, should be 600)",
+                "advice": "`tyo doctor --fix` makes it private",
+                "fixable": True,
+            }
+        ],
+    }

@@ -71,6 +71,34 @@ def test_a_parser_accepts_or_says_what_it_expected(name: str, text: str) -> None
     assert any(word in problem.message for word in ("expected", " id ", "meetings", "break"))
 
 
+def test_every_parser_is_fuzzed() -> None:
+    """A parser added to domain/parsing.py must join the fuzzing above."""
+    parsers = {name.removeprefix("parse_") for name in dir(parsing) if name.startswith("parse_")}
+    assert parsers <= set(PARSERS)
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".json"])
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.one_of(
+        ANY_TEXT, NEAR_MISS, st.sampled_from(["schema = 2", '{"schema": 0}', "[a]\nb = 1"])
+    )
+)
+def test_store_documents_parse_or_name_the_file(suffix: str, text: str) -> None:
+    from tyonohjaus_cli.errors import StoreFileError
+    from tyonohjaus_cli.storage.inventory import parse_document
+
+    rel = f"clients/x{suffix}"
+    try:
+        parse_document(rel, text)
+    except StoreFileError as error:
+        problem = error
+    else:
+        return
+    assert problem.exit_code == 1
+    assert problem.message.startswith(rel)
+
+
 @pytest.mark.parametrize(
     "edge",
     [

@@ -56,3 +56,9 @@ def test_refuses_a_folder_with_files(tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("mine")
     with pytest.raises(FileExistsError):
         generate(tmp_path, clients=2, processes=3, meetings=30)
+
+
+def test_runner_uses_the_generators_present() -> None:
+    from benchmarks import run
+
+    assert run.NOW == NOW_TEXT

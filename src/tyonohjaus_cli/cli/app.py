@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -18,6 +19,10 @@ app = group(
         "session log and billing, in a private local store."
     ),
     add_completion=True,
+    # Rich for people, plain for pipes: Rich help draws boxes, and importing Typer's
+    # rich_utils (with Rich's markdown and syntax modules) costs more than the rest of
+    # `tyo --help` together.
+    rich_markup_mode="rich" if sys.stdout.isatty() else None,
 )
 
 

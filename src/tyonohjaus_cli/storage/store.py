@@ -113,7 +113,9 @@ class Store:
         """The supervisor's settings; a store without them asks for ``tyo init``."""
         if self._settings is None:
             try:
-                self._settings = self._cached(SETTINGS, codec.settings_from_doc)
+                # Read directly: a few hundred bytes, whereas the index holds the summary
+                # of every process, which most commands (and `--help`) never need.
+                self._settings = self._load(SETTINGS, codec.settings_from_doc)[0]
             except FileNotFoundError:
                 raise StoreError(
                     t(

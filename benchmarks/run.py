@@ -14,7 +14,8 @@ their ratios to the hello-world's (the best is the steadier figure on a busy mac
 the peak resident memory: ``ru_maxrss`` of the command alone, by ``os.wait4`` in the small
 launcher ``spawn.py``, so that this script's own memory does not count. "First run"
 deletes ``.cache/`` before each run, so tyo builds its index from every process file, as
-after an upgrade or on a new machine.
+after an upgrade or on a new machine; "after a change" gives one process file a new mtime
+before each run, as an edit or a ``tyo meeting`` command would.
 
 Target (issue 2): ``tyo --help``, ``tyo agenda`` and ``tyo process list`` each within 1.5x
 the hello-world.
@@ -31,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.metadata import version
@@ -50,7 +51,8 @@ class Case:
     label: str
     argv: list[str]
     target: bool = False
-    cold: bool = False
+    prepare: Callable[[], None] | None = None
+    """Run before each timed run, untimed: e.g. delete the index."""
     seconds: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
     lines: int = 0
@@ -127,6 +129,16 @@ def practice(store: Path | None) -> Iterator[Path]:
 
 def measure(root: Path, runs: int, cold_runs: int) -> list[Case]:
     tyo = tyo_command()
+    changed = min((root / "processes").glob("*.toml"))
+
+    def forget_index() -> None:
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+
+    def change_one_process() -> None:
+        # A new mtime is what tyo sees of an edit: that entry is rebuilt, the index rewritten.
+        stamp = changed.stat().st_mtime_ns + 1_000_000_000
+        os.utime(changed, ns=(stamp, stamp))
+
     cases = [
         Case("bare Python (`python -c pass`)", [sys.executable, "-c", "pass"]),
         Case("Typer hello-world", [sys.executable, str(HERE / "hello.py")]),
@@ -134,10 +146,19 @@ def measure(root: Path, runs: int, cold_runs: int) -> list[Case]:
         Case("`tyo --help`", [*tyo, "--help"], target=True),
         Case("`tyo agenda`", [*tyo, "agenda"], target=True),
         Case("`tyo process list`", [*tyo, "process", "list"], target=True),
+        Case(
+            "`tyo agenda` after a change to one process",
+            [*tyo, "agenda"],
+            prepare=change_one_process,
+        ),
     ]
     cold = [
-        Case("`tyo agenda`, first run (index build)", [*tyo, "agenda"], cold=True),
-        Case("`tyo process list`, first run (index build)", [*tyo, "process", "list"], cold=True),
+        Case("`tyo agenda`, first run (index build)", [*tyo, "agenda"], prepare=forget_index),
+        Case(
+            "`tyo process list`, first run (index build)",
+            [*tyo, "process", "list"],
+            prepare=forget_index,
+        ),
     ]
     spawner = Spawner(environment(root))
     try:
@@ -147,10 +168,13 @@ def measure(root: Path, runs: int, cold_runs: int) -> list[Case]:
             case.rss_kib.clear()
         for _ in range(runs):
             for case in cases:
+                if case.prepare is not None:
+                    case.prepare()
                 spawner.run(case)
         for _ in range(cold_runs):
             for case in cold:
-                shutil.rmtree(root / ".cache", ignore_errors=True)
+                if case.prepare is not None:
+                    case.prepare()
                 spawner.run(case)
     finally:
         spawner.close()
@@ -191,7 +215,12 @@ def describe(root: Path, runs: int, cold_runs: int) -> str:
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0] if __doc__ else None)
-    parser.add_argument("--store", type=Path, help="generate the practice here, or reuse it")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="generate the practice here, or reuse one generated before (not a real store: "
+        "the benchmark deletes its .cache and touches a process file)",
+    )
     parser.add_argument("--runs", type=int, default=15, help="timed runs of each command")
     parser.add_argument("--cold-runs", type=int, default=3, help="runs with the index deleted")
     args = parser.parse_args(argv)

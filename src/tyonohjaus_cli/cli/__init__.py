@@ -9,16 +9,9 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.errors import TyoError
 from tyonohjaus_cli.i18n import language_from_environment, set_language, t
-
-if TYPE_CHECKING:
-    import typer
-
-_VALUED_GLOBALS = ("--store", "--lang")
-_EAGER_GLOBALS = ("-h", "--help", "--version")
 
 
 def _early_option(args: Sequence[str], name: str) -> str | None:
@@ -33,59 +26,16 @@ def _early_option(args: Sequence[str], name: str) -> str | None:
     return None
 
 
-def _command_name(args: Sequence[str]) -> str | None:
-    """The command or group named on the command line, past the global options."""
-    skip = False
-    for arg in args:
-        if skip:
-            skip = False
-        elif arg in _VALUED_GLOBALS:
-            skip = True
-        elif arg == "--" or arg in _EAGER_GLOBALS:
-            return None
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
-def _only_the_command(app: typer.Typer, args: Sequence[str]) -> typer.Typer:
-    """The command tree cut down to the command (or group) that ``args`` names.
-
-    Typer turns every registered command into a Click command, inspecting each signature,
-    before it parses anything: ~12 ms for the whole tree, most of a read command's budget.
-    Help, completion and an unknown name (for its "did you mean") get the whole tree.
-    """
-    import copy
-
-    name = _command_name(args)
-    if name is None:
-        return app
-    commands = [
-        info
-        for info in app.registered_commands
-        if (info.name or getattr(info.callback, "__name__", "").replace("_", "-")) == name
-    ]
-    groups = [info for info in app.registered_groups if info.name == name]
-    if not commands and not groups:
-        return app
-    pruned = copy.copy(app)
-    pruned.registered_commands = commands
-    pruned.registered_groups = groups
-    return pruned
-
-
 def _choose_language(args: Sequence[str]) -> None:
     """``--lang``, then ``TYO_LANG``, then the store's settings, then the locale."""
     chosen = _early_option(args, "--lang")
     if chosen not in ("fi", "en"):
         chosen = language_from_environment({"TYO_LANG": os.environ.get("TYO_LANG", "")})
     if chosen is None:
-        from tyonohjaus_cli.cli.context import session, store_dir
+        from tyonohjaus_cli.cli.context import settings_language, store_dir
 
-        session.store_option = _early_option(args, "--store")
         try:
-            if store_dir(session.store_option).joinpath("settings.toml").is_file():
-                chosen = session.store.settings().language or None
+            chosen = settings_language(store_dir(_early_option(args, "--store")))
         except TyoError:
             chosen = None  # the command itself will report the problem, in the locale's language
     set_language(chosen or language_from_environment(os.environ) or "en")
@@ -106,7 +56,7 @@ def run(args: list[str]) -> int:
 
     from tyonohjaus_cli.cli.app import app
 
-    command = get_command(_only_the_command(app, args))
+    command = get_command(app)
     try:
         result = command.main(args=args, prog_name="tyo", standalone_mode=False)
     except TyoError as error:

@@ -6,7 +6,6 @@ here is the order of ``tyo --help``.
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -36,10 +35,6 @@ app = group(
     ),
     cls=LazyGroup,
     add_completion=True,
-    # Rich for people, plain for pipes: Rich help draws boxes, and importing Typer's
-    # rich_utils (with Rich's markdown and syntax modules) costs more than the rest of
-    # `tyo --help` together.
-    rich_markup_mode="rich" if sys.stdout.isatty() else None,
 )
 
 

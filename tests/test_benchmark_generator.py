@@ -14,6 +14,9 @@ from tests.conftest import Tyo
 @pytest.fixture
 def small(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    # The practice's settings say Finnish; command modules imported in Finnish would keep
+    # Finnish help texts for the rest of the test session.
+    monkeypatch.setenv("TYO_LANG", "en")
     generate(store_path, seed=7, clients=6, processes=25, meetings=240)
     return store_path
 

@@ -113,8 +113,9 @@ class Store:
         """The supervisor's settings; a store without them asks for ``tyo init``."""
         if self._settings is None:
             try:
-                # Read directly: a few hundred bytes, whereas the index holds the summary
-                # of every process, which most commands (and `--help`) never need.
+                # Read directly: a few hundred bytes, whereas loading the index means the
+                # summary of every process (~1 MB in twenty years), which most commands
+                # (process show, meeting add, new-process...) never need.
                 self._settings = self._load(SETTINGS, codec.settings_from_doc)[0]
             except FileNotFoundError:
                 raise StoreError(

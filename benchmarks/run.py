@@ -122,7 +122,9 @@ def practice(store: Path | None) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="tyo-bench-") as temp:
         root = store or Path(temp) / "store"
         started = time.perf_counter()
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(root)], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "generate.py"), str(root)], stdout=sys.stderr, check=True
+        )
         print(f"generated in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         yield root
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from benchmarks.generate import NOW_TEXT, generate
+from benchmarks.generate import NOW, NOW_TEXT, build, generate
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.domain.models import CancelledBy, MeetingStatus
 
 
 @pytest.fixture
@@ -65,3 +67,21 @@ def test_runner_uses_the_generators_present() -> None:
     from benchmarks import run
 
     assert run.NOW == NOW_TEXT
+
+
+def test_the_practice_is_mixed() -> None:
+    practice = build(seed=11, clients=10, processes=60, meetings=600)
+    meetings = [m for p in practice.processes for m in p.meetings]
+    assert {m.status for m in meetings} == set(MeetingStatus)
+    assert any(m.moves for m in meetings)
+    assert {m.cancelled_by for m in meetings} >= set(CancelledBy)
+    assert len({p.kind for p in practice.processes}) >= 5
+    past = [m for m in meetings if m.start < NOW]
+    assert all(
+        m.status is not MeetingStatus.PLANNED for m in past if m.start < NOW - timedelta(days=10)
+    )
+    assert all(
+        m.status in {MeetingStatus.PLANNED, MeetingStatus.CANCELLED}
+        for m in meetings
+        if m.start > NOW
+    )

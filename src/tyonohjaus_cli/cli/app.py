@@ -26,6 +26,7 @@ LazyGroup.entries = {
     "process": Entry(f"{_CLI}.processes", "app", t("List, show and close supervision processes.")),
     "agenda": Entry(f"{_CLI}.meetings", "agenda", t("Show the meetings of every process in a period, by time.")),
     "meeting": Entry(f"{_CLI}.meetings", "app", t("Add, move or cancel a meeting of a process.")),
+    "ics": Entry(f"{_CLI}.calendar", "ics", t("Meetings for calendars: an .ics file to import, or invitations.")),
     "billing": Entry(f"{_CLI}.billing", "app", t("What a month bills, per client; `tyo billing year` shows the year's turnover.")),
     "expense": Entry(f"{_CLI}.billing", "expense_app", t("Travel and other costs billed with a process's month.")),
     "invoice": Entry(f"{_CLI}.invoices", "app", t("Issue invoices and credit notes, print them, and mark them paid.")),

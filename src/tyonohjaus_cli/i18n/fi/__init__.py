@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, core
+from tyonohjaus_cli.i18n.fi import billing, calendar, core
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **billing.MESSAGES}
+MESSAGES: dict[str, str] = {**core.MESSAGES, **billing.MESSAGES, **calendar.MESSAGES}

@@ -61,6 +61,10 @@ def test_forget_client_erases_it_everywhere_but_the_kept_invoice(
         ),
         "Erased 4 files, took the name out of 0, deleted 3 history entries.",
         "Kept 1 files, as listed above.",
+        (
+            "Backups and files written out before (exports, PDFs, calendar files) still hold "
+            "what was erased: delete or remake them."
+        ),
     ]
     everything = _everything(store_path)
     for gone in (SECRET + "-kettu", "Kalle Kettu", "Kettu Oy", "laskut@kettu.fi", "Veera Vainio"):

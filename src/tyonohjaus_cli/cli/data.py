@@ -449,3 +449,9 @@ def forget(
     )
     if plan.kept:
         output.say(t("Kept {count} files, as listed above.", count=len(plan.kept)))
+    output.say(
+        t(
+            "Backups and files written out before (exports, PDFs, calendar files) still hold "
+            "what was erased: delete or remake them."
+        )
+    )

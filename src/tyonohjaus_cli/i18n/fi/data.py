@@ -116,6 +116,7 @@ MESSAGES: dict[str, str] = {
     "the store changed meanwhile; nothing was erased: run forget again": "tallennuskansio muuttui sillä välin; mitään ei poistettu: aja forget uudelleen",
     "Erased {erased} files, took the name out of {redacted}, deleted {dropped} history entries.": "Poistettu {erased} tiedostoa, nimi poistettu {redacted} tiedostosta, poistettu {dropped} muutoshistorian merkintää.",
     "Kept {count} files, as listed above.": "Säilytetty {count} tiedostoa, lueteltu yllä.",
+    "Backups and files written out before (exports, PDFs, calendar files) still hold what was erased: delete or remake them.": "Aiemmin tehdyissä varmuuskopioissa ja tiedostoissa (viennit, PDF:t, kalenteritiedostot) poistettu on yhä tallessa: poista ne tai tee ne uudelleen.",
     "Accounting Act (kirjanpitolaki 2:10 §): an issued invoice is kept for six years after the year of issue": "kirjanpitolaki 2:10 §: lähetetty lasku säilytetään kuusi vuotta laskutusvuoden päättymisen jälkeen",
     "an invoice without a readable date of issue: kept to be safe": "laskusta ei voi lukea laskutuspäivää: säilytetään varmuuden vuoksi",
     "give the participant's full name or e-mail, not {query!r}": "anna ohjattavan koko nimi tai sähköpostiosoite, ei {query!r}",

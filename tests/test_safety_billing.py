@@ -119,3 +119,13 @@ def test_doctor_checks_invoice_sums_and_payments(invoiced: Tyo, store_path: Path
         where == invoice and problem.startswith("'gross' must be the sum of the lines with VAT")
         for where, problem in problems
     ), problems
+
+
+def test_forget_warns_of_meetings_not_invoiced(invoiced: Tyo) -> None:
+    result = invoiced("forget", "mehilainen", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: 1 meetings held or missed are on no invoice yet (aino#1): after this they "
+        "can't be billed; `tyo billing` shows them\n"
+    )
+    assert invoiced("forget", "pohde", "--dry-run").stderr == ""

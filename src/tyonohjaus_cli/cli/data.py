@@ -372,6 +372,15 @@ def _show_plan(plan: Plan, *, participant: bool) -> None:
             "  "
             + t("keep {path}{until}: {reason}", path=kept.path, until=until, reason=kept.reason)
         )
+    if plan.unbilled:
+        output.warn(
+            t(
+                "{count} meetings held or missed are on no invoice yet ({meetings}): "
+                "after this they can't be billed; `tyo billing` shows them",
+                count=len(plan.unbilled),
+                meetings=", ".join(plan.unbilled),
+            )
+        )
 
 
 def forget(

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from tyonohjaus_cli.domain.models import Process
+from tyonohjaus_cli.domain.models import MeetingStatus, Process
 from tyonohjaus_cli.domain.retention import keep_until, must_keep, same_person
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
@@ -58,6 +58,8 @@ class Plan:
     writes: dict[str, str | None]
     kept: tuple[Kept, ...]
     needles: tuple[str, ...]
+    unbilled: tuple[str, ...] = ()
+    """Meetings held (or missed) that no invoice bills yet: erasing loses their billing."""
 
     @property
     def erased(self) -> list[str]:
@@ -141,7 +143,23 @@ def plan_client(store: Store, client_id: str, today: date) -> Plan:
         text for p in processes for person in p.participants for text in (person.name, person.email)
     ]
     needles = _needles(client.name, client.contact, client.email, client.einvoice_address, *people)
-    return Plan(client_id, writes, tuple(kept), needles)
+    return Plan(client_id, writes, tuple(kept), needles, _unbilled(store, processes))
+
+
+def _unbilled(store: Store, processes: list[Process]) -> tuple[str, ...]:
+    """``process#n`` of every meeting held or missed that is on no invoice (credits free them)."""
+    from tyonohjaus_cli.domain.billing import meeting_key
+    from tyonohjaus_cli.domain.invoices import invoiced_items
+    from tyonohjaus_cli.storage.invoices import invoices
+
+    billed = invoiced_items(invoices(store))
+    return tuple(
+        meeting_key(process, meeting)
+        for process in processes
+        for meeting in process.in_order()
+        if meeting.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW)
+        and meeting_key(process, meeting) not in billed
+    )
 
 
 def _without(process: Process, query: str) -> tuple[Process, bool]:

@@ -109,6 +109,7 @@ MESSAGES: dict[str, str] = {
     "remove the name from {path}": "poista nimi tiedostosta {path}",
     "keep {path}{until}: {reason}": "säilytä {path}{until}: {reason}",
     " (until {day})": " ({day} asti)",
+    "{count} meetings held or missed are on no invoice yet ({meetings}): after this they can't be billed; `tyo billing` shows them": "{count} pidettyä tai väliin jäänyttä tapaamista ei ole vielä millään laskulla ({meetings}): tämän jälkeen niitä ei voi laskuttaa; `tyo billing` näyttää ne",
     "Nothing was erased (--dry-run).": "Mitään ei poistettu (--dry-run).",
     "forget erases for good: confirm in a terminal, or pass --yes in a script": "forget poistaa lopullisesti: vahvista päätteessä tai anna skriptissä --yes",
     "Erase this for good? It can't be undone.": "Poistetaanko lopullisesti? Tätä ei voi perua.",

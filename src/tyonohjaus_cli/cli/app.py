@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from tyonohjaus_cli import __version__
-from tyonohjaus_cli.cli import clients, meetings, processes, setup
+from tyonohjaus_cli.cli import clients, goals, meetings, processes, sessions, setup
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.i18n import t
@@ -66,3 +66,7 @@ command(app, "new-process")(processes.new_process)
 app.add_typer(processes.app, name="process")
 command(app, "agenda")(meetings.agenda)
 app.add_typer(meetings.app, name="meeting")
+command(app, "log")(sessions.log)
+command(app, "notes")(sessions.notes)
+app.add_typer(goals.app, name="goal")
+command(app, "summary")(sessions.summary)

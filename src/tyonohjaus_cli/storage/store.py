@@ -5,6 +5,7 @@ Layout (every file carries ``schema``)::
     settings.toml           the supervisor profile and practice defaults
     clients/<id>.toml       one per client (tilaaja)
     processes/<id>.toml     one per process, with its meetings
+    sessions/<id>.json      the private session log of a process, see sessions.py
     history/                the change journal (undo), see journal.py
     .cache/index.json       derived, see index.py
     .lock                   one writer at a time, see lock.py
@@ -33,9 +34,10 @@ from tyonohjaus_cli.domain.models import (
 )
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
+from tyonohjaus_cli.domain.sessionlog import SessionLog
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, journal
+from tyonohjaus_cli.storage import codec, journal, sessions
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import Index, jsonable, stamp_of, toml_files
@@ -181,6 +183,16 @@ class Store:
         self._check_id(rel, process.id, process_id)
         return process
 
+    def session_log(self, process_id: str) -> SessionLog:
+        """The private session log of a process (empty until a meeting is logged).
+
+        Confidential: only the supervisor's own views (log, notes, goals, the participants'
+        summary, progress) call this; nothing that produces output for a client does.
+        """
+        self.process(process_id)
+        rel = sessions.session_path(process_id)
+        return sessions.load(self.read_text(rel), rel, process_id, self.zone())
+
     def _check_id(self, rel: str, found: str, expected: str) -> None:
         if found != expected:
             text = self.read_text(rel) or ""
@@ -325,3 +337,6 @@ class Transaction:
 
     def save_process(self, process: Process) -> None:
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
+
+    def save_session_log(self, log: SessionLog) -> None:
+        self.write(sessions.session_path(log.process), sessions.dump(log))

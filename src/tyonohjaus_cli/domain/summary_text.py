@@ -155,14 +155,14 @@ class _Words:
     def status(self, line: MeetingLine) -> str:
         if line.status is MeetingStatus.CANCELLED:
             if line.cancelled_by is CancelledBy.CLIENT:
-                return self("cancelled by the client")
+                return t("cancelled by the client", lang=self.lang)
             if line.cancelled_by is CancelledBy.SUPERVISOR:
-                return self("cancelled by the supervisor")
-            return self("cancelled")
+                return t("cancelled by the supervisor", lang=self.lang)
+            return t("cancelled", lang=self.lang)
         return {
-            MeetingStatus.HELD: self("held"),
-            MeetingStatus.NO_SHOW: self("no-show"),
-            MeetingStatus.PLANNED: self("planned"),
+            MeetingStatus.HELD: t("held", lang=self.lang),
+            MeetingStatus.NO_SHOW: t("no-show", lang=self.lang),
+            MeetingStatus.PLANNED: t("planned", lang=self.lang),
         }[line.status]
 
 
@@ -192,31 +192,33 @@ def _meeting_rows(words: _Words, summary: Summary) -> list[list[str]]:
 
 def _meetings(out: _Writer, words: _Words, summary: Summary) -> None:
     done = summary.progress
-    out.heading(words("Meetings"))
+    out.heading(t("Meetings", lang=words.lang))
     attendance = summary.attendance
     out.facts(
         [
             (
-                words("Meetings held"),
-                words("{held} of {planned}", held=done.held, planned=done.planned),
+                t("Meetings held", lang=words.lang),
+                t("{held} of {planned}", lang=words.lang, held=done.held, planned=done.planned),
             ),
-            (words("Missed (no-show)"), str(done.no_shows) if done.no_shows else ""),
-            (words("Cancelled"), str(done.cancelled) if done.cancelled else ""),
-            (words("Still ahead"), str(done.left)),
+            (t("Missed (no-show)", lang=words.lang), str(done.no_shows) if done.no_shows else ""),
+            (t("Cancelled", lang=words.lang), str(done.cancelled) if done.cancelled else ""),
+            (t("Still ahead", lang=words.lang), str(done.left)),
             (
-                words("Units used"),
-                words(
+                t("Units used", lang=words.lang),
+                t(
                     "{used} of {total} (a unit is {minutes} min)",
+                    lang=words.lang,
                     used=words.number(done.units_used),
                     total=words.number(done.units_used + done.units_left),
                     minutes=done.unit_minutes,
                 ),
             ),
-            (words("Units left"), words.number(done.units_left)),
+            (t("Units left", lang=words.lang), words.number(done.units_left)),
             (
-                words("Attendance"),
-                words(
+                t("Attendance", lang=words.lang),
+                t(
                     "{present} of {possible} possible ({percent})",
+                    lang=words.lang,
                     present=attendance[0],
                     possible=attendance[1],
                     percent=words.percent(*attendance),
@@ -228,14 +230,20 @@ def _meetings(out: _Writer, words: _Words, summary: Summary) -> None:
     )
     out.blank()
     if summary.meetings:
-        head = ["#", words("Date"), words("Status"), words("Minutes"), words("Present")]
+        head = [
+            "#",
+            t("Date", lang=words.lang),
+            t("Status", lang=words.lang),
+            t("Minutes", lang=words.lang),
+            t("Present", lang=words.lang),
+        ]
         out.table(head, _meeting_rows(words, summary), right={0, 3, 4})
     if summary.attendance_by_name:
-        out.subheading(words("Attendance by name"))
+        out.subheading(t("Attendance by name", lang=words.lang))
         out.table(
-            [words("Participant"), words("Meetings attended")],
+            [t("Participant", lang=words.lang), t("Meetings attended", lang=words.lang)],
             [
-                [name, words("{count} of {held}", count=count, held=done.held)]
+                [name, t("{count} of {held}", lang=words.lang, count=count, held=done.held)]
                 for name, count in summary.attendance_by_name
             ],
             right=set(),
@@ -243,20 +251,27 @@ def _meetings(out: _Writer, words: _Words, summary: Summary) -> None:
 
 
 def _goals(out: _Writer, words: _Words, summary: Summary) -> None:
-    out.heading(words("Goals and their evaluation"))
+    out.heading(t("Goals and their evaluation", lang=words.lang))
     if not summary.goals:
-        out.paragraph(words("No goals were recorded for this process."))
+        out.paragraph(t("No goals were recorded for this process.", lang=words.lang))
         return
-    out.paragraph(words("Each goal is scored from 1 (not at all) to 5 (fully achieved)."))
+    out.paragraph(
+        t("Each goal is scored from 1 (not at all) to 5 (fully achieved).", lang=words.lang)
+    )
     for line in summary.goals:
         out.subheading(
             f"{line.goal.n}. {line.goal.text} ({words(_AGREED.get(line.goal.by, _AGREED['both']))})"
         )
         if not line.reviews:
-            out.paragraph(words("Not evaluated yet."))
+            out.paragraph(t("Not evaluated yet.", lang=words.lang))
             continue
         out.table(
-            [words("Date"), words("Evaluated"), words("Score"), words("Comment")],
+            [
+                t("Date", lang=words.lang),
+                t("Evaluated", lang=words.lang),
+                t("Score", lang=words.lang),
+                t("Comment", lang=words.lang),
+            ],
             [
                 [words.day(r.day), words(REVIEWED_WITH_TEXT[r.with_]), str(r.score), r.comment]
                 for r in line.reviews
@@ -264,22 +279,30 @@ def _goals(out: _Writer, words: _Words, summary: Summary) -> None:
             right={2},
         )
         if len(line.reviews) > 1:
-            out.paragraph(words("Trend: {trend}", trend=trend(r.score for r in line.reviews)))
+            out.paragraph(
+                t("Trend: {trend}", lang=words.lang, trend=trend(r.score for r in line.reviews))
+            )
 
 
 def _themes(out: _Writer, words: _Words, summary: Summary) -> None:
     if not summary.themes:
         return
-    out.heading(words("Themes we worked on"))
+    out.heading(t("Themes we worked on", lang=words.lang))
     out.bullets(
         [
-            words(
+            t(
                 "{theme} (meetings {numbers})",
+                lang=words.lang,
                 theme=theme.text,
                 numbers=", ".join(str(n) for n in theme.meetings),
             )
             if len(theme.meetings) > 1
-            else words("{theme} (meeting {number})", theme=theme.text, number=theme.meetings[0])
+            else t(
+                "{theme} (meeting {number})",
+                lang=words.lang,
+                theme=theme.text,
+                number=theme.meetings[0],
+            )
             for theme in summary.themes
         ]
     )
@@ -291,41 +314,43 @@ def render(summary: Summary, lang: str, form: str = "txt") -> str:
     out: _Writer = _Markdown() if form == "md" else _Writer()
     for_client = summary.audience is Audience.CLIENT
     out.title(
-        words("Work supervision summary"),
-        words("For the client, {day}", day=words.day(summary.prepared))
+        t("Work supervision summary", lang=words.lang),
+        t("For the client, {day}", lang=words.lang, day=words.day(summary.prepared))
         if for_client
-        else words("For the participants, {day}", day=words.day(summary.prepared)),
+        else t("For the participants, {day}", lang=words.lang, day=words.day(summary.prepared)),
     )
     title = summary.title
     out.facts(
         [
             (
-                words("Process"),
+                t("Process", lang=words.lang),
                 title if title == summary.process_id else f"{title} ({summary.process_id})",
             ),
-            (words("Kind"), words(_KINDS[summary.kind])),
-            (words("Client"), summary.client),
-            (words("Supervisor"), summary.supervisor),
-            (words("Co-supervisor"), summary.co_supervisor),
-            (words("Participants"), str(summary.size) if summary.size else ""),
-            (words("Period"), _period(words, summary)),
+            (t("Kind", lang=words.lang), words(_KINDS[summary.kind])),
+            (t("Client", lang=words.lang), summary.client),
+            (t("Supervisor", lang=words.lang), summary.supervisor),
+            (t("Co-supervisor", lang=words.lang), summary.co_supervisor),
+            (t("Participants", lang=words.lang), str(summary.size) if summary.size else ""),
+            (t("Period", lang=words.lang), _period(words, summary)),
         ]
     )
     _meetings(out, words, summary)
     _goals(out, words, summary)
     if not for_client:
         _themes(out, words, summary)
-    out.heading(words("Confidentiality"))
+    out.heading(t("Confidentiality", lang=words.lang))
     out.paragraph(
-        words(
+        t(
             "What is discussed in supervision is confidential. This summary has no content of "
             "the meetings: only dates, attendance, units and the evaluation of the goals agreed "
-            "to be shared."
+            "to be shared.",
+            lang=words.lang,
         )
         if for_client
-        else words(
+        else t(
             "This summary is for the participants of the supervision. It has no notes of the "
-            "meetings; please do not pass it on without the participants' consent."
+            "meetings; please do not pass it on without the participants' consent.",
+            lang=words.lang,
         )
     )
     out.signature([summary.supervisor, summary.supervisor_email])

@@ -24,4 +24,4 @@ tyo new-process kettu-esihenkilo --client kettu --kind leadership --start "12.1.
     --online "https://meet.example.fi/kettu" --first-free --goal "Esihenkilön roolin vahvistaminen"
 tyo new-process kriisi-2027 --client kettu --kind crisis --start "2027-02-01 12:00" \
     --cadence 3x1w,6x3w --duration 60 --place "Kettulantie 3, Oulu"
-rm -rf "$store/.cache" "$store/.lock"
+rm -rf "$store/.cache" "$store/.lock" "$store/history"

@@ -1,4 +1,8 @@
-"""The ``tyo`` command tree: global options and the registration of every command group."""
+"""The ``tyo`` command tree: global options, and where each command lives.
+
+Commands are registered by name and imported only when used (see :mod:`lazy`). The order
+here is the order of ``tyo --help``.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,33 @@ from typing import Annotated
 import typer
 
 from tyonohjaus_cli import __version__
-from tyonohjaus_cli.cli import clients, goals, meetings, processes, sessions, setup
 from tyonohjaus_cli.cli.context import session
-from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.help import group
+from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
 from tyonohjaus_cli.i18n import t
+
+_CLI = "tyonohjaus_cli.cli"
+
+LazyGroup.entries = {
+    "init": Entry(f"{_CLI}.setup", "init", t("Create the store with your supervisor profile.")),
+    "settings": Entry(f"{_CLI}.setup", "settings_app", t("Show or change the supervisor profile and practice defaults.")),
+    "client": Entry(f"{_CLI}.clients", "app", t("Add, list, show and edit clients (the organisations that order and pay).")),
+    "new-process": Entry(f"{_CLI}.processes", "new_process", t("Plan a new supervision process: its meetings at the agreed interval.")),
+    "process": Entry(f"{_CLI}.processes", "app", t("List, show and close supervision processes.")),
+    "agenda": Entry(f"{_CLI}.meetings", "agenda", t("Show the meetings of every process in a period, by time.")),
+    "meeting": Entry(f"{_CLI}.meetings", "app", t("Add, move or cancel a meeting of a process.")),
+    "log": Entry(f"{_CLI}.sessions", "log", t("Log a meeting as held (or a no-show), with attendance and a private note.")),
+    "notes": Entry(f"{_CLI}.sessions", "notes", t("Print the private session log of a process, for you only.")),
+    "goal": Entry(f"{_CLI}.goals", "app", t("Add goals to a process, list them, and record their reviews.")),
+    "summary": Entry(f"{_CLI}.sessions", "summary", t("Write a goal-review summary of a process, for the participants or the client.")),
+}  # fmt: skip
 
 app = group(
     t(
         "tyo keeps a work supervisor's practice: clients, supervision processes, meetings, "
         "session log and billing, in a private local store."
     ),
+    cls=LazyGroup,
     add_completion=True,
 )
 
@@ -57,16 +78,3 @@ def root(
     if lang is not None and lang not in ("fi", "en"):
         raise typer.BadParameter(t("expected fi or en"), param_hint="--lang")
     session.store_option = store
-
-
-command(app, "init")(setup.init)
-app.add_typer(setup.settings_app, name="settings")
-app.add_typer(clients.app, name="client")
-command(app, "new-process")(processes.new_process)
-app.add_typer(processes.app, name="process")
-command(app, "agenda")(meetings.agenda)
-app.add_typer(meetings.app, name="meeting")
-command(app, "log")(sessions.log)
-command(app, "notes")(sessions.notes)
-app.add_typer(goals.app, name="goal")
-command(app, "summary")(sessions.summary)

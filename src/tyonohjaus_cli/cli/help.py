@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -14,13 +15,17 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def group(help_text: str, **options: Any) -> typer.Typer:
-    """A command group, with ``-h`` as well as ``--help`` and no pretty tracebacks."""
+    """A command group, with ``-h`` as well as ``--help`` and no pretty tracebacks.
+
+    Help is drawn with Rich on a terminal and as plain text for pipes.
+    """
     return typer.Typer(
         help=help_text,
         no_args_is_help=options.pop("no_args_is_help", True),
         context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
         add_completion=options.pop("add_completion", False),
+        rich_markup_mode="rich" if sys.stdout.isatty() else None,
         **options,
     )
 

@@ -41,9 +41,7 @@ def new_uid() -> str:
     return f"{uuid.uuid4()}@tyo"
 
 
-def _cadence(
-    every: timedelta | None, count: int | None, cadence: Cadence | None
-) -> Cadence:
+def _cadence(every: timedelta | None, count: int | None, cadence: Cadence | None) -> Cadence:
     if cadence is not None:
         if every is not None or count is not None:
             raise UsageError(t("give either --cadence or --every with --count, not both"))
@@ -164,8 +162,10 @@ def new_process(
     ] = False,
     as_json: output.JsonOption = False,
 ) -> None:
-    """Plan a new supervision process: meetings at the agreed interval, avoiding weekends,
-    Finnish public holidays and breaks. Every moved date is shown with its reason.
+    """Plan a new supervision process: its meetings at the agreed interval.
+
+    Planned dates avoid weekends, Finnish public holidays (with Midsummer Eve and Christmas
+    Eve) and breaks; every moved date is shown with its reason.
 
     Example: tyo new-process hoitajat-2027 --client pohde --kind group --start "2027-01-12 14:00" --every 4w --count 10 --duration 90 --participant "Aino Virtanen <aino@example.fi>" --place "Kauppurienkatu 10, Oulu" --goal "Työnjaon selkiyttäminen"
     """

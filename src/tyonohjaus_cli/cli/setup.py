@@ -248,7 +248,7 @@ def settings_set(
     key: Annotated[
         str,
         typer.Argument(
-            help=t("What to set: {keys}.", keys=", ".join([*_SUPERVISOR_KEYS, *_PRACTICE_KEYS]))
+            help=t("What to set, e.g. rate or breaks (`tyo settings show` lists the keys).")
         ),
     ],
     value: Annotated[

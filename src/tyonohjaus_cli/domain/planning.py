@@ -85,9 +85,13 @@ def first_free_day(
     while (shift := _why_not(candidate, holidays, breaks, after)) is not None:
         if shift not in shifts:
             shifts.append(shift)
-        # Past a break the series keeps its weekday: the group that met on Tuesdays
-        # meets on the first Tuesday after the break.
-        candidate += timedelta(days=7 if shift.cause is ShiftCause.BREAK else 1)
+        if shift.cause is ShiftCause.BREAK:
+            # Past a break the series keeps its weekday: the group that met on Tuesdays
+            # meets on the first Tuesday after the break.
+            resume = max(span.last for span in breaks if candidate in span) + timedelta(days=1)
+            candidate = resume + timedelta(days=(day.weekday() - resume.weekday()) % 7)
+        else:
+            candidate += timedelta(days=1)
         if candidate - day > _LONGEST_SEARCH:
             raise UsageError(
                 t("no free weekday within three years of {day}: check the breaks", day=day)

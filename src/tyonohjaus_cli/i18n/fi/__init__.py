@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import core
+from tyonohjaus_cli.i18n.fi import core, sessions
 
-MESSAGES: dict[str, str] = {**core.MESSAGES}
+MESSAGES: dict[str, str] = {**core.MESSAGES, **sessions.MESSAGES}

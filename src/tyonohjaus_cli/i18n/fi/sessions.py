@@ -10,8 +10,10 @@ MESSAGES: dict[str, str] = {
     'Add a goal to a process.\n\nExample: tyo goal add hoitajat-2027 "Palautteen antaminen arjessa" --by participants': 'Lisää prosessiin tavoite.\n\nEsimerkki: tyo goal add hoitajat-2027 "Palautteen antaminen arjessa" --by participants',
     "List the goals of a process with their review history, shared or not (for you).\n\nExample: tyo goal list hoitajat-2027": "Luettele prosessin tavoitteet ja niiden arvioinnit, jaetut ja jakamattomat (sinulle).\n\nEsimerkki: tyo goal list hoitajat-2027",
     'Record a review of a goal: its score, the day, and with whom it was done.\n\nA review stays private unless --shared: then the client\'s summary shows it.\n\nExample: tyo goal review hoitajat-2027 --goal 1 --score 4 --with client --shared --comment "Työnjako on selkeämpi"': 'Kirjaa tavoitteen arviointi: pisteet, päivä ja kenen kanssa se tehtiin.\n\nArviointi pysyy yksityisenä, ellei sitä merkitä --shared: silloin se näkyy tilaajan yhteenvedossa.\n\nEsimerkki: tyo goal review hoitajat-2027 --goal 1 --score 4 --with client --shared --comment "Työnjako on selkeämpi"',
+    "Log a meeting as held (or a no-show), with attendance and a private note.": "Kirjaa tapaaminen pidetyksi (tai poisjäänniksi), läsnäolot ja yksityinen muistiinpano.",
+    "Print the private session log of a process, for you only.": "Tulosta prosessin yksityinen istuntoloki, vain sinulle.",
+    "Write a goal-review summary of a process, for the participants or the client.": "Kirjoita prosessin tavoitearvioinnin yhteenveto ohjattaville tai tilaajalle.",
     "Add goals to a process, list them, and record their reviews.": "Lisää prosessin tavoitteita, luettele ne ja kirjaa niiden arvioinnit.",
-    "The process's id.": "Prosessin tunnus.",
     "The meeting's number (default: the next one not logged).": "Tapaamisen numero (oletus: seuraava kirjaamaton).",
     "A participant present (name, first name or its start); repeat for each.": "Läsnä ollut ohjattava (nimi, etunimi tai sen alku); toista jokaiselle.",
     "A participant absent; repeat for each.": "Poissa ollut ohjattava; toista jokaiselle.",
@@ -84,7 +86,6 @@ MESSAGES: dict[str, str] = {
     "meeting {n} of {process} is not logged yet": "prosessin {process} tapaamista {n} ei ole vielä kirjattu",
     "Nothing logged for {process} yet: `tyo log {process}` records a meeting.": "Prosessille {process} ei ole vielä kirjattu mitään: `tyo log {process}` kirjaa tapaamisen.",
     # --- tyo summary --------------------------------------------------------------------
-    "expected fi, sv or en": "odotettiin fi, sv tai en",
     "Wrote the summary to {path}.": "Yhteenveto kirjoitettiin tiedostoon {path}.",
     # --- tyo goal -----------------------------------------------------------------------
     "{text!r}: expected a score from 1 (not at all) to 5 (fully achieved)": "{text!r}: odotettiin pisteitä 1 (ei lainkaan) – 5 (saavutettu täysin)",
@@ -125,11 +126,6 @@ MESSAGES: dict[str, str] = {
     "midpoint review": "väliarviointi",
     "six-month review": "puolivuotisarviointi",
     "final review": "loppuarviointi",
-    # --- meeting statuses, as the log and the summaries name them -----------------------
-    "held": "pidetty",
-    "no-show": "ei saapunut",
-    "cancelled": "peruttu",
-    "planned": "suunniteltu",
     # --- the summary document -----------------------------------------------------------
     "Work supervision summary": "Työnohjauksen yhteenveto",
     "For the client, {day}": "Tilaajalle, {day}",

@@ -1,0 +1,371 @@
+"""The foundation's commands as a user meets them: output, exit codes and exact messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Tyo
+
+EXAMPLE = (
+    "new-process", "hoitajat-2027", "--client", "pohde", "--kind", "group",
+    "--start", "2027-01-12 14:00", "--every", "4w", "--count", "10", "--duration", "90",
+    "--participant", "Aino Virtanen <aino@example.fi>", "--place", "Kauppurienkatu 10, Oulu",
+    "--goal", "Työnjaon selkiyttäminen",
+)  # fmt: skip
+
+
+@pytest.fixture
+def planned(initialised: Tyo) -> Tyo:
+    result = initialised(*EXAMPLE)
+    assert result.exit_code == 0, result.output
+    return initialised
+
+
+def test_design_example_plan_output(initialised: Tyo) -> None:
+    result = initialised(*EXAMPLE)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0] == "Planned 10 meetings of 90 min for hoitajat-2027 (Pohjoisen hyvinvointialue):"
+    )
+    assert lines[2].split() == ["1", "Tue", "2027-01-12", "14:00"]
+    assert lines[11].split() == ["10", "Tue", "2027-09-21", "14:00"]
+
+
+def test_plan_reports_every_moved_date_with_its_reason(initialised: Tyo) -> None:
+    result = initialised(
+        "new-process", "kesa", "--client", "pohde", "--kind", "individual",
+        "--start", "2027-05-14 14:00", "--every", "3w", "--count", "6",
+        "--break", "2027-07-05..2027-08-01",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        "Mon 2027-06-28 14:00  from Fri 2027-06-25  holiday: Midsummer Eve, weekend"
+        in result.stdout
+    )
+    assert (
+        "Fri 2027-08-06 14:00  from Fri 2027-07-16  break 2027-07-05..2027-08-01" in result.stdout
+    )
+
+
+def test_plan_in_finnish(initialised: Tyo) -> None:
+    result = initialised(
+        "--lang", "fi", "new-process", "kesa", "--client", "pohde", "--kind", "individual",
+        "--start", "25.5.2027 klo 9.00", "--every", "1w", "--count", "2",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "ti 25.5.2027 klo 9.00" in result.stdout
+    assert "ti 1.6.2027 klo 9.00" in result.stdout
+
+
+def test_agenda_json_is_a_stable_contract(planned: Tyo) -> None:
+    result = planned("agenda", "--from", "2027-03-01", "--to", "2027-04-30", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == [
+        {
+            "start": "2027-03-09T14:00:00+02:00",
+            "end": "2027-03-09T15:30:00+02:00",
+            "minutes": 90,
+            "process": "hoitajat-2027",
+            "client": "pohde",
+            "title": "hoitajat-2027",
+            "n": 3,
+            "of": 10,
+            "venue": "Kauppurienkatu 10, Oulu",
+            "status": "planned",
+        },
+        {
+            "start": "2027-04-06T14:00:00+03:00",
+            "end": "2027-04-06T15:30:00+03:00",
+            "minutes": 90,
+            "process": "hoitajat-2027",
+            "client": "pohde",
+            "title": "hoitajat-2027",
+            "n": 4,
+            "of": 10,
+            "venue": "Kauppurienkatu 10, Oulu",
+            "status": "planned",
+        },
+    ]
+
+
+def test_agenda_csv_and_default_window(planned: Tyo) -> None:
+    result = planned("agenda", "--csv")
+    # Frozen "now" is 2027-01-04: the next four weeks hold meeting 1 only.
+    assert result.stdout.splitlines() == [
+        "start,end,process,client,n,venue,status",
+        (
+            "2027-01-12T14:00:00+02:00,2027-01-12T15:30:00+02:00,hoitajat-2027,pohde,1,"
+            '"Kauppurienkatu 10, Oulu",planned'
+        ),
+    ]
+
+
+def test_move_and_cancel_keep_numbers_and_raise_sequence(planned: Tyo) -> None:
+    moved = planned("meeting", "move", "hoitajat-2027", "3", "--to", "2027-03-10 14:00")
+    assert (
+        moved.stdout
+        == "Moved meeting 3 of hoitajat-2027 from Tue 2027-03-09 14:00 to Wed 2027-03-10 14:00.\n"
+    )
+    cancel = planned(
+        "meeting",
+        "cancel",
+        "hoitajat-2027",
+        "4",
+        "--by",
+        "client",
+        "--notified",
+        "2027-04-05 16:00",
+    )
+    assert cancel.exit_code == 0
+    assert "billed at 100 %" in cancel.stdout
+    shown = json.loads(planned("process", "show", "hoitajat-2027", "--json").stdout)
+    meetings = {m["n"]: m for m in shown["meetings"]}
+    assert meetings[3]["start"] == "2027-03-10T14:00:00+02:00"
+    assert meetings[3]["moved_from"] == ["2027-03-09T14:00:00+02:00"]
+    assert meetings[3]["sequence"] == 1
+    assert meetings[4]["status"] == "cancelled"
+    assert meetings[4]["cancelled_by"] == "client"
+    assert meetings[4]["sequence"] == 1
+    again = planned("meeting", "move", "hoitajat-2027", "4", "--to", "2027-04-07 14:00")
+    assert again.exit_code == 2
+    assert again.stderr == "tyo: can't move meeting 4 of hoitajat-2027: it is cancelled\n"
+
+
+def test_supervisor_cancellation_is_not_billed_and_meeting_add_numbers_on(planned: Tyo) -> None:
+    cancel = planned("meeting", "cancel", "hoitajat-2027", "2", "--by", "supervisor")
+    assert "billed" not in cancel.stdout
+    added = planned("meeting", "add", "hoitajat-2027", "--at", "12.10.2027 klo 14.00")
+    assert added.stdout == "Added meeting 11 of hoitajat-2027: Tue 2027-10-12 14:00.\n"
+
+
+def test_process_list_and_close(planned: Tyo) -> None:
+    listed = planned("process", "list", "--json")
+    [row] = json.loads(listed.stdout)
+    assert (row["id"], row["meetings"], row["held"], row["planned"]) == ("hoitajat-2027", 10, 0, 10)
+    assert row["next"] == "2027-01-12T14:00:00+02:00"
+    refused = planned("process", "close", "hoitajat-2027")
+    assert refused.exit_code == 2
+    assert "still has 10 planned meetings" in refused.stderr
+    assert planned("process", "close", "hoitajat-2027", "--cancel-remaining").exit_code == 0
+    assert json.loads(planned("process", "list", "--active", "--json").stdout) == []
+
+
+def test_group_over_twelve_warns_about_co_supervision(initialised: Tyo) -> None:
+    result = initialised(
+        "new-process", "iso", "--client", "pohde", "--kind", "community",
+        "--start", "2027-02-02 13:00", "--every", "4w", "--count", "3", "--size", "15",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert (
+        result.stderr
+        == "warning: a group of 15 is over 12 people: consider a co-supervisor (--co-supervisor)\n"
+    )
+
+
+def test_client_show_list_edit(initialised: Tyo) -> None:
+    assert (
+        initialised("client", "edit", "pohde", "--discount", "10", "--rate", "110").exit_code == 0
+    )
+    shown = json.loads(initialised("client", "show", "pohde", "--json").stdout)
+    assert shown["discount"] == "10.00"
+    assert shown["rate"] == "110.00"
+    assert shown["business_id"] == "7654321-2"
+    assert shown["address"] == "PL 10\n90029 Oulu"
+    listed = initialised("client", "list")
+    assert "pohde  Pohjoisen hyvinvointialue  7654321-2" in listed.stdout
+
+
+def test_settings_breaks_are_avoided(initialised: Tyo) -> None:
+    assert initialised("settings", "set", "breaks", "2027-06-21..2027-08-08").exit_code == 0
+    result = initialised(
+        "new-process", "kesa", "--client", "pohde", "--kind", "group",
+        "--start", "2027-06-15 10:00", "--every", "1w", "--count", "2", "--json",
+    )  # fmt: skip
+    plan = json.loads(result.stdout)["meetings"]
+    assert plan[1]["start"] == "2027-08-10T10:00:00+03:00"
+    assert plan[1]["reasons"] == ["break 2027-06-21..2027-08-08"]
+
+
+BAD_INPUT = [
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "31.2.2027 14:00", "--every", "4w", "--count", "3"),
+     2, "'31.2.2027' is not a real date"),
+    (("new-process", "x", "--client", "pohd", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3"),
+     2, "tyo: unknown client 'pohd': `tyo client list` shows the ids\n"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "-3"),
+     2, "'-3' is not a positive whole number"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "0"),
+     2, "'0' is not a positive whole number"),
+    (("new-process", "x", "--client", "pohde", "--kind", "team", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3"),
+     2, "Invalid value for '--kind'"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--count", "3"),
+     2, "say how often and how many"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--cadence", "3x1w", "--every", "1w"),
+     2, "give either --cadence or --every with --count, not both"),
+    (("new-process", "X!", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3"),
+     2, "'X!' is not a valid process id"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-03-28 03:30", "--every", "4w", "--count", "3"),
+     2, "2027-03-28 03:30 does not exist in Europe/Helsinki"),
+    (("client", "add", "pohde", "--name", "Toinen"), 2, "client 'pohde' exists already"),
+    (("client", "add", "uusi", "--name", "Uusi", "--business-id", "1234567-2"), 2, "not a valid Finnish business ID"),
+    (("client", "add", "uusi"), 2, "a client needs a name"),
+    (("client", "edit", "pohde", "--payment-days", "45", "--public"), 2, "a public body pays within 30 days"),
+    (("client", "show", "nobody"), 2, "unknown client 'nobody'"),
+    (("process", "show", "nothing"), 2, "unknown process 'nothing'"),
+    (("agenda", "--from", "2027-02-01", "--to", "2027-01-01"), 2, "--to 2027-01-01 is before --from 2027-02-01"),
+    (("agenda", "--from", "1.13.2027"), 2, "'1.13.2027' is not a real date"),
+    (("settings", "set", "colour", "blue"), 2, "unknown setting 'colour'"),
+    (("settings", "set", "breaks", "2027-08-08..2027-06-21"), 2, "ends before it starts"),
+    (("init", "--name", "X", "--email", "x@example.fi", "--rate", "90"), 2, "a store exists already"),
+    (("no-such-command",), 2, "No such command 'no-such-command'"),
+    (("meeting", "move", "x", "1"), 2, "Missing option '--to'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    BAD_INPUT,
+    ids=[" ".join(a[:2]) + f"-{i}" for i, (a, _, _) in enumerate(BAD_INPUT)],
+)
+def test_bad_input_gets_one_line_and_exit_code(
+    initialised: Tyo, store_path: Path, args: tuple[str, ...], code: int, message: str
+) -> None:
+    before = _snapshot(store_path)
+    result = initialised(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert "Traceback" not in result.output
+    assert _snapshot(store_path) == before
+
+
+def test_duplicate_process_id_is_refused(planned: Tyo) -> None:
+    result = planned(*EXAMPLE)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "tyo: process 'hoitajat-2027' exists already: choose another id, "
+        "or see `tyo process show hoitajat-2027`\n"
+    )
+
+
+def test_missing_store_says_run_init(tyo: Tyo, store_path: Path) -> None:
+    result = tyo("agenda")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"tyo: no tyo store at {store_path}: run `tyo init` first (or point --store or TYO_HOME at your store)\n"
+    )
+    assert tyo("client", "list").exit_code == 1
+
+
+def test_broken_toml_names_file_line_and_problem(planned: Tyo, store_path: Path) -> None:
+    path = store_path / "processes" / "hoitajat-2027.toml"
+    lines = path.read_text().splitlines()
+    lines[4] = 'title = "unterminated'
+    path.write_text("\n".join(lines) + "\n")
+    result = planned("process", "show", "hoitajat-2027")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("tyo: processes/hoitajat-2027.toml, line 5: not valid TOML: ")
+    assert planned("agenda").exit_code == 1
+
+
+def test_wrong_value_in_hand_edited_file_names_its_line(planned: Tyo, store_path: Path) -> None:
+    path = store_path / "processes" / "hoitajat-2027.toml"
+    text = path.read_text()
+    # The third meeting's length, typed as text by hand.
+    position = text.index("n = 3")
+    text = text[:position] + text[position:].replace("minutes = 90", 'minutes = "ninety"', 1)
+    path.write_text(text)
+    result = planned("process", "show", "hoitajat-2027")
+    assert result.exit_code == 1
+    line = text[: text.index('"ninety"')].count("\n") + 1
+    assert result.stderr == (
+        f"tyo: processes/hoitajat-2027.toml, line {line}: 'minutes' must be a whole number from 1, not 'ninety'\n"
+    )
+
+
+def test_newer_schema_is_refused(planned: Tyo, store_path: Path) -> None:
+    path = store_path / "clients" / "pohde.toml"
+    path.write_text(path.read_text().replace("schema = 1", "schema = 9"))
+    result = planned("client", "show", "pohde")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "tyo: clients/pohde.toml, line 1: written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo\n"
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_store_is_private(planned: Tyo, store_path: Path) -> None:
+    for path in [store_path, *store_path.rglob("*")]:
+        mode = stat.S_IMODE(path.stat().st_mode)
+        assert mode == (0o700 if path.is_dir() else 0o600), path
+
+
+def test_a_stale_lock_file_does_not_block(planned: Tyo, store_path: Path) -> None:
+    (store_path / ".lock").write_text("pid 999999 since 2026-01-01T00:00:00+0200\n")
+    assert planned("client", "add", "uusi", "--name", "Uusi asiakas").exit_code == 0
+
+
+def test_a_held_lock_times_out_with_a_clear_message(
+    planned: Tyo, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    monkeypatch.setenv("TYO_LOCK_TIMEOUT", "0.2")
+    with (store_path / ".lock").open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        result = planned("client", "add", "uusi", "--name", "Uusi asiakas")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("tyo: the store is busy: another tyo holds its lock")
+    assert not (store_path / "clients" / "uusi.toml").exists()
+
+
+def test_index_sees_hand_edits(planned: Tyo, store_path: Path) -> None:
+    assert "hoitajat-2027" in planned("process", "list").stdout
+    path = store_path / "processes" / "hoitajat-2027.toml"
+    path.write_text(path.read_text().replace('title = "hoitajat-2027"', 'title = "Hoitajat"'))
+    rows = json.loads(planned("process", "list", "--json").stdout)
+    assert rows[0]["title"] == "Hoitajat"
+
+
+def test_version_and_help(tyo: Tyo) -> None:
+    assert tyo("--version").stdout.startswith("tyo 0.")
+    for args in (("--help",), ("-h",), ("client", "-h"), ("new-process", "--help")):
+        result = tyo(*args)
+        assert result.exit_code == 0
+        assert "Usage" in result.stdout
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and ".cache" not in path.parts and path.name != ".lock"
+    }
+
+
+def test_init_without_a_terminal_names_what_is_missing(tyo: Tyo, store_path: Path) -> None:
+    result = tyo("init", "--name", "Maija Mallikas")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "tyo: missing --email, --rate: give them as options, or run `tyo init` in a terminal to be asked\n"
+    )
+    assert not store_path.exists() or not any(store_path.iterdir())
+
+
+def test_language_precedence(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
+    def heading() -> str:
+        return planned("agenda").stdout.split()[0]
+
+    assert heading() == "when"  # the locale (C) says nothing: English
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    assert heading() == "aika"  # the locale
+    assert planned("settings", "set", "language", "en").exit_code == 0
+    assert heading() == "when"  # the settings beat the locale
+    monkeypatch.setenv("TYO_LANG", "fi")
+    assert heading() == "aika"  # TYO_LANG beats the settings
+    assert planned("--lang", "en", "agenda").stdout.split()[0] == "when"  # --lang beats all

@@ -1,0 +1,68 @@
+"""A group process half-way through, with its session log: the bench of the session tests.
+
+Meetings 1, 2, 4 and 5 are held, 3 was cancelled late by the client; goals were reviewed
+at the start (privately) and at the midpoint (partly shared). Secrets are planted in a note,
+a theme, a working method and an unshared review: they may appear only where DESIGN.md §2
+allows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Tyo
+
+PROCESS = "hoitajat-2027"
+NOW = "2027-05-10 09:00"
+
+SECRET_NOTE = "SALAISUUS-muistiinpano-7f3a"
+SECRET_THEME = "SALAISUUS-teema-2b1c"
+SECRET_METHOD = "SALAISUUS-menetelma-9c0d"
+SECRET_REVIEW = "SALAISUUS-arviointi-4d5e"
+SECRETS = (SECRET_NOTE, SECRET_THEME, SECRET_METHOD, SECRET_REVIEW)
+NAMES = ("Aino Virtanen", "Eero Esimerkki", "Iida Malli", "Outi Koe")
+SHARED_COMMENT = "Vastuut on sovittu ja kirjattu"
+
+NEW_PROCESS = (
+    "new-process", PROCESS, "--client", "pohde", "--kind", "group",
+    "--start", "2027-01-12 14:00", "--every", "4w", "--count", "8", "--duration", "90",
+    "--title", "Hoitajien ryhmätyönohjaus",
+    "--participant", "Aino Virtanen <aino@example.fi>", "--participant", "Eero Esimerkki",
+    "--participant", "Iida Malli", "--participant", "Outi Koe",
+    "--place", "Kauppurienkatu 10, Oulu",
+    "--goal", "Työnjaon selkiyttäminen", "--goal", "Jaksamisen tukeminen",
+)  # fmt: skip
+
+STEPS: tuple[tuple[str, ...], ...] = (
+    ("log", PROCESS, "1", "--theme", "työnjako", "--theme", "vuorovaikutus",
+     "--method", "reflektiivinen tiimi", "--note", "Aloitus: sovittiin pelisäännöt."),
+    ("goal", "review", PROCESS, "--goal", "1", "--score", "2", "--date", "2027-01-12",
+     "--comment", "Roolit ovat epäselviä"),
+    ("log", PROCESS, "2", "--absent", "Eero", "--minutes", "75", "--theme", "työnjako",
+     "--theme", "palaute", "--note", "Lyhyempi kerta."),
+    ("meeting", "cancel", PROCESS, "3", "--by", "client", "--notified", "2027-03-08 16:00"),
+    ("log", PROCESS, "4", "--absent", "Outi", "--theme", "jaksaminen", "--theme", SECRET_THEME,
+     "--method", SECRET_METHOD, "--note", f"Eero kertoi: {SECRET_NOTE}"),
+    ("log", PROCESS, "5", "--theme", "palaute", "--note", "Väliarviointi tehtiin."),
+    ("goal", "review", PROCESS, "--goal", "1", "--score", "4", "--date", "2027-05-04",
+     "--shared", "--comment", SHARED_COMMENT),
+    ("goal", "review", PROCESS, "--goal", "2", "--score", "3", "--date", "2027-05-04",
+     "--comment", SECRET_REVIEW),
+    ("goal", "review", PROCESS, "--goal", "2", "--score", "3", "--date", "2027-05-06",
+     "--with", "client", "--shared"),
+)  # fmt: skip
+
+
+def build(tyo: Tyo) -> Tyo:
+    """Run the sample's commands; every one must succeed."""
+    for step in (NEW_PROCESS, *STEPS):
+        result = tyo(*step)
+        assert result.exit_code == 0, (step, result.output)
+    return tyo
+
+
+@pytest.fixture
+def midway(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
+    """The sample process on 2027-05-10, after its midpoint review."""
+    monkeypatch.setenv("TYO_NOW", NOW)
+    return build(initialised)

@@ -7,6 +7,7 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,8 +36,8 @@ def _snapshot(store: Path) -> dict[str, str]:
     }
 
 
-def _log(store: Path) -> dict[str, object]:
-    loaded: dict[str, object] = json.loads(
+def _log(store: Path) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(
         (store / "sessions" / f"{PROCESS}.json").read_text(encoding="utf-8")
     )
     return loaded
@@ -114,7 +115,7 @@ def test_logging_twice_asks_for_force_and_keeps_what_is_not_given(
     forced = planned("log", PROCESS, "1", "--minutes", "80", "--force")
     assert forced.exit_code == 0, forced.output
     assert "held, 80 min, 3 of 4 present, with a private note" in forced.stdout
-    (entry,) = _log(store_path)["entries"]  # type: ignore[misc]
+    (entry,) = _log(store_path)["entries"]
     assert entry["note"] == "A"
     assert entry["themes"] == ["työnjako"]
     assert entry["absent"] == ["Outi Koe"]
@@ -213,7 +214,7 @@ def test_note_from_a_file_and_from_stdin(planned: Tyo, store_path: Path, tmp_pat
     note.write_text("Tiedostosta.\nToinen rivi.\n", encoding="utf-8")
     assert planned("log", PROCESS, "--note-file", str(note)).exit_code == 0
     assert planned("log", PROCESS, "--note-file", "-", stdin="Syötteestä.\n").exit_code == 0
-    notes = [entry["note"] for entry in _log(store_path)["entries"]]  # type: ignore[attr-defined]
+    notes = [entry["note"] for entry in _log(store_path)["entries"]]
     assert notes == ["Tiedostosta.\nToinen rivi.", "Syötteestä."]
     missing = planned("log", PROCESS, "1", "--force", "--note-file", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 2
@@ -269,7 +270,7 @@ def test_editor_writes_the_note(
     result = planned("log", PROCESS, "--edit", "--theme", "työnjako")
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith("with a private note.\n")
-    assert _log(store_path)["entries"][0]["note"] == "Muistiinpano editorista."  # type: ignore[index]
+    assert _log(store_path)["entries"][0]["note"] == "Muistiinpano editorista."
     assert (tmp_path / "seen.txt").read_text(encoding="utf-8") == (
         "\n"
         "# Private note on meeting 1 of hoitajat-2027, Tue 2027-01-12 14:00.\n"
@@ -293,7 +294,7 @@ def test_editor_opens_by_itself_in_a_terminal_with_the_earlier_note(
         .read_text(encoding="utf-8")
         .startswith("Ensimmäinen versio.\n# Private note on meeting 1")
     )
-    assert _log(store_path)["entries"][0]["note"] == "Korjattu versio."  # type: ignore[index]
+    assert _log(store_path)["entries"][0]["note"] == "Korjattu versio."
 
 
 def test_an_empty_note_aborts_without_change(

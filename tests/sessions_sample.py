@@ -15,10 +15,11 @@ from tests.conftest import Tyo
 PROCESS = "hoitajat-2027"
 NOW = "2027-05-10 09:00"
 
-SECRET_NOTE = "SALAISUUS-muistiinpano-7f3a"
-SECRET_THEME = "SALAISUUS-teema-2b1c"
-SECRET_METHOD = "SALAISUUS-menetelma-9c0d"
-SECRET_REVIEW = "SALAISUUS-arviointi-4d5e"
+# Unique, and what such things really look like: the snapshots read as real documents.
+SECRET_NOTE = "harkitsee irtisanoutumista"
+SECRET_THEME = "kokemus epäasiallisesta kohtelusta"
+SECRET_METHOD = "tuolityöskentely Eeron tilanteesta"
+SECRET_REVIEW = "Jaksaminen yhä koetuksella, kaksi sairauslomalla"
 SECRETS = (SECRET_NOTE, SECRET_THEME, SECRET_METHOD, SECRET_REVIEW)
 NAMES = ("Aino Virtanen", "Eero Esimerkki", "Iida Malli", "Outi Koe")
 SHARED_COMMENT = "Vastuut on sovittu ja kirjattu"
@@ -42,7 +43,7 @@ STEPS: tuple[tuple[str, ...], ...] = (
      "--theme", "palaute", "--note", "Lyhyempi kerta."),
     ("meeting", "cancel", PROCESS, "3", "--by", "client", "--notified", "2027-03-08 16:00"),
     ("log", PROCESS, "4", "--absent", "Outi", "--theme", "jaksaminen", "--theme", SECRET_THEME,
-     "--method", SECRET_METHOD, "--note", f"Eero kertoi: {SECRET_NOTE}"),
+     "--method", SECRET_METHOD, "--note", f"Eero kertoi, että {SECRET_NOTE}."),
     ("log", PROCESS, "5", "--theme", "palaute", "--note", "Väliarviointi tehtiin."),
     ("goal", "review", PROCESS, "--goal", "1", "--score", "4", "--date", "2027-05-04",
      "--shared", "--comment", SHARED_COMMENT),

@@ -192,6 +192,7 @@ def log(
     attendance: Annotated[
         int | None,
         typer.Option(
+            metavar="N",
             help=t("How many were present, when participants are not named."),
             parser=params.count,
         ),
@@ -199,6 +200,7 @@ def log(
     minutes: Annotated[
         int | None,
         typer.Option(
+            metavar="MINUTES",
             help=t("How long it was, if not as planned: 75, 75min or 1h15."),
             parser=params.duration,
         ),

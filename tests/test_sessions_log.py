@@ -422,3 +422,27 @@ def test_broken_json_is_a_store_error(midway: Tyo, store_path: Path) -> None:
     result = midway("notes", PROCESS)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"tyo: sessions/{PROCESS}.json, line 2: not valid JSON")
+
+
+def test_notes_as_json(midway: Tyo) -> None:
+    result = midway("notes", PROCESS, "--meeting", "4", "--json")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "process": PROCESS,
+        "meetings": [
+            {
+                "n": 4,
+                "start": "2027-04-06T14:00:00+03:00",
+                "status": "held",
+                "minutes": 90,
+                "attended": 3,
+                "logged": "2027-05-10T09:00:00+03:00",
+                "present": ["Aino Virtanen", "Eero Esimerkki", "Iida Malli"],
+                "absent": ["Outi Koe"],
+                "themes": ["jaksaminen", sessions_sample.SECRET_THEME],
+                "methods": [sessions_sample.SECRET_METHOD],
+                "note": f"Eero kertoi, että {sessions_sample.SECRET_NOTE}.",
+            }
+        ],
+        "reviews": [],
+    }

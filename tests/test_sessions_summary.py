@@ -110,3 +110,22 @@ def test_every_document_word_has_swedish_and_finnish() -> None:
         "cancelled",
     ]
     assert [w for w in words if not has_translation(w, "sv") or not has_translation(w, "fi")] == []
+
+
+def test_summary_warns_of_past_meetings_not_logged(
+    midway: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TYO_NOW", "2027-06-02 09:00")
+    result = midway("summary", PROCESS, "--for", "client")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: meetings 6 of hoitajat-2027 are past but not logged, so the summary counts "
+        "them as planned: `tyo log hoitajat-2027 N` records them\n"
+    )
+
+
+def test_words_kept_in_tables_of_the_commands_have_finnish() -> None:
+    from tyonohjaus_cli.cli import goals, sessions
+
+    words = [*sessions._POINTS.values(), *goals._AGREED_TEXT.values()]
+    assert [w for w in words if not has_translation(w, "fi")] == []

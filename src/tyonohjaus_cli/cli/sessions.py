@@ -7,6 +7,7 @@ session log unless names of those present are asked for (``--attendance-by-name`
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from datetime import date
@@ -353,6 +354,44 @@ def _review_lines(process: Process, log: SessionLog, *, md: bool) -> list[str]:
     return lines
 
 
+def _notes_json(
+    process: Process, log: SessionLog, numbers: list[int], *, with_reviews: bool
+) -> str:
+    """The private log as JSON (stable keys), for the supervisor's own archive or scripts."""
+    meetings = []
+    for n in numbers:
+        meeting = find(process, n)
+        entry = log.entry(n)
+        meetings.append(
+            {
+                "n": n,
+                "start": meeting.start,
+                "status": meeting.status,
+                "minutes": meeting.actual_minutes,
+                "attended": meeting.attended,
+                "logged": entry.logged if entry else None,
+                "present": list(entry.present) if entry else [],
+                "absent": list(entry.absent) if entry else [],
+                "themes": list(entry.themes) if entry else [],
+                "methods": list(entry.methods) if entry else [],
+                "note": entry.note if entry else "",
+            }
+        )
+    reviews = [
+        {
+            "goal": r.goal,
+            "day": r.day,
+            "score": r.score,
+            "with": r.with_,
+            "comment": r.comment,
+            "shared": r.shared,
+        }
+        for r in (all_reviews(process, log) if with_reviews else [])
+    ]
+    payload = {"process": process.id, "meetings": meetings, "reviews": reviews}
+    return json.dumps(output.machine(payload), ensure_ascii=False, indent=2) + "\n"
+
+
 def notes(
     process_id: ProcessArgument,
     meeting: Annotated[
@@ -364,6 +403,7 @@ def notes(
     md: Annotated[
         bool, typer.Option("--md", help=t("Markdown, for printing or archiving."))
     ] = False,
+    as_json: output.JsonOption = False,
 ) -> None:
     """Print the private session log of a process, meeting by meeting, for you only.
 
@@ -384,6 +424,9 @@ def notes(
             raise UsageError(
                 t("meeting {n} of {process} is not logged yet", n=meeting, process=process_id)
             )
+    if as_json:
+        _private(_notes_json(process, log, logged, with_reviews=meeting is None))
+        return
     reviews = [] if meeting is not None else _review_lines(process, log, md=md)
     if not logged and not reviews:
         output.say(
@@ -497,6 +540,20 @@ def summary(
     else:
         made = summaries.for_participants(
             process, client, settings, store.session_log(process_id), today, by_name=by_name
+        )
+    unlogged = [
+        m.n
+        for m in process.in_order()
+        if m.status is MeetingStatus.PLANNED and m.end < session.now()
+    ]
+    if unlogged:
+        output.warn(
+            t(
+                "meetings {numbers} of {process} are past but not logged, so the summary counts "
+                "them as planned: `tyo log {process} N` records them",
+                numbers=", ".join(map(str, unlogged)),
+                process=process_id,
+            )
         )
     text = render(made, lang or client.language, form.value)
     if out is None:

@@ -87,6 +87,7 @@ MESSAGES: dict[str, str] = {
     "Nothing logged for {process} yet: `tyo log {process}` records a meeting.": "Prosessille {process} ei ole vielä kirjattu mitään: `tyo log {process}` kirjaa tapaamisen.",
     # --- tyo summary --------------------------------------------------------------------
     "Wrote the summary to {path}.": "Yhteenveto kirjoitettiin tiedostoon {path}.",
+    "meetings {numbers} of {process} are past but not logged, so the summary counts them as planned: `tyo log {process} N` records them": "prosessin {process} tapaamiset {numbers} ovat menneet mutta kirjaamatta, joten yhteenveto laskee ne suunnitelluiksi: `tyo log {process} N` kirjaa ne",
     # --- tyo goal -----------------------------------------------------------------------
     "{text!r}: expected a score from 1 (not at all) to 5 (fully achieved)": "{text!r}: odotettiin pisteitä 1 (ei lainkaan) – 5 (saavutettu täysin)",
     "Added goal {n} to {process}: {text}": "Lisättiin prosessiin {process} tavoite {n}: {text}",

@@ -12,8 +12,8 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.progress import progress_details, progress_json, progress_of
 from tyonohjaus_cli.cli.render import meeting_state, shift_text, venue_text
-from tyonohjaus_cli.cli.sessions import progress_details, progress_json, progress_of
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.models import (
     GROUP_SIZE_FOR_CO_SUPERVISION,

@@ -10,21 +10,20 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
+from tyonohjaus_cli.cli.progress import POINTS, progress_of
 from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, all_reviews
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import MeetingStatus, Process
-from tyonohjaus_cli.domain.progress import Progress, ReviewKind, format_units, progress
 from tyonohjaus_cli.domain.sessionlog import (
     LogEntry,
     Outcome,
@@ -36,87 +35,8 @@ from tyonohjaus_cli.domain.sessionlog import (
 from tyonohjaus_cli.domain.summary_text import render
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import DOCUMENT_LANGUAGES, format_date, format_datetime, t
-from tyonohjaus_cli.storage.store import Store
 
 ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
-
-
-# --- progress, for `tyo process show` ----------------------------------------------------
-
-
-def progress_of(store: Store, process: Process) -> Progress:
-    """Where ``process`` stands, with every review (shared or not) counting for the points."""
-    reviews = all_reviews(process, store.session_log(process.id))
-    return progress(process, store.settings().unit_minutes, (r.day for r in reviews))
-
-
-_POINTS = {
-    ReviewKind.MIDPOINT: "midpoint review",
-    ReviewKind.HALF_YEAR: "six-month review",
-    ReviewKind.FINAL: "final review",
-}
-
-
-def progress_details(done: Progress, today: date) -> list[tuple[str, str]]:
-    """``label: value`` lines for ``tyo process show``."""
-    point = done.next_review
-    due = ""
-    if point is not None:
-        due = t(
-            "{kind} at meeting {n}, {when}",
-            kind=t(_POINTS[point.kind]),
-            n=point.meeting,
-            when=format_date(point.start.date()),
-        )
-        if point.start.date() < today:
-            due += " " + t("(overdue)")
-    elif done.points:
-        due = t("none: every review point is reviewed")
-    missed = t(", {count} no-show", count=done.no_shows) if done.no_shows else ""
-    return [
-        (
-            t("meetings"),
-            t(
-                "{held} held{missed}, {left} left of {planned}",
-                held=done.held,
-                missed=missed,
-                left=done.left,
-                planned=done.planned,
-            ),
-        ),
-        (
-            t("units"),
-            t(
-                "{used} used, {left} left ({minutes} min each)",
-                used=format_units(done.units_used),
-                left=format_units(done.units_left),
-                minutes=done.unit_minutes,
-            ),
-        ),
-        (t("next review"), due),
-    ]
-
-
-def progress_json(done: Progress, today: date) -> dict[str, Any]:
-    point = done.next_review
-    return {
-        "planned": done.planned,
-        "held": done.held,
-        "no_shows": done.no_shows,
-        "cancelled": done.cancelled,
-        "left": done.left,
-        "unit_minutes": done.unit_minutes,
-        "units_used": done.units_used,
-        "units_left": done.units_left,
-        "next_review": None
-        if point is None
-        else {
-            "kind": point.kind,
-            "meeting": point.meeting,
-            "start": point.start,
-            "overdue": point.start.date() < today,
-        },
-    }
 
 
 # --- tyo log -----------------------------------------------------------------------------
@@ -288,7 +208,7 @@ def log(
             t(
                 "This was the {kind} point: record the goal review with "
                 "`tyo goal review {process} --goal G --score 1..5`.",
-                kind=t(_POINTS[point.kind]),
+                kind=t(POINTS[point.kind]),
                 process=process_id,
             )
         )

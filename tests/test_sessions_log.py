@@ -328,6 +328,16 @@ def test_a_failing_editor_aborts_without_change(
     assert _snapshot(store_path) == before
 
 
+def test_a_mistake_shows_before_the_editor_opens(
+    planned: Tyo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EDITOR", _editor(tmp_path, "Kirjoitettu turhaan.\n"))
+    result = planned("log", PROCESS, "--edit", "--present", "Pekka")
+    assert result.exit_code == 2
+    assert "'Pekka' is not a participant" in result.stderr
+    assert not (tmp_path / "seen.txt").exists()
+
+
 def test_without_a_terminal_no_editor_opens(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", "/nonexistent/editor")
     result = planned("log", PROCESS, "--theme", "aloitus")

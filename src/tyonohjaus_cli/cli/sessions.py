@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -23,7 +24,7 @@ from tyonohjaus_cli.cli.progress import POINTS, progress_of
 from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, all_reviews
 from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import MeetingStatus, Process
+from tyonohjaus_cli.domain.models import Meeting, MeetingStatus, Process
 from tyonohjaus_cli.domain.sessionlog import (
     LogEntry,
     Outcome,
@@ -56,11 +57,12 @@ def _in_terminal() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
-def _heading(process: Process, n: int) -> str:
-    meeting = process.meeting(n)
-    when = format_datetime(meeting.start) if meeting else ""
+def _heading(meeting: Meeting, process: Process) -> str:
     return t(
-        "Private note on meeting {n} of {process}, {when}.", n=n, process=process.id, when=when
+        "Private note on meeting {n} of {process}, {when}.",
+        n=meeting.n,
+        process=process.id,
+        when=format_datetime(meeting.start),
     )
 
 
@@ -169,16 +171,6 @@ def log(
     process = store.process(process_id)
     meeting = find(process, n) if n is not None else next_unlogged(process)
     check_loggable(meeting, process, now, force=force)
-    text = note if note is not None else _read_note_file(note_file) if note_file else None
-    if text is None and (open_editor or _in_terminal()):
-        earlier = store.session_log(process_id).entry(meeting.n)
-        text = edit(
-            template(earlier.note if earlier else "", _heading(process, meeting.n)),
-            store.root / ".cache",
-            f"NOTE-{process_id}-{meeting.n}.txt",
-        )
-    if text is not None and not text.strip():
-        raise UsageError(t("the note is empty: nothing was logged"))
     outcome = Outcome(
         no_show=no_show,
         minutes=minutes,
@@ -187,13 +179,24 @@ def log(
         attendance=attendance,
         themes=tuple(theme) if theme else None,
         methods=tuple(method) if method else None,
-        note=text,
     )
+    log = store.session_log(process_id)
+    record(process, log, meeting, outcome, now)  # a mistake shows now, before any note is written
+    text = note if note is not None else _read_note_file(note_file) if note_file else None
+    if text is None and (open_editor or _in_terminal()):
+        earlier = log.entry(meeting.n)
+        text = edit(
+            template(earlier.note if earlier else "", _heading(meeting, process)),
+            store.root / ".cache",
+            f"NOTE-{process_id}-{meeting.n}.txt",
+        )
+    if text is not None and not text.strip():
+        raise UsageError(t("the note is empty: nothing was logged"))
+    outcome = replace(outcome, note=text)
     with store.transaction(f"log {process_id} {meeting.n}", now) as change:
         # Read again under the lock: the editor may have been open for a while.
         process = store.process(process_id)
-        again = process.meeting(meeting.n)
-        assert again is not None
+        again = find(process, meeting.n)
         if again.status is not meeting.status:
             check_loggable(again, process, now, force=force)
         process, sessions, logged, entry = record(

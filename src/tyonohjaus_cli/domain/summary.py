@@ -207,11 +207,8 @@ def for_participants(
     """The participants' summary: the client's, plus the themes worked on and the reviews
     done with the participants whether shared or not. Reviews done with the client reach
     it only when shared. Never notes or methods."""
-    reviews = in_order(
-        r
-        for r in (*process.reviews, *log.reviews)
-        if r.with_ == Audience.PARTICIPANTS or (r.shared and r in process.reviews)
-    )
+    private = (r for r in log.reviews if r.with_ == Audience.PARTICIPANTS)
+    reviews = in_order((*shared_reviews(process), *private))
     return _summary(
         Audience.PARTICIPANTS,
         process,

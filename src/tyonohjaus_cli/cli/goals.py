@@ -146,7 +146,9 @@ def review(
         int,
         typer.Option(metavar="1..5", help=t("1 = not at all, 5 = fully achieved."), parser=_score),
     ],
-    comment: Annotated[str, typer.Option(help=t("What was said of it, in a sentence."))] = "",
+    comment: Annotated[
+        str, typer.Option(metavar="TEXT", help=t("What was said of it, in a sentence."))
+    ] = "",
     with_: Annotated[
         str,
         typer.Option(
@@ -166,7 +168,10 @@ def review(
     day: Annotated[
         date | None,
         typer.Option(
-            "--date", help=t("The day of the review (default: today)."), parser=params.day
+            "--date",
+            metavar="DATE",
+            help=t("The day of the review (default: today)."),
+            parser=params.day,
         ),
     ] = None,
 ) -> None:

@@ -47,9 +47,14 @@ CLIENT_FACING: list[tuple[str, ...]] = [
 
 WHEN_REGISTERED: dict[str, list[tuple[str, ...]]] = {
     "billing": [("billing", "2027-04", "--json"), ("billing", "2027-04")],
-    "ics": [("ics", PROCESS)],
+    "ics": [("ics", PROCESS), ("ics", PROCESS, "--meeting", "6", "--method", "request")],
 }
-"""Client-facing commands of other areas, checked as soon as ``tyo`` has them."""
+"""Client-facing commands of other areas, checked as soon as ``tyo`` has them (by name).
+
+Invoices need one made first: once ``tyo invoice`` is on this branch, add a fixture step
+that creates one for April 2027 and the lines ``("invoice", "show", "1", "--json")`` and
+the PDF, whose text should be searched the same way.
+"""
 
 SUPERVISOR_JSON: list[tuple[str, ...]] = [("process", "show", PROCESS, "--json")]
 """The supervisor's own machine output, which scripts may pass on: no secrets either."""

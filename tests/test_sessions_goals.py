@@ -161,14 +161,14 @@ def test_goal_list_shows_every_review_to_the_supervisor(midway: Tyo) -> None:
 def test_process_show_progress(midway: Tyo) -> None:
     lines = midway("process", "show", PROCESS).stdout.splitlines()
     assert "meetings:     4 held, 3 left of 7" in lines
-    assert "units:        7.67 used, 6 left (45 min each)" in lines
+    assert "units used:   7.67 of 13.67, 6 left (45 min each)" in lines
     assert "next review:  final review at meeting 8, Tue 2027-07-27" in lines
 
 
 def test_process_show_progress_in_finnish(midway: Tyo) -> None:
     lines = midway("--lang", "fi", "process", "show", PROCESS).stdout.splitlines()
     assert "tapaamiset:         4/7 pidetty, 3 jäljellä" in lines
-    assert "ohjaustunnit:       7,67 käytetty, 6 jäljellä (45 min)" in lines
+    assert "ohjaustunnit:       7,67/13,67 käytetty, 6 jäljellä (45 min)" in lines
     assert "seuraava arviointi: loppuarviointi tapaamisessa 8, ti 27.7.2027" in lines
 
 

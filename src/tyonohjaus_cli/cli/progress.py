@@ -56,10 +56,11 @@ def progress_details(done: Progress, today: date) -> list[tuple[str, str]]:
             ),
         ),
         (
-            t("units"),
+            t("units used"),
             t(
-                "{used} used, {left} left ({minutes} min each)",
+                "{used} of {total}, {left} left ({minutes} min each)",
                 used=format_units(done.units_used),
+                total=format_units(done.units_used + done.units_left),
                 left=format_units(done.units_left),
                 minutes=done.unit_minutes,
             ),

@@ -7,7 +7,7 @@ Meeting numbers never change. Every move or cancellation raises the meeting's SE
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from tyonohjaus_cli.domain.models import (
     CancelledBy,
@@ -98,12 +98,15 @@ def cancel(
 
 def is_late_cancellation(meeting: Meeting, window_hours: int) -> bool:
     """A cancellation by the client notified later than ``window_hours`` before the start."""
-    return (
-        meeting.status is MeetingStatus.CANCELLED
-        and meeting.cancelled_by is CancelledBy.CLIENT
-        and meeting.notified_at is not None
-        and meeting.notified_at > meeting.start - timedelta(hours=window_hours)
-    )
+    if (
+        meeting.status is not MeetingStatus.CANCELLED
+        or meeting.cancelled_by is not CancelledBy.CLIENT
+        or meeting.notified_at is None
+    ):
+        return False
+    # Real hours, not wall-clock ones: in UTC, a window across a DST change is still 24 h.
+    deadline = meeting.start.astimezone(UTC) - timedelta(hours=window_hours)
+    return meeting.notified_at.astimezone(UTC) > deadline
 
 
 def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:

@@ -336,6 +336,9 @@ class Transaction:
         self.write(client_path(client.id), dump_toml(codec.client_to_doc(client)))
 
     def save_process(self, process: Process) -> None:
+        from tyonohjaus_cli.storage.invoices import check_invoiced_meetings
+
+        check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
 
     def save_session_log(self, log: SessionLog) -> None:

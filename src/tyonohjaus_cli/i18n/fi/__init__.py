@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import core, sessions
+from tyonohjaus_cli.i18n.fi import billing, core, sessions
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **sessions.MESSAGES}
+MESSAGES: dict[str, str] = {**core.MESSAGES, **billing.MESSAGES, **sessions.MESSAGES}

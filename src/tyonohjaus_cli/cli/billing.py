@@ -1,0 +1,562 @@
+"""``tyo billing`` and ``tyo expense``: what a month bills, the year's turnover, expenses.
+
+The figures come from :mod:`tyonohjaus_cli.domain.billing`; this module gathers them from
+the store and prints them. Nothing here reads a session note.
+
+``tyo billing MONTH --json`` is a stable contract (amounts are strings with two decimals,
+percents as written, e.g. ``"25.5"``)::
+
+    {"month": "2027-02",
+     "clients": [{"client", "name",
+                  "items": [{"date", "process", "kind", "description", "minutes", "units",
+                             "unit_price", "amount", "discounts": [{"kind", "percent",
+                             "amount"}], "discount", "net", "vat_percent", "invoice"}],
+                  "totals" | "invoiced" | "open": {"by_rate": [{"vat_percent", "base",
+                                                   "vat"}], "net", "vat", "gross"},
+                  "unlogged": ["process#n", ...]}],
+     "totals": {... all clients ...}}
+
+``kind`` is ``meeting``, ``late-cancellation``, ``no-show`` or ``expense``; a discount's
+kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
+from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
+from tyonohjaus_cli.domain.models import VatMode
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate
+from tyonohjaus_cli.errors import StoreError, UsageError
+from tyonohjaus_cli.i18n import format_date, format_money, language, t
+from tyonohjaus_cli.storage import expenses as expense_store
+from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.store import Store
+
+
+class _MonthOrCommand(TyperGroup):
+    """``tyo billing [MONTH]`` and ``tyo billing year YEAR``: a sub-command's name is not a month."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # Options may follow MONTH (`tyo billing 2027-02 --json`); a sub-command's own
+        # options are its own.
+        ctx.allow_interspersed_args = not (args and args[0] in self.commands)
+        if args and args[0] in self.commands:
+            kept = self.params
+            self.params = [param for param in kept if param.param_type_name != "argument"]
+            try:
+                return super().parse_args(ctx, args)
+            finally:
+                self.params = kept
+        return super().parse_args(ctx, args)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)
+        if ctx.command is not self:  # a sub-command's path: `tyo billing year`, no [MONTH]
+            return [param for param in params if param.param_type_name != "argument"]
+        return params
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return ["[OPTIONS] [MONTH] | year YEAR"]
+
+
+app = group(
+    t("What a month bills, per client; `tyo billing year` shows the year's turnover."),
+    cls=_MonthOrCommand,
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
+expense_app = group(t("Travel and other costs billed with a process's month."))
+
+ClientOption = Annotated[
+    str | None,
+    typer.Option(
+        "--client", metavar="CID", help=t("Only this client (its id)."), show_default=False
+    ),
+]
+
+
+# --- gathering ---------------------------------------------------------------------------
+
+
+def bills_by_month(
+    store: Store, months: list[Month], client_id: str | None = None
+) -> list[list[Bill]]:
+    """Each client's bill for each of ``months`` (only ``client_id``'s when given), marked
+    with what is already invoiced; clients with nothing to show are left out unless named.
+
+    Only the processes with a meeting (or an expense) in the months are read: the index
+    tells which, so a long practice's old processes are not parsed.
+    """
+    settings = store.settings()
+    zone = store.zone()
+    clients = [store.client(client_id)] if client_id else store.clients()
+    wanted = {client.id for client in clients}
+    first, last = min(months).first, max(months).following.first
+    span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
+    expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
+    ids = {item.process for item in span if item.client in wanted}
+    ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
+    processes = [store.process(process_id) for process_id in sorted(ids)]
+    invoiced = invoiced_items(invoice_store.invoices(store))
+    result = []
+    for month in months:
+        bills = [
+            bill_month(settings, client, processes, expenses, month, invoiced=invoiced)
+            for client in clients
+        ]
+        result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])
+    return result
+
+
+def month_bills(store: Store, month: Month, client_id: str | None = None) -> list[Bill]:
+    """The bills of one month (see :func:`bills_by_month`)."""
+    return bills_by_month(store, [month], client_id)[0]
+
+
+def _discount(item: BillItem) -> Decimal:
+    return sum((line.amount for line in item.lines[1:]), Decimal(0))
+
+
+def _percent(value: Decimal) -> str:
+    """A machine's percent: ``25.5``, ``10``."""
+    return format(value.normalize(), "f")
+
+
+def decimal_text(value: Decimal | str) -> str:
+    """A number as a person reads it: ``25,5`` in Finnish, ``25.5`` in English."""
+    text = str(value)
+    return text if language() == "en" else text.replace(".", ",")
+
+
+def _totals_json(totals: Totals) -> dict[str, Any]:
+    return {
+        "by_rate": [
+            {"vat_percent": _percent(rate.percent), "base": rate.base, "vat": rate.vat}
+            for rate in totals.by_rate
+        ],
+        "net": totals.net,
+        "vat": totals.vat,
+        "gross": totals.gross,
+    }
+
+
+def _item_row(bill: Bill, item: BillItem) -> dict[str, Any]:
+    from tyonohjaus_cli.render.invoice_text import line_description
+
+    line = item.line
+    return {
+        "client": bill.client.id,
+        "date": line.day,
+        "process": line.process,
+        "kind": line.kind,
+        "description": line_description(line, language()),
+        "minutes": line.minutes,
+        "units": line.units if line.unit_minutes else None,
+        "unit_price": line.unit_price,
+        "amount": line.amount,
+        "discounts": [
+            {
+                "kind": discount.kind,
+                "percent": _percent(discount.percent) if discount.percent is not None else None,
+                "amount": discount.amount,
+            }
+            for discount in item.lines[1:]
+        ],
+        "discount": _discount(item),
+        "net": item.net,
+        "vat_percent": _percent(line.vat_percent),
+        "invoice": item.invoice,
+    }
+
+
+def bill_json(bill: Bill) -> dict[str, Any]:
+    return {
+        "client": bill.client.id,
+        "name": bill.client.name,
+        "items": [
+            {key: value for key, value in _item_row(bill, item).items() if key != "client"}
+            for item in bill.items
+        ],
+        "totals": _totals_json(bill.totals),
+        "invoiced": _totals_json(bill.invoiced_totals),
+        "open": _totals_json(bill.open_totals),
+        "unlogged": list(bill.unlogged),
+    }
+
+
+def unlogged_warning(bill: Bill) -> str:
+    return t(
+        "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
+        "(log them with `tyo log`)",
+        count=len(bill.unlogged),
+        client=bill.client.id,
+        month=str(bill.month),
+        meetings=", ".join(bill.unlogged),
+    )
+
+
+# --- tyo billing [MONTH] -----------------------------------------------------------------
+
+_COLUMNS = [
+    output.Column("date", t("date"), lambda day: format_date(day, weekday=False)),
+    output.Column("process", t("process")),
+    output.Column("description", t("what")),
+    output.Column("minutes", t("min"), right=True),
+    output.Column("units", t("units"), lambda units: decimal_text(f"{units:.2f}"), right=True),
+    output.Column("unit_price", t("unit price"), format_money, right=True),
+    output.Column(
+        "discount", t("discount"), lambda amount: format_money(amount) if amount else "", right=True
+    ),
+    output.Column("net", t("net"), format_money, right=True),
+    output.Column("vat_percent", t("VAT %"), decimal_text, right=True),
+    output.Column("invoice", t("invoice"), right=True),
+]
+
+
+def _say_totals(bill: Bill) -> None:
+    totals = bill.totals
+    for rate in totals.by_rate:
+        output.say(
+            t(
+                "  VAT {percent} %: base {base}, VAT {vat}",
+                percent=decimal_text(_percent(rate.percent)),
+                base=format_money(rate.base),
+                vat=format_money(rate.vat),
+            )
+        )
+    output.say(
+        t(
+            "  net {net}, VAT {vat}, total {gross}",
+            net=format_money(totals.net),
+            vat=format_money(totals.vat),
+            gross=format_money(totals.gross),
+        )
+    )
+    invoiced = bill.invoiced_totals.gross
+    output.say(
+        t(
+            "  invoiced {invoiced}, not yet invoiced {open}",
+            invoiced=format_money(invoiced),
+            open=format_money(bill.open_totals.gross),
+        )
+    )
+
+
+def billing(
+    ctx: typer.Context,
+    month: Annotated[
+        Month | None,
+        typer.Argument(
+            metavar="[MONTH]",
+            help=t("The month, e.g. 2027-01 or 1/2027 (default: last month)."),
+            parser=params.month,
+            show_default=False,
+        ),
+    ] = None,
+    client: ClientOption = None,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """Show what a month bills, per client: every billable item and the totals.
+
+    Held meetings, late cancellations and no-shows, expenses, the discounts; totals per
+    VAT rate, net, VAT and gross; and what of it is already invoiced.
+
+    Example: tyo billing 2027-02 --client pohde
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    store = session.store
+    chosen = month or Month.of(session.now().date()).preceding
+    bills = month_bills(store, chosen, client)
+    if as_json:
+        everything = [line for bill in bills for line in bill.lines]
+        from tyonohjaus_cli.domain.invoices import totals as sum_lines
+
+        output.print_json(
+            {
+                "month": str(chosen),
+                "clients": [bill_json(bill) for bill in bills],
+                "totals": _totals_json(sum_lines(everything)),
+            }
+        )
+        return
+    if as_csv:
+        rows = [_item_row(bill, item) for bill in bills for item in bill.items]
+        keys = [output.Column("client", "client"), output.Column("kind", "kind"), *_COLUMNS]
+        output.print_csv(keys, rows)
+        return
+    if not bills:
+        output.say(t("Nothing billable in {month}.", month=str(chosen)))
+        return
+    for index, bill in enumerate(bills):
+        if index:
+            output.say("")
+        title = t(
+            "{name} ({id}), {month}", name=bill.client.name, id=bill.client.id, month=str(chosen)
+        )
+        rows = [_item_row(bill, item) for item in bill.items]
+        if rows:
+            output.print_table(_COLUMNS, rows, title=title)
+            _say_totals(bill)
+        else:
+            output.say(title)
+            output.say(t("  nothing billable"))
+        if bill.unlogged:
+            output.warn(unlogged_warning(bill))
+
+
+app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)
+
+
+# --- tyo billing year YEAR ---------------------------------------------------------------
+
+BAR_WIDTH = 40
+
+
+def _bar(amount: Decimal, most: Decimal) -> str:
+    if most <= 0 or amount <= 0:
+        return ""
+    block = "█" if sys.stdout.isatty() else "#"
+    return block * max(1, round(amount / most * BAR_WIDTH))
+
+
+def year_summary(store: Store, year: int) -> dict[str, Any]:
+    settings = store.settings()
+    months = [Month(year, number) for number in range(1, 13)]
+    per_month: list[Decimal] = []
+    per_client: dict[str, Decimal] = {}
+    for bills in bills_by_month(store, months):
+        per_month.append(sum((bill.totals.net for bill in bills), Decimal(0)))
+        for bill in bills:
+            per_client[bill.client.id] = (
+                per_client.get(bill.client.id, Decimal(0)) + bill.totals.net
+            )
+    total = sum(per_month, Decimal(0))
+    threshold = small_business_threshold(year) if settings.vat is VatMode.EXEMPT else None
+    return {
+        "year": year,
+        "months": [{"month": str(m), "net": net} for m, net in zip(months, per_month, strict=True)],
+        "clients": [{"client": cid, "net": net} for cid, net in sorted(per_client.items())],
+        "net": total,
+        "vat_exempt": settings.vat is VatMode.EXEMPT,
+        "threshold": threshold,
+        "over_threshold": None if threshold is None else total > threshold,
+    }
+
+
+@command(app, "year")
+def year(
+    year: Annotated[int, typer.Argument(metavar="YEAR", help=t("The calendar year, e.g. 2027."))],
+    as_json: output.JsonOption = False,
+) -> None:
+    """Show a year's turnover (without VAT) per month and per client, with a bar chart.
+
+    When you are VAT-exempt, the year is checked against the small-business threshold.
+
+    Example: tyo billing year 2027
+    """
+    if not 2000 <= year <= 2100:
+        raise UsageError(t("{year} is not a year tyo bills (expected e.g. 2027)", year=year))
+    summary = year_summary(session.store, year)
+    if as_json:
+        output.print_json(summary)
+        return
+    most = max((row["net"] for row in summary["months"]), default=Decimal(0))
+    rows = [{**row, "bar": _bar(row["net"], most)} for row in summary["months"]]
+    output.print_table(
+        [
+            output.Column("month", t("month")),
+            output.Column("net", t("net"), format_money, right=True),
+            output.Column("bar", ""),
+        ],
+        rows,
+        title=t("Turnover {year} without VAT", year=year),
+    )
+    if summary["clients"]:
+        output.say("")
+        output.print_table(
+            [
+                output.Column("client", t("client")),
+                output.Column("net", t("net"), format_money, right=True),
+            ],
+            summary["clients"],
+        )
+    output.say(t("Total {net}", net=format_money(summary["net"])))
+    threshold = summary["threshold"]
+    if threshold is not None:
+        if summary["over_threshold"]:
+            output.warn(
+                t(
+                    "the year's turnover {net} is over the VAT small-business threshold {limit}: "
+                    "register for VAT and bill VAT (`tyo settings set vat 25.5`)",
+                    net=format_money(summary["net"]),
+                    limit=format_money(threshold),
+                )
+            )
+        else:
+            output.say(
+                t(
+                    "Below the VAT small-business threshold {limit} by {left}.",
+                    limit=format_money(threshold),
+                    left=format_money(threshold - summary["net"]),
+                )
+            )
+
+
+# --- tyo expense add ---------------------------------------------------------------------
+
+
+@command(expense_app, "add")
+def add_expense(
+    process_id: Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))],
+    day: Annotated[
+        date,
+        typer.Option("--date", help=t("The day of the cost, e.g. 2027-02-02."), parser=params.day),
+    ],
+    amount: Annotated[
+        Decimal, typer.Option(help=t("Euros without VAT, e.g. 23.40."), parser=params.money)
+    ],
+    description: Annotated[str, typer.Option(help=t("What it was, as on the invoice."))],
+    vat: Annotated[
+        Decimal | None,
+        typer.Option(
+            metavar="25.5|0",
+            help=t("VAT percent (default: the general rate on that day, or 0 when VAT-exempt)."),
+            parser=params.percent,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Add an expense (travel, rent of a room...) billed with the process's month.
+
+    Example: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"
+    """
+    text = description.strip()
+    if not text:
+        raise UsageError(t("--description can't be empty: it is printed on the invoice"))
+    if amount <= 0:
+        raise UsageError(t("--amount must be more than zero"))
+    store = session.store
+    settings = store.settings()
+    percent = (
+        vat
+        if vat is not None
+        else (Decimal(0) if settings.vat is VatMode.EXEMPT else vat_rate(day))
+    )
+    from tyonohjaus_cli.domain.expenses import Expense
+
+    with store.transaction(f"expense add {process_id}", session.now()) as change:
+        process = store.process(process_id)
+        existing = expense_store.expenses_of(store, process.id)
+        expense = Expense(
+            id=expense_store.next_expense_id(existing, process.id),
+            process=process.id,
+            day=day,
+            amount=amount,
+            description=text,
+            vat_percent=percent,
+        )
+        expense_store.save_expenses(change, process.id, [*existing, expense])
+    output.say(
+        t(
+            "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
+            id=expense.id,
+            amount=format_money(amount),
+            percent=decimal_text(_percent(percent)),
+            day=format_date(day, weekday=False),
+            month=str(Month.of(day)),
+        )
+    )
+
+
+@command(expense_app, "list")
+def list_expenses(
+    month: Annotated[
+        Month | None,
+        typer.Option(
+            help=t("Only this month, e.g. 2027-02."), parser=params.month, show_default=False
+        ),
+    ] = None,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """List expenses, with the invoice each is on.
+
+    Example: tyo expense list --month 2027-02
+    """
+    store = session.store
+    store.settings()
+    invoiced = invoiced_items(invoice_store.invoices(store))
+    rows = [
+        {
+            "id": expense.id,
+            "process": expense.process,
+            "date": expense.day,
+            "amount": expense.amount,
+            "vat_percent": _percent(expense.vat_percent),
+            "description": expense.description,
+            "invoice": invoiced.get(expense.key),
+        }
+        for expense in sorted(
+            expense_store.all_expenses(store), key=lambda expense: (expense.day, expense.id)
+        )
+        if month is None or expense.day in month
+    ]
+    columns = [
+        output.Column("id", t("id")),
+        output.Column("date", t("date"), lambda day: format_date(day, weekday=False)),
+        output.Column("amount", t("net"), format_money, right=True),
+        output.Column("vat_percent", t("VAT %"), decimal_text, right=True),
+        output.Column("description", t("what")),
+        output.Column("invoice", t("invoice"), right=True),
+    ]
+    output.emit(columns, rows, as_json=as_json, as_csv=as_csv, empty=t("No expenses."))
+
+
+@command(expense_app, "remove")
+def remove_expense(
+    expense_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The expense's id, e.g. hoitajat-2027:1 (see `tyo expense list`).")
+        ),
+    ],
+) -> None:
+    """Remove an expense entered by mistake; one on an invoice stays until it is credited.
+
+    Example: tyo expense remove hoitajat-2027:1
+    """
+    process_id, _, _ = expense_id.partition(":")
+    store = session.store
+    with store.transaction(f"expense remove {expense_id}", session.now()) as change:
+        existing = expense_store.expenses_of(store, process_id) if process_id else []
+        found = next((expense for expense in existing if expense.id == expense_id), None)
+        if found is None:
+            raise UsageError(
+                t("there is no expense {id}: `tyo expense list` shows them", id=expense_id)
+            )
+        number = invoiced_items(invoice_store.invoices(store)).get(found.key)
+        if number is not None:
+            raise StoreError(
+                t(
+                    "expense {id} is on invoice {number} and stays; `tyo invoice credit {number}` first",
+                    id=expense_id,
+                    number=number,
+                )
+            )
+        expense_store.save_expenses(change, process_id, [e for e in existing if e.id != expense_id])
+    output.say(t("Removed expense {id}.", id=expense_id))

@@ -1,0 +1,526 @@
+"""``tyo invoice``: issue, list, show, print, mark paid and credit invoices.
+
+An issued invoice never changes. A correction is a credit note (``tyo invoice credit``)
+that frees the original's items, which the next ``tyo invoice create`` bills again.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli.billing import decimal_text, month_bills, unlogged_warning
+from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.domain.billing import issue_invoice
+from tyonohjaus_cli.domain.invoices import (
+    Invoice,
+    credit_note,
+    next_invoice_number,
+)
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.errors import StoreError, UsageError
+from tyonohjaus_cli.i18n import format_date, format_money, language, t
+from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
+
+app = group(t("Issue invoices and credit notes, print them, and mark them paid."))
+
+NumberArgument = Annotated[
+    int,
+    typer.Argument(
+        metavar="N", help=t("The invoice's number (see `tyo invoice list`)."), parser=params.count
+    ),
+]
+
+
+def _status(invoice: Invoice, today: date, credited: set[int]) -> str:
+    if invoice.is_credit_note:
+        return "credit-note"
+    if invoice.number in credited:
+        return "credited"
+    if invoice.paid is not None:
+        return "paid"
+    return "overdue" if invoice.due < today else "open"
+
+
+def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
+    sums = invoice.totals
+    return {
+        "number": invoice.number,
+        "kind": "credit-note" if invoice.is_credit_note else "invoice",
+        "credit_for": invoice.credit_for,
+        "client": invoice.buyer.id,
+        "month": str(invoice.month),
+        "issued": invoice.issued,
+        "due": invoice.due,
+        "reference": invoice.reference,
+        "net": sums.net,
+        "vat": sums.vat,
+        "gross": sums.gross,
+        "paid": invoice.paid,
+        "status": _status(invoice, today, credited),
+    }
+
+
+def _summary_line(invoice: Invoice) -> str:
+    from tyonohjaus_cli.render.invoice_text import reference_text
+
+    sums = invoice.totals
+    return t(
+        "{kind} {n} to {client}: {gross} (net {net}, VAT {vat}), due {due}, reference {reference}.",
+        kind=t("Credit note") if invoice.is_credit_note else t("Invoice"),
+        n=invoice.number,
+        client=invoice.buyer.id,
+        gross=format_money(sums.gross),
+        net=format_money(sums.net),
+        vat=format_money(sums.vat),
+        due=format_date(invoice.due, weekday=False),
+        reference=reference_text(invoice),
+    )
+
+
+def _number(issued_before: list[Invoice], wanted: int | None, day: date) -> int:
+    """The new invoice's number: the next, or ``wanted`` when it continues the series upwards.
+
+    Numbers follow dates, so an invoice dated before the latest one is refused.
+    """
+    following = next_invoice_number(issued_before)
+    latest = max(issued_before, key=lambda invoice: invoice.number, default=None)
+    if latest is not None and day < latest.issued:
+        raise UsageError(
+            t(
+                "the invoice date {day} is before invoice {n}'s ({issued}): numbers follow dates",
+                day=day.isoformat(),
+                n=latest.number,
+                issued=latest.issued.isoformat(),
+            )
+        )
+    if wanted is None:
+        return following
+    if wanted < max(following, MIN_REFERENCE_BASE):
+        raise UsageError(
+            t(
+                "--number {n} would not continue the series: use {first} or more",
+                n=wanted,
+                first=max(following, MIN_REFERENCE_BASE),
+            )
+        )
+    return wanted
+
+
+@command(app, "create")
+def create(
+    month: Annotated[
+        Month,
+        typer.Argument(
+            metavar="MONTH", help=t("The month billed, e.g. 2027-02."), parser=params.month
+        ),
+    ],
+    client: Annotated[
+        str, typer.Option("--client", metavar="CID", help=t("The client invoiced (its id)."))
+    ],
+    day: Annotated[
+        date | None,
+        typer.Option(
+            "--date",
+            help=t("Invoice date (default: today)."),
+            parser=params.day,
+            show_default=False,
+        ),
+    ] = None,
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number",
+            help=t("Its number, to continue an earlier series (default: the next one, from 1000)."),
+            parser=params.count,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Invoice a client for a month: freezes the month's billable items not yet invoiced.
+
+    The invoice gets the next number, a due date by the client's payment days (at most 30
+    for a public body), a reference number and the bank barcode.
+
+    Example: tyo invoice create 2027-02 --client pohde
+    """
+    store = session.store
+    issued = day or session.now().date()
+    settings = store.settings()
+    if not settings.supervisor.iban:
+        raise UsageError(
+            t(
+                'an invoice needs your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`'
+            )
+        )
+    with store.transaction(f"invoice create {month} {client}", session.now()) as change:
+        issued_before = invoice_store.invoices(store)
+        (bill,) = month_bills(store, month, client)
+        already = sorted({item.invoice for item in bill.items if item.invoice is not None})
+        if bill.items and not bill.open_items:
+            raise StoreError(
+                t(
+                    "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
+                    "`tyo invoice credit N` and then create the invoice again",
+                    client=client,
+                    month=str(month),
+                    numbers=", ".join(str(n) for n in already),
+                )
+            )
+        chosen = _number(issued_before, number, issued)
+        invoice = issue_invoice(bill, settings, chosen, issued)
+        invoice_store.save_invoice(store, change, invoice)
+    output.say(_summary_line(invoice))
+    if bill.unlogged:
+        output.warn(unlogged_warning(bill))
+    if already:
+        output.say(
+            t(
+                "Items already on invoice {numbers} were left out.",
+                numbers=", ".join(str(n) for n in already),
+            )
+        )
+    if not settings.supervisor.business_id:
+        output.warn(
+            t("your business ID is missing from the invoice: `tyo settings set business_id ...`")
+        )
+    if not invoice.buyer.address:
+        output.warn(
+            t(
+                "{client} has no billing address: `tyo client edit {client} --address ...`",
+                client=client,
+            )
+        )
+    output.say(t("Print it with `tyo invoice pdf {n}`.", n=invoice.number))
+
+
+@command(app, "list")
+def list_invoices(
+    unpaid: Annotated[
+        bool, typer.Option("--unpaid", help=t("Only invoices not yet paid."))
+    ] = False,
+    as_json: output.JsonOption = False,
+    as_csv: output.CsvOption = False,
+) -> None:
+    """List invoices and credit notes, newest last.
+
+    Example: tyo invoice list --unpaid
+    """
+    store = session.store
+    store.settings()
+    today = session.now().date()
+    issued = invoice_store.invoices(store)
+    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    rows = [_row(invoice, today, credited) for invoice in issued]
+    if unpaid:
+        rows = [row for row in rows if row["status"] in ("open", "overdue")]
+    columns = [
+        output.Column("number", t("number"), right=True),
+        output.Column("client", t("client")),
+        output.Column("month", t("month")),
+        output.Column("issued", t("issued"), lambda day: format_date(day, weekday=False)),
+        output.Column("due", t("due"), lambda day: format_date(day, weekday=False)),
+        output.Column("gross", t("total"), format_money, right=True),
+        output.Column("status", t("status"), t),
+        output.Column("paid", t("paid"), lambda day: format_date(day, weekday=False)),
+    ]
+    output.emit(
+        columns,
+        rows,
+        as_json=as_json,
+        as_csv=as_csv,
+        empty=t("No unpaid invoices.")
+        if unpaid
+        else t("No invoices yet: `tyo invoice create MONTH --client CID`."),
+    )
+
+
+def invoice_json(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
+    from tyonohjaus_cli.render.invoice_text import line_description
+
+    sums = invoice.totals
+    return {
+        **_row(invoice, today, credited),
+        "rf_reference": invoice.rf_reference,
+        "language": invoice.language,
+        "lines": [
+            {
+                "item": line.item,
+                "kind": line.kind,
+                "date": line.day,
+                "process": line.process,
+                "description": line_description(line, language()),
+                "minutes": line.minutes,
+                "unit_minutes": line.unit_minutes,
+                "unit_price": line.unit_price,
+                "percent": format(line.percent.normalize(), "f")
+                if line.percent is not None
+                else None,
+                "amount": line.amount,
+                "vat_percent": format(line.vat_percent.normalize(), "f"),
+            }
+            for line in invoice.lines
+        ],
+        "by_rate": [
+            {
+                "vat_percent": format(rate.percent.normalize(), "f"),
+                "base": rate.base,
+                "vat": rate.vat,
+            }
+            for rate in sums.by_rate
+        ],
+        "barcode": _barcode(invoice),
+    }
+
+
+def _barcode(invoice: Invoice) -> str | None:
+    from tyonohjaus_cli.domain.barcode import virtual_barcode
+
+    if invoice.is_credit_note or invoice.totals.gross <= 0 or not invoice.seller.iban:
+        return None
+    return virtual_barcode(
+        invoice.seller.iban, invoice.totals.gross, invoice.reference, invoice.due
+    )
+
+
+@command(app, "show")
+def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
+    """Show an invoice: its lines, totals, reference and barcode.
+
+    Example: tyo invoice show 1000
+    """
+    from tyonohjaus_cli.render.invoice_text import (
+        line_description,
+        line_quantity,
+        line_unit_price,
+        rf_text,
+    )
+
+    store = session.store
+    store.settings()
+    issued = invoice_store.invoices(store)
+    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    invoice = invoice_store.invoice(store, number)
+    today = session.now().date()
+    if as_json:
+        output.print_json(invoice_json(invoice, today, credited))
+        return
+    lang = language()
+    data = invoice_json(invoice, today, credited)
+    output.details(
+        [
+            (t("invoice"), str(invoice.number)),
+            (t("credits invoice"), str(invoice.credit_for or "")),
+            (t("client"), f"{invoice.buyer.name} ({invoice.buyer.id})"),
+            (t("month"), str(invoice.month)),
+            (t("issued"), format_date(invoice.issued, weekday=False)),
+            (t("due"), format_date(invoice.due, weekday=False)),
+            (t("reference"), data["reference"]),
+            (t("RF reference"), rf_text(invoice)),
+            (t("status"), t(data["status"])),
+            (t("paid"), format_date(invoice.paid, weekday=False) if invoice.paid else ""),
+        ]
+    )
+    output.say("")
+    rows = [
+        {
+            "date": line.day,
+            "description": line_description(line, lang),
+            "quantity": line_quantity(line, lang),
+            "unit_price": line_unit_price(line, lang),
+            "vat": decimal_text(format(line.vat_percent.normalize(), "f")),
+            "amount": line.amount,
+        }
+        for line in invoice.lines
+    ]
+    output.print_table(
+        [
+            output.Column("date", t("date"), lambda day: format_date(day, weekday=False)),
+            output.Column("description", t("what")),
+            output.Column("quantity", t("quantity"), right=True),
+            output.Column("unit_price", t("unit price"), right=True),
+            output.Column("vat", t("VAT %"), right=True),
+            output.Column("amount", t("amount"), format_money, right=True),
+        ],
+        rows,
+    )
+    sums = invoice.totals
+    for rate in sums.by_rate:
+        output.say(
+            t(
+                "VAT {percent} %: base {base}, VAT {vat}",
+                percent=decimal_text(format(rate.percent.normalize(), "f")),
+                base=format_money(rate.base),
+                vat=format_money(rate.vat),
+            )
+        )
+    output.say(
+        t(
+            "Net {net}, VAT {vat}, total {gross}",
+            net=format_money(sums.net),
+            vat=format_money(sums.vat),
+            gross=format_money(sums.gross),
+        )
+    )
+    if data["barcode"]:
+        output.say(t("Virtual barcode: {code}", code=data["barcode"]))
+
+
+@command(app, "pdf")
+def pdf(
+    number: NumberArgument,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help=t("Where to write it (default: invoice-N.pdf here; - for standard output)."),
+            show_default=False,
+        ),
+    ] = None,
+    participants: Annotated[
+        bool,
+        typer.Option(
+            "--participants", help=t("Name the participants (only when the client asks for it).")
+        ),
+    ] = False,
+) -> None:
+    """Write an invoice as an A4 PDF in the client's language.
+
+    Example: tyo invoice pdf 1000 -o lasku-1000.pdf
+    """
+    from tyonohjaus_cli.render.invoice_pdf import invoice_pdf
+
+    store = session.store
+    store.settings()
+    invoice = invoice_store.invoice(store, number)
+    names: dict[str, list[str]] = {}
+    if participants:
+        for process_id in dict.fromkeys(line.process for line in invoice.lines):
+            if store.has_process(process_id):
+                process = store.process(process_id)
+                names[process.title] = [person.name for person in process.participants]
+    data = invoice_pdf(invoice, participants=names)
+    if to == "-":
+        sys.stdout.buffer.write(data)
+        return
+    path = Path(to or f"invoice-{number}.pdf").expanduser()
+    try:
+        path.write_bytes(data)
+    except OSError as error:
+        raise UsageError(
+            t("can't write {path}: {error}", path=str(path), error=error.strerror)
+        ) from None
+    output.say(t("Wrote {path}.", path=str(path)))
+
+
+@command(app, "paid")
+def paid(
+    number: NumberArgument,
+    on: Annotated[
+        date | None,
+        typer.Option(
+            "--on",
+            help=t("The day it was paid (default: today)."),
+            parser=params.day,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Mark an invoice paid.
+
+    Example: tyo invoice paid 1000 --on 2027-03-20
+    """
+    store = session.store
+    day = on or session.now().date()
+    with store.transaction(f"invoice paid {number}", session.now()) as change:
+        invoice = invoice_store.invoice(store, number)
+        if invoice.is_credit_note:
+            raise UsageError(t("{n} is a credit note: there is nothing to pay", n=number))
+        if invoice.paid is not None:
+            raise UsageError(
+                t(
+                    "invoice {n} is marked paid already, on {day}",
+                    n=number,
+                    day=format_date(invoice.paid, weekday=False),
+                )
+            )
+        if day < invoice.issued:
+            raise UsageError(
+                t(
+                    "the payment day {day} is before the invoice's date ({issued}); give --on",
+                    day=day.isoformat(),
+                    issued=invoice.issued.isoformat(),
+                )
+            )
+        payments = invoice_store.payments(store)
+        payments[number] = day
+        invoice_store.save_payments(change, payments)
+    output.say(t("Invoice {n} paid on {day}.", n=number, day=format_date(day, weekday=False)))
+
+
+@command(app, "credit")
+def credit(
+    number: NumberArgument,
+    day: Annotated[
+        date | None,
+        typer.Option(
+            "--date",
+            help=t("Date of the credit note (default: today)."),
+            parser=params.day,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Credit an invoice in full with a credit note that refers to it.
+
+    Its items can then be invoiced again, corrected.
+
+    Example: tyo invoice credit 1000
+    """
+    store = session.store
+    issued = day or session.now().date()
+    with store.transaction(f"invoice credit {number}", session.now()) as change:
+        every = invoice_store.invoices(store)
+        original = invoice_store.invoice(store, number)
+        if original.is_credit_note:
+            raise UsageError(
+                t("{n} is a credit note itself; credit notes are not credited", n=number)
+            )
+        earlier = next((inv.number for inv in every if inv.credit_for == number), None)
+        if earlier is not None:
+            raise UsageError(
+                t(
+                    "invoice {n} is credited already, by credit note {credit}",
+                    n=number,
+                    credit=earlier,
+                )
+            )
+        if issued < original.issued:
+            raise UsageError(
+                t(
+                    "the credit note's date {day} is before the invoice's ({issued}); give --date",
+                    day=issued.isoformat(),
+                    issued=original.issued.isoformat(),
+                )
+            )
+        note = credit_note(replace(original, paid=None), next_invoice_number(every), issued)
+        invoice_store.save_invoice(store, change, note)
+    output.say(_summary_line(note))
+    output.say(
+        t(
+            "The items of invoice {n} can be invoiced again: `tyo invoice create {month} --client {client}`.",
+            n=number,
+            month=str(original.month),
+            client=original.buyer.id,
+        )
+    )

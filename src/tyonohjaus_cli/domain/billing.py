@@ -1,0 +1,286 @@
+"""What a month bills: every billable item of a client's processes, with its discounts.
+
+Pure: given the settings, the client, its processes, the month's expenses and what is
+already invoiced, :func:`bill_month` returns the month's items as invoice lines. The rules
+(DESIGN.md §5):
+
+- A held meeting bills ``price × minutes / unit_minutes`` rounded to the cent, half up;
+  the price per unit is the process's, else the client's, else the settings' rate. A
+  process with a meeting price bills that per meeting instead.
+- A cancellation by the client notified later than ``client.cancel_hours`` before the
+  start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
+  what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
+  planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
+- "First meeting free" takes off the first unit of the process's first held meeting at its
+  unit price (the whole meeting price for a per-meeting price; never more than the item).
+- The client's discount % applies to what remains of each meeting item; expenses are
+  costs passed on and are not discounted.
+- Each line's VAT rate follows its service date; a VAT-exempt supervisor bills 0 %.
+
+Session notes are not an input here, so they cannot reach a bill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tyonohjaus_cli.domain.expenses import Expense
+from tyonohjaus_cli.domain.invoices import (
+    Invoice,
+    InvoiceLine,
+    LineKind,
+    Totals,
+    due_date,
+    totals,
+)
+from tyonohjaus_cli.domain.meetings import is_late_cancellation
+from tyonohjaus_cli.domain.models import (
+    Client,
+    Meeting,
+    MeetingStatus,
+    Process,
+    Settings,
+    VatMode,
+)
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.vat import round_cents, vat_rate
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import t
+
+
+def meeting_key(process: Process, meeting: Meeting) -> str:
+    """A meeting's identity as a billable item: ``process#n`` (``n`` never changes)."""
+    return f"{process.id}#{meeting.n}"
+
+
+def unit_price(settings: Settings, client: Client, process: Process) -> Decimal:
+    """Price per unit excluding VAT: the process's, else the client's, else the default."""
+    for rate in (process.rate, client.rate):
+        if rate is not None:
+            return rate
+    return settings.rate
+
+
+@dataclass(frozen=True)
+class BillItem:
+    """One billable item (meeting, charged cancellation, no-show, expense) and its discounts."""
+
+    key: str
+    lines: tuple[InvoiceLine, ...]
+    invoice: int | None = None
+
+    @property
+    def line(self) -> InvoiceLine:
+        """The line that bills the item (the others take off)."""
+        return self.lines[0]
+
+    @property
+    def net(self) -> Decimal:
+        return sum((line.amount for line in self.lines), Decimal(0))
+
+
+@dataclass(frozen=True)
+class Bill:
+    """A client's billable items of a month; ``invoice`` on an item says it is invoiced."""
+
+    client: Client
+    month: Month
+    items: tuple[BillItem, ...]
+    unlogged: tuple[str, ...] = ()
+    """Meetings of the month still only planned: they bill nothing until logged."""
+
+    @property
+    def lines(self) -> tuple[InvoiceLine, ...]:
+        return tuple(line for item in self.items for line in item.lines)
+
+    @property
+    def totals(self) -> Totals:
+        return totals(self.lines)
+
+    @property
+    def open_items(self) -> tuple[BillItem, ...]:
+        """The items not yet on an invoice."""
+        return tuple(item for item in self.items if item.invoice is None)
+
+    @property
+    def invoiced_totals(self) -> Totals:
+        return totals(
+            [line for item in self.items if item.invoice is not None for line in item.lines]
+        )
+
+    @property
+    def open_totals(self) -> Totals:
+        return totals([line for item in self.open_items for line in item.lines])
+
+
+class _Pricing:
+    """The prices and VAT of one process for one client."""
+
+    def __init__(self, settings: Settings, client: Client, process: Process) -> None:
+        self.settings = settings
+        self.client = client
+        self.process = process
+        self.price = unit_price(settings, client, process)
+        held = [m for m in process.in_order() if m.status is MeetingStatus.HELD]
+        self.first_held = held[0].n if process.first_free and held else None
+
+    def vat(self, meeting: Meeting) -> Decimal:
+        if self.settings.vat is VatMode.EXEMPT:
+            return Decimal(0)
+        return vat_rate(meeting.start.date())
+
+    def line(
+        self, meeting: Meeting, kind: LineKind, minutes: int, percent: Decimal | None
+    ) -> InvoiceLine:
+        share = (percent if percent is not None else Decimal(100)) / 100
+        per_meeting = self.process.meeting_price
+        if per_meeting is not None:
+            amount = round_cents(per_meeting * share)
+            unit, price = None, per_meeting
+        else:
+            unit, price = self.settings.unit_minutes, self.price
+            amount = round_cents(price * minutes / unit * share)
+        return InvoiceLine(
+            item=meeting_key(self.process, meeting),
+            kind=kind,
+            day=meeting.start.date(),
+            process=self.process.id,
+            title=self.process.title,
+            unit_price=price,
+            amount=amount,
+            vat_percent=self.vat(meeting),
+            minutes=minutes,
+            unit_minutes=unit,
+            percent=percent,
+        )
+
+    def first_free(self, meeting: Meeting, billed: InvoiceLine) -> InvoiceLine | None:
+        if meeting.n != self.first_held:
+            return None
+        unit = billed.unit_minutes
+        free = min(billed.unit_price, billed.amount)
+        return InvoiceLine(
+            item=billed.item,
+            kind=LineKind.FIRST_FREE,
+            day=billed.day,
+            process=billed.process,
+            title=billed.title,
+            unit_price=billed.unit_price,
+            amount=-free,
+            vat_percent=billed.vat_percent,
+            minutes=unit
+            if unit is not None and billed.minutes is not None and billed.minutes >= unit
+            else None,
+            unit_minutes=unit,
+        )
+
+    def discount(self, billed: InvoiceLine, remaining: Decimal) -> InvoiceLine | None:
+        percent = self.client.discount
+        off = round_cents(remaining * percent / 100)
+        if off <= 0:
+            return None  # no discount, or one too small to take off a cent
+        return InvoiceLine(
+            item=billed.item,
+            kind=LineKind.DISCOUNT,
+            day=billed.day,
+            process=billed.process,
+            title=billed.title,
+            unit_price=remaining,
+            amount=-off,
+            vat_percent=billed.vat_percent,
+            percent=percent,
+        )
+
+    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
+        """The lines a meeting bills: none, or the item and its discounts."""
+        charge = self.client.cancel_charge
+        if meeting.status is MeetingStatus.HELD:
+            billed = self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
+        elif meeting.status is MeetingStatus.NO_SHOW and charge:
+            billed = self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
+        elif is_late_cancellation(meeting, self.client.cancel_hours) and charge:
+            billed = self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
+        else:
+            return ()
+        lines = [billed]
+        if meeting.status is MeetingStatus.HELD and (free := self.first_free(meeting, billed)):
+            lines.append(free)
+        remaining = sum((line.amount for line in lines), Decimal(0))
+        if discount := self.discount(billed, remaining):
+            lines.append(discount)
+        return tuple(lines)
+
+
+def expense_line(expense: Expense, settings: Settings) -> InvoiceLine:
+    return InvoiceLine(
+        item=expense.key,
+        kind=LineKind.EXPENSE,
+        day=expense.day,
+        process=expense.process,
+        title=expense.description,
+        unit_price=expense.amount,
+        amount=expense.amount,
+        vat_percent=Decimal(0) if settings.vat is VatMode.EXEMPT else expense.vat_percent,
+    )
+
+
+def bill_month(
+    settings: Settings,
+    client: Client,
+    processes: Iterable[Process],
+    expenses: Iterable[Expense],
+    month: Month,
+    *,
+    invoiced: Mapping[str, int] | None = None,
+) -> Bill:
+    """Every billable item of ``client`` in ``month``, by date; ``invoiced`` maps item keys
+    already on an invoice to that invoice's number."""
+    invoiced = invoiced or {}
+    own = {process.id: process for process in processes if process.client == client.id}
+    items: list[BillItem] = []
+    unlogged: list[str] = []
+    for process in own.values():
+        pricing = _Pricing(settings, client, process)
+        for meeting in process.in_order():
+            if meeting.start.date() not in month:
+                continue
+            if meeting.status is MeetingStatus.PLANNED:
+                unlogged.append(meeting_key(process, meeting))
+            if lines := pricing.item(meeting):
+                key = lines[0].item
+                items.append(BillItem(key, lines, invoiced.get(key)))
+    for expense in expenses:
+        process_of = own.get(expense.process)
+        if process_of is not None and expense.day in month:
+            line = expense_line(expense, settings)
+            items.append(BillItem(expense.key, (line,), invoiced.get(expense.key)))
+    items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
+    return Bill(client, month, tuple(items), tuple(unlogged))
+
+
+def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> Invoice:
+    """Freeze the bill's items not yet invoiced into invoice ``number``, dated ``issued``."""
+    lines = tuple(line for item in bill.open_items for line in item.lines)
+    if not lines:
+        raise UsageError(
+            t(
+                "nothing to invoice for {client} in {month}: every billable item is already "
+                "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)",
+                client=bill.client.id,
+                month=str(bill.month),
+            )
+        )
+    return Invoice(
+        number=number,
+        issued=issued,
+        due=due_date(issued, bill.client),
+        month=bill.month,
+        seller=settings.supervisor,
+        buyer=bill.client,
+        lines=lines,
+        vat_mode=settings.vat,
+        vat_exempt_ground=settings.vat_exempt_ground,
+    )

@@ -1,0 +1,196 @@
+"""Invoices (laskut) and their lines: what was billed, frozen at issue.
+
+An invoice keeps copies of the seller's and the buyer's details as they were when it was
+issued, so a later edit of a client changes no issued invoice. Lines carry numbers only
+(kind, minutes, prices); their wording is chosen when the invoice is shown, in the
+buyer's language. A correction is a credit note: the original's lines negated, with a
+number and reference of its own, referring to the original.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from tyonohjaus_cli.domain.models import Client, Supervisor, VatMode
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.references import finnish_reference, rf_reference
+from tyonohjaus_cli.domain.vat import vat_amount
+
+PUBLIC_BODY_MAX_PAYMENT_DAYS = 30
+"""Public bodies pay within 30 days at most (Act on Payment Terms, 8 §)."""
+
+FIRST_INVOICE_NUMBER = 1000
+"""Invoice numbers start here so that every reference base has the 3 digits it needs."""
+
+
+class LineKind(StrEnum):
+    """What a line bills (or takes off)."""
+
+    MEETING = "meeting"
+    LATE_CANCELLATION = "late-cancellation"
+    NO_SHOW = "no-show"
+    EXPENSE = "expense"
+    FIRST_FREE = "first-free"
+    DISCOUNT = "discount"
+
+    @property
+    def is_discount(self) -> bool:
+        return self in (LineKind.FIRST_FREE, LineKind.DISCOUNT)
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    """One line: a billable item, or a discount on the item with the same ``item`` key.
+
+    ``minutes`` and ``unit_minutes`` give the quantity of time-priced lines (minutes at a
+    price per unit of ``unit_minutes``); a meeting price or an expense has neither and a
+    quantity of one. ``percent`` is the cancellation charge or the client's discount.
+    """
+
+    item: str
+    kind: LineKind
+    day: date
+    process: str
+    title: str
+    unit_price: Decimal
+    amount: Decimal
+    vat_percent: Decimal
+    minutes: int | None = None
+    unit_minutes: int | None = None
+    percent: Decimal | None = None
+
+    @property
+    def units(self) -> Decimal:
+        """Units of time billed (e.g. 2 for 90 minutes at 45), or 1 per meeting or expense."""
+        if self.minutes is None or self.unit_minutes is None:
+            return Decimal(1)
+        return Decimal(self.minutes) / Decimal(self.unit_minutes)
+
+    def negated(self) -> InvoiceLine:
+        return replace(self, amount=-self.amount)
+
+
+@dataclass(frozen=True)
+class VatTotal:
+    """The VAT base and the VAT at one rate."""
+
+    percent: Decimal
+    base: Decimal
+    vat: Decimal
+
+
+@dataclass(frozen=True)
+class Totals:
+    by_rate: tuple[VatTotal, ...]
+    net: Decimal
+    vat: Decimal
+
+    @property
+    def gross(self) -> Decimal:
+        return self.net + self.vat
+
+
+def totals(lines: tuple[InvoiceLine, ...] | list[InvoiceLine]) -> Totals:
+    """Bases per VAT rate; the VAT of each rate computed on its total and rounded half up."""
+    bases: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for line in lines:
+        bases[line.vat_percent] += line.amount
+    by_rate = tuple(
+        VatTotal(percent, base, vat_amount(base, percent))
+        for percent, base in sorted(bases.items(), reverse=True)
+    )
+    return Totals(
+        by_rate,
+        sum((rate.base for rate in by_rate), Decimal(0)),
+        sum((rate.vat for rate in by_rate), Decimal(0)),
+    )
+
+
+def due_date(issued: date, client: Client) -> date:
+    """The client's payment days from the invoice date; at most 30 for a public body."""
+    days = client.payment_days
+    if client.public_body:
+        days = min(days, PUBLIC_BODY_MAX_PAYMENT_DAYS)
+    return issued + timedelta(days=days)
+
+
+@dataclass(frozen=True)
+class Invoice:
+    """An issued invoice (or credit note, when ``credit_for`` names the original)."""
+
+    number: int
+    issued: date
+    due: date
+    month: Month
+    seller: Supervisor
+    buyer: Client
+    lines: tuple[InvoiceLine, ...]
+    vat_mode: VatMode = VatMode.STANDARD
+    vat_exempt_ground: str = ""
+    credit_for: int | None = None
+    paid: date | None = None
+
+    @property
+    def language(self) -> str:
+        return self.buyer.language
+
+    @property
+    def reference(self) -> str:
+        """The Finnish reference from the invoice number (7-3-1)."""
+        return finnish_reference(self.number)
+
+    @property
+    def rf_reference(self) -> str:
+        return rf_reference(self.reference)
+
+    @property
+    def totals(self) -> Totals:
+        return totals(self.lines)
+
+    @property
+    def items(self) -> frozenset[str]:
+        """The billable items this invoice covers."""
+        return frozenset(line.item for line in self.lines)
+
+    @property
+    def is_credit_note(self) -> bool:
+        return self.credit_for is not None
+
+    @property
+    def service_period(self) -> tuple[date, date]:
+        days = [line.day for line in self.lines]
+        return min(days), max(days)
+
+
+def credit_note(original: Invoice, number: int, issued: date) -> Invoice:
+    """A credit note that cancels ``original`` in full: its lines negated, due at once."""
+    return replace(
+        original,
+        number=number,
+        issued=issued,
+        due=issued,
+        lines=tuple(line.negated() for line in original.lines),
+        credit_for=original.number,
+        paid=None,
+    )
+
+
+def invoiced_items(invoices: list[Invoice] | tuple[Invoice, ...]) -> dict[str, int]:
+    """Billable item → the invoice it is on. A credited invoice frees its items again,
+    so that a corrected invoice can bill them once more."""
+    credited = {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
+    return {
+        item: invoice.number
+        for invoice in sorted(invoices, key=lambda invoice: invoice.number)
+        if not invoice.is_credit_note and invoice.number not in credited
+        for item in invoice.items
+    }
+
+
+def next_invoice_number(invoices: list[Invoice] | tuple[Invoice, ...]) -> int:
+    """One sequence for invoices and credit notes, without gaps."""
+    return max((invoice.number for invoice in invoices), default=FIRST_INVOICE_NUMBER - 1) + 1

@@ -1,0 +1,286 @@
+"""Issued invoices in the store: ``invoices/<number>.json``, one file each, never rewritten.
+
+Layout::
+
+    invoices/1000.json       an invoice or credit note, as issued (schema versioned)
+    invoices/payments.json   when each invoice was paid (the only thing that changes)
+
+An invoice file keeps the seller's and buyer's details and every line as issued, and the
+totals, which are checked against the lines on reading, so a hand edit that breaks the
+sums is reported instead of printed. Writing over an existing invoice is refused, and so
+is a change to a meeting that an invoice bills (:func:`check_invoiced_meetings`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, Any
+
+from tyonohjaus_cli.domain.billing import meeting_key
+from tyonohjaus_cli.domain.invoices import (
+    Invoice,
+    InvoiceLine,
+    LineKind,
+    invoiced_items,
+)
+from tyonohjaus_cli.domain.models import Process, Supervisor, VatMode
+from tyonohjaus_cli.domain.parsing import parse_month
+from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage import codec
+from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_json, migrate, parse_json
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.store import Store, Transaction
+
+INVOICES = "invoices"
+MIN_REFERENCE_BASE = 100
+"""The smallest invoice number a Finnish reference can be made from (three digits)."""
+PAYMENTS = f"{INVOICES}/payments.json"
+_NUMBER_FILE = re.compile(r"(\d{1,18})\.json")
+
+
+def invoice_path(number: int) -> str:
+    return f"{INVOICES}/{number}.json"
+
+
+# --- the document ------------------------------------------------------------------------
+
+
+def _text(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value != value.to_integral() else f"{value:.0f}"
+
+
+def _line_to_doc(line: InvoiceLine) -> Doc:
+    doc: Doc = {
+        "item": line.item,
+        "kind": line.kind.value,
+        "date": line.day.isoformat(),
+        "process": line.process,
+        "title": line.title,
+        "unit_price": f"{line.unit_price:.2f}",
+        "amount": f"{line.amount:.2f}",
+        "vat_percent": _text(line.vat_percent),
+    }
+    optional: Doc = {
+        "minutes": line.minutes,
+        "unit_minutes": line.unit_minutes,
+        "percent": _text(line.percent) if line.percent is not None else None,
+    }
+    return doc | {key: value for key, value in optional.items() if value is not None}
+
+
+def invoice_to_doc(invoice: Invoice) -> Doc:
+    seller = invoice.seller
+    sums = invoice.totals
+    buyer = {
+        key: value for key, value in codec.client_to_doc(invoice.buyer).items() if key != "schema"
+    }
+    return {
+        "schema": SCHEMA,
+        "number": invoice.number,
+        "kind": "credit-note" if invoice.is_credit_note else "invoice",
+        "credit_for": invoice.credit_for,
+        "issued": invoice.issued.isoformat(),
+        "due": invoice.due.isoformat(),
+        "month": str(invoice.month),
+        "reference": invoice.reference,
+        "rf_reference": invoice.rf_reference,
+        "vat": invoice.vat_mode.value,
+        "vat_exempt_ground": invoice.vat_exempt_ground,
+        "seller": {
+            "name": seller.name,
+            "email": seller.email,
+            "business_id": seller.business_id,
+            "iban": seller.iban,
+            "bic": seller.bic,
+            "address": seller.address,
+            "phone": seller.phone,
+        },
+        "buyer": buyer,
+        "lines": [_line_to_doc(line) for line in invoice.lines],
+        "totals": {
+            "net": f"{sums.net:.2f}",
+            "vat": f"{sums.vat:.2f}",
+            "gross": f"{sums.gross:.2f}",
+        },
+    }
+
+
+def _decimal(fields: Fields, key: str, *, optional: bool = False) -> Any:
+    """A signed amount or percent, written as text (credit notes and discounts are negative)."""
+    if optional and fields.doc.get(key) is None:
+        return None
+    expected = t('an amount as text, such as "-95.00"')
+    value = fields.doc.get(key)
+    try:
+        number = Decimal(value) if isinstance(value, str) else None
+    except InvalidOperation:
+        number = None
+    if number is None or not number.is_finite():
+        raise fields.fail(key, expected)
+    return number
+
+
+def _line_from_doc(fields: Fields) -> InvoiceLine:
+    return InvoiceLine(
+        item=fields.text("item"),
+        kind=LineKind(fields.choice("kind", tuple(LineKind))),
+        day=fields.day("date"),
+        process=fields.text("process"),
+        title=fields.text("title", ""),
+        unit_price=_decimal(fields, "unit_price"),
+        amount=_decimal(fields, "amount"),
+        vat_percent=_decimal(fields, "vat_percent"),
+        minutes=fields.integer("minutes", None, minimum=1),
+        unit_minutes=fields.integer("unit_minutes", None, minimum=1),
+        percent=_decimal(fields, "percent", optional=True),
+    )
+
+
+def invoice_from_doc(fields: Fields) -> Invoice:
+    seller = fields.table("seller")
+    month_text = fields.text("month")
+    try:
+        month = parse_month(month_text)
+    except UsageError:
+        raise fields.fail("month", t("a month such as 2027-01")) from None
+    invoice = Invoice(
+        number=fields.integer("number", minimum=MIN_REFERENCE_BASE),
+        issued=fields.day("issued"),
+        due=fields.day("due"),
+        month=month,
+        seller=Supervisor(
+            name=seller.text("name"),
+            email=seller.text("email", ""),
+            business_id=seller.text("business_id", ""),
+            iban=seller.text("iban", ""),
+            bic=seller.text("bic", ""),
+            address=seller.text("address", ""),
+            phone=seller.text("phone", ""),
+        ),
+        buyer=codec.client_from_doc(fields.table("buyer")),
+        lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
+        vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
+        vat_exempt_ground=fields.text("vat_exempt_ground", ""),
+        credit_for=fields.integer("credit_for", None, minimum=1)
+        if fields.doc.get("credit_for") is not None
+        else None,
+    )
+    if not invoice.lines:
+        raise fields.fail("lines", t("at least one line"))
+    stated = fields.table("totals")
+    if _decimal(stated, "gross") != invoice.totals.gross:
+        raise stated.fail(
+            "gross", t("the sum of the lines with VAT ({sum})", sum=f"{invoice.totals.gross:.2f}")
+        )
+    return invoice
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+def _read(store: Store, rel: str) -> Invoice:
+    text = store.read_text(rel)
+    if text is None:
+        raise FileNotFoundError(rel)
+    doc = migrate(parse_json(text, rel), rel, text)
+    invoice = invoice_from_doc(Fields(doc, rel, text))
+    if invoice_path(invoice.number) != rel:
+        raise StoreFileError(
+            rel, t("'number' is {n} but the file name says otherwise", n=invoice.number)
+        )
+    return invoice
+
+
+def payments(store: Store) -> dict[int, date]:
+    """Invoice number → the day it was paid."""
+    text = store.read_text(PAYMENTS)
+    if text is None:
+        return {}
+    doc = migrate(parse_json(text, PAYMENTS), PAYMENTS, text)
+    fields = Fields(doc, PAYMENTS, text)
+    paid = fields.table("paid")
+    result = {}
+    for key in paid.doc:
+        if not key.isdigit():
+            raise paid.fail(key, t("an invoice number"))
+        result[int(key)] = paid.day(key)
+    return result
+
+
+def invoice_numbers(store: Store) -> list[int]:
+    folder = store.root / INVOICES
+    if not folder.is_dir():
+        return []
+    numbers = [
+        int(match[1]) for name in folder.iterdir() if (match := _NUMBER_FILE.fullmatch(name.name))
+    ]
+    return sorted(numbers)
+
+
+def invoices(store: Store) -> list[Invoice]:
+    """Every issued invoice and credit note, by number, with its payment day."""
+    from dataclasses import replace
+
+    paid = payments(store)
+    return [
+        replace(invoice, paid=paid.get(invoice.number))
+        for invoice in (_read(store, invoice_path(number)) for number in invoice_numbers(store))
+    ]
+
+
+def invoice(store: Store, number: int) -> Invoice:
+    """Invoice ``number``; an unknown number is a usage error that says where to look."""
+    from dataclasses import replace
+
+    try:
+        found = _read(store, invoice_path(number))
+    except FileNotFoundError:
+        raise UsageError(
+            t("there is no invoice {n}: `tyo invoice list` shows them", n=number)
+        ) from None
+    return replace(found, paid=payments(store).get(number))
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def save_invoice(store: Store, change: Transaction, issued: Invoice) -> None:
+    """Stage a new invoice; an existing invoice is never written over."""
+    rel = invoice_path(issued.number)
+    if store.read_text(rel) is not None or rel in change.writes:
+        raise StoreError(
+            t("invoice {n} exists already; an issued invoice never changes", n=issued.number)
+        )
+    change.write(rel, dump_json(invoice_to_doc(issued)))
+
+
+def save_payments(change: Transaction, paid: dict[int, date]) -> None:
+    doc = {"schema": SCHEMA, "paid": {str(n): day.isoformat() for n, day in sorted(paid.items())}}
+    change.write(PAYMENTS, dump_json(doc))
+
+
+def check_invoiced_meetings(store: Store, process: Process) -> None:
+    """Refuse a change to a meeting that an invoice bills: credit the invoice first."""
+    if not (store.root / INVOICES).is_dir():
+        return
+    try:
+        before = store.process(process.id)
+    except TyoError:
+        return  # a new process, or one whose file the change repairs: nothing invoiced to keep
+    billed = invoiced_items(invoices(store))
+    for meeting in before.meetings:
+        number = billed.get(meeting_key(before, meeting))
+        if number is not None and process.meeting(meeting.n) != meeting:
+            raise StoreError(
+                t(
+                    "meeting {n} of {process} is on invoice {number} and can't change; "
+                    "`tyo invoice credit {number}` credits it, then it can be corrected and invoiced again",
+                    n=meeting.n,
+                    process=process.id,
+                    number=number,
+                )
+            )

@@ -1,0 +1,530 @@
+"""Billing and invoices through the command line, on the hand-computed month."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.billing_month import HEL, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.conftest import Tyo
+from tyonohjaus_cli.errors import StoreError
+from tyonohjaus_cli.storage.store import Store
+
+
+@pytest.fixture
+def month(tyo: Tyo, store_path: Path) -> Tyo:
+    """February 2027 of tests/billing_month.py in a store; the travel expense added by command."""
+    store = Store(store_path)
+    with store.transaction("seed", datetime(2027, 1, 4, 9, tzinfo=HEL)) as change:
+        change.save_settings(SETTINGS)
+        change.save_client(POHDE)
+        change.save_client(MEHILAINEN)
+        for process in PROCESSES:
+            change.save_process(process)
+    added = tyo(
+        "expense", "add", "hoitajat", "--date", "2.2.2027", "--amount", "23,40",
+        "--description", "Matkakulut Oulu–Kempele",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert (
+        added.stdout
+        == "Added expense hoitajat:1: €23.40 + VAT 25.5 %, 2027-02-02, billed with 2027-02.\n"
+    )
+    return tyo
+
+
+def files(root: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(root)): path.read_bytes()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+        and "history" not in path.parts
+        and ".cache" not in path.parts
+        and path.name != ".lock"
+    }
+
+
+def test_billing_json_is_the_month_computed_by_hand(month: Tyo) -> None:
+    result = month("billing", "2/2027", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["month"] == "2027-02"
+    mehilainen, pohde = data["clients"]  # by client id
+    assert [(i["date"], i["kind"], i["minutes"], i["units"], i["unit_price"], i["discount"], i["net"])
+            for i in pohde["items"]] == [
+        ("2027-02-02", "meeting", 90, "2.00", "95.00", "0.00", "190.00"),
+        ("2027-02-02", "expense", None, None, "23.40", "0.00", "23.40"),
+        ("2027-02-10", "meeting", 90, "2.00", "110.00", "-110.00", "110.00"),
+        ("2027-02-16", "late-cancellation", 90, "2.00", "95.00", "0.00", "190.00"),
+    ]  # fmt: skip
+    assert pohde["items"][2]["discounts"] == [
+        {"kind": "first-free", "percent": None, "amount": "-110.00"}
+    ]
+    assert pohde["totals"] == {
+        "by_rate": [{"vat_percent": "25.5", "base": "513.40", "vat": "130.92"}],
+        "net": "513.40",
+        "vat": "130.92",
+        "gross": "644.32",
+    }
+    assert mehilainen["items"] == [
+        {
+            "date": "2027-02-11",
+            "process": "aino",
+            "kind": "meeting",
+            "description": "Work supervision: Yksilötyönohjaus",
+            "minutes": 60,
+            "units": "1.33",
+            "unit_price": "85.00",
+            "amount": "113.33",
+            "discounts": [{"kind": "discount", "percent": "10", "amount": "-11.33"}],
+            "discount": "-11.33",
+            "net": "102.00",
+            "vat_percent": "25.5",
+            "invoice": None,
+        }
+    ]
+    assert mehilainen["totals"]["gross"] == "128.01"
+    # both clients: 513.40 + 102.00 = 615.40; VAT 615.40 × 25.5 % = 156.927 -> 156.93
+    assert data["totals"] == {
+        "by_rate": [{"vat_percent": "25.5", "base": "615.40", "vat": "156.93"}],
+        "net": "615.40",
+        "vat": "156.93",
+        "gross": "772.33",
+    }
+    assert SECRET not in result.stdout
+
+
+def test_billing_table_and_csv(month: Tyo) -> None:
+    table = month("billing", "2027-02", "--client", "mehilainen")
+    assert table.exit_code == 0, table.output
+    assert "Mehiläinen Oy (mehilainen), 2027-02" in table.stdout
+    assert "  net €102.00, VAT €26.01, total €128.01\n" in table.stdout
+    assert "pohde" not in table.stdout
+    csv = month("billing", "2027-02", "--csv")
+    lines = csv.stdout.splitlines()
+    assert (
+        lines[0]
+        == "client,kind,date,process,description,minutes,units,unit_price,discount,net,vat_percent,invoice"
+    )
+    assert (
+        "mehilainen,meeting,2027-02-11,aino,Work supervision: Yksilötyönohjaus,60,1.33,85.00,-11.33,102.00,25.5,"
+        in lines
+    )
+    assert len(lines) == 6
+
+
+def test_invoice_create_pdf_and_refusals(month: Tyo, store_path: Path, tmp_path: Path) -> None:
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    assert created.stdout.splitlines()[0] == (
+        "Invoice 1000 to pohde: €644.32 (net €513.40, VAT €130.92), due 2027-04-01, reference 10003."
+    )
+    before = files(store_path)
+    again = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-03")
+    assert again.exit_code == 1
+    assert again.stderr == (
+        "tyo: pohde's 2027-02 is invoiced already (invoice 1000); to correct it, "
+        "`tyo invoice credit N` and then create the invoice again\n"
+    )
+    assert files(store_path) == before
+
+    billed = json.loads(month("billing", "2027-02", "--client", "pohde", "--json").stdout)
+    assert {item["invoice"] for item in billed["clients"][0]["items"]} == {1000}
+    assert billed["clients"][0]["invoiced"]["gross"] == "644.32"
+    assert billed["clients"][0]["open"]["gross"] == "0.00"
+
+    pdf = tmp_path / "lasku.pdf"
+    written = month("invoice", "pdf", "1000", "-o", str(pdf))
+    assert written.exit_code == 0, written.output
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    text = "\n".join(page.extract_text() for page in reader.pages).replace("\u00a0", " ")
+    for expected in (
+        "Maksettava yhteensä 644,32 €",
+        "ALV 25,5 % 130,92 €",
+        "Veroton yhteensä 513,40 €",
+        "Viitenumero 10003",
+        "RF-viite RF68 1000 3",
+        "421123456000007850006443200000000000000000010003270401",
+    ):
+        assert expected in text, expected  # fmt: skip
+    assert SECRET not in text
+    assert "Aino" not in text
+    named = month("invoice", "pdf", "1000", "-o", str(pdf), "--participants")
+    assert named.exit_code == 0
+    text = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
+    assert f"Hoitajien ryhmätyönohjaus): Aino {SECRET}" in text  # a name, only when asked
+
+
+def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    store = Store(store_path)
+    process = store.process("hoitajat")
+    held = process.meeting(1)
+    assert held is not None
+    from dataclasses import replace
+
+    edited = replace(process, meetings=(replace(held, held_minutes=60), *process.meetings[1:]))
+    before = files(store_path)
+    with (
+        pytest.raises(
+            StoreError, match="meeting 1 of hoitajat is on invoice 1000 and can't change"
+        ),
+        store.transaction("edit", datetime(2027, 3, 3, 9, tzinfo=HEL)) as change,
+    ):
+        change.save_process(edited)
+    assert files(store_path) == before
+    # A meeting not invoiced (next month's) still moves freely.
+    moved = month(
+        "meeting",
+        "move",
+        "hoitajat",
+        "3",
+        "--to",
+        "2027-03-03 14:00",
+        "--agreed",
+        "2027-02-20 10:00",
+    )
+    assert moved.exit_code == 0, moved.output
+    # Once credited, the meeting may be corrected.
+    assert month("invoice", "credit", "1000", "--date", "2027-03-04").exit_code == 0
+    with Store(store_path).transaction("edit", datetime(2027, 3, 4, 9, tzinfo=HEL)) as change:
+        change.save_process(
+            replace(
+                edited,
+                meetings=(
+                    replace(held, held_minutes=60),
+                    *Store(store_path).process("hoitajat").meetings[1:],
+                ),
+            )
+        )
+
+
+def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
+    assert (
+        month(
+            "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+        ).exit_code
+        == 0
+    )
+    credit = month("invoice", "credit", "1000", "--date", "2027-03-05")
+    assert credit.exit_code == 0, credit.output
+    assert credit.stdout.splitlines()[0] == (
+        "Credit note 1001 to mehilainen: -€128.01 (net -€102.00, VAT -€26.01), due 2027-03-05, reference 10016."
+    )
+    twice = month("invoice", "credit", "1000")
+    assert (twice.exit_code, twice.stderr) == (
+        2,
+        "tyo: invoice 1000 is credited already, by credit note 1001\n",
+    )
+    again = month("invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-06")
+    assert again.exit_code == 0, again.output
+    assert again.stdout.startswith("Invoice 1002 to mehilainen: €128.01")
+    assert month("invoice", "paid", "1002", "--on", "2027-03-10").exit_code == 0
+    listed = json.loads(month("invoice", "list", "--json").stdout)
+    assert [(row["number"], row["status"], row["gross"], row["paid"]) for row in listed] == [
+        (1000, "credited", "128.01", None),
+        (1001, "credit-note", "-128.01", None),
+        (1002, "paid", "128.01", "2027-03-10"),
+    ]
+    assert month("invoice", "list", "--unpaid").stdout == "No unpaid invoices.\n"
+    unknown = month("invoice", "show", "999")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "tyo: there is no invoice 999: `tyo invoice list` shows them\n",
+    )
+
+
+def test_invoice_numbers_continue_a_series_and_follow_dates(month: Tyo) -> None:
+    first = month(
+        "invoice",
+        "create",
+        "2027-02",
+        "--client",
+        "pohde",
+        "--date",
+        "2027-03-02",
+        "--number",
+        "2027001",
+    )
+    assert first.exit_code == 0, first.output
+    assert first.stdout.startswith("Invoice 2027001 to pohde: €644.32")
+    back = month(
+        "invoice",
+        "create",
+        "2027-02",
+        "--client",
+        "mehilainen",
+        "--date",
+        "2027-03-03",
+        "--number",
+        "2027001",
+    )
+    assert (back.exit_code, back.stderr) == (
+        2,
+        "tyo: --number 2027001 would not continue the series: use 2027002 or more\n",
+    )
+    early = month("invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-01")
+    assert (
+        early.stderr
+        == "tyo: the invoice date 2027-03-01 is before invoice 2027001's (2027-03-02): numbers follow dates\n"
+    )
+    next_one = month(
+        "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+    )
+    assert next_one.stdout.startswith("Invoice 2027002 to mehilainen")
+    shown = json.loads(month("invoice", "show", "2027002", "--json").stdout)
+    assert shown["reference"] == "20270027"  # 2·7+0·3+0·1+7·7+2·3+0·1+2·7 = 83 -> 7
+
+
+def test_discounted_month_in_the_clients_language(month: Tyo, tmp_path: Path) -> None:
+    assert (
+        month(
+            "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+        ).exit_code
+        == 0
+    )
+    pdf = tmp_path / "faktura.pdf"
+    assert month("invoice", "pdf", "1000", "--output", str(pdf)).exit_code == 0
+    text = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text().replace("\u00a0", " ")
+    # 85 × 60 / 45 = 113.33; 10 % = 11.33; net 102.00; VAT 26.01; gross 128.01
+    for expected in (
+        "Arbetshandledning: Yksilötyönohjaus 60 min 85,00 € / 45 min 25,5 % 113,33 €",
+        "Rabatt 10 % 10 % 113,33 € 25,5 % -11,33 €",
+        "Beskattningsunderlag 25,5 % 102,00 €",
+        "Moms 25,5 % 26,01 €",
+        "Att betala 128,01 €",
+        "Referensnummer 10003",
+        "421123456000007850001280100000000000000000010003270316",
+    ):
+        assert expected in text, expected  # fmt: skip
+
+
+def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
+    assert (
+        month(
+            "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+        ).exit_code
+        == 0
+    )
+    shown = json.loads(month("invoice", "show", "1000", "--json").stdout)
+    assert shown["reference"] == "10003"
+    assert shown["rf_reference"] == "RF6810003"
+    assert shown["due"] == "2027-03-16"
+    assert shown["barcode"] == "421123456000007850001280100000000000000000010003270316"
+    assert [(line["kind"], line["amount"]) for line in shown["lines"]] == [
+        ("meeting", "113.33"),
+        ("discount", "-11.33"),
+    ]
+
+
+def test_expense_list(month: Tyo) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    listed = month("expense", "list", "--month", "2027-02", "--json")
+    assert json.loads(listed.stdout) == [
+        {
+            "id": "hoitajat:1",
+            "process": "hoitajat",
+            "date": "2027-02-02",
+            "amount": "23.40",
+            "vat_percent": "25.5",
+            "description": "Matkakulut Oulu–Kempele",
+            "invoice": 1000,
+        }
+    ]
+    assert month("expense", "list", "--month", "2027-03").stdout == "No expenses.\n"
+    kept = month("expense", "remove", "hoitajat:1")
+    assert (kept.exit_code, kept.stderr) == (
+        1,
+        "tyo: expense hoitajat:1 is on invoice 1000 and stays; `tyo invoice credit 1000` first\n",
+    )
+    early = month("invoice", "credit", "1000")
+    assert early.stderr == (
+        "tyo: the credit note's date 2027-01-04 is before the invoice's (2027-03-02); give --date\n"
+    )
+    assert month("invoice", "credit", "1000", "--date", "2027-03-03").exit_code == 0
+    removed = month("expense", "remove", "hoitajat:1")
+    assert (removed.exit_code, removed.stdout) == (0, "Removed expense hoitajat:1.\n")
+    assert month("expense", "list").stdout == "No expenses.\n"
+    missing = month("expense", "remove", "hoitajat:1")
+    assert (missing.exit_code, missing.stderr) == (
+        2,
+        "tyo: there is no expense hoitajat:1: `tyo expense list` shows them\n",
+    )
+
+
+def test_billing_year(month: Tyo) -> None:
+    result = month("billing", "year", "2027", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["months"][1] == {"month": "2027-02", "net": "615.40"}
+    assert data["clients"] == [
+        {"client": "mehilainen", "net": "102.00"},
+        {"client": "pohde", "net": "513.40"},
+    ]
+    assert (data["vat_exempt"], data["threshold"], data["over_threshold"]) == (False, None, None)
+    table = month("billing", "year", "2027")
+    assert "2027-02  €615.40  " + "#" * 40 in table.stdout
+    assert month("settings", "set", "vat", "exempt").exit_code == 0
+    exempt = json.loads(month("billing", "year", "2027", "--json").stdout)
+    assert (exempt["threshold"], exempt["over_threshold"]) == ("20000.00", False)
+    assert (
+        "Below the VAT small-business threshold €20,000.00 by €19,384.60."
+        in month("billing", "year", "2027").stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("billing", "13/2027"), 2, "'13/2027' is not a month"),
+        (("billing", "2027-02", "--client", "nobody"), 2, "unknown client 'nobody'"),
+        (("billing", "year", "1800"), 2, "1800 is not a year tyo bills"),
+        (
+            (
+                "expense",
+                "add",
+                "nope",
+                "--date",
+                "2027-02-02",
+                "--amount",
+                "1",
+                "--description",
+                "x",
+            ),
+            2,
+            "unknown process 'nope'",
+        ),
+        (
+            (
+                "expense",
+                "add",
+                "aino",
+                "--date",
+                "2027-02-02",
+                "--amount",
+                "-1",
+                "--description",
+                "x",
+            ),
+            2,
+            "is not an amount of euros",
+        ),
+        (
+            (
+                "expense",
+                "add",
+                "aino",
+                "--date",
+                "2027-02-02",
+                "--amount",
+                "1",
+                "--description",
+                " ",
+            ),
+            2,
+            "--description can't be empty",
+        ),
+        (
+            ("invoice", "create", "2027-04", "--client", "pohde"),
+            2,
+            "nothing to invoice for pohde in 2027-04",
+        ),
+        (("invoice", "paid", "1000"), 2, "there is no invoice 1000"),
+    ],
+)
+def test_user_errors_are_one_line(
+    month: Tyo, args: tuple[str, ...], code: int, message: str
+) -> None:
+    result = month(*args)
+    assert result.exit_code == code, result.output
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert result.stderr.count("\n") == 1
+
+
+def test_unlogged_meetings_are_pointed_out(month: Tyo) -> None:
+    march = month("billing", "2027-03")
+    assert march.exit_code == 0, march.output
+    assert "Hoitajien" not in march.stdout
+    assert march.stderr == (
+        "warning: 1 meetings of pohde in 2027-03 are not logged yet and bill nothing: hoitajat#3 "
+        "(log them with `tyo log`)\n"
+    )
+    data = json.loads(month("billing", "2027-03", "--json").stdout)
+    assert [(bill["client"], bill["items"], bill["unlogged"]) for bill in data["clients"]] == [
+        ("pohde", [], ["hoitajat#3"])
+    ]
+
+
+def test_stored_invoice_is_plain_and_keeps_no_secret(month: Tyo, store_path: Path) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    stored = (store_path / "invoices" / "1000.json").read_text(encoding="utf-8")
+    assert SECRET not in stored
+    doc = json.loads(stored)
+    assert (doc["schema"], doc["number"], doc["reference"], doc["rf_reference"]) == (
+        1,
+        1000,
+        "10003",
+        "RF6810003",
+    )
+    assert doc["totals"] == {"net": "513.40", "vat": "130.92", "gross": "644.32"}
+    assert oct((store_path / "invoices" / "1000.json").stat().st_mode & 0o777) == "0o600"
+    shown = month("invoice", "show", "1000", "--json")
+    assert SECRET not in shown.stdout
+
+
+def test_a_hand_edited_invoice_that_no_longer_adds_up_is_reported(
+    month: Tyo, store_path: Path
+) -> None:
+    assert (
+        month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02").exit_code
+        == 0
+    )
+    path = store_path / "invoices" / "1000.json"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"190.00"', '"180.00"', 1), encoding="utf-8"
+    )
+    shown = month("invoice", "show", "1000")
+    assert shown.exit_code == 1
+    assert shown.stderr.startswith("tyo: invoices/1000.json")
+    assert "'gross' must be the sum of the lines with VAT (631.77)" in shown.stderr
+
+
+def test_vat_follows_the_service_date_through_the_command_line(tyo: Tyo, store_path: Path) -> None:
+    from dataclasses import replace
+
+    from tests.billing_month import AINO, meeting
+    from tyonohjaus_cli.domain.models import MeetingStatus
+
+    held = MeetingStatus.HELD
+    process = replace(
+        AINO,
+        meetings=(
+            meeting(1, "2024-08-30T10:00", 45, status=held),
+            meeting(2, "2024-09-02T10:00", 45, status=held),
+        ),
+    )
+    with Store(store_path).transaction("seed", datetime(2024, 8, 1, 9, tzinfo=HEL)) as change:
+        change.save_settings(SETTINGS)
+        change.save_client(replace(MEHILAINEN, discount=Decimal(0)))
+        change.save_process(process)
+    august = json.loads(tyo("billing", "2024-08", "--json").stdout)["totals"]
+    september = json.loads(tyo("billing", "2024-09", "--json").stdout)["totals"]
+    # 85.00 at 24 % = 20.40; at 25.5 % = 21.675 -> 21.68
+    assert august["by_rate"] == [{"vat_percent": "24", "base": "85.00", "vat": "20.40"}]
+    assert september["by_rate"] == [{"vat_percent": "25.5", "base": "85.00", "vat": "21.68"}]

@@ -1,0 +1,223 @@
+"""The invoice PDF: its text (read back with pypdf), its barcode, and what must not be on it."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.billing_month import EXPENSES, FEBRUARY, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tyonohjaus_cli import i18n
+from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
+from tyonohjaus_cli.domain.invoices import Invoice, LineKind, credit_note
+from tyonohjaus_cli.domain.models import VatMode
+from tyonohjaus_cli.render import invoice_pdf as pdf_module
+from tyonohjaus_cli.render import invoice_text
+from tyonohjaus_cli.render.code128 import bars, code128_modules
+from tyonohjaus_cli.render.invoice_pdf import invoice_pdf
+
+ISSUED = date(2027, 3, 2)
+# pohde's February: net 513.40, VAT 25.5 % 130.92, gross 644.32 (see test_billing_month);
+# invoice 1234 has reference 12344; pohde is a public body, so due 30 days on: 1.4.2027.
+POHDE_BARCODE = "4" + "2112345600000785" + "00064432" + "000" + "12344".rjust(20, "0") + "270401"
+
+
+def pohde_invoice(lang: str = "fi") -> Invoice:
+    bill = bill_month(SETTINGS, replace(POHDE, language=lang), PROCESSES, EXPENSES, FEBRUARY)
+    return issue_invoice(bill, SETTINGS, 1234, ISSUED)
+
+
+def text_of(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    return text.replace("\u00a0", " ")
+
+
+def test_finnish_invoice_carries_the_figures_and_the_law() -> None:
+    text = text_of(invoice_pdf(pohde_invoice("fi")))
+    for expected in [
+        "LASKU",
+        # seller and buyer, names, addresses, business IDs
+        "Tiina Työnohjaaja",
+        "Kauppurienkatu 10",
+        "Y-tunnus 1234567-1",
+        "Pohjois-Pohjanmaan hyvinvointialue",
+        "90029 OYS",
+        "Y-tunnus 3221308-6",
+        # number, dates, terms
+        "Laskun numero 1234",
+        "Laskun päivämäärä 2.3.2027",
+        "Eräpäivä 1.4.2027",
+        "30 päivää netto",
+        "Palvelun ajankohta 2.2.2027–16.2.2027",
+        "Viivästyskorko korkolain mukaan",
+        # lines: service, date, quantity, unit price without VAT, discounts
+        "2.2.2027 Työnohjaus: Hoitajien ryhmätyönohjaus 90 min 95,00 € / 45 min 25,5 % 190,00 €",
+        "10.2.2027 Ensimmäinen tapaaminen maksutta 45 min 110,00 € / 45 min 25,5 % -110,00 €",
+        "Myöhäinen peruutus (veloitus 100 %)",
+        "Matkakulut Oulu–Kempele 1 23,40 € 25,5 % 23,40 €",
+        # VAT base, rate and amount per rate; totals
+        "Veron peruste 25,5 % 513,40 €",
+        "ALV 25,5 % 130,92 €",
+        "Veroton yhteensä 513,40 €",
+        "Maksettava yhteensä 644,32 €",
+        # payment
+        "IBAN FI21 1234 5600 0007 85",
+        "BIC NDEAFIHH",
+        "Viitenumero 12344",
+        "RF-viite RF08 1234 4",
+        "Summa 644,32 €",
+        POHDE_BARCODE,
+    ]:
+        assert expected in text, expected
+
+
+def test_english_and_swedish_invoices() -> None:
+    english = text_of(invoice_pdf(pohde_invoice("en")))
+    assert "INVOICE" in english
+    assert "Total to pay €644.32" in english
+    assert "VAT 25.5% €130.92" in english
+    assert POHDE_BARCODE in english
+    bill = bill_month(SETTINGS, MEHILAINEN, PROCESSES, EXPENSES, FEBRUARY)
+    swedish = text_of(invoice_pdf(issue_invoice(bill, SETTINGS, 1235, ISSUED)))
+    assert "FAKTURA" in swedish
+    assert "Rabatt 10 % 10 % 113,33 € 25,5 % -11,33 €" in swedish
+    assert "Att betala 128,01 €" in swedish
+    assert "Förfallodag 16.3.2027" in swedish
+    assert "Dröjsmålsränta enligt räntelagen" in swedish
+
+
+def test_exempt_invoice_prints_the_ground_and_no_vat() -> None:
+    exempt = replace(SETTINGS, vat=VatMode.EXEMPT, vat_exempt_ground="")
+    bill = bill_month(exempt, POHDE, PROCESSES, EXPENSES, FEBRUARY)
+    text = text_of(invoice_pdf(issue_invoice(bill, exempt, 1234, ISSUED)))
+    assert "Ei arvonlisäveroa: vähäinen liiketoiminta (arvonlisäverolaki 3 §)" in text
+    assert "Maksettava yhteensä 513,40 €" in text
+    assert "ALV yhteensä" not in text
+    own_ground = replace(exempt, vat_exempt_ground="AVL 34 §, terveyden- ja sairaanhoitopalvelu")
+    text = text_of(invoice_pdf(issue_invoice(bill, own_ground, 1234, ISSUED)))
+    assert "Ei arvonlisäveroa: AVL 34 §, terveyden- ja sairaanhoitopalvelu" in text
+
+
+def test_credit_note_refers_to_the_original_and_asks_no_payment() -> None:
+    credit = credit_note(pohde_invoice("fi"), 1235, date(2027, 3, 9))
+    text = text_of(invoice_pdf(credit))
+    assert "HYVITYSLASKU" in text
+    assert "Hyvitettävä lasku 1234" in text
+    assert "Yhteensä -644,32 €" in text
+    assert "Ei maksettavaa: hyvitys vähennetään laskusta 1234." in text
+    assert "Virtuaaliviivakoodi" not in text
+
+
+def test_no_secret_and_no_participant_unless_asked() -> None:
+    invoice = pohde_invoice("fi")
+    text = text_of(invoice_pdf(invoice))
+    assert SECRET not in text
+    assert "Aino" not in text
+    asked = text_of(
+        invoice_pdf(invoice, participants={"Hoitajien ryhmätyönohjaus": ["Aino Virtanen"]})
+    )
+    assert "Osallistujat (Hoitajien ryhmätyönohjaus): Aino Virtanen" in asked
+    assert SECRET not in asked
+
+
+def test_pdf_is_reproducible() -> None:
+    invoice = pohde_invoice("fi")
+    assert text_of(invoice_pdf(invoice)) == text_of(invoice_pdf(invoice))
+    reader = PdfReader(io.BytesIO(invoice_pdf(invoice)))
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Lasku 1234"
+    assert len(reader.pages) == 1
+    assert [round(float(x)) for x in reader.pages[0].mediabox[2:]] == [595, 842]  # A4 in points
+
+
+def test_many_lines_flow_onto_more_pages() -> None:
+    invoice = pohde_invoice("fi")
+    many = replace(invoice, lines=invoice.lines * 12)
+    reader = PdfReader(io.BytesIO(invoice_pdf(many)))
+    assert len(reader.pages) >= 2
+    text = text_of(invoice_pdf(many))
+    assert (
+        "Maksettava yhteensä 7 731,80 €" in text
+    )  # 12 × 513.40 = 6160.80; VAT 1571.004 -> 1571.00
+
+
+def test_every_document_string_is_translated(monkeypatch: pytest.MonkeyPatch) -> None:
+    used: set[str] = set()
+
+    def recording_t(msgid: str, /, *, lang: str | None = None, **fields: object) -> str:
+        used.add(msgid)
+        return i18n.t(msgid, lang=lang, **fields)
+
+    monkeypatch.setattr(pdf_module, "t", recording_t)
+    monkeypatch.setattr(invoice_text, "t", recording_t)
+    invoice = pohde_invoice("fi")
+    exempt = replace(invoice, vat_mode=VatMode.EXEMPT)
+    missed = replace(
+        invoice, lines=tuple(replace(line, kind=LineKind.NO_SHOW) for line in invoice.lines[:1])
+    )
+    discounted = issue_invoice(
+        bill_month(SETTINGS, MEHILAINEN, PROCESSES, EXPENSES, FEBRUARY), SETTINGS, 1235, ISSUED
+    )
+    for document in (invoice, exempt, missed, discounted, credit_note(invoice, 1235, ISSUED)):
+        invoice_pdf(document, participants={"x": ["y"]})
+    zero = replace(invoice, lines=tuple(replace(line, amount=Decimal(0)) for line in invoice.lines))
+    contact = replace(
+        zero, buyer=replace(zero.buyer, contact="Liisa", einvoice_address="003712345678")
+    )
+    invoice_pdf(contact)
+    assert len(used) > 40
+    for lang in ("fi", "sv"):
+        missing = sorted(msgid for msgid in used if not i18n.has_translation(msgid, lang))
+        assert missing == [], lang
+
+
+def test_code128_bars_encode_the_digits_in_code_set_c() -> None:
+    modules = code128_modules(POHDE_BARCODE)
+    # start C + 27 digit pairs + check symbol, 11 modules each, and the 13-module stop
+    assert len(modules) == 29 * 11 + 13
+    assert modules.startswith("11010011100")  # START C (value 105)
+    assert modules.endswith("1100011101011")  # STOP
+    for index in range(29):
+        symbol = modules[index * 11 : (index + 1) * 11]
+        # every Code 128 symbol is three bars and three spaces, starting with a bar
+        runs = [len(run) for run in symbol.replace("10", "1 0").replace("01", "0 1").split()]
+        assert len(runs) == 6, symbol
+        assert symbol[0] == "1"
+        assert symbol[-1] == "0"
+    assert sum(width for _, width in bars(modules)) == modules.count("1")
+    with pytest.raises(ValueError, match="even number of digits"):
+        code128_modules("123")
+
+
+@pytest.mark.skipif(
+    not (shutil.which("zbarimg") and shutil.which("pdftoppm")),
+    reason="needs zbar-tools and poppler-utils",
+)
+def test_a_scanner_reads_the_barcode(tmp_path: Path) -> None:
+    pdf = tmp_path / "invoice.pdf"
+    pdf.write_bytes(invoice_pdf(pohde_invoice("fi")))
+    subprocess.run(["pdftoppm", "-png", "-r", "300", str(pdf), str(tmp_path / "page")], check=True)
+    scan = subprocess.run(
+        ["zbarimg", "-q", "--raw", str(tmp_path / "page-1.png")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert scan.stdout.strip() == POHDE_BARCODE
+
+
+def test_a_foreign_iban_gets_the_payment_details_but_no_barcode() -> None:
+    invoice = pohde_invoice("en")
+    foreign = replace(invoice, seller=replace(invoice.seller, iban="DE89 3704 0044 0532 0130 00"))
+    text = text_of(invoice_pdf(foreign))
+    assert "IBAN DE89 3704 0044 0532 0130 00" in text
+    assert "Total to pay €644.32" in text
+    assert "Virtual barcode" not in text

@@ -62,8 +62,13 @@ def build(tyo: Tyo) -> Tyo:
     return tyo
 
 
+def at_midway(tyo: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
+    """Build the sample in ``tyo``'s store and set the clock to 2027-05-10."""
+    monkeypatch.setenv("TYO_NOW", NOW)
+    return build(tyo)
+
+
 @pytest.fixture
 def midway(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
     """The sample process on 2027-05-10, after its midpoint review."""
-    monkeypatch.setenv("TYO_NOW", NOW)
-    return build(initialised)
+    return at_midway(initialised, monkeypatch)

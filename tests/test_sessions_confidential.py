@@ -31,7 +31,15 @@ from tests.sessions_sample import (
 from tyonohjaus_cli.cli.lazy import LazyGroup
 from tyonohjaus_cli.storage.store import Store
 
-midway = sessions_sample.midway
+
+@pytest.fixture
+def midway(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
+    """The sample process on 2027-05-10, with April invoiced (invoice 1000)."""
+    tyo = sessions_sample.at_midway(initialised, monkeypatch)
+    result = tyo("invoice", "create", "2027-04", "--client", "pohde")
+    assert result.exit_code == 0, result.output
+    return tyo
+
 
 CLIENT_FACING: list[tuple[str, ...]] = [
     ("summary", PROCESS, "--for", "client"),
@@ -42,19 +50,18 @@ CLIENT_FACING: list[tuple[str, ...]] = [
     ("agenda", "--from", "2027-01-01", "--to", "2027-12-31", "--csv"),
     ("process", "list", "--json"),
     ("client", "show", "pohde", "--json"),
+    ("billing", "2027-04", "--json"),
+    ("billing", "2027-04"),
+    ("invoice", "show", "1000", "--json"),
+    ("invoice", "show", "1000"),
+    ("invoice", "list", "--json"),
 ]
 """Commands whose output may be handed to a client or a third party."""
 
 WHEN_REGISTERED: dict[str, list[tuple[str, ...]]] = {
-    "billing": [("billing", "2027-04", "--json"), ("billing", "2027-04")],
     "ics": [("ics", PROCESS), ("ics", PROCESS, "--meeting", "6", "--method", "request")],
 }
-"""Client-facing commands of other areas, checked as soon as ``tyo`` has them (by name).
-
-Invoices need one made first: once ``tyo invoice`` is on this branch, add a fixture step
-that creates one for April 2027 and the lines ``("invoice", "show", "1", "--json")`` and
-the PDF, whose text should be searched the same way.
-"""
+"""Client-facing commands of other areas, checked as soon as ``tyo`` has them (by name)."""
 
 SUPERVISOR_JSON: list[tuple[str, ...]] = [("process", "show", PROCESS, "--json")]
 """The supervisor's own machine output, which scripts may pass on: no secrets either."""
@@ -62,6 +69,8 @@ SUPERVISOR_JSON: list[tuple[str, ...]] = [("process", "show", PROCESS, "--json")
 
 def client_facing() -> list[tuple[str, ...]]:
     """Every client-facing command line this build of tyo has."""
+    import tyonohjaus_cli.cli.app  # noqa: F401 - registers the commands by name
+
     extra = [
         line
         for name, lines in WHEN_REGISTERED.items()

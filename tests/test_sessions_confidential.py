@@ -161,3 +161,19 @@ def test_process_file_keeps_what_billing_needs(midway: Tyo, store_path: Path) ->
     assert [m["status"] for m in shown["meetings"]][:5] == [
         "held", "held", "cancelled", "held", "held",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("named", [False, True], ids=["plain", "--participants"])
+def test_no_secret_in_the_invoice_pdf(midway: Tyo, tmp_path: Path, named: bool) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    target = tmp_path / "lasku.pdf"
+    extra = ("--participants",) if named else ()
+    result = midway("invoice", "pdf", "1000", "-o", str(target), *extra)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Hoitajien ryhmätyönohjaus" in text  # the PDF's text is readable here
+    assert _leaks(text) == []

@@ -456,3 +456,21 @@ def test_notes_as_json(midway: Tyo) -> None:
         ],
         "reviews": [],
     }
+
+
+def test_an_editor_that_saves_no_text_aborts(
+    planned: Tyo, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "binary.py"
+    script.write_text(
+        "import pathlib, sys\npathlib.Path(sys.argv[-1]).write_bytes(b'\\xff\\xfe muistiinpano')\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    before = _snapshot(store_path)
+    result = planned("log", PROCESS, "--edit")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tyo: the note is not UTF-8 text: nothing was logged\n",
+    )
+    assert _snapshot(store_path) == before

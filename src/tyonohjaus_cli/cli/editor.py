@@ -13,7 +13,7 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from tyonohjaus_cli.errors import TyoError, UsageError
+from tyonohjaus_cli.errors import StoreError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.files import atomic_write, remove
 
@@ -50,8 +50,13 @@ def strip_comments(text: str) -> str:
 def edit(text: str, folder: Path, name: str) -> str:
     """Open ``text`` in the user's editor and return what was saved, comments removed."""
     path = folder / name
-    atomic_write(path, text.encode())
     command = editor_command()
+    try:
+        atomic_write(path, text.encode())
+    except OSError as error:
+        raise StoreError(
+            t("can't write the note's file {path}: {error}", path=path, error=error.strerror)
+        ) from None
     try:
         try:
             finished = subprocess.run([*command, str(path)], check=False)
@@ -69,6 +74,13 @@ def edit(text: str, folder: Path, name: str) -> str:
                     code=finished.returncode,
                 )
             )
-        return strip_comments(path.read_text(encoding="utf-8"))
+        try:
+            return strip_comments(path.read_text(encoding="utf-8"))
+        except UnicodeDecodeError:
+            raise UsageError(t("the note is not UTF-8 text: nothing was logged")) from None
+        except OSError as error:
+            raise StoreError(
+                t("can't read the note's file {path}: {error}", path=path, error=error.strerror)
+            ) from None
     finally:
         remove(path)

@@ -187,3 +187,23 @@ def test_a_no_show_relogged_as_held_counts_afresh() -> None:
     _, _, meeting, entry = record(missed, log, meeting, Outcome(minutes=45), now)
     assert (meeting.status, meeting.attended, meeting.held_minutes) == (MeetingStatus.HELD, 3, 45)
     assert entry.present == ("Anna Aho", "Anni Aho", "Pekka Puu")
+
+
+def test_a_count_alone_names_nobody() -> None:
+    process = _process(1, group_size=8)
+    _, _, meeting, entry = record(
+        process, SessionLog("p"), process.meetings[0], Outcome(attendance=6), START
+    )
+    assert (meeting.attended, entry.present, entry.absent) == (6, (), ())
+    with pytest.raises(UsageError, match="fewer than the 2 named present"):
+        record(
+            process,
+            SessionLog("p"),
+            process.meetings[0],
+            Outcome(attendance=1, present=("anna", "pekka")),
+            START,
+        )
+    _, _, named, _ = record(
+        process, SessionLog("p"), process.meetings[0], Outcome(absent=("pekka",)), START
+    )
+    assert named.attended is None  # 3 named of 8: the names can't give the count

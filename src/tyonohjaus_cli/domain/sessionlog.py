@@ -161,11 +161,21 @@ def match_participant(process: Process, given: str) -> str:
     )
 
 
+def _counted(process: Process, count: int) -> int:
+    if process.size and count > process.size:
+        raise UsageError(
+            t("{count} present, but the group has {size} people", count=count, size=process.size)
+        )
+    return count
+
+
 def _attendance(
     process: Process, outcome: Outcome
 ) -> tuple[tuple[str, ...], tuple[str, ...], int | None]:
     """Who was present and absent, and how many were present, from what was said."""
     names = [p.name for p in process.participants]
+    if outcome.present is None and outcome.absent is None and outcome.attendance is not None:
+        return (), (), _counted(process, outcome.attendance)  # a count, no names
     if (outcome.present or outcome.absent) and not names:
         raise UsageError(
             t(
@@ -187,15 +197,7 @@ def _attendance(
         present = [name for name in names if name not in absent]
     # A named group whose stated size is larger can't be counted from the names alone.
     counted = len(present) if names and process.size == len(names) else None
-    attended = outcome.attendance if outcome.attendance is not None else counted
-    if attended is not None and process.size and attended > process.size:
-        raise UsageError(
-            t(
-                "{count} present, but the group has {size} people",
-                count=attended,
-                size=process.size,
-            )
-        )
+    attended = _counted(process, outcome.attendance) if outcome.attendance is not None else counted
     if outcome.attendance is not None and attended is not None and attended < len(present):
         raise UsageError(
             t(
@@ -233,10 +235,9 @@ def record(
         attended: int | None = 0
         status, held_minutes = MeetingStatus.NO_SHOW, None
     else:
-        if earlier is not None and not outcome.says_attendance:
+        if earlier and meeting.status is MeetingStatus.HELD and not outcome.says_attendance:
+            # Relogging a held meeting without a word on attendance: it stays as logged.
             present, absent, attended = earlier.present, earlier.absent, meeting.attended
-            if meeting.status is MeetingStatus.NO_SHOW:  # now held after all: count afresh
-                present, absent, attended = _attendance(process, outcome)
         else:
             present, absent, attended = _attendance(process, outcome)
         status = MeetingStatus.HELD

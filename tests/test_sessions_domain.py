@@ -8,6 +8,8 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from tyonohjaus_cli.domain.models import (
     Meeting,
@@ -207,3 +209,56 @@ def test_a_count_alone_names_nobody() -> None:
         process, SessionLog("p"), process.meetings[0], Outcome(absent=("pekka",)), START
     )
     assert named.attended is None  # 3 named of 8: the names can't give the count
+
+
+_SECRET_TEXT = st.text(alphabet="ÄÖÅQXZJ", min_size=12, max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    note=_SECRET_TEXT,
+    method=_SECRET_TEXT,
+    theme=st.text(alphabet="abcdefg", min_size=3, max_size=10),
+    comment=_SECRET_TEXT,
+    lang=st.sampled_from(["fi", "sv", "en"]),
+    form=st.sampled_from(["txt", "md"]),
+)
+def test_summaries_never_carry_notes_or_methods(
+    note: str, method: str, theme: str, comment: str, lang: str, form: str
+) -> None:
+    """Whatever is written, notes and methods reach no summary; themes and unshared reviews
+    reach only the participants'."""
+    secrets = (note, method, comment)
+    assume(all(a not in b for i, a in enumerate(secrets) for b in secrets[i + 1 :] + secrets[:i]))
+    from tyonohjaus_cli.domain import summary
+    from tyonohjaus_cli.domain.models import Client, Goal, Review, Settings, Supervisor
+    from tyonohjaus_cli.domain.summary_text import render
+
+    process = replace(_process(3), goals=(Goal(1, "Tavoite"),))
+    log = SessionLog("p")
+    for n in (1, 2):
+        process, log, _, _ = record(
+            process,
+            log,
+            process.meetings[n - 1],
+            Outcome(note=note, methods=(method,), themes=(theme,)),
+            START + timedelta(days=60),
+        )
+    log = replace(
+        log,
+        reviews=(Review(1, START.date(), 3, "participants", START, comment=comment),),
+    )
+    client = Client("c", "Tilaaja Oy", language=lang)
+    settings_ = Settings(Supervisor("Maija", "m@example.fi"), rate=Decimal(95))
+    today = (START + timedelta(days=60)).date()
+    for_client = render(summary.for_client(process, client, settings_, today), lang, form)
+    for_participants = render(
+        summary.for_participants(process, client, settings_, log, today), lang, form
+    )
+    for text in (for_client, for_participants):
+        assert note not in text
+        assert method not in text
+    assert theme not in for_client
+    assert comment not in for_client
+    assert theme in for_participants
+    assert comment in for_participants

@@ -30,6 +30,7 @@ LazyGroup.entries = {
     "notes": Entry(f"{_CLI}.sessions", "notes", t("Print the private session log of a process, for you only.")),
     "goal": Entry(f"{_CLI}.goals", "app", t("Add goals to a process, list them, and record their reviews.")),
     "summary": Entry(f"{_CLI}.sessions", "summary", t("Write a goal-review summary of a process, for the participants or the client.")),
+    "ics": Entry(f"{_CLI}.calendar", "ics", t("Meetings for calendars: an .ics file to import, or invitations.")),
     "billing": Entry(f"{_CLI}.billing", "app", t("What a month bills, per client; `tyo billing year` shows the year's turnover.")),
     "expense": Entry(f"{_CLI}.billing", "expense_app", t("Travel and other costs billed with a process's month.")),
     "invoice": Entry(f"{_CLI}.invoices", "app", t("Issue invoices and credit notes, print them, and mark them paid.")),

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, core, sessions
+from tyonohjaus_cli.i18n.fi import billing, calendar, core, sessions
 
-MESSAGES: dict[str, str] = {**core.MESSAGES, **billing.MESSAGES, **sessions.MESSAGES}
+MESSAGES: dict[str, str] = {
+    **core.MESSAGES,
+    **billing.MESSAGES,
+    **calendar.MESSAGES,
+    **sessions.MESSAGES,
+}

@@ -24,6 +24,12 @@ SECRETS = (SECRET_NOTE, SECRET_THEME, SECRET_METHOD, SECRET_REVIEW)
 NAMES = ("Aino Virtanen", "Eero Esimerkki", "Iida Malli", "Outi Koe")
 SHARED_COMMENT = "Vastuut on sovittu ja kirjattu"
 
+WITHOUT_GOALS = (
+    "new-process", "yksin", "--client", "pohde", "--kind", "individual",
+    "--start", "2026-12-01 10:00", "--every", "3w", "--count", "2",
+)  # fmt: skip
+"""A short individual process without goals or participants named."""
+
 NEW_PROCESS = (
     "new-process", PROCESS, "--client", "pohde", "--kind", "group",
     "--start", "2027-01-12 14:00", "--every", "4w", "--count", "8", "--duration", "90",
@@ -72,3 +78,12 @@ def at_midway(tyo: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
 def midway(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
     """The sample process on 2027-05-10, after its midpoint review."""
     return at_midway(initialised, monkeypatch)
+
+
+@pytest.fixture
+def planned(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
+    """The sample process with nothing logged yet, on the day after meeting 2."""
+    monkeypatch.setenv("TYO_NOW", "2027-02-10 09:00")
+    result = initialised(*NEW_PROCESS)
+    assert result.exit_code == 0, result.output
+    return initialised

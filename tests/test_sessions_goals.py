@@ -9,17 +9,11 @@ import pytest
 
 from tests import sessions_sample
 from tests.conftest import Tyo
-from tests.sessions_sample import NEW_PROCESS, PROCESS
+from tests.sessions_sample import PROCESS, WITHOUT_GOALS
 
 midway = sessions_sample.midway
 
-
-@pytest.fixture
-def planned(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
-    monkeypatch.setenv("TYO_NOW", "2027-02-10 09:00")
-    result = initialised(*NEW_PROCESS)
-    assert result.exit_code == 0, result.output
-    return initialised
+planned = sessions_sample.planned
 
 
 def test_goal_add_and_list(planned: Tyo) -> None:
@@ -132,10 +126,7 @@ def test_goal_review_refuses(planned: Tyo, args: tuple[str, ...], message: str) 
 
 
 def test_review_of_a_process_without_goals(initialised: Tyo) -> None:
-    created = initialised(
-        "new-process", "yksin", "--client", "pohde", "--kind", "individual",
-        "--start", "2026-12-01 10:00", "--every", "3w", "--count", "2",
-    )  # fmt: skip
+    created = initialised(*WITHOUT_GOALS)
     assert created.exit_code == 0
     result = initialised("goal", "review", "yksin", "--goal", "1", "--score", "3")
     assert result.stderr == (

@@ -13,18 +13,11 @@ import pytest
 
 from tests import sessions_sample
 from tests.conftest import Tyo
-from tests.sessions_sample import NEW_PROCESS, PROCESS
+from tests.sessions_sample import PROCESS
 
 midway = sessions_sample.midway
 
-
-@pytest.fixture
-def planned(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> Tyo:
-    """The sample process with nothing logged yet, on the day after meeting 2."""
-    monkeypatch.setenv("TYO_NOW", "2027-02-10 09:00")
-    result = initialised(*NEW_PROCESS)
-    assert result.exit_code == 0, result.output
-    return initialised
+planned = sessions_sample.planned
 
 
 def _snapshot(store: Path) -> dict[str, str]:

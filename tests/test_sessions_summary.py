@@ -15,7 +15,7 @@ import pytest
 
 from tests import sessions_sample
 from tests.conftest import Tyo
-from tests.sessions_sample import PROCESS
+from tests.sessions_sample import PROCESS, WITHOUT_GOALS
 from tyonohjaus_cli.domain import summary_text
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT
 from tyonohjaus_cli.i18n import has_translation
@@ -63,6 +63,8 @@ def test_summary_is_in_the_clients_document_language(midway: Tyo) -> None:
 
 def test_summary_to_a_private_file(midway: Tyo, tmp_path: Path) -> None:
     target = tmp_path / "yhteenveto.md"
+    target.write_text("an older draft", encoding="utf-8")
+    target.chmod(0o644)
     result = midway("summary", PROCESS, "--for", "client", "--format", "md", "-o", str(target))
     assert result.exit_code == 0
     assert result.stdout == f"Wrote the summary to {target}.\n"
@@ -86,10 +88,7 @@ def test_summary_bad_options(midway: Tyo, args: tuple[str, ...], message: str) -
 
 
 def test_summary_of_a_process_without_goals_or_meetings_held(initialised: Tyo) -> None:
-    created = initialised(
-        "new-process", "yksin", "--client", "pohde", "--kind", "individual",
-        "--start", "2027-02-01 10:00", "--every", "3w", "--count", "2",
-    )  # fmt: skip
+    created = initialised(*WITHOUT_GOALS)
     assert created.exit_code == 0
     result = initialised("summary", "yksin", "--for", "participants", "--lang", "en")
     assert result.exit_code == 0

@@ -399,8 +399,10 @@ def _document_language(text: str) -> str:
 def _write_file(path: Path, text: str) -> None:
     """Write a document the user named, readable by its owner only (it is confidential)."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        fd = os.open(path.expanduser(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            if os.name == "posix":  # an existing file keeps its mode otherwise
+                os.fchmod(handle.fileno(), 0o600)
             handle.write(text)
     except OSError as error:
         raise UsageError(

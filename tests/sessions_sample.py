@@ -60,6 +60,14 @@ STEPS: tuple[tuple[str, ...], ...] = (
 )  # fmt: skip
 
 
+def registered(command: str) -> bool:
+    """Whether this build of tyo has ``command`` (some arrive from other branches)."""
+    import tyonohjaus_cli.cli.app  # noqa: F401 - registers the commands by name
+    from tyonohjaus_cli.cli.lazy import LazyGroup
+
+    return command in LazyGroup.entries
+
+
 def build(tyo: Tyo) -> Tyo:
     """Run the sample's commands; every one must succeed."""
     for step in (NEW_PROCESS, *STEPS):

@@ -467,3 +467,18 @@ def test_an_editor_that_saves_no_text_aborts(
         "tyo: the note is not UTF-8 text: nothing was logged\n",
     )
     assert _snapshot(store_path) == before
+
+
+@pytest.mark.skipif(
+    not sessions_sample.registered("undo"), reason="tyo undo is not on this branch yet"
+)
+def test_undo_takes_back_a_log_whole(planned: Tyo, store_path: Path) -> None:
+    before = _snapshot(store_path)
+    assert planned("log", PROCESS, "--absent", "Eero", "--note", "Peruttava.").exit_code == 0
+    assert _snapshot(store_path) != before
+    result = planned("undo")
+    assert result.exit_code == 0, result.output
+    after = _snapshot(store_path)
+    assert {rel: text for rel, text in after.items() if not rel.startswith("history")} == {
+        rel: text for rel, text in before.items() if not rel.startswith("history")
+    }

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from tyonohjaus_cli.domain.models import (
+    REVIEW_SCORES,
     Break,
     CancelledBy,
     Client,
@@ -241,7 +242,7 @@ def review_to_doc(review: Review) -> Doc:
 
 def review_from_doc(fields: Fields, zone: tzinfo) -> Review:
     score = fields.integer("score", minimum=1)
-    if score > 5:
+    if score not in REVIEW_SCORES:
         raise fields.fail("score", t("a whole number from 1 to 5"))
     return Review(
         goal=fields.integer("goal", minimum=1),

@@ -21,7 +21,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.domain.models import (
@@ -34,14 +34,16 @@ from tyonohjaus_cli.domain.models import (
 )
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
-from tyonohjaus_cli.domain.sessionlog import SessionLog
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, journal, sessions
+from tyonohjaus_cli.storage import codec, journal
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import Index, jsonable, stamp_of, toml_files
 from tyonohjaus_cli.storage.lock import store_lock
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.sessionlog import SessionLog
 
 SETTINGS = "settings.toml"
 CLIENTS = "clients"
@@ -187,8 +189,11 @@ class Store:
         """The private session log of a process (empty until a meeting is logged).
 
         Confidential: only the supervisor's own views (log, notes, goals, the participants'
-        summary, progress) call this; nothing that produces output for a client does.
+        summary, progress) call this; of what goes to a client, only a summary for which
+        the names of those present were explicitly asked for (``--attendance-by-name``).
         """
+        from tyonohjaus_cli.storage import sessions
+
         self.process(process_id)
         rel = sessions.session_path(process_id)
         return sessions.load(self.read_text(rel), rel, process_id, self.zone())
@@ -342,4 +347,6 @@ class Transaction:
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
 
     def save_session_log(self, log: SessionLog) -> None:
+        from tyonohjaus_cli.storage import sessions
+
         self.write(sessions.session_path(log.process), sessions.dump(log))

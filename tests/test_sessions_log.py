@@ -482,3 +482,17 @@ def test_undo_takes_back_a_log_whole(planned: Tyo, store_path: Path) -> None:
     assert {rel: text for rel, text in after.items() if not rel.startswith("history")} == {
         rel: text for rel, text in before.items() if not rel.startswith("history")
     }
+
+
+def test_notes_as_json_carry_every_review(midway: Tyo) -> None:
+    shown = json.loads(midway("notes", PROCESS, "--json").stdout)
+    assert [m["n"] for m in shown["meetings"]] == [1, 2, 4, 5]
+    assert shown["reviews"][0] == {
+        "goal": 1,
+        "day": "2027-01-12",
+        "score": 2,
+        "with": "participants",
+        "comment": "Roolit ovat epäselviä",
+        "shared": False,
+    }
+    assert [r["shared"] for r in shown["reviews"]] == [False, True, False, True]

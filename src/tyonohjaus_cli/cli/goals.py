@@ -55,6 +55,17 @@ def _score(text: str) -> int:
     )
 
 
+def review_row(review: Review) -> dict[str, Any]:
+    """A review as ``--json`` shows it to the supervisor (stable keys)."""
+    return {
+        "day": review.day,
+        "score": review.score,
+        "with": review.with_,
+        "comment": review.comment,
+        "shared": review.shared,
+    }
+
+
 @command(app, "add")
 def add(
     process_id: ProcessArgument,
@@ -98,16 +109,7 @@ def list_goals(process_id: ProcessArgument, as_json: output.JsonOption = False) 
                 "n": goal.n,
                 "text": goal.text,
                 "by": goal.by,
-                "reviews": [
-                    {
-                        "day": r.day,
-                        "score": r.score,
-                        "with": r.with_,
-                        "comment": r.comment,
-                        "shared": r.shared,
-                    }
-                    for r in mine
-                ],
+                "reviews": [review_row(r) for r in mine],
             }
         )
     columns = [

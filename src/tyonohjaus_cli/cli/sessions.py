@@ -20,6 +20,7 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
+from tyonohjaus_cli.cli.goals import review_row
 from tyonohjaus_cli.cli.progress import POINTS, progress_of
 from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, all_reviews
@@ -234,9 +235,9 @@ def _entry_lines(process: Process, entry: LogEntry | None, n: int, *, md: bool) 
         else t(meeting.status.value)
     )
     head = t("Meeting {n}", n=n) + f" · {format_datetime(meeting.start)} · {state}"
-    lines = [f"## {head}" if md else head, ""] if md else [head]
+    lines = [f"## {head}", ""] if md else [head]
     if entry is None:
-        return [*lines, t("Nothing was written.") if md else "  " + t("Nothing was written.")]
+        return [*lines, ("" if md else "  ") + t("Nothing was written.")]
     facts = [
         (t("Present"), ", ".join(entry.present)),
         (t("Absent"), ", ".join(entry.absent)),
@@ -301,14 +302,7 @@ def _notes_json(
             }
         )
     reviews = [
-        {
-            "goal": r.goal,
-            "day": r.day,
-            "score": r.score,
-            "with": r.with_,
-            "comment": r.comment,
-            "shared": r.shared,
-        }
+        {"goal": r.goal, **review_row(r)}
         for r in (all_reviews(process, log) if with_reviews else [])
     ]
     payload = {"process": process.id, "meetings": meetings, "reviews": reviews}

@@ -32,12 +32,10 @@ def _choose_language(args: Sequence[str]) -> None:
     if chosen not in ("fi", "en"):
         chosen = language_from_environment({"TYO_LANG": os.environ.get("TYO_LANG", "")})
     if chosen is None:
-        from tyonohjaus_cli.cli.context import session, store_dir
+        from tyonohjaus_cli.cli.context import settings_language, store_dir
 
-        session.store_option = _early_option(args, "--store")
         try:
-            if store_dir(session.store_option).joinpath("settings.toml").is_file():
-                chosen = session.store.settings().language or None
+            chosen = settings_language(store_dir(_early_option(args, "--store")))
         except TyoError:
             chosen = None  # the command itself will report the problem, in the locale's language
     set_language(chosen or language_from_environment(os.environ) or "en")

@@ -11,12 +11,16 @@ import os
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.parsing import parse_datetime
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.store import Store
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.store import Store
+
+# The store, the domain model and zoneinfo are imported on first use, not here: `tyo --help`
+# imports this module too, and needs none of them (they are ~15 ms of a ~60 ms start).
 
 
 def default_store_dir() -> Path:
@@ -29,6 +33,23 @@ def store_dir(option: str | None) -> Path:
     """Where the store is: ``--store``, ``TYO_HOME``, or the platform's data folder."""
     chosen = option or os.environ.get("TYO_HOME")
     return Path(chosen).expanduser() if chosen else default_store_dir()
+
+
+def settings_language(root: Path) -> str | None:
+    """The interface language named in the store's settings, read without opening the store.
+
+    Only for choosing the language of help and messages: the file is not validated here
+    (the command itself reports a broken one) and no interrupted change is rolled back first.
+    """
+    import tomllib
+
+    try:
+        doc = tomllib.loads((root / "settings.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    calendar = doc.get("calendar")
+    language = calendar.get("language") if isinstance(calendar, dict) else None
+    return language if language in ("fi", "en") else None
 
 
 def lock_timeout() -> float:
@@ -51,12 +72,18 @@ class Session:
     @property
     def store(self) -> Store:
         if self._store is None:
+            from tyonohjaus_cli.storage.store import Store
+
             self._store = Store(store_dir(self.store_option), lock_timeout=lock_timeout())
             self._store.recover_if_needed()
         return self._store
 
     def now(self) -> datetime:
         """The current time in the store's zone (``TYO_NOW`` fixes it)."""
+        from zoneinfo import ZoneInfo
+
+        from tyonohjaus_cli.domain.parsing import parse_datetime
+
         # Before `tyo init` there is no store zone yet: the default one stands in.
         zone = self.store.zone() if self.store.is_initialised() else ZoneInfo("Europe/Helsinki")
         fixed = os.environ.get("TYO_NOW")

@@ -10,7 +10,6 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.processes import new_uid
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.models import CancelledBy
 from tyonohjaus_cli.domain.parsing import localize
@@ -110,6 +109,9 @@ def add(
 
     Example: tyo meeting add hoitajat-2027 --at "2027-11-09 14:00"
     """
+    # Here, not at the top: `tyo agenda` lives in this module and needs nothing of processes.
+    from tyonohjaus_cli.cli.processes import new_uid
+
     store = session.store
     start = localize(at, store.zone())
     with store.transaction(f"meeting add {process_id}", session.now()) as change:

@@ -338,6 +338,12 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
 
 def summary_of_process(process: Process) -> dict[str, Any]:
     """What list views need, kept in the index so they never parse every process file."""
+    slots = [
+        (m.n, _wall_clock(m.start).isoformat(timespec="minutes"), m.minutes, m.status.value)
+        for m in process.in_order()
+    ]
+    statuses = [slot[3] for slot in slots]
+    kept = [slot[1] for slot in slots if slot[3] != MeetingStatus.CANCELLED]
     return {
         "id": process.id,
         "client": process.client,
@@ -345,8 +351,13 @@ def summary_of_process(process: Process) -> dict[str, Any]:
         "title": process.title,
         "status": process.status.value,
         "venue": str(process.venue),
-        "meetings": [
-            [m.n, _wall_clock(m.start).isoformat(timespec="minutes"), m.minutes, m.status.value]
-            for m in process.in_order()
-        ],
+        "span": [slots[0][1], max(slot[1] for slot in slots)] if slots else None,
+        "held": statuses.count(MeetingStatus.HELD) + statuses.count(MeetingStatus.NO_SHOW),
+        "open": statuses.count(MeetingStatus.PLANNED),
+        "cancelled": statuses.count(MeetingStatus.CANCELLED),
+        "kept": [min(kept, default=None), max(kept, default=None), len(kept)],
+        "planned": [slot[1] for slot in slots if slot[3] == MeetingStatus.PLANNED],
+        "meetings": ";".join(
+            f"{n},{start},{minutes},{status}" for n, start, minutes, status in slots
+        ),
     }

@@ -33,8 +33,12 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically and durably, mode 0600."""
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` atomically and (unless told otherwise) durably, mode 0600.
+
+    ``durable=False`` skips the fsyncs: for derived files such as the index, which are
+    rebuilt when a crash leaves them torn, and should not cost a disk flush on every read.
+    """
     ensure_private_dir(path.parent)
     temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
@@ -44,13 +48,15 @@ def atomic_write(path: Path, data: bytes) -> None:
                 os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def remove(path: Path) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 from tyonohjaus_cli.storage.files import atomic_write
 
 INDEX_PATH = ".cache/index.json"
-_VERSION = 1
+_VERSION = 2
 
 Stamp = list[int]
 
@@ -78,7 +78,7 @@ class Index:
             return
         data = json.dumps({"version": _VERSION, "entries": self.entries}, separators=(",", ":"))
         with contextlib.suppress(OSError):
-            atomic_write(self.path, data.encode())
+            atomic_write(self.path, data.encode(), durable=False)
         self.dirty = False
 
 

@@ -117,7 +117,10 @@ class Store:
         """The supervisor's settings; a store without them asks for ``tyo init``."""
         if self._settings is None:
             try:
-                self._settings = self._cached(SETTINGS, codec.settings_from_doc)
+                # Read directly: a few hundred bytes, whereas loading the index means the
+                # summary of every process (~1 MB in twenty years), which most commands
+                # (process show, meeting add, new-process...) never need.
+                self._settings = self._load(SETTINGS, codec.settings_from_doc)[0]
             except FileNotFoundError:
                 raise StoreError(
                     t(
@@ -232,32 +235,31 @@ class Store:
         """Every process, as list views show it; ``now`` decides which meeting is next."""
         zone = self.zone()
         after = now.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        kinds = {kind.value: kind for kind in ProcessKind}
+        states = {state.value: state for state in ProcessStatus}
+        fromiso = datetime.fromisoformat
+
+        def moment(text: str | None) -> datetime | None:
+            return fromiso(text).replace(tzinfo=zone) if text else None
+
         briefs = []
         for summary in self._summaries():
-            slots = summary["meetings"]
-            statuses = [slot[3] for slot in slots]
-            upcoming = [
-                slot[1] for slot in slots if slot[3] == MeetingStatus.PLANNED and slot[1] >= after
-            ]
-            kept = [slot[1] for slot in slots if slot[3] != MeetingStatus.CANCELLED]
-
-            def moment(text: str | None) -> datetime | None:
-                return datetime.fromisoformat(text).replace(tzinfo=zone) if text else None
-
+            first, last, total = summary["kept"]
+            upcoming = min((s for s in summary["planned"] if s >= after), default=None)
             briefs.append(
                 ProcessBrief(
                     id=summary["id"],
                     client=summary["client"],
-                    kind=ProcessKind(summary["kind"]),
+                    kind=kinds[summary["kind"]],
                     title=summary["title"],
-                    status=ProcessStatus(summary["status"]),
-                    total=len(kept),
-                    held=statuses.count(MeetingStatus.HELD) + statuses.count(MeetingStatus.NO_SHOW),
-                    open=statuses.count(MeetingStatus.PLANNED),
-                    cancelled=statuses.count(MeetingStatus.CANCELLED),
-                    first=moment(min(kept, default=None)),
-                    last=moment(max(kept, default=None)),
-                    next=moment(min(upcoming, default=None)),
+                    status=states[summary["status"]],
+                    total=total,
+                    held=summary["held"],
+                    open=summary["open"],
+                    cancelled=summary["cancelled"],
+                    first=moment(first),
+                    last=moment(last),
+                    next=moment(upcoming),
                 )
             )
         return briefs
@@ -265,28 +267,29 @@ class Store:
     def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
         """Meetings of every process starting from ``first`` up to ``last``, by time."""
         zone = self.zone()
-        # Wall-clock ISO text in one zone sorts like time itself: filter before parsing.
         low = first.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         items: list[AgendaItem] = []
         for summary in self._summaries():
-            slots = summary["meetings"]
-            kept = sum(1 for slot in slots if slot[3] != MeetingStatus.CANCELLED)
-            items.extend(
-                AgendaItem(
-                    process=summary["id"],
-                    client=summary["client"],
-                    title=summary["title"],
-                    venue=summary["venue"],
-                    n=n,
-                    of=kept,
-                    start=datetime.fromisoformat(start).replace(tzinfo=zone),
-                    minutes=minutes,
-                    status=MeetingStatus(status),
-                )
-                for n, start, minutes, status in slots
-                if low <= start < high
-            )
+            span = summary["span"]
+            if span is None or span[1] < low or span[0] >= high:
+                continue
+            for slot in summary["meetings"].split(";"):
+                n, start, minutes, status = slot.split(",")
+                if low <= start < high:
+                    items.append(
+                        AgendaItem(
+                            process=summary["id"],
+                            client=summary["client"],
+                            title=summary["title"],
+                            venue=summary["venue"],
+                            n=int(n),
+                            of=summary["kept"][2],
+                            start=datetime.fromisoformat(start).replace(tzinfo=zone),
+                            minutes=int(minutes),
+                            status=MeetingStatus(status),
+                        )
+                    )
         return sorted(items, key=lambda item: (item.start, item.process, item.n))
 
     # --- writing ---------------------------------------------------------------------

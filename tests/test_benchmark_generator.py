@@ -1,0 +1,87 @@
+"""The benchmark's generator makes a store tyo loads, with the counts it was asked for."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import NOW, NOW_TEXT, build, generate
+
+from tests.conftest import Tyo
+from tyonohjaus_cli.domain.models import CancelledBy, MeetingStatus
+
+
+@pytest.fixture
+def small(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    # The practice's settings say Finnish; command modules imported in Finnish would keep
+    # Finnish help texts for the rest of the test session.
+    monkeypatch.setenv("TYO_LANG", "en")
+    generate(store_path, seed=7, clients=6, processes=25, meetings=240)
+    return store_path
+
+
+def test_store_has_the_asked_counts(small: Path, tyo: Tyo) -> None:
+    clients = tyo("client", "list", "--json")
+    processes = tyo("process", "list", "--json")
+    assert clients.exit_code == 0, clients.output
+    assert processes.exit_code == 0, processes.output
+    assert len(json.loads(clients.stdout)) == 6
+    rows = json.loads(processes.stdout)
+    assert len(rows) == 25
+    assert sum(row["meetings"] + row["cancelled"] for row in rows) == 240
+
+
+def test_every_process_file_loads_whole(small: Path, tyo: Tyo) -> None:
+    for path in sorted((small / "processes").glob("*.toml")):
+        result = tyo("process", "show", path.stem, "--json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["id"] == path.stem
+
+
+def test_the_practice_has_a_past_and_a_future(small: Path, tyo: Tyo) -> None:
+    rows = json.loads(tyo("process", "list", "--json").stdout)
+    assert {row["status"] for row in rows} == {"active", "closed"}
+    assert sum(row["held"] for row in rows) > 0
+    assert sum(row["planned"] for row in rows) > 0
+
+
+def test_same_seed_same_store(tmp_path: Path) -> None:
+    def files(root: Path) -> dict[str, bytes]:
+        return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*.toml")}
+
+    generate(tmp_path / "a", seed=3, clients=4, processes=10, meetings=100)
+    generate(tmp_path / "b", seed=3, clients=4, processes=10, meetings=100)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
+def test_refuses_a_folder_with_files(tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("mine")
+    with pytest.raises(FileExistsError):
+        generate(tmp_path, clients=2, processes=3, meetings=30)
+
+
+def test_runner_uses_the_generators_present() -> None:
+    from benchmarks import run
+
+    assert run.NOW == NOW_TEXT
+
+
+def test_the_practice_is_mixed() -> None:
+    practice = build(seed=11, clients=10, processes=60, meetings=600)
+    meetings = [m for p in practice.processes for m in p.meetings]
+    assert {m.status for m in meetings} == set(MeetingStatus)
+    assert any(m.moves for m in meetings)
+    assert {m.cancelled_by for m in meetings} >= set(CancelledBy)
+    assert len({p.kind for p in practice.processes}) >= 5
+    past = [m for m in meetings if m.start < NOW]
+    assert all(
+        m.status is not MeetingStatus.PLANNED for m in past if m.start < NOW - timedelta(days=10)
+    )
+    assert all(
+        m.status in {MeetingStatus.PLANNED, MeetingStatus.CANCELLED}
+        for m in meetings
+        if m.start > NOW
+    )

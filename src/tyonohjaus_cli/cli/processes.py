@@ -12,6 +12,7 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.progress import progress_details, progress_json, progress_of
 from tyonohjaus_cli.cli.render import meeting_state, shift_text, venue_text
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.models import (
@@ -364,8 +365,10 @@ def show(
     """
     store = session.store
     process = store.process(process_id)
+    today = session.now().date()
+    done = progress_of(store, process)
     if as_json:
-        output.print_json(process_json(process))
+        output.print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
     client = store.client(process.client)
     price = (
@@ -393,6 +396,7 @@ def show(
             (t("price"), price),
             (t("first meeting"), t("first unit free") if process.first_free else ""),
             (t("breaks"), ", ".join(str(span) for span in process.breaks)),
+            *progress_details(done, today),
         ]
     )
     output.say("")

@@ -134,6 +134,27 @@ class Goal:
     by: str = "both"
 
 
+REVIEW_SCORES = range(1, 6)
+"""A goal is scored from 1 (not at all) to 5 (fully achieved)."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """One evaluation of a goal (väliarviointi, loppuarviointi), on ``day``, with someone.
+
+    ``with_`` is ``participants`` or ``client``. Only a ``shared`` review may reach the
+    client; the others stay in the private session log (see storage/sessions.py).
+    """
+
+    goal: int
+    day: date
+    score: int
+    with_: str
+    recorded: datetime
+    comment: str = ""
+    shared: bool = False
+
+
 @dataclass(frozen=True)
 class Move:
     """A meeting moved from ``previous`` to a new time, agreed at ``agreed_at``."""
@@ -157,6 +178,8 @@ class Meeting:
     notified_at: datetime | None = None
     reason: str = ""
     held_minutes: int | None = None
+    attended: int | None = None
+    """How many were present when held (a count only: names stay in the session log)."""
 
     @property
     def actual_minutes(self) -> int:
@@ -208,6 +231,8 @@ class Process:
     plan: str = ""
     status: ProcessStatus = ProcessStatus.ACTIVE
     closed: datetime | None = None
+    reviews: tuple[Review, ...] = ()
+    """The goal reviews agreed to be shared with the client; the rest are in the session log."""
 
     @property
     def size(self) -> int:

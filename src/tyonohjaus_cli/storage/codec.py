@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from tyonohjaus_cli.domain.models import (
+    REVIEW_SCORES,
     Break,
     CancelledBy,
     Client,
@@ -23,6 +24,7 @@ from tyonohjaus_cli.domain.models import (
     Process,
     ProcessKind,
     ProcessStatus,
+    Review,
     Settings,
     Supervisor,
     VatMode,
@@ -193,6 +195,7 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
             "notified_at": _moment(meeting.notified_at) if meeting.notified_at else None,
             "reason": meeting.reason,
             "held_minutes": meeting.held_minutes,
+            "attended": meeting.attended,
             "moves": [
                 {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
                 for move in meeting.moves
@@ -221,6 +224,34 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         notified_at=fields.moment("notified_at", zone, None),
         reason=fields.text("reason", ""),
         held_minutes=fields.integer("held_minutes", None, minimum=1),
+        attended=fields.integer("attended", None),
+    )
+
+
+def review_to_doc(review: Review) -> Doc:
+    """A goal review, in the process file (shared) or the session log (not shared)."""
+    doc: Doc = {
+        "goal": review.goal,
+        "day": review.day,
+        "score": review.score,
+        "with": review.with_,
+        "recorded": _moment(review.recorded),
+    }
+    return doc | _compact({"comment": review.comment, "shared": review.shared or None})
+
+
+def review_from_doc(fields: Fields, zone: tzinfo) -> Review:
+    score = fields.integer("score", minimum=1)
+    if score not in REVIEW_SCORES:
+        raise fields.fail("score", t("a whole number from 1 to 5"))
+    return Review(
+        goal=fields.integer("goal", minimum=1),
+        day=fields.day("day"),
+        score=score,
+        with_=fields.choice("with", ("participants", "client")),
+        recorded=fields.moment("recorded", zone),
+        comment=fields.text("comment", ""),
+        shared=fields.flag("shared", False),
     )
 
 
@@ -253,6 +284,7 @@ def process_to_doc(process: Process) -> Doc:
                 _compact({"name": p.name, "email": p.email}) for p in process.participants
             ],
             "goals": [{"n": goal.n, "text": goal.text, "by": goal.by} for goal in process.goals],
+            "reviews": [review_to_doc(review) for review in process.reviews],
         }
     )
     doc["meetings"] = [
@@ -300,6 +332,7 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
             fields.choice("status", tuple(ProcessStatus), ProcessStatus.ACTIVE.value)
         ),
         closed=closed,
+        reviews=tuple(review_from_doc(item, zone) for item in fields.tables("reviews")),
     )
 
 

@@ -5,6 +5,7 @@ Layout (every file carries ``schema``)::
     settings.toml           the supervisor profile and practice defaults
     clients/<id>.toml       one per client (tilaaja)
     processes/<id>.toml     one per process, with its meetings
+    sessions/<id>.json      the private session log of a process, see sessions.py
     history/                the change journal (undo), see journal.py
     .cache/index.json       derived, see index.py
     .lock                   one writer at a time, see lock.py
@@ -20,7 +21,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.domain.models import (
@@ -40,6 +41,9 @@ from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, mi
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import Index, jsonable, stamp_of, toml_files
 from tyonohjaus_cli.storage.lock import store_lock
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.sessionlog import SessionLog
 
 SETTINGS = "settings.toml"
 CLIENTS = "clients"
@@ -183,6 +187,19 @@ class Store:
             ) from None
         self._check_id(rel, process.id, process_id)
         return process
+
+    def session_log(self, process_id: str) -> SessionLog:
+        """The private session log of a process (empty until a meeting is logged).
+
+        Confidential: only the supervisor's own views (log, notes, goals, the participants'
+        summary, progress) call this; of what goes to a client, only a summary for which
+        the names of those present were explicitly asked for (``--attendance-by-name``).
+        """
+        from tyonohjaus_cli.storage import sessions
+
+        self.process(process_id)
+        rel = sessions.session_path(process_id)
+        return sessions.load(self.read_text(rel), rel, process_id, self.zone())
 
     def _check_id(self, rel: str, found: str, expected: str) -> None:
         if found != expected:
@@ -382,3 +399,8 @@ class Transaction:
 
         check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
+
+    def save_session_log(self, log: SessionLog) -> None:
+        from tyonohjaus_cli.storage import sessions
+
+        self.write(sessions.session_path(log.process), sessions.dump(log))

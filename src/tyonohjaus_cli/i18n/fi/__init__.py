@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, data
+from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, sessions
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
     **billing.MESSAGES,
     **calendar.MESSAGES,
+    **sessions.MESSAGES,
     **data.MESSAGES,
 }

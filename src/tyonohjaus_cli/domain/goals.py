@@ -1,0 +1,99 @@
+"""Goals (tavoitteet) and their reviews (väliarviointi, loppuarviointi). Pure.
+
+A goal is agreed with the participants, the client or both, and may be seen by both: it
+lives on the process. A review scores one goal from 1 (not at all) to 5 (fully achieved)
+on a day, with the participants or with the client. Where a review is kept decides who may
+ever see it: a review agreed to be shared (``--shared``) goes on the process, where the
+client's summary reads it; any other stays in the private session log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date
+
+from tyonohjaus_cli.domain.models import REVIEW_SCORES, Goal, Process, Review
+from tyonohjaus_cli.domain.sessionlog import SessionLog
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_date, t
+
+AGREED_WITH = ("participants", "client", "both")
+REVIEWED_WITH = ("participants", "client")
+REVIEWED_WITH_TEXT = {"participants": "with the participants", "client": "with the client"}
+"""English message ids for whom a review was done with; translate them with ``t()``."""
+
+
+def add_goal(process: Process, text: str, by: str) -> tuple[Process, Goal]:
+    """Add a goal with the next number; the same goal twice is refused."""
+    text = " ".join(text.split())
+    if not text:
+        raise UsageError(t('a goal needs its text, e.g. tyo goal add PROCESS "Clearer roles"'))
+    if by not in AGREED_WITH:
+        raise UsageError(t("expected participants, client or both"))
+    if any(goal.text.casefold() == text.casefold() for goal in process.goals):
+        raise UsageError(t("{process} has that goal already", process=process.id))
+    goal = Goal(n=max((g.n for g in process.goals), default=0) + 1, text=text, by=by)
+    return replace(process, goals=(*process.goals, goal)), goal
+
+
+def find_goal(process: Process, n: int) -> Goal:
+    goal = next((g for g in process.goals if g.n == n), None)
+    if goal is None:
+        raise UsageError(
+            t(
+                "process {process} has no goal {n}: `tyo goal list {process}` shows them",
+                process=process.id,
+                n=n,
+            )
+            if process.goals
+            else t(
+                'process {process} has no goals yet: `tyo goal add {process} "TEXT"` adds one',
+                process=process.id,
+            )
+        )
+    return goal
+
+
+def check_review(process: Process, review: Review, today: date) -> None:
+    """A review of an existing goal, scored 1 to 5, not dated ahead, with someone known."""
+    find_goal(process, review.goal)
+    if review.score not in REVIEW_SCORES:
+        raise UsageError(
+            t("score {score}: expected 1 (not at all) to 5 (fully achieved)", score=review.score)
+        )
+    if review.with_ not in REVIEWED_WITH:
+        raise UsageError(t("expected participants or client"))
+    if review.day > today:
+        raise UsageError(
+            t(
+                "{day} is still ahead: record a review on or after the day it was done",
+                day=format_date(review.day),
+            )
+        )
+
+
+def file_review(process: Process, log: SessionLog, review: Review) -> tuple[Process, SessionLog]:
+    """Keep ``review`` where its audience can reach it: shared on the process, else private."""
+    if review.shared:
+        return replace(process, reviews=(*process.reviews, review)), log
+    return process, replace(log, reviews=(*log.reviews, review))
+
+
+def in_order(reviews: Iterable[Review]) -> list[Review]:
+    return sorted(reviews, key=lambda r: (r.day, r.recorded, r.goal))
+
+
+def all_reviews(process: Process, log: SessionLog) -> list[Review]:
+    """Every review of the process, shared or not, by day: the supervisor's own view."""
+    return in_order((*process.reviews, *log.reviews))
+
+
+def shared_reviews(process: Process) -> list[Review]:
+    """The reviews the client may see: only those agreed to be shared."""
+    return in_order(review for review in process.reviews if review.shared)
+
+
+def trend(scores: Iterable[int]) -> str:
+    """Scores over time as text that prints anywhere, e.g. ``2 → 3 → 4``."""
+    return " → ".join(str(score) for score in scores)

@@ -1,0 +1,357 @@
+"""A :class:`~tyonohjaus_cli.domain.summary.Summary` in words: plain text or Markdown,
+in the document language (fi, sv or en). Pure: returns the text, prints nothing.
+
+One description of the content (:func:`render`) drives two small writers, so the plain text
+and the Markdown always say the same things.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
+from tyonohjaus_cli.domain.models import CancelledBy, MeetingStatus, ProcessKind
+from tyonohjaus_cli.domain.progress import format_units
+from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
+from tyonohjaus_cli.i18n import format_date, t
+
+FORMATS = ("txt", "md")
+
+
+class _Writer:
+    """Plain text: underlined headings, aligned labels and columns."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def title(self, text: str, subtitle: str) -> None:
+        self.lines += [text.upper(), subtitle]
+        self.blank()
+
+    def heading(self, text: str) -> None:
+        self.blank()
+        self.lines += [text, "-" * len(text)]
+
+    def subheading(self, text: str) -> None:
+        self.blank()
+        self.lines.append(text)
+
+    def paragraph(self, text: str) -> None:
+        self.lines.append(text)
+
+    def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
+        shown = [(label, value) for label, value in pairs if value]
+        width = max((len(label) for label, _ in shown), default=0) + 1
+        self.lines += [f"{label + ':':<{width}} {value}".rstrip() for label, value in shown]
+
+    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> None:
+        widths = [max(len(cell) for cell in column) for column in zip(head, *rows, strict=True)]
+
+        def line(cells: Sequence[str]) -> str:
+            return "  ".join(
+                cell.rjust(width) if index in right else cell.ljust(width)
+                for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            ).rstrip()
+
+        self.lines += [line(head), *(line(row) for row in rows)]
+
+    def bullets(self, items: Sequence[str]) -> None:
+        self.lines += [f"- {item}" for item in items]
+
+    def signature(self, lines: Sequence[str]) -> None:
+        self.blank()
+        self.lines += [line for line in lines if line]
+
+    def text(self) -> str:
+        while self.lines and not self.lines[-1]:
+            self.lines.pop()
+        return "\n".join(self.lines) + "\n"
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+class _Markdown(_Writer):
+    """Markdown: headings, a bold-labelled list of facts, pipe tables."""
+
+    def title(self, text: str, subtitle: str) -> None:
+        self.lines += [f"# {_md(text)}", "", f"*{_md(subtitle)}*"]
+        self.blank()
+
+    def heading(self, text: str) -> None:
+        self.blank()
+        self.lines += [f"## {_md(text)}", ""]
+
+    def subheading(self, text: str) -> None:
+        self.blank()
+        self.lines += [f"### {_md(text)}", ""]
+
+    def paragraph(self, text: str) -> None:
+        self.lines.append(_md(text))
+        self.blank()
+
+    def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
+        self.lines += [f"- **{_md(label)}:** {_md(value)}" for label, value in pairs if value]
+        self.blank()
+
+    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> None:
+        rule = ["---:" if index in right else "---" for index in range(len(head))]
+        for cells in (head, rule, *rows):
+            escaped = cells if cells is rule else [_md(cell) for cell in cells]
+            self.lines.append("| " + " | ".join(escaped) + " |")
+        self.blank()
+
+    def bullets(self, items: Sequence[str]) -> None:
+        self.lines += [f"- {_md(item)}" for item in items]
+        self.blank()
+
+    def signature(self, lines: Sequence[str]) -> None:
+        # Two trailing spaces: a line break within one paragraph.
+        self.blank()
+        self.lines.append("  \n".join(_md(line) for line in lines if line))
+
+
+_KINDS = {
+    ProcessKind.INDIVIDUAL: "individual supervision",
+    ProcessKind.GROUP: "group supervision",
+    ProcessKind.COMMUNITY: "work community supervision",
+    ProcessKind.LEADERSHIP: "supervision of managers and supervisors",
+    ProcessKind.CRISIS: "crisis supervision",
+    ProcessKind.ENTREPRENEUR: "supervision for an entrepreneur",
+}
+_AGREED = {
+    "participants": "agreed with the participants",
+    "client": "agreed with the client",
+    "both": "agreed with the participants and the client",
+}
+
+
+class _Words:
+    """Numbers, dates and fixed phrases in the document's language."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, msgid: str, **fields: object) -> str:
+        return t(msgid, lang=self.lang, **fields)
+
+    def day(self, day: date) -> str:
+        return format_date(day, lang=self.lang, weekday=False)
+
+    def number(self, value: Decimal) -> str:
+        return format_units(value, lang=self.lang)
+
+    def percent(self, part: int, whole: int) -> str:
+        value = round(100 * part / whole)
+        return f"{value}%" if self.lang == "en" else f"{value} %"
+
+    def status(self, line: MeetingLine) -> str:
+        if line.status is MeetingStatus.CANCELLED:
+            if line.cancelled_by is CancelledBy.CLIENT:
+                return t("cancelled by the client", lang=self.lang)
+            if line.cancelled_by is CancelledBy.SUPERVISOR:
+                return t("cancelled by the supervisor", lang=self.lang)
+            return t("cancelled", lang=self.lang)
+        return {
+            MeetingStatus.HELD: t("held", lang=self.lang),
+            MeetingStatus.NO_SHOW: t("no-show", lang=self.lang),
+            MeetingStatus.PLANNED: t("planned", lang=self.lang),
+        }[line.status]
+
+
+def _period(words: _Words, summary: Summary) -> str:
+    if summary.first is None or summary.last is None:
+        return ""
+    return f"{words.day(summary.first)} – {words.day(summary.last)}"
+
+
+def _meeting_rows(words: _Words, summary: Summary) -> list[list[str]]:
+    rows = []
+    for line in summary.meetings:
+        present = ""
+        if line.attended is not None:
+            present = f"{line.attended}/{summary.size}" if summary.size else str(line.attended)
+        rows.append(
+            [
+                str(line.n),
+                words.day(line.day),
+                words.status(line),
+                "" if line.status is MeetingStatus.CANCELLED else str(line.minutes),
+                present,
+            ]
+        )
+    return rows
+
+
+def _meetings(out: _Writer, words: _Words, summary: Summary) -> None:
+    done = summary.progress
+    out.heading(t("Meetings", lang=words.lang))
+    attendance = summary.attendance
+    out.facts(
+        [
+            (
+                t("Meetings held", lang=words.lang),
+                t("{held} of {planned}", lang=words.lang, held=done.held, planned=done.planned),
+            ),
+            (t("Missed (no-show)", lang=words.lang), str(done.no_shows) if done.no_shows else ""),
+            (t("Cancelled", lang=words.lang), str(done.cancelled) if done.cancelled else ""),
+            (t("Still ahead", lang=words.lang), str(done.left)),
+            (
+                t("Units used", lang=words.lang),
+                t(
+                    "{used} of {total} (a unit is {minutes} min)",
+                    lang=words.lang,
+                    used=words.number(done.units_used),
+                    total=words.number(done.units_used + done.units_left),
+                    minutes=done.unit_minutes,
+                ),
+            ),
+            (t("Units left", lang=words.lang), words.number(done.units_left)),
+            (
+                t("Attendance", lang=words.lang),
+                t(
+                    "{present} of {possible} possible ({percent})",
+                    lang=words.lang,
+                    present=attendance[0],
+                    possible=attendance[1],
+                    percent=words.percent(*attendance),
+                )
+                if attendance
+                else "",
+            ),
+        ]
+    )
+    out.blank()
+    if summary.meetings:
+        head = [
+            "#",
+            t("Date", lang=words.lang),
+            t("Status", lang=words.lang),
+            t("Minutes", lang=words.lang),
+            t("Present", lang=words.lang),
+        ]
+        out.table(head, _meeting_rows(words, summary), right={0, 3, 4})
+    if summary.attendance_by_name:
+        out.subheading(t("Attendance by name", lang=words.lang))
+        out.table(
+            [t("Participant", lang=words.lang), t("Meetings attended", lang=words.lang)],
+            [
+                [name, t("{count} of {held}", lang=words.lang, count=count, held=done.held)]
+                for name, count in summary.attendance_by_name
+            ],
+            right=set(),
+        )
+
+
+def _goals(out: _Writer, words: _Words, summary: Summary) -> None:
+    out.heading(t("Goals and their evaluation", lang=words.lang))
+    if not summary.goals:
+        out.paragraph(t("No goals were recorded for this process.", lang=words.lang))
+        return
+    out.paragraph(
+        t("Each goal is scored from 1 (not at all) to 5 (fully achieved).", lang=words.lang)
+    )
+    for line in summary.goals:
+        out.subheading(
+            f"{line.goal.n}. {line.goal.text} ({words(_AGREED.get(line.goal.by, _AGREED['both']))})"
+        )
+        if not line.reviews:
+            out.paragraph(t("Not evaluated yet.", lang=words.lang))
+            continue
+        out.table(
+            [
+                t("Date", lang=words.lang),
+                t("Evaluated", lang=words.lang),
+                t("Score", lang=words.lang),
+                t("Comment", lang=words.lang),
+            ],
+            [
+                [words.day(r.day), words(REVIEWED_WITH_TEXT[r.with_]), str(r.score), r.comment]
+                for r in line.reviews
+            ],
+            right={2},
+        )
+        if len(line.reviews) > 1:
+            out.paragraph(
+                t("Trend: {trend}", lang=words.lang, trend=trend(r.score for r in line.reviews))
+            )
+
+
+def _themes(out: _Writer, words: _Words, summary: Summary) -> None:
+    if not summary.themes:
+        return
+    out.heading(t("Themes we worked on", lang=words.lang))
+    out.bullets(
+        [
+            t(
+                "{theme} (meetings {numbers})",
+                lang=words.lang,
+                theme=theme.text,
+                numbers=", ".join(str(n) for n in theme.meetings),
+            )
+            if len(theme.meetings) > 1
+            else t(
+                "{theme} (meeting {number})",
+                lang=words.lang,
+                theme=theme.text,
+                number=theme.meetings[0],
+            )
+            for theme in summary.themes
+        ]
+    )
+
+
+def render(summary: Summary, lang: str, form: str = "txt") -> str:
+    """The summary as a document in ``lang`` (fi, sv or en), ``form`` txt or md."""
+    words = _Words(lang)
+    out: _Writer = _Markdown() if form == "md" else _Writer()
+    for_client = summary.audience is Audience.CLIENT
+    out.title(
+        t("Work supervision summary", lang=words.lang),
+        t("For the client, {day}", lang=words.lang, day=words.day(summary.prepared))
+        if for_client
+        else t("For the participants, {day}", lang=words.lang, day=words.day(summary.prepared)),
+    )
+    title = summary.title
+    out.facts(
+        [
+            (
+                t("Process", lang=words.lang),
+                title if title == summary.process_id else f"{title} ({summary.process_id})",
+            ),
+            (t("Kind", lang=words.lang), words(_KINDS[summary.kind])),
+            (t("Client", lang=words.lang), summary.client),
+            (t("Supervisor", lang=words.lang), summary.supervisor),
+            (t("Co-supervisor", lang=words.lang), summary.co_supervisor),
+            (t("Participants", lang=words.lang), str(summary.size) if summary.size else ""),
+            (t("Period", lang=words.lang), _period(words, summary)),
+        ]
+    )
+    _meetings(out, words, summary)
+    _goals(out, words, summary)
+    if not for_client:
+        _themes(out, words, summary)
+    out.heading(t("Confidentiality", lang=words.lang))
+    out.paragraph(
+        t(
+            "What is discussed in supervision is confidential. This summary has no content of "
+            "the meetings: only dates, attendance, units and the evaluation of the goals agreed "
+            "to be shared.",
+            lang=words.lang,
+        )
+        if for_client
+        else t(
+            "This summary is for the participants of the supervision. It has no notes of the "
+            "meetings; please do not pass it on without the participants' consent.",
+            lang=words.lang,
+        )
+    )
+    out.signature([summary.supervisor, summary.supervisor_email])
+    return out.text()

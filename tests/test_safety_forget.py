@@ -184,3 +184,26 @@ def test_forget_refuses_a_damaged_store(practice: Tyo, store_path: Path) -> None
     assert result.exit_code == 1
     assert result.stderr.startswith("tyo: sessions/ryhma.json, line 1: not valid JSON")
     assert snapshot(store_path) == before
+
+
+def test_secrets_logged_by_tyo_log_are_gone_after_forget(
+    initialised: Tyo, store_path: Path, tmp_path: Path
+) -> None:
+    """The session log as `tyo log` and `tyo goal review` write it, end to end."""
+    add_process(initialised, "ryhma", "pohde", "Aino Virtanen", "Bertta Berg")
+    initialised("goal", "add", "ryhma", "Työnjako")
+    for args in (
+        ("log", "ryhma", "1", "--absent", "Bertta", "--theme", f"{SECRET}-theme", "--note", f"{SECRET}-note", "--force"),
+        ("goal", "review", "ryhma", "--goal", "1", "--score", "2", "--comment", f"{SECRET}-review"),
+    ):  # fmt: skip
+        result = initialised(*args)
+        assert result.exit_code == 0, result.output
+    assert SECRET in (store_path / "sessions/ryhma.json").read_text()
+    exported = initialised("export", "pohde", "-o", str(tmp_path / "out"))
+    assert exported.exit_code == 0, exported.output
+    for path in (tmp_path / "out").iterdir():
+        assert SECRET not in path.read_text()
+    assert initialised("forget", "pohde", "--yes").exit_code == 0
+    assert SECRET not in _everything(store_path)
+    assert "Aino Virtanen" not in _everything(store_path)
+    assert initialised("doctor").exit_code == 0

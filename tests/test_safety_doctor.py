@@ -159,3 +159,15 @@ def test_doctor_json_is_stable(initialised: Tyo, store_path: Path) -> None:
             }
         ],
     }
+
+
+def test_doctor_reads_the_session_log_as_tyo_notes_does(initialised: Tyo, store_path: Path) -> None:
+    from tests.safety_helpers import plant_session_log
+
+    add_process(initialised, "ryhma", "pohde", "Aino Virtanen")
+    path = plant_session_log(store_path, "ryhma", "muistiinpano", ("Aino Virtanen",))
+    assert initialised("doctor").exit_code == 0
+    path.write_text(path.read_text().replace('"meeting": 1', '"meeting": "yksi"'))
+    result = initialised("--lang", "en", "doctor")
+    assert result.exit_code == 1
+    assert result.stdout.startswith("sessions/ryhma.json, line 6: 'meeting' must be a whole number")

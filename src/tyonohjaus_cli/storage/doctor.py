@@ -4,8 +4,8 @@
 command can open). It checks:
 
 - every document parses, has a known ``schema``, and decodes (settings, clients,
-  processes, invoices, payments and expenses: every field, as the commands read them;
-  other folders such as ``sessions/``: the schema and the references);
+  processes, session logs, invoices, payments and expenses: every field, as the commands
+  read them; a folder this tyo does not know: the schema and the references);
 - references: a process's client, a document's ``process``/``client``, an ``invoice``
   number mentioned anywhere outside ``invoices/``, duplicate invoice numbers (duplicate
   meeting numbers are caught when the process is decoded);
@@ -147,17 +147,23 @@ def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[st
     return process_clients
 
 
-def _decode_billing(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> None:
-    """Decode invoices, payments and expenses as ``tyo invoice`` and ``tyo billing`` do."""
-    from tyonohjaus_cli.storage import expenses, invoices
+def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> None:
+    """Decode session logs, invoices, payments and expenses as their commands read them."""
+    from tyonohjaus_cli.storage import expenses, invoices, sessions
     from tyonohjaus_cli.storage.store import Store
 
     store = Store(root)
+    settings = docs.get("settings.toml")
+    zone = _zone(settings[0] if settings else None)
     numbers = set()
-    for rel in docs:
+    for rel, (_, text) in docs.items():
         folder, name = inventory.folder_of(rel), PurePosixPath(rel).name
         try:
-            if folder == invoices.INVOICES and rel != invoices.PAYMENTS:
+            if folder == sessions.SESSIONS and rel == sessions.session_path(
+                PurePosixPath(rel).stem
+            ):
+                sessions.load(text, rel, PurePosixPath(rel).stem, zone)
+            elif folder == invoices.INVOICES and rel != invoices.PAYMENTS:
                 stem = PurePosixPath(rel).stem
                 if stem.isascii() and stem.isdecimal() and rel == invoices.invoice_path(int(stem)):
                     numbers.add(int(stem))  # exists, even if it does not read
@@ -427,7 +433,7 @@ def examine(root: Path) -> Checkup:
             )
         )
     process_clients = _decode_known(docs, checkup)
-    _decode_billing(root, docs, checkup)
+    _decode_others(root, docs, checkup)
     _references(root, docs, process_clients, checkup)
     _permissions(root, checkup)
     _leftovers(root, checkup)

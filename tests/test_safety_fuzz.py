@@ -145,6 +145,8 @@ READS = [
     ("agenda", "--from", "2027-01-01", "--to", "2027-04-01"),
     ("history",),
     ("settings", "show"),
+    ("notes", "ryhma"),
+    ("summary", "ryhma", "--for", "participants"),
 ]
 WRITES = [
     ("client", "edit", "pohde", "--discount", "10"),
@@ -282,8 +284,13 @@ def test_a_damaged_file_gives_one_clear_line_and_changes_nothing(
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(("tyo: ", "tyo ")), result.stderr
     assert snapshot(store_path) == before
-    checked = tyo("doctor")
+    checked = tyo("doctor")  # a report, not one line: it names every problem
     assert "Traceback" not in checked.output
+    if result.exit_code == 1 and command != ("undo",):
+        # A store error from a damaged file: doctor finds it too. (Undo refuses because
+        # the file changed since, which is no damage; exit 2 may be a valid file that
+        # lost, say, meeting 2.)
+        assert checked.exit_code == 1, (result.stderr, checked.output)
 
 
 def test_the_damage_made_commands_fail() -> None:

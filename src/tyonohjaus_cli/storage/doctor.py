@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tyonohjaus_cli.errors import StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal
-from tyonohjaus_cli.storage.documents import Doc, Fields
+from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, remove
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
 
@@ -134,7 +134,8 @@ def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[st
         expected = PurePosixPath(rel).stem
         try:
             if rel == "settings.toml":
-                codec.settings_from_doc(Fields(doc, rel, text))
+                profile = codec.settings_from_doc(Fields(doc, rel, text))
+                _check_zone(rel, profile.timezone, text, checkup)
             elif folder == "clients":
                 client = codec.client_from_doc(Fields(doc, rel, text))
                 _check_id(rel, client.id, expected, checkup)
@@ -190,6 +191,20 @@ def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checku
                 invoices.PAYMENTS,
                 t("refers to invoice {n}, which does not exist", n=number),
                 t("`tyo invoice list` shows the invoices; correct the number by hand"),
+            )
+        )
+
+
+def _check_zone(rel: str, name: str, text: str, checkup: Checkup) -> None:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        checkup.add(
+            Problem(
+                rel,
+                t("unknown timezone {name!r} (expected e.g. Europe/Helsinki)", name=name),
+                _edit_advice(),
+                line=line_of(text, "timezone"),
             )
         )
 

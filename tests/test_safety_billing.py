@@ -129,3 +129,13 @@ def test_forget_warns_of_meetings_not_invoiced(invoiced: Tyo) -> None:
         "can't be billed; `tyo billing` shows them\n"
     )
     assert invoiced("forget", "pohde", "--dry-run").stderr == ""
+
+
+def test_a_hand_edited_payments_file_is_one_line(invoiced: Tyo, store_path: Path) -> None:
+    (store_path / "invoices/payments.json").write_text(
+        '{"schema": 1, "paid": {"²": "2027-03-20"}}\n'
+    )
+    result = invoiced("invoice", "list")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("tyo: invoices/payments.json")
+    assert result.stderr.count("\n") == 1

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import Tyo
 from tests.safety_helpers import add_process, plant_session_log, snapshot
-from tyonohjaus_cli.cli import clients, params, setup
+from tyonohjaus_cli.cli import calendar, clients, params, setup
 from tyonohjaus_cli.domain import parsing
 from tyonohjaus_cli.errors import UsageError
 
@@ -112,6 +112,7 @@ def test_store_documents_parse_or_name_the_file(suffix: str, text: str) -> None:
         setup._minutes,
         setup._vat,
         setup._timezone,
+        calendar.reminder,
     ],
     ids=[
         "business_id",
@@ -124,6 +125,7 @@ def test_store_documents_parse_or_name_the_file(suffix: str, text: str) -> None:
         "minutes",
         "vat",
         "timezone",
+        "reminder",
     ],
 )
 @settings(max_examples=100, deadline=None)

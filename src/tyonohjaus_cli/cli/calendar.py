@@ -23,7 +23,7 @@ def reminder(text: str) -> int:
     """Minutes before the start: ``15`` or ``1h30``, at most a week (``0``: at the start)."""
     value = text.strip().lower()
     try:
-        minutes = int(value) if value.isdigit() else parse_duration(value)
+        minutes = int(value) if value.isdecimal() else parse_duration(value)
     except UsageError:
         minutes = -1
     if 0 <= minutes <= export.LONGEST_REMINDER:

@@ -205,7 +205,7 @@ def payments(store: Store) -> dict[int, date]:
     paid = fields.table("paid")
     result = {}
     for key in paid.doc:
-        if not key.isdigit():
+        if not key.isdecimal():
             raise paid.fail(key, t("an invoice number"))
         result[int(key)] = paid.day(key)
     return result

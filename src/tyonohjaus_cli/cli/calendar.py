@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -44,25 +43,6 @@ def parse_method(text: str) -> export.Method:
     except ValueError:
         raise UsageError(
             t("{text!r} is not a method (expected request or cancel)", text=text)
-        ) from None
-
-
-def _write(data: bytes, target: Path | None) -> None:
-    """To ``target``, or to stdout as the exact bytes (CRLF and all)."""
-    if target is None or str(target) == "-":
-        stream = getattr(sys.stdout, "buffer", None)
-        if stream is None:  # a text-only stdout (tests): the same bytes as text
-            sys.stdout.write(data.decode("utf-8"))
-        else:
-            sys.stdout.flush()
-            stream.write(data)
-            stream.flush()
-        return
-    try:
-        target.expanduser().write_bytes(data)
-    except OSError as error:
-        raise UsageError(
-            t("can't write {path}: {error}", path=target, error=error.strerror or error)
         ) from None
 
 
@@ -151,7 +131,7 @@ def ics(
 
     if meeting is not None:
         chosen = method or export.standing_method(find(process, meeting))
-        _write(write(process, client, settings, meeting, chosen, options), out)
+        output.write_out(write(process, client, settings, meeting, chosen, options), out)
         if out is not None:
             output.say(t("Wrote {path}.", path=out))
         return
@@ -178,10 +158,10 @@ def ics(
         suffix = ".eml" if eml else ".ics"
         for n, how in messages:
             data = write(process, client, settings, n, how, options)
-            _write(data, out / export.file_name(process, n, how, suffix))
+            output.write_out(data, out / export.file_name(process, n, how, suffix))
         output.say(t("Wrote {count} files to {path}.", count=len(messages), path=out))
         return
 
-    _write(export.calendar_file(process, client, settings, options), out)
+    output.write_out(export.calendar_file(process, client, settings, options), out)
     if out is not None:
         output.say(t("Wrote {count} meetings to {path}.", count=len(process.meetings), path=out))

@@ -6,7 +6,6 @@ that frees the original's items, which the next ``tyo invoice create`` bills aga
 
 from __future__ import annotations
 
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -411,15 +410,10 @@ def pdf(
                 names[process.title] = [person.name for person in process.participants]
     data = invoice_pdf(invoice, participants=names)
     if to == "-":
-        sys.stdout.buffer.write(data)
+        output.write_out(data, "-")
         return
     path = Path(to or f"invoice-{number}.pdf").expanduser()
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        raise UsageError(
-            t("can't write {path}: {error}", path=str(path), error=error.strerror)
-        ) from None
+    output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
 
 

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
 JsonOption = Annotated[
@@ -137,3 +140,31 @@ def details(pairs: Sequence[tuple[str, str]]) -> None:
     for label, value in shown:
         indent = "\n" + " " * (width + 2)
         say(f"{label + ':':<{width + 1}} {value.replace(chr(10), indent)}")
+
+
+def write_out(data: bytes, target: Path | str | None) -> None:
+    """Write a file the user named, or the exact bytes to stdout for ``-`` or no name.
+
+    The file is readable by its owner only: what tyo writes out (invoices, calendars,
+    summaries) names people. A file that can't be written is a usage error.
+    """
+    if target is None or str(target) == "-":
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stdout (tests): the same bytes as text
+            sys.stdout.write(data.decode("utf-8"))
+            return
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
+        return
+    path = Path(target).expanduser()
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            if os.name == "posix":  # an existing file keeps its mode otherwise
+                os.fchmod(handle.fileno(), 0o600)
+            handle.write(data)
+    except OSError as error:
+        raise UsageError(
+            t("can't write {path}: {error}", path=str(path), error=error.strerror or error)
+        ) from None

@@ -8,7 +8,6 @@ session log unless names of those present are asked for (``--attendance-by-name`
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import replace
 from enum import StrEnum
@@ -390,20 +389,6 @@ def _document_language(text: str) -> str:
     raise UsageError(t("expected fi, sv or en"))
 
 
-def _write_file(path: Path, text: str) -> None:
-    """Write a document the user named, readable by its owner only (it is confidential)."""
-    try:
-        fd = os.open(path.expanduser(), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            if os.name == "posix":  # an existing file keeps its mode otherwise
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(text)
-    except OSError as error:
-        raise UsageError(
-            t("can't write {path}: {error}", path=path, error=error.strerror or error)
-        ) from None
-
-
 def summary(
     process_id: ProcessArgument,
     for_: Annotated[
@@ -478,5 +463,5 @@ def summary(
     if out is None:
         sys.stdout.write(text)
         return
-    _write_file(out, text)
+    output.write_out(text.encode(), out)
     output.say(t("Wrote the summary to {path}.", path=out))

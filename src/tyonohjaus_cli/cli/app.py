@@ -22,7 +22,7 @@ LazyGroup.entries = {
     "init": Entry(f"{_CLI}.setup", "init", t("Create the store with your supervisor profile.")),
     "settings": Entry(f"{_CLI}.setup", "settings_app", t("Show or change the supervisor profile and practice defaults.")),
     "client": Entry(f"{_CLI}.clients", "app", t("Add, list, show and edit clients (the organisations that order and pay).")),
-    "new-process": Entry(f"{_CLI}.processes", "new_process", t("Plan a new supervision process: its meetings at the agreed interval.")),
+    "new-process": Entry(f"{_CLI}.planning", "new_process", t("Plan a new supervision process: its meetings at the agreed interval.")),
     "process": Entry(f"{_CLI}.processes", "app", t("List, show and close supervision processes.")),
     "agenda": Entry(f"{_CLI}.meetings", "agenda", t("Show the meetings of every process in a period, by time.")),
     "meeting": Entry(f"{_CLI}.meetings", "app", t("Add, move or cancel a meeting of a process.")),

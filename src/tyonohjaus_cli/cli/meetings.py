@@ -110,7 +110,7 @@ def add(
     Example: tyo meeting add hoitajat-2027 --at "2027-11-09 14:00"
     """
     # Here, not at the top: `tyo agenda` lives in this module and needs nothing of processes.
-    from tyonohjaus_cli.cli.processes import new_uid
+    from tyonohjaus_cli.cli.planning import new_uid
 
     store = session.store
     start = localize(at, store.zone())

@@ -7,7 +7,6 @@ The JSON keys are a stable contract, tested for exact equality.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sys
@@ -97,6 +96,8 @@ def print_table(
 
 
 def print_csv(columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]) -> None:
+    import csv
+
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow([c.key for c in columns])
     for row in rows:

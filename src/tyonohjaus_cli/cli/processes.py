@@ -1,260 +1,24 @@
-"""``tyo new-process`` and ``tyo process``: supervision processes and their plans."""
+"""``tyo process``: list, show and close supervision processes."""
 
 from __future__ import annotations
 
-import uuid
-from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.progress import progress_details, progress_json, progress_of
-from tyonohjaus_cli.cli.render import meeting_state, shift_text, venue_text
+from tyonohjaus_cli.cli.render import meeting_state, venue_text
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.models import (
-    GROUP_SIZE_FOR_CO_SUPERVISION,
-    Break,
-    Goal,
     Meeting,
-    Participant,
     Process,
-    ProcessKind,
     ProcessStatus,
-    Venue,
 )
-from tyonohjaus_cli.domain.parsing import Cadence, CadenceStep, check_cadence, localize, parse_id
-from tyonohjaus_cli.domain.planning import PlannedDate, gaps, plan
-from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, format_time, language, t
+from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
 app = group(t("List, show and close supervision processes."))
-
-_SHORT_KINDS = (ProcessKind.INDIVIDUAL, ProcessKind.ENTREPRENEUR, ProcessKind.CRISIS)
-
-
-def new_uid() -> str:
-    """A meeting's calendar UID: random once, then kept in the store for good."""
-    return f"{uuid.uuid4()}@tyo"
-
-
-def _cadence(every: timedelta | None, count: int | None, cadence: Cadence | None) -> Cadence:
-    if cadence is not None:
-        if every is not None or count is not None:
-            raise UsageError(t("give either --cadence or --every with --count, not both"))
-        return cadence
-    if every is None or count is None:
-        raise UsageError(
-            t("say how often and how many: --every 4w --count 10, or --cadence 3x1w,6x3w")
-        )
-    return check_cadence(Cadence((CadenceStep(count, every),)))
-
-
-def _holidays_for(start: date, cadence: Cadence, breaks: tuple[Break, ...]) -> dict[date, str]:
-    from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
-
-    span = sum(gaps(cadence), timedelta()) + sum((b.last - b.first for b in breaks), timedelta())
-    last_year = (start + span + timedelta(days=120)).year
-    return finnish_holidays(range(start.year, last_year + 1), language())
-
-
-def _plan_rows(planned: list[PlannedDate]) -> list[dict[str, Any]]:
-    return [
-        {
-            "n": item.n,
-            "start": item.start,
-            "moved_from": item.nominal if item.moved else None,
-            "reasons": [shift_text(shift) for shift in item.shifts],
-        }
-        for item in planned
-    ]
-
-
-def new_process(
-    process_id: Annotated[
-        str, typer.Argument(metavar="ID", help=t("A short id you type, e.g. hoitajat-2027."))
-    ],
-    client: Annotated[str, typer.Option(help=t("The client's id (see `tyo client list`)."))],
-    kind: Annotated[ProcessKind, typer.Option(help=t("The kind of supervision."))],
-    start: Annotated[
-        datetime,
-        typer.Option(
-            help=t('The first meeting, e.g. "2027-01-12 14:00" or "12.1.2027 klo 14.00".'),
-            parser=params.local_datetime,
-        ),
-    ],
-    every: Annotated[
-        timedelta | None,
-        typer.Option(help=t("Interval between meetings, e.g. 4w or 10d."), parser=params.interval),
-    ] = None,
-    count: Annotated[
-        int | None, typer.Option(help=t("How many meetings."), parser=params.count)
-    ] = None,
-    cadence: Annotated[
-        Cadence | None,
-        typer.Option(
-            help=t(
-                "Changing intervals, e.g. 3x1w,6x3w (three weekly, then six every three weeks)."
-            ),
-            parser=params.cadence,
-        ),
-    ] = None,
-    duration: Annotated[
-        int | None,
-        typer.Option(
-            help=t(
-                "Minutes per meeting, e.g. 90, 90min or 1h30 (default 60 for individual, entrepreneur and crisis work, else 90)."
-            ),
-            parser=params.duration,
-        ),
-    ] = None,
-    participant: Annotated[
-        list[Participant] | None,
-        typer.Option(
-            help=t('A participant, "Name <email>"; repeat for each.'), parser=params.participant
-        ),
-    ] = None,
-    size: Annotated[
-        int | None,
-        typer.Option(
-            help=t("Group size, when not every participant is named."), parser=params.count
-        ),
-    ] = None,
-    place: Annotated[str, typer.Option(help=t("Where meetings are held."))] = "",
-    online: Annotated[str, typer.Option(help=t("Link of an online meeting."))] = "",
-    phone: Annotated[bool, typer.Option("--phone", help=t("Meetings are held by phone."))] = False,
-    goal: Annotated[
-        list[str] | None, typer.Option(help=t("A goal agreed at the start; repeat for each."))
-    ] = None,
-    rate: Annotated[
-        Decimal | None,
-        typer.Option(help=t("Price of a unit without VAT for this process."), parser=params.money),
-    ] = None,
-    meeting_price: Annotated[
-        Decimal | None,
-        typer.Option(
-            help=t("A fixed price per meeting without VAT, instead of units."), parser=params.money
-        ),
-    ] = None,
-    first_free: Annotated[
-        bool, typer.Option("--first-free", help=t("The first unit of the first meeting is free."))
-    ] = False,
-    co_supervisor: Annotated[
-        str, typer.Option(help=t("The co-supervisor's name (parityönohjaus)."))
-    ] = "",
-    break_: Annotated[
-        list[Break] | None,
-        typer.Option(
-            "--break",
-            metavar="FIRST..LAST",
-            help=t("Days off for this process, e.g. 2027-06-21..2027-08-08; repeat for each."),
-            parser=params.span,
-        ),
-    ] = None,
-    title: Annotated[
-        str, typer.Option(help=t("A title for calendars and summaries (default: the id)."))
-    ] = "",
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
-    ] = False,
-    as_json: output.JsonOption = False,
-) -> None:
-    """Plan a new supervision process: its meetings at the agreed interval.
-
-    Planned dates avoid weekends, Finnish public holidays (with Midsummer Eve and Christmas
-    Eve) and breaks; every moved date is shown with its reason.
-
-    Example: tyo new-process hoitajat-2027 --client pohde --kind group --start "2027-01-12 14:00" --every 4w --count 10 --duration 90 --participant "Aino Virtanen <aino@example.fi>" --place "Kauppurienkatu 10, Oulu" --goal "Työnjaon selkiyttäminen"
-    """
-    parse_id(process_id, t("process"))
-    planned_cadence = _cadence(every, count, cadence)
-    if sum(bool(value) for value in (place, online, phone)) > 1:
-        raise UsageError(t("choose one of --place, --online and --phone"))
-    if rate is not None and meeting_price is not None:
-        raise UsageError(t("choose either --rate (per unit) or --meeting-price, not both"))
-    store = session.store
-    settings = store.settings()
-    the_client = store.client(client)
-    minutes = duration or (60 if kind in _SHORT_KINDS else 90)
-    first = localize(start, store.zone())
-    breaks = tuple(settings.breaks) + tuple(break_ or ())
-    holidays = _holidays_for(first.date(), planned_cadence, breaks)
-    planned = plan(first, planned_cadence, holidays=holidays, breaks=breaks)
-    now = session.now()
-    process = Process(
-        id=process_id,
-        client=the_client.id,
-        kind=kind,
-        title=title.strip() or process_id,
-        created=now,
-        meetings=tuple(
-            Meeting(n=item.n, start=item.start, minutes=minutes, uid=new_uid()) for item in planned
-        ),
-        participants=tuple(participant or ()),
-        group_size=size,
-        venue=Venue(place.strip(), online.strip(), phone),
-        goals=tuple(
-            Goal(n, text.strip()) for n, text in enumerate(goal or (), start=1) if text.strip()
-        ),
-        rate=rate,
-        meeting_price=meeting_price,
-        first_free=first_free,
-        co_supervisor=co_supervisor.strip(),
-        breaks=tuple(break_ or ()),
-        plan=str(planned_cadence),
-    )
-    exists = t(
-        "process {id!r} exists already: choose another id, or see `tyo process show {id}`",
-        id=process_id,
-    )
-    if store.has_process(process_id):
-        raise UsageError(exists)
-    if not dry_run:
-        with store.transaction(f"new-process {process_id}", now) as change:
-            if store.has_process(process_id):  # made meanwhile by another tyo
-                raise UsageError(exists)
-            change.save_process(process)
-    if process.size > GROUP_SIZE_FOR_CO_SUPERVISION and not process.co_supervisor:
-        output.warn(
-            t(
-                "a group of {size} is over {limit} people: consider a co-supervisor (--co-supervisor)",
-                size=process.size,
-                limit=GROUP_SIZE_FOR_CO_SUPERVISION,
-            )
-        )
-    rows = _plan_rows(planned)
-    if as_json:
-        output.print_json({"process": process_id, "meetings": rows})
-        return
-    output.say(
-        t(
-            "Planned {count} meetings of {minutes} min for {process} ({client}):",
-            count=len(planned),
-            minutes=minutes,
-            process=process_id,
-            client=the_client.name,
-        )
-    )
-    columns = [
-        output.Column("n", "#", right=True),
-        output.Column("start", t("when"), format_datetime),
-        output.Column(
-            "moved_from",
-            t("moved"),
-            lambda day: t("from {day}", day=format_date(day)),
-        ),
-        output.Column("reasons", t("why"), ", ".join),
-    ]
-    output.print_table(columns, rows)
-    if dry_run:
-        output.say(t("Nothing was saved (--dry-run)."))
-    elif planned[0].start < now:
-        output.say(
-            t("The process starts in the past: log the meetings already held with `tyo log`.")
-        )
 
 
 def _brief_row(brief: Any) -> dict[str, Any]:
@@ -366,6 +130,8 @@ def show(
     store = session.store
     process = store.process(process_id)
     today = session.now().date()
+    from tyonohjaus_cli.cli.progress import progress_details, progress_json, progress_of
+
     done = progress_of(store, process)
     if as_json:
         output.print_json(process_json(process) | {"progress": progress_json(done, today)})

@@ -3,19 +3,7 @@
 from __future__ import annotations
 
 from tyonohjaus_cli.domain.models import CancelledBy, Meeting, MeetingStatus, Venue
-from tyonohjaus_cli.domain.planning import Shift, ShiftCause
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
-
-
-def shift_text(shift: Shift) -> str:
-    """Why a planned date moved, e.g. ``holiday: Midsummer Eve``."""
-    if shift.cause is ShiftCause.HOLIDAY:
-        return t("holiday: {name}", name=shift.detail)
-    if shift.cause is ShiftCause.BREAK:
-        return t("break {span}", span=shift.detail)
-    if shift.cause is ShiftCause.TAKEN:
-        return t("after the previous meeting")
-    return t("weekend")
 
 
 def venue_text(venue: Venue) -> str:

@@ -1,15 +1,18 @@
-"""Light views of processes and meetings for list commands (process list, agenda)."""
+"""Light views of processes and meetings for list commands (process list, agenda).
+
+They are named tuples rather than frozen dataclasses: a twenty-year practice lists 1,500
+of them, and a tuple is made several times faster (and its class defined faster at start-up).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from tyonohjaus_cli.domain.models import MeetingStatus, ProcessKind, ProcessStatus
 
 
-@dataclass(frozen=True)
-class ProcessBrief:
+class ProcessBrief(NamedTuple):
     """A process as ``tyo process list`` shows it."""
 
     id: str
@@ -26,8 +29,7 @@ class ProcessBrief:
     next: datetime | None
 
 
-@dataclass(frozen=True)
-class AgendaItem:
+class AgendaItem(NamedTuple):
     """One meeting as ``tyo agenda`` shows it."""
 
     process: str

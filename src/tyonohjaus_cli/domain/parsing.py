@@ -18,10 +18,12 @@ from tyonohjaus_cli.i18n import t
 _DATE_FORMS = "2027-01-12, 12.1.2027"
 _DATETIME_FORMS = "2027-01-12 14:00, 2027-01-12T14:00, 12.1.2027 14:00, 12.1.2027 klo 14.00"
 
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_FI_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_TIME = re.compile(r"(\d{1,2})[:.](\d{2})")
-_DATETIME = re.compile(r"(?P<day>\S+?)(?:[ T]+|\s+klo\s+|\s+kl\.?\s+)(?P<time>\d{1,2}[:.]\d{2})")
+# Patterns are plain strings: `re` compiles each on first use and caches it, so start-up
+# (every command imports this module) pays for none of them.
+_ISO_DATE = r"(\d{4})-(\d{1,2})-(\d{1,2})"
+_FI_DATE = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
+_TIME = r"(\d{1,2})[:.](\d{2})"
+_DATETIME = r"(?P<day>\S+?)(?:[ T]+|\s+klo\s+|\s+kl\.?\s+)(?P<time>\d{1,2}[:.]\d{2})"
 
 
 def _make_date(year: str, month: str, day: str, *, text: str) -> date:
@@ -36,10 +38,10 @@ def _make_date(year: str, month: str, day: str, *, text: str) -> date:
 def parse_date(text: str) -> date:
     """``2027-01-12`` or ``12.1.2027``."""
     value = text.strip()
-    if match := _ISO_DATE.fullmatch(value):
+    if match := re.fullmatch(_ISO_DATE, value):
         year, month, day = match.groups()
         return _make_date(year, month, day, text=text)
-    if match := _FI_DATE.fullmatch(value):
+    if match := re.fullmatch(_FI_DATE, value):
         day, month, year = match.groups()
         return _make_date(year, month, day, text=text)
     raise UsageError(
@@ -49,7 +51,7 @@ def parse_date(text: str) -> date:
 
 def parse_time(text: str) -> time:
     """``14:00`` or ``14.00``."""
-    match = _TIME.fullmatch(text.strip())
+    match = re.fullmatch(_TIME, text.strip())
     if match:
         hour, minute = (int(part) for part in match.groups())
         if hour < 24 and minute < 60:
@@ -59,7 +61,7 @@ def parse_time(text: str) -> time:
 
 def parse_local_datetime(text: str) -> datetime:
     """A wall-clock date and time, without a zone (the store's zone is attached later)."""
-    match = _DATETIME.fullmatch(text.strip())
+    match = re.fullmatch(_DATETIME, text.strip())
     if not match:
         raise UsageError(
             t(
@@ -120,12 +122,12 @@ class Month:
         return cls(day.year, day.month)
 
 
-_MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})")
+_MONTH = r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})"
 
 
 def parse_month(text: str) -> Month:
     """``2027-01`` or ``1/2027``."""
-    match = _MONTH.fullmatch(text.strip())
+    match = re.fullmatch(_MONTH, text.strip())
     if match:
         year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         if 1 <= int(month) <= 12:
@@ -133,24 +135,24 @@ def parse_month(text: str) -> Month:
     raise UsageError(t("{text!r} is not a month (expected e.g. 2027-01 or 1/2027)", text=text))
 
 
-_INTERVAL = re.compile(r"(\d{1,3})\s*([wd])")
+_INTERVAL = r"(\d{1,3})\s*([wd])"
 
 
 def parse_interval(text: str) -> timedelta:
     """``4w`` (weeks) or ``10d`` (days); at least one day."""
-    match = _INTERVAL.fullmatch(text.strip().lower())
+    match = re.fullmatch(_INTERVAL, text.strip().lower())
     if match and int(match[1]) > 0:
         count = int(match[1])
         return timedelta(weeks=count) if match[2] == "w" else timedelta(days=count)
     raise UsageError(t("{text!r} is not an interval (expected e.g. 4w or 10d)", text=text))
 
 
-_DURATION = re.compile(r"(?:(\d{1,2})\s*h\s*)?(?:(\d{1,4})\s*(?:min)?)?")
+_DURATION = r"(?:(\d{1,2})\s*h\s*)?(?:(\d{1,4})\s*(?:min)?)?"
 
 
 def parse_duration(text: str) -> int:
     """Minutes from ``90``, ``90min`` or ``1h30``; between 1 and 720."""
-    match = _DURATION.fullmatch(text.strip().lower())
+    match = re.fullmatch(_DURATION, text.strip().lower())
     if match and (match[1] or match[2]):
         minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
         if 0 < minutes <= 720:
@@ -182,7 +184,7 @@ class Cadence:
         return format_cadence(self.steps)
 
 
-_STEP = re.compile(r"(\d{1,3})\s*x\s*(\S+)")
+_STEP = r"(\d{1,3})\s*x\s*(\S+)"
 MAX_MEETINGS = 200
 
 
@@ -190,7 +192,7 @@ def parse_cadence(text: str) -> Cadence:
     """``3x1w,6x3w``: three weekly meetings, then six every three weeks."""
     steps: list[CadenceStep] = []
     for part in text.split(","):
-        match = _STEP.fullmatch(part.strip().lower())
+        match = re.fullmatch(_STEP, part.strip().lower())
         if not match or int(match[1]) < 1:
             raise UsageError(
                 t(
@@ -224,13 +226,13 @@ def format_cadence(steps: tuple[CadenceStep, ...]) -> str:
     return ",".join(f"{step.count}x{interval(step.interval)}" for step in steps)
 
 
-_MONEY = re.compile(r"-?\d{1,9}(?:[.,]\d{1,2})?")
+_MONEY = r"-?\d{1,9}(?:[.,]\d{1,2})?"
 
 
 def parse_money(text: str) -> Decimal:
     """Euros such as ``95``, ``95.50`` or ``95,50``; at most two decimals, not negative."""
     value = text.strip().removesuffix("€").strip().replace("\u00a0", "").replace(" ", "")
-    if _MONEY.fullmatch(value) and not value.startswith("-"):
+    if re.fullmatch(_MONEY, value) and not value.startswith("-"):
         return Decimal(value.replace(",", ".")).quantize(Decimal("0.01"))
     raise UsageError(t("{text!r} is not an amount of euros (expected e.g. 95 or 95.50)", text=text))
 
@@ -263,12 +265,12 @@ def parse_break(text: str) -> Break:
     return span
 
 
-_PARTICIPANT = re.compile(r"\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?\s*")
+_PARTICIPANT = r"\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?\s*"
 
 
 def parse_participant(text: str) -> Participant:
     """``Name <email>`` or just ``Name``."""
-    match = _PARTICIPANT.fullmatch(text)
+    match = re.fullmatch(_PARTICIPANT, text)
     if not match or not match["name"]:
         raise UsageError(
             t(
@@ -279,12 +281,12 @@ def parse_participant(text: str) -> Participant:
     return Participant(match["name"], match["email"] or "")
 
 
-_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+_ID = r"[a-z0-9][a-z0-9_-]{0,63}"
 
 
 def parse_id(text: str, what: str) -> str:
     """An id for a client or process: lower-case letters, digits, ``-`` and ``_``."""
-    if _ID.fullmatch(text):
+    if re.fullmatch(_ID, text):
         return text
     raise UsageError(
         t(
@@ -295,11 +297,11 @@ def parse_id(text: str, what: str) -> str:
     )
 
 
-_EMAIL = re.compile(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+")
+_EMAIL = r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+"
 
 
 def parse_email(text: str) -> str:
-    if _EMAIL.fullmatch(text.strip()):
+    if re.fullmatch(_EMAIL, text.strip()):
         return text.strip()
     raise UsageError(
         t("{text!r} is not an e-mail address (expected e.g. name@example.fi)", text=text)

@@ -36,9 +36,11 @@ def _command_paths(tyo: Tyo) -> list[list[str]]:
 
 def _reference(tyo: Tyo) -> str:
     parts = [
-        "# Command reference\n\n"
-        "Generated from `tyo … --help` by `TYO_UPDATE_DOCS=1 pytest tests/test_command_reference.py`;"
-        " a test keeps it current.\n"
+        (
+            "# Command reference\n\n"
+            "Generated from `tyo … --help` by `TYO_UPDATE_DOCS=1 pytest tests/test_command_reference.py`;"
+            " a test keeps it current.\n"
+        )
     ]
     for path in _command_paths(tyo):
         result = tyo(*path, "--help")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tyonohjaus_cli.domain.expenses import Expense
@@ -138,3 +139,23 @@ TRAVEL = Expense(
     vat_percent=Decimal("25.5"),
 )
 EXPENSES = (TRAVEL,)
+
+
+def seed_store(root: Path) -> None:
+    """Write this month's settings, clients and processes straight into a store at ``root``."""
+    from tyonohjaus_cli.storage.store import Store
+
+    store = Store(root)
+    with store.transaction("seed", datetime(2027, 1, 4, 9, tzinfo=HEL)) as change:
+        change.save_settings(SETTINGS)
+        change.save_client(POHDE)
+        change.save_client(MEHILAINEN)
+        for process in PROCESSES:
+            change.save_process(process)
+
+
+EXPENSE_ADD = (
+    "expense", "add", "hoitajat", "--date", "2.2.2027", "--amount", "23,40",
+    "--description", "Matkakulut Oulu–Kempele",
+)  # fmt: skip
+"""The month's travel expense, added by command as a supervisor would."""

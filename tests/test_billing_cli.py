@@ -11,7 +11,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.billing_month import HEL, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.billing_month import (
+    EXPENSE_ADD,
+    HEL,
+    MEHILAINEN,
+    SECRET,
+    SETTINGS,
+    seed_store,
+)
 from tests.conftest import Tyo
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.storage.store import Store
@@ -20,17 +27,8 @@ from tyonohjaus_cli.storage.store import Store
 @pytest.fixture
 def month(tyo: Tyo, store_path: Path) -> Tyo:
     """February 2027 of tests/billing_month.py in a store; the travel expense added by command."""
-    store = Store(store_path)
-    with store.transaction("seed", datetime(2027, 1, 4, 9, tzinfo=HEL)) as change:
-        change.save_settings(SETTINGS)
-        change.save_client(POHDE)
-        change.save_client(MEHILAINEN)
-        for process in PROCESSES:
-            change.save_process(process)
-    added = tyo(
-        "expense", "add", "hoitajat", "--date", "2.2.2027", "--amount", "23,40",
-        "--description", "Matkakulut Oulu–Kempele",
-    )  # fmt: skip
+    seed_store(store_path)
+    added = tyo(*EXPENSE_ADD)
     assert added.exit_code == 0, added.output
     assert (
         added.stdout

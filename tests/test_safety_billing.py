@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.billing_month import HEL, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.billing_month import (
+    EXPENSE_ADD,
+    SECRET,
+    seed_store,
+)
 from tests.conftest import Tyo
 from tests.safety_helpers import plant_session_log, snapshot
-from tyonohjaus_cli.storage.store import Store
 
 
 @pytest.fixture
 def invoiced(tyo: Tyo, store_path: Path) -> Tyo:
     """The hand-computed month of the billing tests, an expense, and pohde's invoice."""
-    store = Store(store_path)
-    with store.transaction("seed", datetime(2027, 1, 4, 9, tzinfo=HEL)) as change:
-        change.save_settings(SETTINGS)
-        change.save_client(POHDE)
-        change.save_client(MEHILAINEN)
-        for process in PROCESSES:
-            change.save_process(process)
-    added = tyo(
-        "expense", "add", "hoitajat", "--date", "2.2.2027", "--amount", "23,40",
-        "--description", "Matkakulut Oulu–Kempele",
-    )  # fmt: skip
+    seed_store(store_path)
+    added = tyo(*EXPENSE_ADD)
     assert added.exit_code == 0, added.output
     created = tyo("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
     assert created.exit_code == 0, created.output

@@ -206,6 +206,21 @@ def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:
         )
 
 
+def test_relogging_an_invoiced_meeting_is_refused_and_nothing_changes(
+    month: Tyo, store_path: Path
+) -> None:
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    before = files(store_path)
+    relog = month("log", "hoitajat", "1", "--force", "--minutes", "60", "--note", "korjaus")
+    assert relog.exit_code == 1
+    assert relog.stderr == (
+        "tyo: meeting 1 of hoitajat is on invoice 1000 and can't change; "
+        "`tyo invoice credit 1000` credits it, then it can be corrected and invoiced again\n"
+    )
+    assert files(store_path) == before
+
+
 def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     assert (
         month(

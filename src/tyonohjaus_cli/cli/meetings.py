@@ -72,7 +72,7 @@ def agenda(
         for item in items
     ]
     columns = [
-        output.Column("start", t("when"), format_datetime),
+        output.Column("start", t("when"), format_datetime, wrap=False),
         output.Column("end", t("until"), format_time),
         output.Column("process", t("process")),
         output.Column("client", t("client")),

@@ -58,6 +58,7 @@ class Column:
     title: str
     show: Callable[[Any], str] = str
     right: bool = False
+    wrap: bool = True
 
 
 def _cells(columns: Sequence[Column], row: Mapping[str, Any]) -> list[str]:
@@ -70,12 +71,25 @@ def print_table(
     """A table: Rich on a terminal, aligned plain text otherwise."""
     body = [_cells(columns, row) for row in rows]
     if sys.stdout.isatty():
+        from rich import box
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=title or None, title_justify="left")
+        # A rule under the heading and no vertical lines: the figures get the width.
+        table = Table(
+            title=title or None,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            collapse_padding=True,
+        )
         for column in columns:
-            table.add_column(column.title, justify="right" if column.right else "left")
+            # On a narrow terminal Rich wraps cells; a date and time (wrap=False) stays on
+            # one line, as "ti 12.1.2027 klo 14.00" broken in three reads badly.
+            table.add_column(
+                column.title, justify="right" if column.right else "left", no_wrap=not column.wrap
+            )
         for cells in body:
             table.add_row(*cells)
         Console().print(table)

@@ -233,7 +233,7 @@ def new_process(
     )
     columns = [
         output.Column("n", "#", right=True),
-        output.Column("start", t("when"), format_datetime),
+        output.Column("start", t("when"), format_datetime, wrap=False),
         output.Column(
             "moved_from",
             t("moved"),

@@ -169,7 +169,7 @@ def show(
     rows = [_meeting_row(m, process) | {"state": meeting_state(m)} for m in process.in_order()]
     columns = [
         output.Column("n", "#", right=True),
-        output.Column("start", t("when"), format_datetime),
+        output.Column("start", t("when"), format_datetime, wrap=False),
         output.Column("end", t("until"), format_time),
         output.Column("minutes", t("min"), right=True),
         output.Column("state", t("status")),

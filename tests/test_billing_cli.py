@@ -221,6 +221,23 @@ def test_relogging_an_invoiced_meeting_is_refused_and_nothing_changes(
     assert files(store_path) == before
 
 
+def test_undo_never_takes_back_an_issued_invoice(month: Tyo, store_path: Path) -> None:
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    before = files(store_path)
+    undone = month("undo")
+    assert undone.exit_code == 1
+    assert undone.stderr == (
+        "tyo: can't undo 'invoice create 2027-02 pohde': it issued invoices/1000.json, and an "
+        "issued invoice never changes; `tyo invoice credit` corrects one; nothing was changed\n"
+    )
+    assert files(store_path) == before
+    # Marking it paid by mistake can be undone: payments are not the invoice.
+    assert month("invoice", "paid", "1000", "--on", "2027-03-10").exit_code == 0
+    assert month("undo").exit_code == 0
+    assert files(store_path) == before
+
+
 def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     assert (
         month(

@@ -241,6 +241,12 @@ def commit(
     return entry
 
 
+def newest(root: Path) -> Entry | None:
+    """The change ``undo`` would revert next, if any."""
+    paths = entry_paths(root)
+    return _decode(paths[-1]) if paths else None
+
+
 def undo(root: Path) -> Entry | None:
     """Revert the newest change, if the files are still as it left them; the caller holds the lock."""
     paths = entry_paths(root)

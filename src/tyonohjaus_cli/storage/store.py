@@ -362,6 +362,9 @@ class Store:
         if not journal.entry_paths(self.root) and not journal.has_pending(self.root):
             return None  # and no lock file is made where there is no store
         with self.locked():
+            entry = journal.newest(self.root)
+            if entry is not None:
+                _refuse_undoing_an_invoice(entry)
             try:
                 return journal.undo(self.root)
             except OSError as error:
@@ -376,6 +379,22 @@ class Store:
         if journal.has_pending(self.root):
             with self.locked():
                 pass
+
+
+def _refuse_undoing_an_invoice(entry: journal.Entry) -> None:
+    """An issued invoice or credit note never changes, not even by undo (payments may)."""
+    from tyonohjaus_cli.storage.invoices import INVOICES, PAYMENTS
+
+    for change in entry.changes:
+        if change.path.startswith(f"{INVOICES}/") and change.path != PAYMENTS:
+            raise StoreError(
+                t(
+                    "can't undo '{command}': it issued {path}, and an issued invoice never "
+                    "changes; `tyo invoice credit` corrects one; nothing was changed",
+                    command=entry.command,
+                    path=change.path,
+                )
+            )
 
 
 class Transaction:

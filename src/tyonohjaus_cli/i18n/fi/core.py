@@ -264,6 +264,7 @@ MESSAGES: dict[str, str] = {
     "a list of texts": "luettelo tekstejä",
     "{path}: damaged history entry ({error}); `tyo doctor` can tell more": "{path}: vioittunut muutoshistorian merkintä ({error}); `tyo doctor` kertoo lisää",
     "can't undo '{command}': {path} has changed since (edited by hand?); nothing was changed": "muutosta '{command}' ei voi perua: {path} on muuttunut sen jälkeen (käsin muokattu?); mitään ei muutettu",
+    "can't undo '{command}': it issued {path}, and an issued invoice never changes; `tyo invoice credit` corrects one; nothing was changed": "muutosta '{command}' ei voi perua: se laati tiedoston {path}, eikä laadittu lasku muutu koskaan; `tyo invoice credit` korjaa laskun hyvityslaskulla; mitään ei muutettu",
     "the store is busy: another tyo holds its lock ({holder}); wait for it to finish and try again": "tallennuskansio on varattu: toinen tyo pitää lukkoa ({holder}); odota sen valmistumista ja yritä uudelleen",
     "'id' is {found!r} but the file name says {expected!r}": "'id' on {found!r}, mutta tiedostonimen mukaan {expected!r}",
     "not UTF-8 text ({error})": "ei UTF-8-tekstiä ({error})",

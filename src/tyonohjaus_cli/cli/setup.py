@@ -61,14 +61,15 @@ def _language(text: str) -> str:
     raise UsageError(t("expected fi or en"))
 
 
-def _ask(value: str | None, prompt: str, flag: str, missing: list[str]) -> str | None:
+def _ask(value: str | None, prompt: str, flag: str, missing: list[str]) -> str:
+    """The value given, else the answer on a terminal; else ``flag`` goes on ``missing``."""
     if value is not None:
         return value
     if sys.stdin.isatty():
         answer: str = typer.prompt(prompt)
         return answer
     missing.append(flag)
-    return None
+    return ""
 
 
 def init(
@@ -154,9 +155,6 @@ def init(
                 options=", ".join(missing),
             )
         )
-    assert name is not None
-    assert email is not None
-    assert rate_text is not None
     settings = Settings(
         supervisor=Supervisor(
             name=name.strip(),

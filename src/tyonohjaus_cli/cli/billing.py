@@ -37,6 +37,7 @@ from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.models import VatMode
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate
 from tyonohjaus_cli.errors import StoreError, UsageError
@@ -130,11 +131,6 @@ def _discount(item: BillItem) -> Decimal:
     return sum((line.amount for line in item.lines[1:]), Decimal(0))
 
 
-def _percent(value: Decimal) -> str:
-    """A machine's percent: ``25.5``, ``10``."""
-    return format(value.normalize(), "f")
-
-
 def decimal_text(value: Decimal | str) -> str:
     """A number as a person reads it: ``25,5`` in Finnish, ``25.5`` in English."""
     text = str(value)
@@ -144,7 +140,7 @@ def decimal_text(value: Decimal | str) -> str:
 def _totals_json(totals: Totals) -> dict[str, Any]:
     return {
         "by_rate": [
-            {"vat_percent": _percent(rate.percent), "base": rate.base, "vat": rate.vat}
+            {"vat_percent": plain(rate.percent), "base": rate.base, "vat": rate.vat}
             for rate in totals.by_rate
         ],
         "net": totals.net,
@@ -170,14 +166,14 @@ def _item_row(bill: Bill, item: BillItem) -> dict[str, Any]:
         "discounts": [
             {
                 "kind": discount.kind,
-                "percent": _percent(discount.percent) if discount.percent is not None else None,
+                "percent": plain(discount.percent) if discount.percent is not None else None,
                 "amount": discount.amount,
             }
             for discount in item.lines[1:]
         ],
         "discount": _discount(item),
         "net": item.net,
-        "vat_percent": _percent(line.vat_percent),
+        "vat_percent": plain(line.vat_percent),
         "invoice": item.invoice,
     }
 
@@ -232,7 +228,7 @@ def _say_totals(bill: Bill) -> None:
         output.say(
             t(
                 "  VAT {percent} %: base {base}, VAT {vat}",
-                percent=decimal_text(_percent(rate.percent)),
+                percent=decimal_text(plain(rate.percent)),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -476,7 +472,7 @@ def add_expense(
             "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
             id=expense.id,
             amount=format_money(amount),
-            percent=decimal_text(_percent(percent)),
+            percent=decimal_text(plain(percent)),
             day=format_date(day, weekday=False),
             month=str(Month.of(day)),
         )
@@ -507,7 +503,7 @@ def list_expenses(
             "process": expense.process,
             "date": expense.day,
             "amount": expense.amount,
-            "vat_percent": _percent(expense.vat_percent),
+            "vat_percent": plain(expense.vat_percent),
             "description": expense.description,
             "invoice": invoiced.get(expense.key),
         }

@@ -23,6 +23,7 @@ from tyonohjaus_cli.domain.invoices import (
     credit_note,
     next_invoice_number,
 )
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, language, t
@@ -260,17 +261,15 @@ def invoice_json(invoice: Invoice, today: date, credited: set[int]) -> dict[str,
                 "minutes": line.minutes,
                 "unit_minutes": line.unit_minutes,
                 "unit_price": line.unit_price,
-                "percent": format(line.percent.normalize(), "f")
-                if line.percent is not None
-                else None,
+                "percent": plain(line.percent) if line.percent is not None else None,
                 "amount": line.amount,
-                "vat_percent": format(line.vat_percent.normalize(), "f"),
+                "vat_percent": plain(line.vat_percent),
             }
             for line in invoice.lines
         ],
         "by_rate": [
             {
-                "vat_percent": format(rate.percent.normalize(), "f"),
+                "vat_percent": plain(rate.percent),
                 "base": rate.base,
                 "vat": rate.vat,
             }
@@ -335,7 +334,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
             "description": line_description(line, lang),
             "quantity": line_quantity(line, lang),
             "unit_price": line_unit_price(line, lang),
-            "vat": decimal_text(format(line.vat_percent.normalize(), "f")),
+            "vat": decimal_text(plain(line.vat_percent)),
             "amount": line.amount,
         }
         for line in invoice.lines
@@ -356,7 +355,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
         output.say(
             t(
                 "VAT {percent} %: base {base}, VAT {vat}",
-                percent=decimal_text(format(rate.percent.normalize(), "f")),
+                percent=decimal_text(plain(rate.percent)),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
+from dataclasses import asdict, replace
 from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -182,15 +182,8 @@ def init(
 
 
 def _settings_rows(settings: Settings) -> dict[str, Any]:
-    person = settings.supervisor
     return {
-        "name": person.name,
-        "email": person.email,
-        "business_id": person.business_id,
-        "iban": person.iban,
-        "bic": person.bic,
-        "address": person.address,
-        "phone": person.phone,
+        **asdict(settings.supervisor),
         "rate": settings.rate,
         "vat": settings.vat,
         "vat_exempt_ground": settings.vat_exempt_ground,

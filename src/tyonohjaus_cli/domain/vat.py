@@ -60,11 +60,6 @@ def vat_amount(base: Decimal, percent: Decimal) -> Decimal:
     return round_cents(base * percent / 100)
 
 
-def format_percent(percent: Decimal) -> str:
-    """``25.5`` or ``24`` as written in Finnish law: no trailing zeros."""
-    return format(percent.normalize(), "f")
-
-
 SMALL_BUSINESS_THRESHOLDS: tuple[tuple[int, Decimal], ...] = (
     (2016, Decimal(10000)),
     (2021, Decimal(15000)),

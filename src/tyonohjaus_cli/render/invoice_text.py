@@ -9,13 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine, LineKind
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.references import format_finnish_reference, format_rf_reference
 from tyonohjaus_cli.i18n import format_money, t
 
 
 def format_percent(percent: Decimal, lang: str) -> str:
     """``25,5 %`` in Finnish and Swedish, ``25.5%`` in English."""
-    text = format(percent.normalize(), "f")
+    text = plain(percent)
     return f"{text}%" if lang == "en" else f"{text.replace('.', ',')}\u00a0%"
 
 

@@ -30,16 +30,13 @@ from tyonohjaus_cli.domain.models import (
     VatMode,
     Venue,
 )
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
 
 
 def _money(amount: Decimal) -> str:
     return f"{amount:.2f}"
-
-
-def _number(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _wall_clock(moment: datetime) -> datetime:
@@ -69,6 +66,34 @@ def _break_docs(breaks: tuple[Break, ...]) -> list[Doc]:
     return [{"first": span.first, "last": span.last} for span in breaks]
 
 
+# --- the supervisor, in settings.toml and as the seller on each invoice -------------------
+
+
+def supervisor_to_doc(person: Supervisor) -> Doc:
+    return {
+        "name": person.name,
+        "email": person.email,
+        "business_id": person.business_id,
+        "iban": person.iban,
+        "bic": person.bic,
+        "address": person.address,
+        "phone": person.phone,
+    }
+
+
+def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Supervisor:
+    """The profile; an invoice's seller may lack the e-mail that settings must have."""
+    return Supervisor(
+        name=fields.text("name"),
+        email=fields.text("email") if email_required else fields.text("email", ""),
+        business_id=fields.text("business_id", ""),
+        iban=fields.text("iban", ""),
+        bic=fields.text("bic", ""),
+        address=fields.text("address", ""),
+        phone=fields.text("phone", ""),
+    )
+
+
 # --- settings.toml -----------------------------------------------------------------------
 
 
@@ -76,17 +101,7 @@ def settings_to_doc(settings: Settings) -> Doc:
     person = settings.supervisor
     return {
         "schema": SCHEMA,
-        "supervisor": _compact(
-            {
-                "name": person.name,
-                "email": person.email,
-                "business_id": person.business_id,
-                "iban": person.iban,
-                "bic": person.bic,
-                "address": person.address,
-                "phone": person.phone,
-            }
-        ),
+        "supervisor": _compact(supervisor_to_doc(person)),
         "billing": _compact(
             {
                 "rate": _money(settings.rate),
@@ -110,15 +125,7 @@ def settings_from_doc(fields: Fields) -> Settings:
     billing = fields.table("billing")
     calendar = fields.table("calendar")
     return Settings(
-        supervisor=Supervisor(
-            name=person.text("name"),
-            email=person.text("email"),
-            business_id=person.text("business_id", ""),
-            iban=person.text("iban", ""),
-            bic=person.text("bic", ""),
-            address=person.text("address", ""),
-            phone=person.text("phone", ""),
-        ),
+        supervisor=supervisor_from_doc(person),
         rate=billing.amount("rate"),
         unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
@@ -148,9 +155,9 @@ def client_to_doc(client: Client) -> Doc:
                 "rate": _money(client.rate) if client.rate is not None else None,
             }
         ),
-        "discount": _number(client.discount),
+        "discount": plain(client.discount),
         "cancel_hours": client.cancel_hours,
-        "cancel_charge": _number(client.cancel_charge),
+        "cancel_charge": plain(client.cancel_charge),
         "payment_days": client.payment_days,
         "public_body": client.public_body,
         "language": client.language,

@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.domain.expenses import Expense
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_toml, migrate, parse_toml
 
@@ -65,7 +66,7 @@ def _to_doc(process_id: str, expenses: list[Expense]) -> Doc:
                 "n": int(expense.id.rpartition(":")[2]),
                 "date": expense.day,
                 "amount": f"{expense.amount:.2f}",
-                "vat": format(expense.vat_percent.normalize(), "f"),
+                "vat": plain(expense.vat_percent),
                 "description": expense.description,
             }
             for expense in sorted(expenses, key=lambda expense: int(expense.id.rpartition(":")[2]))

@@ -25,7 +25,8 @@ from tyonohjaus_cli.domain.invoices import (
     LineKind,
     invoiced_items,
 )
-from tyonohjaus_cli.domain.models import Process, Supervisor, VatMode
+from tyonohjaus_cli.domain.models import Process, VatMode
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import parse_month
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
@@ -49,10 +50,6 @@ def invoice_path(number: int) -> str:
 # --- the document ------------------------------------------------------------------------
 
 
-def _text(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value != value.to_integral() else f"{value:.0f}"
-
-
 def _line_to_doc(line: InvoiceLine) -> Doc:
     doc: Doc = {
         "item": line.item,
@@ -62,12 +59,12 @@ def _line_to_doc(line: InvoiceLine) -> Doc:
         "title": line.title,
         "unit_price": f"{line.unit_price:.2f}",
         "amount": f"{line.amount:.2f}",
-        "vat_percent": _text(line.vat_percent),
+        "vat_percent": plain(line.vat_percent),
     }
     optional: Doc = {
         "minutes": line.minutes,
         "unit_minutes": line.unit_minutes,
-        "percent": _text(line.percent) if line.percent is not None else None,
+        "percent": plain(line.percent) if line.percent is not None else None,
     }
     return doc | {key: value for key, value in optional.items() if value is not None}
 
@@ -90,15 +87,7 @@ def invoice_to_doc(invoice: Invoice) -> Doc:
         "rf_reference": invoice.rf_reference,
         "vat": invoice.vat_mode.value,
         "vat_exempt_ground": invoice.vat_exempt_ground,
-        "seller": {
-            "name": seller.name,
-            "email": seller.email,
-            "business_id": seller.business_id,
-            "iban": seller.iban,
-            "bic": seller.bic,
-            "address": seller.address,
-            "phone": seller.phone,
-        },
+        "seller": codec.supervisor_to_doc(seller),
         "buyer": buyer,
         "lines": [_line_to_doc(line) for line in invoice.lines],
         "totals": {
@@ -152,15 +141,7 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,
-        seller=Supervisor(
-            name=seller.text("name"),
-            email=seller.text("email", ""),
-            business_id=seller.text("business_id", ""),
-            iban=seller.text("iban", ""),
-            bic=seller.text("bic", ""),
-            address=seller.text("address", ""),
-            phone=seller.text("phone", ""),
-        ),
+        seller=codec.supervisor_from_doc(seller, email_required=False),
         buyer=codec.client_from_doc(fields.table("buyer")),
         lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
         vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),

@@ -8,7 +8,6 @@ The JSON keys are a stable contract, tested for exact equality.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ import typer
 
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage.files import write_private
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
@@ -160,8 +160,9 @@ def details(pairs: Sequence[tuple[str, str]]) -> None:
 def write_out(data: bytes, target: Path | str | None) -> None:
     """Write a file the user named, or the exact bytes to stdout for ``-`` or no name.
 
-    The file is readable by its owner only: what tyo writes out (invoices, calendars,
-    summaries) names people. A file that can't be written is a usage error.
+    The file is readable by its owner only, and written atomically: what tyo writes out
+    (invoices, calendars, summaries) names people. A file that can't be written is a usage
+    error.
     """
     if target is None or str(target) == "-":
         stream = getattr(sys.stdout, "buffer", None)
@@ -174,11 +175,7 @@ def write_out(data: bytes, target: Path | str | None) -> None:
         return
     path = Path(target).expanduser()
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            if os.name == "posix":  # an existing file keeps its mode otherwise
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
+        write_private(path, data, make_parents=False)
     except OSError as error:
         raise UsageError(
             t("can't write {path}: {error}", path=str(path), error=error.strerror or error)

@@ -35,34 +35,12 @@ from tyonohjaus_cli.storage.files import (
     atomic_write,
     ensure_private_dir,
     remove,
+    write_private,
 )
 from tyonohjaus_cli.storage.store import Store
 
 MANIFEST = "tyo-backup.json"
 BACKUP_FORMAT = 1
-
-
-def write_private(target: Path, data: bytes) -> None:
-    """Write a file the user named, 0600 and atomically; a new folder is made 0700.
-
-    Unlike the store's own writes, an existing folder keeps its mode: ``-o ~/x`` must not
-    change the permissions of the home folder.
-    """
-    import contextlib
-
-    target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-        raise
 
 
 def _inside(path: Path, root: Path) -> bool:

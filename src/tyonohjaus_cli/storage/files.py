@@ -78,3 +78,26 @@ def read_text(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+
+
+def write_private(target: Path, data: bytes, *, make_parents: bool = True) -> None:
+    """Write a file the user named, 0600 and atomically; a new folder is made 0700.
+
+    Unlike the store's own writes, an existing folder keeps its mode: ``-o ~/x`` must not
+    change the permissions of the home folder. Without ``make_parents`` a missing folder is
+    an error (``FileNotFoundError``), as for any file a user names.
+    """
+    if make_parents:
+        target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+        raise

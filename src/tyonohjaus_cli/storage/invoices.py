@@ -25,7 +25,7 @@ from tyonohjaus_cli.domain.invoices import (
     LineKind,
     invoiced_items,
 )
-from tyonohjaus_cli.domain.models import Process, VatMode
+from tyonohjaus_cli.domain.models import MeetingStatus, Process, VatMode
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import parse_month
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
@@ -252,10 +252,19 @@ def check_invoiced_meetings(store: Store, process: Process) -> None:
         before = store.process(process.id)
     except TyoError:
         return  # a new process, or one whose file the change repairs: nothing invoiced to keep
+    # Only a meeting that already billed (held, no-show, cancelled) can be on an invoice:
+    # logging or moving planned meetings, the common change, reads no invoice at all.
+    changed = [
+        meeting
+        for meeting in before.meetings
+        if meeting.status is not MeetingStatus.PLANNED and process.meeting(meeting.n) != meeting
+    ]
+    if not changed:
+        return
     billed = invoiced_items(invoices(store))
-    for meeting in before.meetings:
+    for meeting in changed:
         number = billed.get(meeting_key(before, meeting))
-        if number is not None and process.meeting(meeting.n) != meeting:
+        if number is not None:
             raise StoreError(
                 t(
                     "meeting {n} of {process} is on invoice {number} and can't change; "

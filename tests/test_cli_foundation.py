@@ -369,3 +369,13 @@ def test_language_precedence(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("TYO_LANG", "fi")
     assert heading() == "aika"  # TYO_LANG beats the settings
     assert planned("--lang", "en", "agenda").stdout.split()[0] == "when"  # --lang beats all
+
+
+def test_a_lock_that_cant_be_taken_is_one_line(planned: Tyo, store_path: Path) -> None:
+    (store_path / ".lock").unlink(missing_ok=True)
+    (store_path / ".lock").mkdir()
+    result = planned("client", "add", "uusi", "--name", "Uusi asiakas")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"tyo: can't take the store's lock at {store_path}: ")
+    assert result.stderr.count("\n") == 1
+    assert not (store_path / "clients" / "uusi.toml").exists()

@@ -53,7 +53,10 @@ def holder(root: Path) -> str:
 def store_lock(root: Path, timeout: float) -> Iterator[None]:
     """Hold the store's lock for the block; wait up to ``timeout`` seconds for it."""
     path = root / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except OSError as error:
+        raise _unlockable(root, error) from None
     with os.fdopen(fd, "r+", encoding="utf-8") as handle:
         deadline = time.monotonic() + timeout
         while not _try_lock(handle):
@@ -66,10 +69,13 @@ def store_lock(root: Path, timeout: float) -> Iterator[None]:
                     )
                 )
             time.sleep(_POLL_SECONDS)
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n")
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%dT%H:%M:%S%z')}\n")
+            handle.flush()
+        except OSError as error:
+            raise _unlockable(root, error) from None
         try:
             yield
         finally:
@@ -78,6 +84,16 @@ def store_lock(root: Path, timeout: float) -> Iterator[None]:
             with contextlib.suppress(OSError):
                 handle.seek(0)
                 handle.truncate()
+
+
+def _unlockable(root: Path, error: OSError) -> StoreError:
+    return StoreError(
+        t(
+            "can't take the store's lock at {root}: {error}",
+            root=root,
+            error=error.strerror or error,
+        )
+    )
 
 
 def is_locked(root: Path) -> bool:

@@ -299,14 +299,11 @@ class Store:
         """Hold the store's lock, with any interrupted change rolled back first."""
         try:
             ensure_private_dir(self.root)
-            lock = store_lock(self.root, self.lock_timeout)
-            lock.__enter__()
         except OSError as error:
             raise StoreError(
                 t("can't create the store at {root}: {error}", root=self.root, error=error.strerror)
             ) from None
-        with contextlib.ExitStack() as stack:
-            stack.push(lock)
+        with store_lock(self.root, self.lock_timeout):
             try:
                 journal.recover(self.root)
             except OSError as error:

@@ -272,6 +272,7 @@ MESSAGES: dict[str, str] = {
     "unknown timezone {name!r} (expected e.g. Europe/Helsinki)": "tuntematon aikavyöhyke {name!r} (odotettiin esim. Europe/Helsinki)",
     "unknown client {id!r}: `tyo client list` shows the ids": "tuntematon asiakas {id!r}: `tyo client list` näyttää tunnukset",
     "unknown process {id!r}: `tyo process list` shows the ids": "tuntematon prosessi {id!r}: `tyo process list` näyttää tunnukset",
+    "can't take the store's lock at {root}: {error}": "tallennuskansion lukkoa ei saada ({root}): {error}",
     "can't create the store at {root}: {error}": "tallennuskansiota ei voi luoda ({root}): {error}",
     "no tyo store at {root}: run `tyo init` first (or point --store or TYO_HOME at your store)": "tyon tallennuskansiota ei ole: {root}; aja ensin `tyo init` (tai osoita kansiosi valitsimella --store tai muuttujalla TYO_HOME)",
     "the change was not saved: {error}; the store is as it was": "muutosta ei tallennettu: {error}; tallennuskansio on ennallaan",

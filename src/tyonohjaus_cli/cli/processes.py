@@ -16,12 +16,13 @@ from tyonohjaus_cli.domain.models import (
     Process,
     ProcessStatus,
 )
+from tyonohjaus_cli.domain.overview import ProcessBrief
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
 app = group(t("List, show and close supervision processes."))
 
 
-def _brief_row(brief: Any) -> dict[str, Any]:
+def _brief_row(brief: ProcessBrief) -> dict[str, Any]:
     return {
         "id": brief.id,
         "client": brief.client,

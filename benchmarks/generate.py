@@ -35,25 +35,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tyonohjaus_cli.domain import meetings as meeting_ops
+from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
-from tyonohjaus_cli.domain.models import (
-    Break,
-    CancelledBy,
-    Client,
-    Goal,
-    Meeting,
-    MeetingStatus,
-    Participant,
-    Process,
-    ProcessKind,
-    ProcessStatus,
-    Settings,
-    Supervisor,
-    Venue,
-)
-from tyonohjaus_cli.domain.parsing import Cadence, CadenceStep
+from tyonohjaus_cli.domain.models import Client, Goal, Meeting, Participant, Process, Venue
 from tyonohjaus_cli.domain.planning import plan
-from tyonohjaus_cli.storage import codec
+from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
+from tyonohjaus_cli.storage import codec, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, dump_toml
 
 ZONE = ZoneInfo("Europe/Helsinki")
@@ -138,7 +126,7 @@ class Practice:
         return sum(len(process.meetings) for process in self.processes)
 
     def documents(self) -> dict[str, Doc]:
-        docs = {"settings.toml": codec.settings_to_doc(self.settings)}
+        docs = {"settings.toml": settings_codec.settings_to_doc(self.settings)}
         docs |= {f"clients/{c.id}.toml": codec.client_to_doc(c) for c in self.clients}
         docs |= {f"processes/{p.id}.toml": codec.process_to_doc(p) for p in self.processes}
         return docs

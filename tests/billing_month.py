@@ -18,20 +18,11 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.expenses import Expense
-from tyonohjaus_cli.domain.models import (
-    CancelledBy,
-    Client,
-    Goal,
-    Meeting,
-    MeetingStatus,
-    Participant,
-    Process,
-    ProcessKind,
-    Settings,
-    Supervisor,
-)
+from tyonohjaus_cli.domain.models import Client, Goal, Meeting, Participant, Process
 from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.settings import Settings, Supervisor
 
 HEL = ZoneInfo("Europe/Helsinki")
 SECRET = "SALAISUUS-Kx7"

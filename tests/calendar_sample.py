@@ -13,18 +13,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from tyonohjaus_cli.domain import meetings as meeting_ops
-from tyonohjaus_cli.domain.models import (
-    CancelledBy,
-    Client,
-    Goal,
-    Meeting,
-    Participant,
-    Process,
-    ProcessKind,
-    Settings,
-    Supervisor,
-    Venue,
-)
+from tyonohjaus_cli.domain.enums import CancelledBy, ProcessKind
+from tyonohjaus_cli.domain.models import Client, Goal, Meeting, Participant, Process, Venue
+from tyonohjaus_cli.domain.settings import Settings, Supervisor
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 SECRET = "SALAISUUS-7f3a"

@@ -10,7 +10,7 @@ import pytest
 from benchmarks.generate import NOW, NOW_TEXT, build, generate
 
 from tests.conftest import Tyo
-from tyonohjaus_cli.domain.models import CancelledBy, MeetingStatus
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
 
 
 @pytest.fixture

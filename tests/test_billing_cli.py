@@ -539,7 +539,7 @@ def test_vat_follows_the_service_date_through_the_command_line(tyo: Tyo, store_p
     from dataclasses import replace
 
     from tests.billing_month import AINO, meeting
-    from tyonohjaus_cli.domain.models import MeetingStatus
+    from tyonohjaus_cli.domain.enums import MeetingStatus
 
     held = MeetingStatus.HELD
     process = replace(

@@ -24,8 +24,8 @@ from tests.billing_month import (
     meeting,
 )
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice, unit_price
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, VatMode
 from tyonohjaus_cli.domain.invoices import LineKind, credit_note, due_date, totals
-from tyonohjaus_cli.domain.models import CancelledBy, MeetingStatus, VatMode
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
 

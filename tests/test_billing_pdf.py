@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from tests.billing_month import EXPENSES, FEBRUARY, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
 from tyonohjaus_cli import i18n
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
+from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice, LineKind, credit_note
-from tyonohjaus_cli.domain.models import VatMode
 from tyonohjaus_cli.render import invoice_pdf as pdf_module
 from tyonohjaus_cli.render import invoice_text
 from tyonohjaus_cli.render.code128 import bars, code128_modules

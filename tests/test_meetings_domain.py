@@ -6,7 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from tyonohjaus_cli.domain import meetings
-from tyonohjaus_cli.domain.models import CancelledBy, Meeting, MeetingStatus
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
+from tyonohjaus_cli.domain.models import Meeting
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 

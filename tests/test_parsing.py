@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tyonohjaus_cli.domain import parsing
-from tyonohjaus_cli.domain.models import Break, Participant
+from tyonohjaus_cli.domain import cadence, parsing
+from tyonohjaus_cli.domain.models import Participant
+from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -114,16 +115,16 @@ def test_duration_refusals(text: str) -> None:
 
 
 def test_cadence_for_crisis_work() -> None:
-    cadence = parsing.parse_cadence("3x1w,6x3w")
-    assert cadence.count == 9
-    assert [(s.count, s.interval.days) for s in cadence.steps] == [(3, 7), (6, 21)]
-    assert str(cadence) == "3x1w,6x3w"
+    crisis = cadence.parse_cadence("3x1w,6x3w")
+    assert crisis.count == 9
+    assert [(s.count, s.interval.days) for s in crisis.steps] == [(3, 7), (6, 21)]
+    assert str(crisis) == "3x1w,6x3w"
 
 
 @pytest.mark.parametrize("text", ["3x", "x1w", "0x1w", "3x1w,", "3*1w", "300x1w"])
 def test_cadence_refusals(text: str) -> None:
     with pytest.raises(UsageError):
-        parsing.parse_cadence(text)
+        cadence.parse_cadence(text)
 
 
 @pytest.mark.parametrize(
@@ -164,7 +165,7 @@ PARSERS = [
     parsing.parse_month,
     parsing.parse_interval,
     parsing.parse_duration,
-    parsing.parse_cadence,
+    cadence.parse_cadence,
     parsing.parse_money,
     parsing.parse_percent,
     parsing.parse_break,

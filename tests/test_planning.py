@@ -6,10 +6,10 @@ import itertools
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from tyonohjaus_cli.domain.cadence import parse_cadence
 from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
-from tyonohjaus_cli.domain.models import Break
-from tyonohjaus_cli.domain.parsing import parse_cadence
 from tyonohjaus_cli.domain.planning import ShiftCause, plan
+from tyonohjaus_cli.domain.settings import Break
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 HOLIDAYS = finnish_holidays(range(2026, 2030))

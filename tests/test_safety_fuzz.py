@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from tests.conftest import Tyo
 from tests.safety_helpers import add_process, plant_session_log, snapshot
 from tyonohjaus_cli.cli import calendar, clients, params, setup
-from tyonohjaus_cli.domain import parsing
+from tyonohjaus_cli.domain import cadence, parsing
 from tyonohjaus_cli.errors import UsageError
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -35,7 +35,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "month": parsing.parse_month,
     "interval": parsing.parse_interval,
     "duration": parsing.parse_duration,
-    "cadence": parsing.parse_cadence,
+    "cadence": cadence.parse_cadence,
     "money": parsing.parse_money,
     "percent": parsing.parse_percent,
     "break": parsing.parse_break,

@@ -11,13 +11,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tyonohjaus_cli.domain.models import (
-    Meeting,
-    MeetingStatus,
-    Participant,
-    Process,
-    ProcessKind,
-)
+from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind
+from tyonohjaus_cli.domain.models import Meeting, Participant, Process
 from tyonohjaus_cli.domain.progress import ReviewKind, format_units, progress, review_points, units
 from tyonohjaus_cli.domain.sessionlog import (
     Outcome,
@@ -231,7 +226,8 @@ def test_summaries_never_carry_notes_or_methods(
     secrets = (note, method, comment, theme)
     assume(all(a not in b for i, a in enumerate(secrets) for b in secrets[i + 1 :] + secrets[:i]))
     from tyonohjaus_cli.domain import summary
-    from tyonohjaus_cli.domain.models import Client, Goal, Review, Settings, Supervisor
+    from tyonohjaus_cli.domain.models import Client, Goal, Review
+    from tyonohjaus_cli.domain.settings import Settings, Supervisor
     from tyonohjaus_cli.domain.summary_text import render
 
     process = replace(_process(3), goals=(Goal(1, "Tavoite"),))

@@ -43,15 +43,10 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.calendar.vtimezone import observances
+from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import (
-    Client,
-    Meeting,
-    MeetingStatus,
-    Participant,
-    Process,
-    Settings,
-)
+from tyonohjaus_cli.domain.models import Client, Meeting, Participant, Process
+from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t
 

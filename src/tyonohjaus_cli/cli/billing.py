@@ -35,8 +35,8 @@ from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
+from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
-from tyonohjaus_cli.domain.models import VatMode
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate

@@ -10,14 +10,14 @@ import typer
 from tyonohjaus_cli.calendar import ics as export
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import MeetingStatus
 from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
 
-@params.edge
+@params.edge("minutes")
 def reminder(text: str) -> int:
     """Minutes before the start: ``15`` or ``1h30``, at most a week (``0``: at the start)."""
     value = text.strip().lower()
@@ -35,7 +35,7 @@ def reminder(text: str) -> int:
     )
 
 
-@params.edge
+@params.edge("request|cancel")
 def parse_method(text: str) -> export.Method:
     """``request`` or ``cancel``."""
     try:

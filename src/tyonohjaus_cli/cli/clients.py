@@ -19,21 +19,21 @@ from tyonohjaus_cli.i18n import format_money, t
 app = group(t("Add, list, show and edit clients (the organisations that order and pay)."))
 
 
-@params.edge
+@params.edge("fi|sv|en")
 def _document_language(text: str) -> str:
     if text in ("fi", "sv", "en"):
         return text
     raise UsageError(t("expected fi, sv or en"))
 
 
-@params.edge
+@params.edge("hours")
 def _hours(text: str) -> int:
     if text.strip().isdecimal() and int(text) <= 24 * 14:
         return int(text)
     raise UsageError(t("{text!r}: expected hours from 0 to 336", text=text))
 
 
-@params.edge
+@params.edge("days")
 def _days(text: str) -> int:
     if text.strip().isdecimal() and int(text) <= 365:
         return int(text)

@@ -37,7 +37,7 @@ _AGREED_TEXT = {
 
 
 def _choice(choices: tuple[str, ...], expected: str) -> Any:
-    @params.edge
+    @params.edge("|".join(choices))
     def parse(text: str) -> str:
         if text in choices:
             return text
@@ -46,7 +46,7 @@ def _choice(choices: tuple[str, ...], expected: str) -> Any:
     return parse
 
 
-@params.edge
+@params.edge("score")
 def _score(text: str) -> int:
     if text.strip() in ("1", "2", "3", "4", "5"):
         return int(text)

@@ -11,7 +11,7 @@ from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain import meetings as meeting_ops
-from tyonohjaus_cli.domain.models import CancelledBy
+from tyonohjaus_cli.domain.enums import CancelledBy
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, format_time, t

@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
@@ -50,8 +49,7 @@ def print_json(payload: Any) -> None:
     sys.stdout.write(json.dumps(machine(payload), ensure_ascii=False, indent=2) + "\n")
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column: the row key, its heading, and how a person reads the value."""
 
     key: str

@@ -9,47 +9,65 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
 from tyonohjaus_cli.domain import parsing
-from tyonohjaus_cli.domain.models import Break, Participant
+from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.cadence import Cadence
+    from tyonohjaus_cli.domain.models import Participant
 
 T = TypeVar("T")
 
 
-def edge(parse: Callable[[str], T]) -> Callable[[str], T]:
-    """Wrap a parser for Typer: a typed default passes through, a bad value names the option."""
+def edge(metavar: str) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
+    """Wrap a parser for Typer: a typed default passes through, a bad value names the option.
 
-    def convert(text: str) -> T:
-        if not isinstance(text, str):  # Typer also passes the (typed) default value through
-            return text
-        try:
-            return parse(text)
-        except UsageError as error:
-            raise typer.BadParameter(error.message) from None
+    ``metavar`` is how help shows the value, e.g. ``--start <datetime>``.
+    """
 
-    convert.__name__ = parse.__name__
-    return convert
+    def wrap(parse: Callable[[str], T]) -> Callable[[str], T]:
+        def convert(text: str) -> T:
+            if not isinstance(text, str):  # Typer also passes the (typed) default through
+                return text
+            try:
+                return parse(text)
+            except UsageError as error:
+                raise typer.BadParameter(error.message) from None
 
+        convert.__name__ = metavar  # Typer names a parser's values after the function
+        convert.__doc__ = parse.__doc__
+        return convert
 
-local_datetime: Callable[[str], datetime] = edge(parsing.parse_local_datetime)
-day: Callable[[str], date] = edge(parsing.parse_date)
-month: Callable[[str], parsing.Month] = edge(parsing.parse_month)
-interval: Callable[[str], timedelta] = edge(parsing.parse_interval)
-duration: Callable[[str], int] = edge(parsing.parse_duration)
-cadence: Callable[[str], parsing.Cadence] = edge(parsing.parse_cadence)
-money: Callable[[str], Decimal] = edge(parsing.parse_money)
-percent: Callable[[str], Decimal] = edge(parsing.parse_percent)
-span: Callable[[str], Break] = edge(parsing.parse_break)
-participant: Callable[[str], Participant] = edge(parsing.parse_participant)
-email: Callable[[str], str] = edge(parsing.parse_email)
+    return wrap
 
 
-@edge
+local_datetime: Callable[[str], datetime] = edge("datetime")(parsing.parse_local_datetime)
+day: Callable[[str], date] = edge("date")(parsing.parse_date)
+month: Callable[[str], parsing.Month] = edge("month")(parsing.parse_month)
+interval: Callable[[str], timedelta] = edge("interval")(parsing.parse_interval)
+duration: Callable[[str], int] = edge("duration")(parsing.parse_duration)
+money: Callable[[str], Decimal] = edge("euros")(parsing.parse_money)
+percent: Callable[[str], Decimal] = edge("percent")(parsing.parse_percent)
+span: Callable[[str], Break] = edge("from..to")(parsing.parse_break)
+participant: Callable[[str], Participant] = edge("participant")(parsing.parse_participant)
+email: Callable[[str], str] = edge("email")(parsing.parse_email)
+
+
+@edge("cadence")
+def cadence(text: str) -> Cadence:
+    """``3x1w,6x3w``: see :func:`~tyonohjaus_cli.domain.cadence.parse_cadence`."""
+    from tyonohjaus_cli.domain.cadence import parse_cadence
+
+    return parse_cadence(text)
+
+
+@edge("business-id")
 def business_id(text: str) -> str:
     """A Finnish business ID (Y-tunnus), checked and written as ``1234567-1``."""
     from stdnum.exceptions import ValidationError
@@ -63,7 +81,7 @@ def business_id(text: str) -> str:
         ) from None
 
 
-@edge
+@edge("iban")
 def iban(text: str) -> str:
     """An IBAN, checked and written in groups of four."""
     from stdnum import iban as iban_number
@@ -77,7 +95,7 @@ def iban(text: str) -> str:
         ) from None
 
 
-@edge
+@edge("count")
 def count(text: str) -> int:
     """A positive whole number."""
     if text.strip().isdecimal() and int(text) > 0:

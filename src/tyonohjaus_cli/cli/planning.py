@@ -11,18 +11,19 @@ import typer
 
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
+from tyonohjaus_cli.domain.enums import ProcessKind
 from tyonohjaus_cli.domain.models import (
     GROUP_SIZE_FOR_CO_SUPERVISION,
-    Break,
     Goal,
     Meeting,
     Participant,
     Process,
-    ProcessKind,
     Venue,
 )
-from tyonohjaus_cli.domain.parsing import Cadence, CadenceStep, check_cadence, localize, parse_id
+from tyonohjaus_cli.domain.parsing import localize, parse_id
 from tyonohjaus_cli.domain.planning import PlannedDate, Shift, ShiftCause, gaps, plan
+from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, language, t
 

@@ -11,11 +11,8 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import meeting_state, venue_text
 from tyonohjaus_cli.domain import meetings as meeting_ops
-from tyonohjaus_cli.domain.models import (
-    Meeting,
-    Process,
-    ProcessStatus,
-)
+from tyonohjaus_cli.domain.enums import ProcessStatus
+from tyonohjaus_cli.domain.models import Meeting, Process
 from tyonohjaus_cli.domain.overview import ProcessBrief
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 

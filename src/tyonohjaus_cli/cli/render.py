@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.domain.models import CancelledBy, Meeting, MeetingStatus, Venue
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
+from tyonohjaus_cli.domain.models import Meeting, Venue
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 
 

@@ -22,9 +22,10 @@ from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
 from tyonohjaus_cli.cli.progress import POINTS, progress_of
 from tyonohjaus_cli.domain import summary as summaries
+from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, all_reviews
 from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import Meeting, MeetingStatus, Process
+from tyonohjaus_cli.domain.models import Meeting, Process
 from tyonohjaus_cli.domain.sessionlog import (
     LogEntry,
     Outcome,
@@ -382,7 +383,7 @@ class Format(StrEnum):
     MD = "md"
 
 
-@params.edge
+@params.edge("fi|sv|en")
 def _document_language(text: str) -> str:
     if text in DOCUMENT_LANGUAGES:
         return text

@@ -13,8 +13,9 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.domain.models import Break, Settings, Supervisor, VatMode
+from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.parsing import parse_break
+from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_money, t
 
@@ -24,7 +25,7 @@ DEFAULT_EXEMPT_GROUND = "AVL 3 § (vähäinen liiketoiminta)"
 """The usual ground for a small practice under the VAT threshold (Arvonlisäverolaki 3 §)."""
 
 
-@params.edge
+@params.edge("vat")
 def _vat(text: str) -> VatMode:
     value = text.strip().lower().replace(",", ".").removesuffix("%")
     if value in ("exempt", "0", "none"):
@@ -36,7 +37,7 @@ def _vat(text: str) -> VatMode:
     )
 
 
-@params.edge
+@params.edge("zone")
 def _timezone(text: str) -> str:
     try:
         ZoneInfo(text)
@@ -47,14 +48,14 @@ def _timezone(text: str) -> str:
     return text
 
 
-@params.edge
+@params.edge("minutes")
 def _minutes(text: str) -> int:
     if text.strip().isdecimal() and 15 <= int(text) <= 120:
         return int(text)
     raise UsageError(t("{text!r}: a unit is 15 to 120 minutes (usually 45)", text=text))
 
 
-@params.edge
+@params.edge("fi|en")
 def _language(text: str) -> str:
     if text in ("fi", "en"):
         return text

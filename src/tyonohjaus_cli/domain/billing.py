@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
 from tyonohjaus_cli.domain.expenses import Expense
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
@@ -37,15 +38,9 @@ from tyonohjaus_cli.domain.invoices import (
     totals,
 )
 from tyonohjaus_cli.domain.meetings import is_late_cancellation
-from tyonohjaus_cli.domain.models import (
-    Client,
-    Meeting,
-    MeetingStatus,
-    Process,
-    Settings,
-    VatMode,
-)
+from tyonohjaus_cli.domain.models import Client, Meeting, Process
 from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.domain.vat import round_cents, vat_rate
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t

@@ -15,9 +15,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
-from tyonohjaus_cli.domain.models import Client, Supervisor, VatMode
+from tyonohjaus_cli.domain.enums import VatMode
+from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.references import finnish_reference, rf_reference
+from tyonohjaus_cli.domain.settings import Supervisor
 from tyonohjaus_cli.domain.vat import vat_amount
 
 PUBLIC_BODY_MAX_PAYMENT_DAYS = 30

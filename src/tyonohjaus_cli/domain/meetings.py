@@ -9,14 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from tyonohjaus_cli.domain.models import (
-    CancelledBy,
-    Meeting,
-    MeetingStatus,
-    Move,
-    Process,
-    ProcessStatus,
-)
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessStatus
+from tyonohjaus_cli.domain.models import Meeting, Move, Process
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 

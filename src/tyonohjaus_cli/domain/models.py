@@ -1,6 +1,7 @@
-"""The practice's vocabulary as small frozen dataclasses (names from the glossary).
+"""Clients, processes and their meetings as small frozen dataclasses (names from the glossary).
 
-Every datetime here is timezone-aware, in the store's zone; every amount is a Decimal.
+Every datetime here is timezone-aware, in the store's zone; every amount is a Decimal. The
+enumerations are in :mod:`enums`, the store's own settings in :mod:`settings`.
 """
 
 from __future__ import annotations
@@ -8,89 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from enum import StrEnum
 
-
-class ProcessKind(StrEnum):
-    """Kinds of supervision process (työnohjausprosessi)."""
-
-    INDIVIDUAL = "individual"
-    GROUP = "group"
-    COMMUNITY = "community"
-    LEADERSHIP = "leadership"
-    CRISIS = "crisis"
-    ENTREPRENEUR = "entrepreneur"
-
-
-class ProcessStatus(StrEnum):
-    ACTIVE = "active"
-    CLOSED = "closed"
-
-
-class MeetingStatus(StrEnum):
-    """What became of a meeting: planned until logged, moved or cancelled."""
-
-    PLANNED = "planned"
-    HELD = "held"
-    CANCELLED = "cancelled"
-    NO_SHOW = "no-show"
-
-
-class CancelledBy(StrEnum):
-    CLIENT = "client"
-    SUPERVISOR = "supervisor"
-
-
-class VatMode(StrEnum):
-    """Standard VAT by the service date's rate, or exempt (the ground printed on invoices)."""
-
-    STANDARD = "standard"
-    EXEMPT = "exempt"
-
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
+from tyonohjaus_cli.domain.settings import Break
 
 GROUP_SIZE_FOR_CO_SUPERVISION = 12
 """A work community over this many people calls for a co-supervisor (parityönohjaus)."""
-
-
-@dataclass(frozen=True)
-class Break:
-    """The supervisor's own break (e.g. summer), both ends inclusive."""
-
-    first: date
-    last: date
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.first <= day <= self.last
-
-    def __str__(self) -> str:
-        return f"{self.first.isoformat()}..{self.last.isoformat()}"
-
-
-@dataclass(frozen=True)
-class Supervisor:
-    """The user (työnohjaaja): one per store."""
-
-    name: str
-    email: str
-    business_id: str = ""
-    iban: str = ""
-    bic: str = ""
-    address: str = ""
-    phone: str = ""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The store's own settings: the supervisor profile and practice defaults."""
-
-    supervisor: Supervisor
-    rate: Decimal
-    vat: VatMode = VatMode.STANDARD
-    vat_exempt_ground: str = ""
-    unit_minutes: int = 45
-    timezone: str = "Europe/Helsinki"
-    language: str = ""
-    breaks: tuple[Break, ...] = ()
 
 
 @dataclass(frozen=True)

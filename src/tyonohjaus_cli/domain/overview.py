@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import NamedTuple
 
-from tyonohjaus_cli.domain.models import MeetingStatus, ProcessKind, ProcessStatus
+from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
 
 
 class ProcessBrief(NamedTuple):

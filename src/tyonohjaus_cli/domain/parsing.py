@@ -7,13 +7,16 @@ that says what was expected, so the command line can show it as it is (exit 2).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING, NamedTuple
 
-from tyonohjaus_cli.domain.models import Break, Participant
+from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Participant
 
 _DATE_FORMS = "2027-01-12, 12.1.2027"
 _DATETIME_FORMS = "2027-01-12 14:00, 2027-01-12T14:00, 12.1.2027 14:00, 12.1.2027 klo 14.00"
@@ -92,9 +95,8 @@ def parse_datetime(text: str, zone: tzinfo) -> datetime:
     return localize(parse_local_datetime(text), zone)
 
 
-@dataclass(frozen=True, order=True)
-class Month:
-    """A calendar month, e.g. for billing."""
+class Month(NamedTuple):
+    """A calendar month, e.g. for billing; months order by time."""
 
     year: int
     month: int
@@ -162,70 +164,6 @@ def parse_duration(text: str) -> int:
     )
 
 
-@dataclass(frozen=True)
-class CadenceStep:
-    """``count`` meetings, each ``interval`` after the one before."""
-
-    count: int
-    interval: timedelta
-
-
-@dataclass(frozen=True)
-class Cadence:
-    """How meetings follow each other: one or more steps, in order."""
-
-    steps: tuple[CadenceStep, ...]
-
-    @property
-    def count(self) -> int:
-        return sum(step.count for step in self.steps)
-
-    def __str__(self) -> str:
-        return format_cadence(self.steps)
-
-
-_STEP = r"(\d{1,3})\s*x\s*(\S+)"
-MAX_MEETINGS = 200
-
-
-def parse_cadence(text: str) -> Cadence:
-    """``3x1w,6x3w``: three weekly meetings, then six every three weeks."""
-    steps: list[CadenceStep] = []
-    for part in text.split(","):
-        match = re.fullmatch(_STEP, part.strip().lower())
-        if not match or int(match[1]) < 1:
-            raise UsageError(
-                t(
-                    "{text!r} is not a cadence (expected e.g. 3x1w,6x3w: count x interval, ...)",
-                    text=text,
-                )
-            )
-        steps.append(CadenceStep(int(match[1]), parse_interval(match[2])))
-    return check_cadence(Cadence(tuple(steps)))
-
-
-def check_cadence(cadence: Cadence) -> Cadence:
-    """A process has 1 to :data:`MAX_MEETINGS` meetings."""
-    if not 1 <= cadence.count <= MAX_MEETINGS:
-        raise UsageError(
-            t(
-                "a process has 1 to {most} meetings, not {count}",
-                most=MAX_MEETINGS,
-                count=cadence.count,
-            )
-        )
-    return cadence
-
-
-def format_cadence(steps: tuple[CadenceStep, ...]) -> str:
-    """The inverse of :func:`parse_cadence`, e.g. ``10x4w``."""
-
-    def interval(delta: timedelta) -> str:
-        return f"{delta.days // 7}w" if delta.days % 7 == 0 else f"{delta.days}d"
-
-    return ",".join(f"{step.count}x{interval(step.interval)}" for step in steps)
-
-
 _MONEY = r"-?\d{1,9}(?:[.,]\d{1,2})?"
 
 
@@ -278,6 +216,8 @@ def parse_participant(text: str) -> Participant:
                 text=text,
             )
         )
+    from tyonohjaus_cli.domain.models import Participant  # the dataclasses cost start-up time
+
     return Participant(match["name"], match["email"] or "")
 
 

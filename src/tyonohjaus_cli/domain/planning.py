@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from tyonohjaus_cli.domain.models import Break
-from tyonohjaus_cli.domain.parsing import Cadence, localize
+from tyonohjaus_cli.domain.cadence import Cadence
+from tyonohjaus_cli.domain.parsing import localize
+from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 

@@ -26,7 +26,8 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from tyonohjaus_cli.domain.models import Meeting, MeetingStatus, Process
+from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.models import Meeting, Process
 from tyonohjaus_cli.i18n import language
 
 LONG_PROCESS = timedelta(days=366)

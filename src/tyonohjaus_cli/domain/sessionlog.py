@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import Meeting, MeetingStatus, Process, Review
+from tyonohjaus_cli.domain.models import Meeting, Process, Review
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, t
 

@@ -19,19 +19,12 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.goals import in_order, shared_reviews
-from tyonohjaus_cli.domain.models import (
-    CancelledBy,
-    Client,
-    Goal,
-    MeetingStatus,
-    Process,
-    ProcessKind,
-    Review,
-    Settings,
-)
+from tyonohjaus_cli.domain.models import Client, Goal, Process, Review
 from tyonohjaus_cli.domain.progress import Progress, progress
 from tyonohjaus_cli.domain.sessionlog import SessionLog
+from tyonohjaus_cli.domain.settings import Settings
 
 
 class Audience(StrEnum):

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
+from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
-from tyonohjaus_cli.domain.models import CancelledBy, MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.progress import format_units
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
 from tyonohjaus_cli.i18n import format_date, t

@@ -19,8 +19,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.domain.barcode import virtual_barcode
+from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice
-from tyonohjaus_cli.domain.models import VatMode
 from tyonohjaus_cli.i18n import format_date, format_money, t
 from tyonohjaus_cli.render.code128 import bars, code128_modules
 from tyonohjaus_cli.render.invoice_text import (

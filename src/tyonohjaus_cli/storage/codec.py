@@ -1,4 +1,5 @@
-"""Domain objects to store documents and back; the only place that knows the file layout.
+"""Clients and processes to store documents and back; with :mod:`settings_codec`, the only
+place that knows the file layout.
 
 Money is written as text (``rate = "95.00"``) so that no float ever touches it; wall-clock
 meeting times as TOML local date-times (``2027-01-12T14:00:00``), exactly as typed, in the
@@ -11,32 +12,32 @@ from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any
 
+from tyonohjaus_cli.domain.enums import (
+    CancelledBy,
+    MeetingStatus,
+    ProcessKind,
+    ProcessStatus,
+)
 from tyonohjaus_cli.domain.models import (
     REVIEW_SCORES,
-    Break,
-    CancelledBy,
     Client,
     Goal,
     Meeting,
-    MeetingStatus,
     Move,
     Participant,
     Process,
-    ProcessKind,
-    ProcessStatus,
     Review,
-    Settings,
-    Supervisor,
-    VatMode,
     Venue,
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
-
-
-def _money(amount: Decimal) -> str:
-    return f"{amount:.2f}"
+from tyonohjaus_cli.storage.settings_codec import (
+    break_docs,
+    breaks_from,
+    compact,
+    money_text,
+)
 
 
 def _wall_clock(moment: datetime) -> datetime:
@@ -47,102 +48,13 @@ def _moment(moment: datetime) -> datetime:
     return moment.replace(microsecond=0)
 
 
-def _compact(doc: Doc) -> Doc:
-    """Leave out empty values so a hand-read file shows only what was said."""
-    return {key: value for key, value in doc.items() if value not in ("", None, [], {}, ())}
-
-
-def _breaks(fields: Fields, key: str = "breaks") -> tuple[Break, ...]:
-    spans = []
-    for item in fields.tables(key):
-        span = Break(item.day("first"), item.day("last"))
-        if span.last < span.first:
-            raise item.fail("last", t("a day on or after 'first'"))
-        spans.append(span)
-    return tuple(spans)
-
-
-def _break_docs(breaks: tuple[Break, ...]) -> list[Doc]:
-    return [{"first": span.first, "last": span.last} for span in breaks]
-
-
-# --- the supervisor, in settings.toml and as the seller on each invoice -------------------
-
-
-def supervisor_to_doc(person: Supervisor) -> Doc:
-    return {
-        "name": person.name,
-        "email": person.email,
-        "business_id": person.business_id,
-        "iban": person.iban,
-        "bic": person.bic,
-        "address": person.address,
-        "phone": person.phone,
-    }
-
-
-def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Supervisor:
-    """The profile; an invoice's seller may lack the e-mail that settings must have."""
-    return Supervisor(
-        name=fields.text("name"),
-        email=fields.text("email") if email_required else fields.text("email", ""),
-        business_id=fields.text("business_id", ""),
-        iban=fields.text("iban", ""),
-        bic=fields.text("bic", ""),
-        address=fields.text("address", ""),
-        phone=fields.text("phone", ""),
-    )
-
-
-# --- settings.toml -----------------------------------------------------------------------
-
-
-def settings_to_doc(settings: Settings) -> Doc:
-    person = settings.supervisor
-    return {
-        "schema": SCHEMA,
-        "supervisor": _compact(supervisor_to_doc(person)),
-        "billing": _compact(
-            {
-                "rate": _money(settings.rate),
-                "unit_minutes": settings.unit_minutes,
-                "vat": settings.vat.value,
-                "vat_exempt_ground": settings.vat_exempt_ground,
-            }
-        ),
-        "calendar": _compact(
-            {
-                "timezone": settings.timezone,
-                "language": settings.language,
-                "breaks": _break_docs(settings.breaks),
-            }
-        ),
-    }
-
-
-def settings_from_doc(fields: Fields) -> Settings:
-    person = fields.table("supervisor")
-    billing = fields.table("billing")
-    calendar = fields.table("calendar")
-    return Settings(
-        supervisor=supervisor_from_doc(person),
-        rate=billing.amount("rate"),
-        unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
-        vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
-        vat_exempt_ground=billing.text("vat_exempt_ground", ""),
-        timezone=calendar.text("timezone", "Europe/Helsinki"),
-        language=calendar.choice("language", ("", "fi", "en"), ""),
-        breaks=_breaks(calendar),
-    )
-
-
 # --- clients/<id>.toml -------------------------------------------------------------------
 
 
 def client_to_doc(client: Client) -> Doc:
     return {
         "schema": SCHEMA,
-        **_compact(
+        **compact(
             {
                 "id": client.id,
                 "name": client.name,
@@ -152,7 +64,7 @@ def client_to_doc(client: Client) -> Doc:
                 "contact": client.contact,
                 "einvoice_address": client.einvoice_address,
                 "operator": client.operator,
-                "rate": _money(client.rate) if client.rate is not None else None,
+                "rate": money_text(client.rate) if client.rate is not None else None,
             }
         ),
         "discount": plain(client.discount),
@@ -196,7 +108,7 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
         "uid": meeting.uid,
         "sequence": meeting.sequence,
     }
-    doc |= _compact(
+    doc |= compact(
         {
             "cancelled_by": meeting.cancelled_by.value if meeting.cancelled_by else None,
             "notified_at": _moment(meeting.notified_at) if meeting.notified_at else None,
@@ -244,7 +156,7 @@ def review_to_doc(review: Review) -> Doc:
         "with": review.with_,
         "recorded": _moment(review.recorded),
     }
-    return doc | _compact({"comment": review.comment, "shared": review.shared or None})
+    return doc | compact({"comment": review.comment, "shared": review.shared or None})
 
 
 def review_from_doc(fields: Fields, zone: tzinfo) -> Review:
@@ -272,7 +184,7 @@ def process_to_doc(process: Process) -> Doc:
         "status": process.status.value,
         "created": _moment(process.created),
     }
-    doc |= _compact(
+    doc |= compact(
         {
             "closed": _moment(process.closed) if process.closed else None,
             "plan": process.plan,
@@ -280,15 +192,15 @@ def process_to_doc(process: Process) -> Doc:
             "place": process.venue.place,
             "online": process.venue.online,
             "phone": process.venue.phone or None,
-            "rate": _money(process.rate) if process.rate is not None else None,
-            "meeting_price": _money(process.meeting_price)
+            "rate": money_text(process.rate) if process.rate is not None else None,
+            "meeting_price": money_text(process.meeting_price)
             if process.meeting_price is not None
             else None,
             "first_free": process.first_free or None,
             "co_supervisor": process.co_supervisor,
-            "breaks": _break_docs(process.breaks),
+            "breaks": break_docs(process.breaks),
             "participants": [
-                _compact({"name": p.name, "email": p.email}) for p in process.participants
+                compact({"name": p.name, "email": p.email}) for p in process.participants
             ],
             "goals": [{"n": goal.n, "text": goal.text, "by": goal.by} for goal in process.goals],
             "reviews": [review_to_doc(review) for review in process.reviews],
@@ -333,7 +245,7 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
         meeting_price=fields.amount("meeting_price", None),
         first_free=fields.flag("first_free", False),
         co_supervisor=fields.text("co_supervisor", ""),
-        breaks=_breaks(fields),
+        breaks=breaks_from(fields),
         plan=fields.text("plan", ""),
         status=ProcessStatus(
             fields.choice("status", tuple(ProcessStatus), ProcessStatus.ACTIVE.value)

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.errors import StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, inventory, journal
+from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, remove
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
@@ -134,7 +134,7 @@ def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[st
         expected = PurePosixPath(rel).stem
         try:
             if rel == "settings.toml":
-                profile = codec.settings_from_doc(Fields(doc, rel, text))
+                profile = settings_codec.settings_from_doc(Fields(doc, rel, text))
                 _check_zone(rel, profile.timezone, text, checkup)
             elif folder == "clients":
                 client = codec.client_from_doc(Fields(doc, rel, text))

@@ -25,7 +25,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from tyonohjaus_cli.domain.models import MeetingStatus, Process
+from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.retention import keep_until, must_keep, same_person
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t

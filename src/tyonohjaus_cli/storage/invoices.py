@@ -19,18 +19,19 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli.domain.billing import meeting_key
+from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
     InvoiceLine,
     LineKind,
     invoiced_items,
 )
-from tyonohjaus_cli.domain.models import MeetingStatus, Process, VatMode
+from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import parse_month
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec
+from tyonohjaus_cli.storage import codec, settings_codec
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_json, migrate, parse_json
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def invoice_to_doc(invoice: Invoice) -> Doc:
         "rf_reference": invoice.rf_reference,
         "vat": invoice.vat_mode.value,
         "vat_exempt_ground": invoice.vat_exempt_ground,
-        "seller": codec.supervisor_to_doc(seller),
+        "seller": settings_codec.supervisor_to_doc(seller),
         "buyer": buyer,
         "lines": [_line_to_doc(line) for line in invoice.lines],
         "totals": {
@@ -141,7 +142,7 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,
-        seller=codec.supervisor_from_doc(seller, email_required=False),
+        seller=settings_codec.supervisor_from_doc(seller, email_required=False),
         buyer=codec.client_from_doc(fields.table("buyer")),
         lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
         vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),

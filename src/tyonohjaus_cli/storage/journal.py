@@ -24,9 +24,9 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
@@ -39,8 +39,7 @@ KEEP = 200
 """How many past changes ``tyo undo`` can reach."""
 
 
-@dataclass(frozen=True)
-class FileChange:
+class FileChange(NamedTuple):
     """One file's text before and after a change; ``None`` means absent."""
 
     path: str
@@ -48,8 +47,7 @@ class FileChange:
     after: str | None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One change to the store, as ``tyo history`` lists it."""
 
     number: int

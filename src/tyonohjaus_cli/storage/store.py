@@ -13,6 +13,9 @@ Layout (every file carries ``schema``)::
 Reads need no lock: every file is replaced atomically. Writes happen only inside
 :meth:`Store.transaction`, which holds the lock and applies all of a command's writes as
 one journalled change, or none of them.
+
+Clients and processes are decoded by :mod:`codec`, imported where it is used: list views
+read the index instead, and building the domain dataclasses is a good part of start-up.
 """
 
 from __future__ import annotations
@@ -24,25 +27,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.domain.models import (
-    Client,
-    MeetingStatus,
-    Process,
-    ProcessKind,
-    ProcessStatus,
-    Settings,
-)
+from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
+from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, journal
+from tyonohjaus_cli.storage import journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import Index, jsonable, stamp_of, toml_files
 from tyonohjaus_cli.storage.lock import store_lock
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Client, Process
     from tyonohjaus_cli.domain.sessionlog import SessionLog
 
 SETTINGS = "settings.toml"
@@ -120,7 +118,7 @@ class Store:
                 # Read directly: a few hundred bytes, whereas loading the index means the
                 # summary of every process (~1 MB in twenty years), which most commands
                 # (process show, meeting add, new-process...) never need.
-                self._settings = self._load(SETTINGS, codec.settings_from_doc)[0]
+                self._settings = self._load(SETTINGS, settings_codec.settings_from_doc)[0]
             except FileNotFoundError:
                 raise StoreError(
                     t(
@@ -154,6 +152,8 @@ class Store:
 
     def client(self, client_id: str) -> Client:
         """The client ``client_id``; an unknown id is a usage error that says where to look."""
+        from tyonohjaus_cli.storage import codec
+
         parse_id(client_id, t("client"))
         self.settings()
         try:
@@ -176,6 +176,8 @@ class Store:
 
     def process(self, process_id: str) -> Process:
         """The whole process ``process_id`` with its meetings."""
+        from tyonohjaus_cli.storage import codec
+
         parse_id(process_id, t("process"))
         zone = self.zone()
         rel = process_path(process_id)
@@ -223,6 +225,8 @@ class Store:
             names.add(rel)
 
             def build(rel: str = rel) -> Any:
+                from tyonohjaus_cli.storage import codec
+
                 process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
                 return codec.summary_of_process(process)
 
@@ -405,12 +409,15 @@ class Transaction:
         self.writes[rel] = text
 
     def save_settings(self, settings: Settings) -> None:
-        self.write(SETTINGS, dump_toml(codec.settings_to_doc(settings)))
+        self.write(SETTINGS, dump_toml(settings_codec.settings_to_doc(settings)))
 
     def save_client(self, client: Client) -> None:
+        from tyonohjaus_cli.storage import codec
+
         self.write(client_path(client.id), dump_toml(codec.client_to_doc(client)))
 
     def save_process(self, process: Process) -> None:
+        from tyonohjaus_cli.storage import codec
         from tyonohjaus_cli.storage.invoices import check_invoiced_meetings
 
         check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes

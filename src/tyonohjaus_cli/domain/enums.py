@@ -1,0 +1,46 @@
+"""The fixed vocabularies of the practice: kinds of process and what became of a meeting.
+
+Kept apart from the dataclasses in :mod:`models` so that list views, which only need these,
+do not pay for building the dataclasses at start-up.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ProcessKind(StrEnum):
+    """Kinds of supervision process (työnohjausprosessi)."""
+
+    INDIVIDUAL = "individual"
+    GROUP = "group"
+    COMMUNITY = "community"
+    LEADERSHIP = "leadership"
+    CRISIS = "crisis"
+    ENTREPRENEUR = "entrepreneur"
+
+
+class ProcessStatus(StrEnum):
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class MeetingStatus(StrEnum):
+    """What became of a meeting: planned until logged, moved or cancelled."""
+
+    PLANNED = "planned"
+    HELD = "held"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no-show"
+
+
+class CancelledBy(StrEnum):
+    CLIENT = "client"
+    SUPERVISOR = "supervisor"
+
+
+class VatMode(StrEnum):
+    """Standard VAT by the service date's rate, or exempt (the ground printed on invoices)."""
+
+    STANDARD = "standard"
+    EXEMPT = "exempt"

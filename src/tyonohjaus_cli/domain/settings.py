@@ -1,0 +1,50 @@
+"""The store's own settings: the supervisor profile, practice defaults and breaks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tyonohjaus_cli.domain.enums import VatMode
+
+
+@dataclass(frozen=True)
+class Break:
+    """The supervisor's own break (e.g. summer), both ends inclusive."""
+
+    first: date
+    last: date
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+    def __str__(self) -> str:
+        return f"{self.first.isoformat()}..{self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Supervisor:
+    """The user (työnohjaaja): one per store."""
+
+    name: str
+    email: str
+    business_id: str = ""
+    iban: str = ""
+    bic: str = ""
+    address: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The store's own settings: the supervisor profile and practice defaults."""
+
+    supervisor: Supervisor
+    rate: Decimal
+    vat: VatMode = VatMode.STANDARD
+    vat_exempt_ground: str = ""
+    unit_minutes: int = 45
+    timezone: str = "Europe/Helsinki"
+    language: str = ""
+    breaks: tuple[Break, ...] = ()

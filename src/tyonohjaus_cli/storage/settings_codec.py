@@ -1,0 +1,107 @@
+"""The store's settings and the supervisor profile to documents and back.
+
+Apart from :mod:`codec` (clients and processes) because every command reads the settings,
+and most never decode a client or a process; the helpers here are shared by both.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tyonohjaus_cli.domain.enums import VatMode
+from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
+
+
+def money_text(amount: Decimal) -> str:
+    return f"{amount:.2f}"
+
+
+def compact(doc: Doc) -> Doc:
+    """Leave out empty values so a hand-read file shows only what was said."""
+    return {key: value for key, value in doc.items() if value not in ("", None, [], {}, ())}
+
+
+def breaks_from(fields: Fields, key: str = "breaks") -> tuple[Break, ...]:
+    spans = []
+    for item in fields.tables(key):
+        span = Break(item.day("first"), item.day("last"))
+        if span.last < span.first:
+            raise item.fail("last", t("a day on or after 'first'"))
+        spans.append(span)
+    return tuple(spans)
+
+
+def break_docs(breaks: tuple[Break, ...]) -> list[Doc]:
+    return [{"first": span.first, "last": span.last} for span in breaks]
+
+
+# --- the supervisor, in settings.toml and as the seller on each invoice -------------------
+
+
+def supervisor_to_doc(person: Supervisor) -> Doc:
+    return {
+        "name": person.name,
+        "email": person.email,
+        "business_id": person.business_id,
+        "iban": person.iban,
+        "bic": person.bic,
+        "address": person.address,
+        "phone": person.phone,
+    }
+
+
+def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Supervisor:
+    """The profile; an invoice's seller may lack the e-mail that settings must have."""
+    return Supervisor(
+        name=fields.text("name"),
+        email=fields.text("email") if email_required else fields.text("email", ""),
+        business_id=fields.text("business_id", ""),
+        iban=fields.text("iban", ""),
+        bic=fields.text("bic", ""),
+        address=fields.text("address", ""),
+        phone=fields.text("phone", ""),
+    )
+
+
+# --- settings.toml -----------------------------------------------------------------------
+
+
+def settings_to_doc(settings: Settings) -> Doc:
+    person = settings.supervisor
+    return {
+        "schema": SCHEMA,
+        "supervisor": compact(supervisor_to_doc(person)),
+        "billing": compact(
+            {
+                "rate": money_text(settings.rate),
+                "unit_minutes": settings.unit_minutes,
+                "vat": settings.vat.value,
+                "vat_exempt_ground": settings.vat_exempt_ground,
+            }
+        ),
+        "calendar": compact(
+            {
+                "timezone": settings.timezone,
+                "language": settings.language,
+                "breaks": break_docs(settings.breaks),
+            }
+        ),
+    }
+
+
+def settings_from_doc(fields: Fields) -> Settings:
+    person = fields.table("supervisor")
+    billing = fields.table("billing")
+    calendar = fields.table("calendar")
+    return Settings(
+        supervisor=supervisor_from_doc(person),
+        rate=billing.amount("rate"),
+        unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
+        vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
+        vat_exempt_ground=billing.text("vat_exempt_ground", ""),
+        timezone=calendar.text("timezone", "Europe/Helsinki"),
+        language=calendar.choice("language", ("", "fi", "en"), ""),
+        breaks=breaks_from(calendar),
+    )

@@ -8,7 +8,6 @@ The store's location: ``--store DIR``, else ``TYO_HOME``, else
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,12 +61,12 @@ def lock_timeout() -> float:
         ) from None
 
 
-@dataclass
 class Session:
     """One run of tyo: where its store is, opened on first use."""
 
-    store_option: str | None = None
-    _store: Store | None = field(default=None, repr=False)
+    def __init__(self, store_option: str | None = None) -> None:
+        self.store_option = store_option
+        self._store: Store | None = None
 
     @property
     def store(self) -> Store:

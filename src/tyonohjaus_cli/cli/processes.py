@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -10,11 +10,15 @@ from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import meeting_state, venue_text
-from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.enums import ProcessStatus
-from tyonohjaus_cli.domain.models import Meeting, Process
-from tyonohjaus_cli.domain.overview import ProcessBrief
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Meeting, Process
+    from tyonohjaus_cli.domain.overview import ProcessBrief
+
+# `process list` reads the index only: what show and close need of the domain is imported
+# inside them, as the dataclasses take a good part of start-up.
 
 app = group(t("List, show and close supervision processes."))
 
@@ -190,6 +194,8 @@ def close(
 
     Example: tyo process close hoitajat-2027
     """
+    from tyonohjaus_cli.domain import meetings as meeting_ops
+
     store = session.store
     now = session.now()
     with store.transaction(f"process close {process_id}", now) as change:

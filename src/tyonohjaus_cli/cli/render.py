@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
-from tyonohjaus_cli.domain.models import Meeting, Venue
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Meeting, Venue
 
 
 def venue_text(venue: Venue) -> str:

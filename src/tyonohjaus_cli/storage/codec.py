@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 from decimal import Decimal
-from typing import Any
 
 from tyonohjaus_cli.domain.enums import (
     CancelledBy,
@@ -32,6 +31,7 @@ from tyonohjaus_cli.domain.models import (
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
+from tyonohjaus_cli.storage.index import ProcessSummary
 from tyonohjaus_cli.storage.settings_codec import (
     break_docs,
     breaks_from,
@@ -255,28 +255,30 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
     )
 
 
-def summary_of_process(process: Process) -> dict[str, Any]:
+def summary_of_process(process: Process) -> ProcessSummary:
     """What list views need, kept in the index so they never parse every process file."""
     slots = [
         (m.n, _wall_clock(m.start).isoformat(timespec="minutes"), m.minutes, m.status.value)
         for m in process.in_order()
     ]
+    starts = [slot[1] for slot in slots]
     statuses = [slot[3] for slot in slots]
     kept = [slot[1] for slot in slots if slot[3] != MeetingStatus.CANCELLED]
-    return {
-        "id": process.id,
-        "client": process.client,
-        "kind": process.kind.value,
-        "title": process.title,
-        "status": process.status.value,
-        "venue": str(process.venue),
-        "span": [slots[0][1], max(slot[1] for slot in slots)] if slots else None,
-        "held": statuses.count(MeetingStatus.HELD) + statuses.count(MeetingStatus.NO_SHOW),
-        "open": statuses.count(MeetingStatus.PLANNED),
-        "cancelled": statuses.count(MeetingStatus.CANCELLED),
-        "kept": [min(kept, default=None), max(kept, default=None), len(kept)],
-        "planned": [slot[1] for slot in slots if slot[3] == MeetingStatus.PLANNED],
-        "meetings": ";".join(
-            f"{n},{start},{minutes},{status}" for n, start, minutes, status in slots
-        ),
-    }
+    return ProcessSummary(
+        id=process.id,
+        client=process.client,
+        kind=process.kind.value,
+        title=process.title,
+        status=process.status.value,
+        venue=str(process.venue),
+        held=statuses.count(MeetingStatus.HELD) + statuses.count(MeetingStatus.NO_SHOW),
+        open=statuses.count(MeetingStatus.PLANNED),
+        cancelled=statuses.count(MeetingStatus.CANCELLED),
+        kept=len(kept),
+        first=min(kept, default=None),
+        last=max(kept, default=None),
+        earliest=min(starts, default=None),
+        latest=max(starts, default=None),
+        planned=[slot[1] for slot in slots if slot[3] == MeetingStatus.PLANNED],
+        meetings=";".join(f"{n},{start},{minutes},{status}" for n, start, minutes, status in slots),
+    )

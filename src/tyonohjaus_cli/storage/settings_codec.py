@@ -1,17 +1,24 @@
 """The store's settings and the supervisor profile to documents and back.
 
 Apart from :mod:`codec` (clients and processes) because every command reads the settings,
-and most never decode a client or a process; the helpers here are shared by both.
+and most never decode a client or a process; the helpers here are shared by both. The
+settings dataclasses are imported by the functions that build them: list views read only
+the timezone (:func:`timezone_from_doc`) and skip building dataclasses at start-up.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.enums import VatMode
-from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
+
+if TYPE_CHECKING:
+    from decimal import Decimal
+
+    from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
+
+DEFAULT_TIMEZONE = "Europe/Helsinki"
 
 
 def money_text(amount: Decimal) -> str:
@@ -24,6 +31,8 @@ def compact(doc: Doc) -> Doc:
 
 
 def breaks_from(fields: Fields, key: str = "breaks") -> tuple[Break, ...]:
+    from tyonohjaus_cli.domain.settings import Break
+
     spans = []
     for item in fields.tables(key):
         span = Break(item.day("first"), item.day("last"))
@@ -54,6 +63,8 @@ def supervisor_to_doc(person: Supervisor) -> Doc:
 
 def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Supervisor:
     """The profile; an invoice's seller may lack the e-mail that settings must have."""
+    from tyonohjaus_cli.domain.settings import Supervisor
+
     return Supervisor(
         name=fields.text("name"),
         email=fields.text("email") if email_required else fields.text("email", ""),
@@ -91,7 +102,15 @@ def settings_to_doc(settings: Settings) -> Doc:
     }
 
 
+def timezone_from_doc(fields: Fields) -> str:
+    """The store's timezone alone: all that list views need of the settings."""
+    return str(fields.table("calendar").text("timezone", DEFAULT_TIMEZONE))
+
+
 def settings_from_doc(fields: Fields) -> Settings:
+    from tyonohjaus_cli.domain.enums import VatMode
+    from tyonohjaus_cli.domain.settings import Settings
+
     person = fields.table("supervisor")
     billing = fields.table("billing")
     calendar = fields.table("calendar")
@@ -101,7 +120,7 @@ def settings_from_doc(fields: Fields) -> Settings:
         unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
         vat_exempt_ground=billing.text("vat_exempt_ground", ""),
-        timezone=calendar.text("timezone", "Europe/Helsinki"),
+        timezone=timezone_from_doc(fields),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=breaks_from(calendar),
     )

@@ -30,24 +30,28 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
-from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
-from tyonohjaus_cli.storage.index import Index, jsonable, stamp_of, toml_files
+from tyonohjaus_cli.storage.index import Index, ProcessSummary, jsonable, stamp_of, toml_files
 from tyonohjaus_cli.storage.lock import store_lock
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client, Process
     from tyonohjaus_cli.domain.sessionlog import SessionLog
+    from tyonohjaus_cli.domain.settings import Settings
 
 SETTINGS = "settings.toml"
 CLIENTS = "clients"
 PROCESSES = "processes"
 
 T = TypeVar("T")
+
+
+def _summary_fits(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == len(ProcessSummary._fields)
 
 
 def client_path(client_id: str) -> str:
@@ -65,6 +69,7 @@ class Store:
         self.root = root
         self.lock_timeout = lock_timeout
         self._index: Index | None = None
+        self._settings_fields: Fields | None = None
         self._settings: Settings | None = None
 
     # --- reading ---------------------------------------------------------------------
@@ -106,41 +111,53 @@ class Store:
         def build() -> Any:
             return jsonable(self._load(rel, decode)[1])
 
-        return decode(Fields(self.index.lookup(rel, stamp, build), rel, ""))
+        document = self.index.lookup(rel, stamp, build, lambda value: isinstance(value, dict))
+        return decode(Fields(document, rel, ""))
 
     def is_initialised(self) -> bool:
         return (self.root / SETTINGS).is_file()
 
-    def settings(self) -> Settings:
-        """The supervisor's settings; a store without them asks for ``tyo init``."""
-        if self._settings is None:
-            try:
-                # Read directly: a few hundred bytes, whereas loading the index means the
-                # summary of every process (~1 MB in twenty years), which most commands
-                # (process show, meeting add, new-process...) never need.
-                self._settings = self._load(SETTINGS, settings_codec.settings_from_doc)[0]
-            except FileNotFoundError:
+    def _settings_document(self) -> Fields:
+        """settings.toml, parsed once; a store without it asks for ``tyo init``.
+
+        Read directly: a few hundred bytes, whereas loading the index means the summary of
+        every process (~1 MB in twenty years), which most commands never need.
+        """
+        if self._settings_fields is None:
+            text = self.read_text(SETTINGS)
+            if text is None:
                 raise StoreError(
                     t(
                         "no tyo store at {root}: run `tyo init` first "
                         "(or point --store or TYO_HOME at your store)",
                         root=self.root,
                     )
-                ) from None
+                )
+            self._settings_fields = Fields(self._document(SETTINGS, text), SETTINGS, text)
+        return self._settings_fields
+
+    def settings(self) -> Settings:
+        """The supervisor's settings, every value checked."""
+        if self._settings is None:
             self.zone()
+            self._settings = settings_codec.settings_from_doc(self._settings_document())
         return self._settings
 
     def zone(self) -> ZoneInfo:
-        """The store's timezone, in which every wall-clock time is kept."""
-        name = self.settings().timezone
+        """The store's timezone, in which every wall-clock time is kept.
+
+        Read alone, so that list views do not stop at a mistake elsewhere in the settings
+        (a bad rate is reported by the commands that bill).
+        """
+        fields = self._settings_document()
+        name = settings_codec.timezone_from_doc(fields)
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            text = self.read_text(SETTINGS) or ""
             raise StoreFileError(
                 SETTINGS,
                 t("unknown timezone {name!r} (expected e.g. Europe/Helsinki)", name=name),
-                line_of(text, "timezone"),
+                line_of(fields.source, "timezone"),
             ) from None
 
     def client_ids(self) -> list[str]:
@@ -216,23 +233,25 @@ class Store:
                 line_of(text, "id"),
             )
 
-    def _summaries(self) -> list[dict[str, Any]]:
+    def _summaries(self) -> list[ProcessSummary]:
+        """The summary of every process, by id: from the index, or the files that changed."""
         zone = self.zone()
+        index = self.index
         summaries = []
         names = set()
         for name, stamp in toml_files(self.root / PROCESSES):
             rel = f"{PROCESSES}/{name}"
             names.add(rel)
 
-            def build(rel: str = rel) -> Any:
+            def build(rel: str = rel) -> ProcessSummary:
                 from tyonohjaus_cli.storage import codec
 
                 process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
                 return codec.summary_of_process(process)
 
-            summaries.append(self.index.lookup(rel, stamp, build))
-        self.index.forget_missing(names, f"{PROCESSES}/")
-        self.index.save()
+            summaries.append(ProcessSummary._make(index.lookup(rel, stamp, build, _summary_fits)))
+        index.forget_missing(names, f"{PROCESSES}/")
+        index.save()
         return summaries
 
     def process_briefs(self, now: datetime) -> list[ProcessBrief]:
@@ -246,27 +265,23 @@ class Store:
         def moment(text: str | None) -> datetime | None:
             return fromiso(text).replace(tzinfo=zone) if text else None
 
-        briefs = []
-        for summary in self._summaries():
-            first, last, total = summary["kept"]
-            upcoming = min((s for s in summary["planned"] if s >= after), default=None)
-            briefs.append(
-                ProcessBrief(
-                    id=summary["id"],
-                    client=summary["client"],
-                    kind=kinds[summary["kind"]],
-                    title=summary["title"],
-                    status=states[summary["status"]],
-                    total=total,
-                    held=summary["held"],
-                    open=summary["open"],
-                    cancelled=summary["cancelled"],
-                    first=moment(first),
-                    last=moment(last),
-                    next=moment(upcoming),
-                )
+        return [
+            ProcessBrief(
+                id=summary.id,
+                client=summary.client,
+                kind=kinds[summary.kind],
+                title=summary.title,
+                status=states[summary.status],
+                total=summary.kept,
+                held=summary.held,
+                open=summary.open,
+                cancelled=summary.cancelled,
+                first=moment(summary.first),
+                last=moment(summary.last),
+                next=moment(next((s for s in summary.planned if s >= after), None)),
             )
-        return briefs
+            for summary in self._summaries()
+        ]
 
     def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
         """Meetings of every process starting from ``first`` up to ``last``, by time."""
@@ -275,20 +290,20 @@ class Store:
         high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         items: list[AgendaItem] = []
         for summary in self._summaries():
-            span = summary["span"]
-            if span is None or span[1] < low or span[0] >= high:
+            earliest, latest = summary.earliest, summary.latest
+            if earliest is None or latest is None or latest < low or earliest >= high:
                 continue
-            for slot in summary["meetings"].split(";"):
+            for slot in summary.meetings.split(";"):
                 n, start, minutes, status = slot.split(",")
                 if low <= start < high:
                     items.append(
                         AgendaItem(
-                            process=summary["id"],
-                            client=summary["client"],
-                            title=summary["title"],
-                            venue=summary["venue"],
+                            process=summary.id,
+                            client=summary.client,
+                            title=summary.title,
+                            venue=summary.venue,
                             n=int(n),
-                            of=summary["kept"][2],
+                            of=summary.kept,
                             start=datetime.fromisoformat(start).replace(tzinfo=zone),
                             minutes=int(minutes),
                             status=MeetingStatus(status),
@@ -318,7 +333,7 @@ class Store:
                         error=error.strerror or error,
                     )
                 ) from None
-            self._settings = None
+            self._settings_fields = self._settings = None
             yield
 
     @contextlib.contextmanager

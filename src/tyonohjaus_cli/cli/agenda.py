@@ -13,6 +13,7 @@ import typer
 
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, format_time, t
 
@@ -68,7 +69,7 @@ def agenda(
         output.Column("client", t("client")),
         output.Column("n", "#", right=True),
         output.Column("venue", t("venue")),
-        output.Column("status", t("status"), lambda status: t(status.value)),
+        output.Column("status", t("status"), output.words(MeetingStatus)),
     ]
     output.emit(
         columns,

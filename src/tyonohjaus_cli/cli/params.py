@@ -8,19 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
 from tyonohjaus_cli.domain import parsing
-from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from tyonohjaus_cli.domain.cadence import Cadence
     from tyonohjaus_cli.domain.models import Participant
+    from tyonohjaus_cli.domain.settings import Break
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import meeting_state, venue_text
-from tyonohjaus_cli.domain.enums import ProcessStatus
+from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
 if TYPE_CHECKING:
@@ -64,8 +64,8 @@ def list_processes(
     columns = [
         output.Column("id", t("id")),
         output.Column("client", t("client")),
-        output.Column("kind", t("kind"), lambda kind: t(kind.value)),
-        output.Column("status", t("status"), lambda status: t(status.value)),
+        output.Column("kind", t("kind"), output.words(ProcessKind)),
+        output.Column("status", t("status"), output.words(ProcessStatus)),
         output.Column("held", t("held"), right=True),
         output.Column("meetings", t("of"), right=True),
         output.Column("next", t("next meeting"), format_datetime),

@@ -1,7 +1,9 @@
 """Parsers for what a supervisor types: dates, months, intervals, durations, money, ids.
 
 Pure functions from text to typed values. Each raises :class:`UsageError` with one line
-that says what was expected, so the command line can show it as it is (exit 2).
+that says what was expected, so the command line can show it as it is (exit 2). The
+dataclasses a parser makes (a break, a participant) are imported inside it: defining them
+is a good part of start-up, and most commands parse only dates.
 """
 
 from __future__ import annotations
@@ -11,12 +13,12 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
-from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Participant
+    from tyonohjaus_cli.domain.settings import Break
 
 _DATE_FORMS = "2027-01-12, 12.1.2027"
 _DATETIME_FORMS = "2027-01-12 14:00, 2027-01-12T14:00, 12.1.2027 14:00, 12.1.2027 klo 14.00"
@@ -197,6 +199,8 @@ def parse_break(text: str) -> Break:
                 text=text,
             )
         )
+    from tyonohjaus_cli.domain.settings import Break
+
     span = Break(parse_date(first), parse_date(last))
     if span.last < span.first:
         raise UsageError(t("break {text!r} ends before it starts", text=text))
@@ -216,7 +220,7 @@ def parse_participant(text: str) -> Participant:
                 text=text,
             )
         )
-    from tyonohjaus_cli.domain.models import Participant  # the dataclasses cost start-up time
+    from tyonohjaus_cli.domain.models import Participant
 
     return Participant(match["name"], match["email"] or "")
 

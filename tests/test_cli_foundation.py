@@ -332,6 +332,51 @@ def test_index_sees_hand_edits(planned: Tyo, store_path: Path) -> None:
     assert rows[0]["title"] == "Hoitajat"
 
 
+def test_settings_are_read_through_their_index_and_edits_are_seen(
+    planned: Tyo, store_path: Path
+) -> None:
+    assert planned("agenda").exit_code == 0
+    assert (store_path / ".cache" / "settings.json").is_file()
+    path = store_path / "settings.toml"
+    text = path.read_text().replace('timezone = "Europe/Helsinki"', 'timezone = "Mars/Olympus"')
+    path.write_text(text)
+    result = planned("agenda")
+    line = text[: text.index("Mars/Olympus")].count("\n") + 1
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"tyo: settings.toml, line {line}: unknown timezone 'Mars/Olympus' "
+        "(expected e.g. Europe/Helsinki)\n"
+    )
+    # A mistake anywhere in the settings stops every command, list views too.
+    path.write_text(text.replace("Mars/Olympus", "Europe/Helsinki").replace('"95.00"', '"lots"'))
+    result = planned("agenda")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("tyo: settings.toml, line ")
+    assert "'rate' must be an amount such as \"95.00\"" in result.stderr
+
+
+@pytest.mark.parametrize("damage", ["{not json", "[1]", '{"version": 3, "entries": []}', "stamp"])
+def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str) -> None:
+    expected = [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))]
+    for name in ("index", "settings"):
+        if damage == "stamp":  # right stamps, values of the wrong shape
+            entries = {
+                f"{folder}/{path.name}": [[path.stat().st_mtime_ns, path.stat().st_size], "x"]
+                for folder in ("processes", "clients")
+                for path in (store_path / folder).glob("*.toml")
+            }
+            settings = store_path / "settings.toml"
+            entries["settings.toml"] = [[settings.stat().st_mtime_ns, settings.stat().st_size], 7]
+            content = json.dumps({"version": 3, "entries": entries})
+        else:
+            content = damage
+        (store_path / ".cache" / f"{name}.json").write_text(content)
+    assert [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))] == (
+        expected
+    )
+    assert planned("client", "show", "pohde").exit_code == 0
+
+
 def test_version_and_help(tyo: Tyo) -> None:
     assert tyo("--version").stdout.startswith("tyo 0.")
     for args in (("--help",), ("-h",), ("client", "-h"), ("new-process", "--help")):

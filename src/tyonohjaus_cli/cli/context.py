@@ -39,13 +39,27 @@ def settings_language(root: Path) -> str | None:
 
     Only for choosing the language of help and messages: the file is not validated here
     (the command itself reports a broken one) and no interrupted change is rolled back first.
+    The settings index has the checked document when it is current; else the file is read.
     """
-    import tomllib
+    from tyonohjaus_cli.storage.index import SETTINGS_INDEX, Index, stamp_of
 
+    path = root / "settings.toml"
     try:
-        doc = tomllib.loads((root / "settings.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        stamp = stamp_of(path)
+    except OSError:
         return None
+    if stamp is None:
+        return None
+    doc = Index(root, SETTINGS_INDEX).cached(
+        path.name, stamp, lambda value: isinstance(value, dict)
+    )
+    if doc is None:
+        import tomllib
+
+        try:
+            doc = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return None
     calendar = doc.get("calendar")
     language = calendar.get("language") if isinstance(calendar, dict) else None
     return language if language in ("fi", "en") else None

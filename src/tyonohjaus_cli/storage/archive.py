@@ -37,6 +37,7 @@ from tyonohjaus_cli.storage.files import (
     remove,
     write_private,
 )
+from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.store import Store
 
 MANIFEST = "tyo-backup.json"
@@ -56,7 +57,7 @@ def backup_files(root: Path) -> list[str]:
     return [
         rel
         for rel in inventory.all_files(root)
-        if PurePosixPath(rel).parts[0] not in (inventory.CACHE, inventory.LOCK)
+        if PurePosixPath(rel).parts[0] not in (CACHE, inventory.LOCK)
         and not inventory.is_temp(PurePosixPath(rel).name)
     ]
 
@@ -137,7 +138,7 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
                     or name.startswith("/")
                     or not parts
                     or ".." in parts
-                    or parts[0] in (inventory.CACHE, inventory.LOCK)
+                    or parts[0] in (CACHE, inventory.LOCK)
                 ):
                     raise _bad(path, t("unexpected entry {name!r}", name=name))
                 handle = tar.extractfile(member)

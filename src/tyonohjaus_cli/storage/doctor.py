@@ -33,9 +33,8 @@ from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, remove
+from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
-
-_INDEX = f"{inventory.CACHE}/index.json"
 
 
 @dataclass(frozen=True)
@@ -391,8 +390,7 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
                     t("`tyo undo` stops at it; delete it if you do not need to undo that change"),
                 )
             )
-    index = root / _INDEX
-    if index.exists():
+    for index in sorted((root / CACHE).glob("*.json")):
         try:
             damaged = not isinstance(json.loads(index.read_bytes()), dict)
         except (OSError, ValueError):
@@ -400,7 +398,7 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
         if damaged:
             checkup.add(
                 Problem(
-                    _INDEX,
+                    index.relative_to(root).as_posix(),
                     t("the cache is damaged"),
                     t("`tyo doctor --fix` deletes it; it is rebuilt from the store"),
                     fixable=True,
@@ -483,8 +481,12 @@ def repair(root: Path, checkup: Checkup, timeout: float) -> list[str]:
                 remove(root / rel)
                 done.append(t("removed the temporary file {path}", path=rel))
         if "cache" in kinds:
-            shutil.rmtree(root / inventory.CACHE, ignore_errors=True)
-            done.append(t("deleted the damaged cache {path}", path=_INDEX))
+            shutil.rmtree(root / CACHE, ignore_errors=True)
+            done.extend(
+                t("deleted the damaged cache {path}", path=problem.path)
+                for problem in checkup.problems
+                if problem.kind == "cache"
+            )
         if "permissions" in kinds:
             for problem in checkup.problems:
                 if problem.kind == "permissions":

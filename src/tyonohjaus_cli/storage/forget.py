@@ -33,7 +33,7 @@ from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal
 from tyonohjaus_cli.storage.documents import Doc, dump_toml
 from tyonohjaus_cli.storage.files import remove
-from tyonohjaus_cli.storage.index import jsonable
+from tyonohjaus_cli.storage.index import CACHE, jsonable
 from tyonohjaus_cli.storage.store import Store, process_path
 
 ERASED = "[erased]"
@@ -311,7 +311,7 @@ def forget(store: Store, make_plan: Callable[[], Plan], now: datetime) -> tuple[
     with store.locked():
         # The cache keeps copies of clients and process summaries; temporary files may
         # hold old texts. Both are only ever derived or left over.
-        shutil.rmtree(store.root / inventory.CACHE, ignore_errors=True)
+        shutil.rmtree(store.root / CACHE, ignore_errors=True)
         for rel in inventory.temp_files(store.root):
             remove(store.root / rel)
     return plan, len(history)

@@ -1,9 +1,10 @@
-"""A derived index of the store, so that read commands never parse the whole history.
+"""Derived indexes of the store, so that read commands never parse the whole history.
 
-For each TOML file it keeps the file's (mtime_ns, size) and what list views need of it:
-the whole document for clients (small), a :class:`ProcessSummary` for processes. An entry
-whose stamp no longer matches the file is rebuilt from that file alone, so hand edits
-and changes by any tyo are seen at once. The index lives in ``.cache/`` and can be
+For each TOML file an index keeps the file's (mtime_ns, size) and what is needed of it:
+``.cache/index.json`` the whole document for clients (small) and a :class:`ProcessSummary`
+for processes; ``.cache/settings.json`` the settings, which every command reads and which
+then need no TOML parser. An entry whose stamp no longer matches the file is rebuilt from
+that file alone, so hand edits and changes by any tyo are seen at once. ``.cache/`` can be
 deleted at any time; it is never the only copy of anything.
 """
 
@@ -19,7 +20,11 @@ from typing import Any, NamedTuple
 
 from tyonohjaus_cli.storage.files import atomic_write
 
-INDEX_PATH = ".cache/index.json"
+CACHE = ".cache"
+LISTS_INDEX = "index"
+"""The index of clients and processes, for list views."""
+SETTINGS_INDEX = "settings"
+"""The index of settings.toml alone: small, for every command."""
 _VERSION = 3
 
 Stamp = list[int]
@@ -73,11 +78,12 @@ class ProcessSummary(NamedTuple):
 
 
 class Index:
-    """The cached entries of one store; saved back only when something changed."""
+    """The cached entries of one index of a store (:data:`LISTS_INDEX` or
+    :data:`SETTINGS_INDEX`); saved back only when something changed."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, name: str = LISTS_INDEX) -> None:
         self.root = root
-        self.path = root / INDEX_PATH
+        self.path = root / CACHE / f"{name}.json"
         self.entries: dict[str, list[Any]] = {}
         self.dirty = False
         with contextlib.suppress(OSError, ValueError):
@@ -94,15 +100,22 @@ class Index:
         ``fits`` tells whether a cached value has the expected shape: the cache is derived,
         so a damaged entry is simply built again.
         """
+        value = self.cached(rel, stamp, fits)
+        if value is not None:
+            return value
+        value = build()
+        self.entries[rel] = [stamp, value]
+        self.dirty = True
+        return value
+
+    def cached(self, rel: str, stamp: Stamp, fits: Callable[[Any], bool]) -> Any:
+        """The cached value for ``rel`` at ``stamp`` if it is there and ``fits``, else None."""
         cached = self.entries.get(rel)
         if isinstance(cached, list) and len(cached) == 2 and cached[0] == stamp:
             value = cached[1]
             if fits(value):
                 return value
-        value = build()
-        self.entries[rel] = [stamp, value]
-        self.dirty = True
-        return value
+        return None
 
     def forget_missing(self, present: set[str], prefix: str) -> None:
         for rel in [rel for rel in self.entries if rel.startswith(prefix) and rel not in present]:

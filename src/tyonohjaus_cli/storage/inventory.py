@@ -25,9 +25,9 @@ from typing import Any
 
 from tyonohjaus_cli.storage.documents import Doc, migrate, parse_json, parse_toml
 from tyonohjaus_cli.storage.files import TEMP_SUFFIX
+from tyonohjaus_cli.storage.index import CACHE
 
 HISTORY = "history"
-CACHE = ".cache"
 LOCK = ".lock"
 RESERVED = frozenset({HISTORY, CACHE, LOCK})
 INVOICES = "invoices"

@@ -35,7 +35,14 @@ from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
-from tyonohjaus_cli.storage.index import Index, ProcessSummary, jsonable, stamp_of, toml_files
+from tyonohjaus_cli.storage.index import (
+    SETTINGS_INDEX,
+    Index,
+    ProcessSummary,
+    jsonable,
+    stamp_of,
+    toml_files,
+)
 from tyonohjaus_cli.storage.lock import store_lock
 
 if TYPE_CHECKING:
@@ -118,47 +125,66 @@ class Store:
         return (self.root / SETTINGS).is_file()
 
     def _settings_document(self) -> Fields:
-        """settings.toml, parsed once; a store without it asks for ``tyo init``.
+        """settings.toml, checked; a store without it asks for ``tyo init``.
 
-        Read directly: a few hundred bytes, whereas loading the index means the summary of
-        every process (~1 MB in twenty years), which most commands never need.
+        Through its own small index (``.cache/settings.json``, a few hundred bytes): the
+        file is parsed and checked whole after each change, and every other command reads
+        it back without the TOML parser.
         """
         if self._settings_fields is None:
-            text = self.read_text(SETTINGS)
-            if text is None:
-                raise StoreError(
-                    t(
-                        "no tyo store at {root}: run `tyo init` first "
-                        "(or point --store or TYO_HOME at your store)",
-                        root=self.root,
-                    )
+            stamp = stamp_of(self.root / SETTINGS)
+            cache = Index(self.root, SETTINGS_INDEX)
+
+            def build() -> Any:
+                self._settings, doc = self._load(SETTINGS, self._checked_settings)
+                return jsonable(doc)
+
+            if stamp is None:
+                raise self._no_store()
+            try:
+                document = cache.lookup(
+                    SETTINGS, stamp, build, lambda value: isinstance(value, dict)
                 )
-            self._settings_fields = Fields(self._document(SETTINGS, text), SETTINGS, text)
+            except FileNotFoundError:  # removed since
+                raise self._no_store() from None
+            cache.save()
+            self._settings_fields = Fields(document, SETTINGS, "")
         return self._settings_fields
 
-    def settings(self) -> Settings:
-        """The supervisor's settings, every value checked."""
-        if self._settings is None:
-            self.zone()
-            self._settings = settings_codec.settings_from_doc(self._settings_document())
-        return self._settings
+    def _no_store(self) -> StoreError:
+        return StoreError(
+            t(
+                "no tyo store at {root}: run `tyo init` first "
+                "(or point --store or TYO_HOME at your store)",
+                root=self.root,
+            )
+        )
 
-    def zone(self) -> ZoneInfo:
-        """The store's timezone, in which every wall-clock time is kept.
+    def _checked_settings(self, fields: Fields) -> Settings:
+        self._zone_of(fields)
+        return settings_codec.settings_from_doc(fields)
 
-        Read alone, so that list views do not stop at a mistake elsewhere in the settings
-        (a bad rate is reported by the commands that bill).
-        """
-        fields = self._settings_document()
+    def _zone_of(self, fields: Fields) -> ZoneInfo:
         name = settings_codec.timezone_from_doc(fields)
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
+            text = fields.source or self.read_text(SETTINGS) or ""
             raise StoreFileError(
                 SETTINGS,
                 t("unknown timezone {name!r} (expected e.g. Europe/Helsinki)", name=name),
-                line_of(fields.source, "timezone"),
+                line_of(text, "timezone"),
             ) from None
+
+    def settings(self) -> Settings:
+        """The supervisor's settings."""
+        if self._settings is None:
+            self._settings = settings_codec.settings_from_doc(self._settings_document())
+        return self._settings
+
+    def zone(self) -> ZoneInfo:
+        """The store's timezone, in which every wall-clock time is kept."""
+        return self._zone_of(self._settings_document())
 
     def client_ids(self) -> list[str]:
         self.settings()

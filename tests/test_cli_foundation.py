@@ -360,7 +360,7 @@ def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str)
     expected = [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))]
     for name in ("index", "settings"):
         if damage == "stamp":  # right stamps, values of the wrong shape
-            entries = {
+            entries: dict[str, list[object]] = {
                 f"{folder}/{path.name}": [[path.stat().st_mtime_ns, path.stat().st_size], "x"]
                 for folder in ("processes", "clients")
                 for path in (store_path / folder).glob("*.toml")

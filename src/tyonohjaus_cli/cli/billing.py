@@ -31,7 +31,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
@@ -282,7 +282,7 @@ def billing(
         everything = [line for bill in bills for line in bill.lines]
         from tyonohjaus_cli.domain.invoices import totals as sum_lines
 
-        output.print_json(
+        machine.print_json(
             {
                 "month": str(chosen),
                 "clients": [bill_json(bill) for bill in bills],
@@ -292,8 +292,7 @@ def billing(
         return
     if as_csv:
         rows = [_item_row(bill, item) for bill in bills for item in bill.items]
-        keys = [output.Column("client", "client"), output.Column("kind", "kind"), *_COLUMNS]
-        output.print_csv(keys, rows)
+        machine.print_csv(["client", "kind", *(column.key for column in _COLUMNS)], rows)
         return
     if not bills:
         output.say(t("Nothing billable in {month}.", month=str(chosen)))
@@ -369,7 +368,7 @@ def year(
         raise UsageError(t("{year} is not a year tyo bills (expected e.g. 2027)", year=year))
     summary = year_summary(session.store, year)
     if as_json:
-        output.print_json(summary)
+        machine.print_json(summary)
         return
     most = max((row["net"] for row in summary["months"]), default=Decimal(0))
     rows = [{**row, "bar": _bar(row["net"], most)} for row in summary["months"]]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.models import Client
@@ -243,7 +243,7 @@ def show(
     """
     client = session.store.client(client_id)
     if as_json:
-        output.print_json(_row(client))
+        machine.print_json(_row(client))
         return
     settings = session.store.settings()
     output.details(

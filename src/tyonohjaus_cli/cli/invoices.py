@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.billing import decimal_text, month_bills, unlogged_warning
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
@@ -309,7 +309,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
     invoice = invoice_store.invoice(store, number)
     today = session.now().date()
     if as_json:
-        output.print_json(invoice_json(invoice, today, credited))
+        machine.print_json(invoice_json(invoice, today, credited))
         return
     lang = language()
     data = invoice_json(invoice, today, credited)

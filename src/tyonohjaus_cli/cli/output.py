@@ -1,17 +1,13 @@
 """One way to print: Rich tables for people, plain text for pipes, ``--json`` and ``--csv``.
 
 Rows are dicts of typed values (datetime, Decimal, enums...). ``--json`` and ``--csv`` show
-them as machine values: ISO 8601 times with offset, amounts as strings with two decimals.
-The JSON keys are a stable contract, tested for exact equality.
+them as machine values (see :mod:`machine`, imported only for them).
 """
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, datetime
-from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple
@@ -26,27 +22,6 @@ JsonOption = Annotated[
     bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
 ]
 CsvOption = Annotated[bool, typer.Option("--csv", help=t("Print CSV instead of a table."))]
-
-
-def machine(value: Any) -> Any:  # noqa: PLR0911 - one return per kind of value
-    """A value as ``--json`` and ``--csv`` show it."""
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Mapping):
-        return {key: machine(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [machine(item) for item in value]
-    return value
-
-
-def print_json(payload: Any) -> None:
-    sys.stdout.write(json.dumps(machine(payload), ensure_ascii=False, indent=2) + "\n")
 
 
 class Column(NamedTuple):
@@ -109,15 +84,6 @@ def print_table(
     sys.stdout.write("\n".join(out) + "\n")
 
 
-def print_csv(columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]) -> None:
-    import csv
-
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow([c.key for c in columns])
-    for row in rows:
-        writer.writerow(["" if row.get(c.key) is None else machine(row[c.key]) for c in columns])
-
-
 def emit(
     columns: Sequence[Column],
     rows: Sequence[Mapping[str, Any]],
@@ -128,10 +94,13 @@ def emit(
     empty: str = "",
 ) -> None:
     """Print ``rows`` the way the user asked: table (default), ``--json`` or ``--csv``."""
-    if as_json:
-        print_json(list(rows))
-    elif as_csv:
-        print_csv(columns, rows)
+    if as_json or as_csv:
+        from tyonohjaus_cli.cli import machine
+
+        if as_json:
+            machine.print_json(list(rows))
+        else:
+            machine.print_csv([c.key for c in columns], rows)
     elif not rows and empty:
         say(empty)
     else:

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
 from tyonohjaus_cli.domain.enums import ProcessKind
@@ -221,7 +221,7 @@ def new_process(
         )
     rows = _plan_rows(planned)
     if as_json:
-        output.print_json({"process": process_id, "meetings": rows})
+        machine.print_json({"process": process_id, "meetings": rows})
         return
     output.say(
         t(

@@ -136,7 +136,9 @@ def show(
 
     done = progress_of(store, process)
     if as_json:
-        output.print_json(process_json(process) | {"progress": progress_json(done, today)})
+        from tyonohjaus_cli.cli.machine import print_json
+
+        print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
     client = store.client(process.client)
     price = (

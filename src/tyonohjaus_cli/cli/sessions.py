@@ -7,7 +7,6 @@ session log unless names of those present are asked for (``--attendance-by-name`
 
 from __future__ import annotations
 
-import json
 import sys
 from dataclasses import replace
 from enum import StrEnum
@@ -16,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
@@ -306,7 +305,7 @@ def _notes_json(
         for r in (all_reviews(process, log) if with_reviews else [])
     ]
     payload = {"process": process.id, "meetings": meetings, "reviews": reviews}
-    return json.dumps(output.machine(payload), ensure_ascii=False, indent=2) + "\n"
+    return machine.json_text(payload)
 
 
 def notes(

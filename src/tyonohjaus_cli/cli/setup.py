@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.enums import VatMode
@@ -204,7 +204,7 @@ def settings_show(as_json: output.JsonOption = False) -> None:
     settings = session.store.settings()
     rows = _settings_rows(settings)
     if as_json:
-        output.print_json(rows)
+        machine.print_json(rows)
         return
     rows["rate"] = format_money(settings.rate)
     rows["breaks"] = ", ".join(rows["breaks"])

@@ -2,21 +2,22 @@
 
 Pure functions from text to typed values. Each raises :class:`UsageError` with one line
 that says what was expected, so the command line can show it as it is (exit 2). The
-dataclasses a parser makes (a break, a participant) are imported inside it: defining them
-is a good part of start-up, and most commands parse only dates.
+dataclasses a parser makes (a break, a participant) and Decimal are imported inside it:
+loading them is a good part of start-up, and most commands parse only dates.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, NamedTuple
 
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
 if TYPE_CHECKING:
+    from decimal import Decimal
+
     from tyonohjaus_cli.domain.models import Participant
     from tyonohjaus_cli.domain.settings import Break
 
@@ -171,6 +172,8 @@ _MONEY = r"-?\d{1,9}(?:[.,]\d{1,2})?"
 
 def parse_money(text: str) -> Decimal:
     """Euros such as ``95``, ``95.50`` or ``95,50``; at most two decimals, not negative."""
+    from decimal import Decimal
+
     value = text.strip().removesuffix("€").strip().replace("\u00a0", "").replace(" ", "")
     if re.fullmatch(_MONEY, value) and not value.startswith("-"):
         return Decimal(value.replace(",", ".")).quantize(Decimal("0.01"))
@@ -179,6 +182,8 @@ def parse_money(text: str) -> Decimal:
 
 def parse_percent(text: str) -> Decimal:
     """A percentage from 0 to 100, e.g. ``10`` or ``25.5``."""
+    from decimal import Decimal, InvalidOperation
+
     value = text.strip().removesuffix("%").strip().replace(",", ".")
     try:
         number = Decimal(value)

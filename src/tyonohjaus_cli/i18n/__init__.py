@@ -12,8 +12,11 @@ import importlib
 import os
 from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 INTERFACE_LANGUAGES = ("fi", "en")
 DOCUMENT_LANGUAGES = ("fi", "sv", "en")

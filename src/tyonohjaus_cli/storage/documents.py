@@ -11,7 +11,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, tzinfo
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from tyonohjaus_cli.errors import StoreFileError
@@ -173,6 +172,8 @@ class Fields:
             return value
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(key, expected)
+        from decimal import Decimal, InvalidOperation  # not loaded by commands that need no money
+
         try:
             number = Decimal(str(value))
         except InvalidOperation:

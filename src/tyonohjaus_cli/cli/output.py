@@ -73,7 +73,7 @@ def print_table(
         Console().print(table)
         return
     head = [c.title for c in columns]
-    widths = [max(len(cell) for cell in column) for column in zip(head, *body, strict=True)]
+    widths = [max(map(len, column)) for column in zip(head, *body, strict=True)]
     # One format for every line, e.g. "{:<12}  {:>3}": a twenty-year list has 1,500 of them.
     line = "  ".join(
         f"{{:{'>' if column.right else '<'}{width}}}"

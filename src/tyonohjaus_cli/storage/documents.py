@@ -100,6 +100,8 @@ def line_of(text: str, key: str, start: int = 0) -> int | None:
 
 def _header_offset(text: str, key: str, index: int, start: int, *, array: bool = True) -> int:
     """Where the ``index``-th ``[[key]]`` (or ``[key]``) header after ``start`` is (or ``start``)."""
+    if not text:  # a document read back from the index: it was checked with its text
+        return start
     header = rf"\[\[\s*{re.escape(key)}\s*\]\]" if array else rf"\[\s*{re.escape(key)}\s*\]"
     pattern = re.compile(rf"^\s*{header}", re.MULTILINE)
     for found, match in enumerate(pattern.finditer(text, start)):

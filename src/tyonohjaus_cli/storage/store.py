@@ -291,6 +291,12 @@ class Store:
         def moment(text: str | None) -> datetime | None:
             return fromiso(text).replace(tzinfo=zone) if text else None
 
+        def upcoming(planned: list[str]) -> str | None:
+            # In order, and empty for most: a closed process has nothing planned.
+            if not planned or planned[-1] < after:
+                return None
+            return next(start for start in planned if start >= after)
+
         return [
             ProcessBrief(
                 id=summary.id,
@@ -304,7 +310,7 @@ class Store:
                 cancelled=summary.cancelled,
                 first=moment(summary.first),
                 last=moment(summary.last),
-                next=moment(next((s for s in summary.planned if s >= after), None)),
+                next=moment(upcoming(summary.planned)),
             )
             for summary in self._summaries()
         ]

@@ -286,10 +286,6 @@ class Store:
         after = now.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         kinds = {kind.value: kind for kind in ProcessKind}
         states = {state.value: state for state in ProcessStatus}
-        fromiso = datetime.fromisoformat
-
-        def moment(text: str | None) -> datetime | None:
-            return fromiso(text).replace(tzinfo=zone) if text else None
 
         def upcoming(planned: list[str]) -> str | None:
             # In order, and empty for most: a closed process has nothing planned.
@@ -308,9 +304,8 @@ class Store:
                 held=summary.held,
                 open=summary.open,
                 cancelled=summary.cancelled,
-                first=moment(summary.first),
-                last=moment(summary.last),
-                next=moment(upcoming(summary.planned)),
+                wall_clock=(summary.first, summary.last, upcoming(summary.planned)),
+                zone=zone,
             )
             for summary in self._summaries()
         ]

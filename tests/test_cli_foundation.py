@@ -332,6 +332,33 @@ def test_index_sees_hand_edits(planned: Tyo, store_path: Path) -> None:
     assert rows[0]["title"] == "Hoitajat"
 
 
+def test_changes_by_tyo_keep_the_index_current(planned: Tyo, store_path: Path) -> None:
+    index = store_path / ".cache" / "index.json"
+
+    def entries() -> dict[str, object]:
+        found = json.loads(index.read_text())["entries"]
+        return {rel: entry for rel, entry in found.items() if rel.startswith("processes/")}
+
+    for args in (
+        ("meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-10 15:00"),
+        ("meeting", "cancel", "hoitajat-2027", "3", "--by", "client"),
+        ("meeting", "add", "hoitajat-2027", "--at", "2027-12-14 14:00"),
+        ("process", "close", "hoitajat-2027", "--cancel-remaining"),
+    ):
+        assert planned(*args).exit_code == 0, args
+        # Filed by the change itself, under the file's new stamp...
+        filed = entries()
+        path = store_path / "processes" / "hoitajat-2027.toml"
+        assert filed["processes/hoitajat-2027.toml"][0] == [  # type: ignore[index]
+            path.stat().st_mtime_ns,
+            path.stat().st_size,
+        ]
+        # ...and the same as what reading the file gives.
+        index.unlink()
+        assert planned("process", "list").exit_code == 0
+        assert entries() == filed
+
+
 def test_settings_are_read_through_their_index_and_edits_are_seen(
     planned: Tyo, store_path: Path
 ) -> None:

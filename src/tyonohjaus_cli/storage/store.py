@@ -379,6 +379,20 @@ class Store:
                 journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
             except OSError as error:
                 self._roll_back(error)
+            self._index_summaries(transaction)
+
+    def _index_summaries(self, transaction: Transaction) -> None:
+        """Put the processes a change saved into the index, so the next list view reads no
+        TOML: the summary is made from the process in hand, and filed under the new stamp."""
+        if not transaction.summaries:
+            return
+        index = self.index
+        for rel, summary in transaction.summaries.items():
+            stamp = stamp_of(self.root / rel)
+            if stamp is not None:
+                index.entries[rel] = [stamp, summary]
+                index.dirty = True
+        index.save()
 
     def _roll_back(self, error: OSError) -> NoReturn:
         """After a failed write: restore what was there, or leave it to the next command."""
@@ -446,9 +460,12 @@ class Transaction:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.writes: dict[str, str | None] = {}
+        self.summaries: dict[str, ProcessSummary] = {}
+        """What the index keeps of each process saved, filed once the change is applied."""
 
     def write(self, rel: str, text: str | None) -> None:
         self.writes[rel] = text
+        self.summaries.pop(rel, None)
 
     def save_settings(self, settings: Settings) -> None:
         self.write(SETTINGS, dump_toml(settings_codec.settings_to_doc(settings)))
@@ -464,6 +481,7 @@ class Transaction:
 
         check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
+        self.summaries[process_path(process.id)] = codec.summary_of_process(process)
 
     def save_session_log(self, log: SessionLog) -> None:
         from tyonohjaus_cli.storage import sessions

@@ -47,7 +47,7 @@ def _run(command: Any, args: list[str], step: _Steps) -> None:
     if storage:
         from tyonohjaus_cli.storage import index, store
 
-        step("import the store (storage, codec, domain models)")
+        step("import the store (storage, index, list views)")
 
         def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
             def wrapper(*a: Any, **k: Any) -> Any:
@@ -74,7 +74,7 @@ def _run(command: Any, args: list[str], step: _Steps) -> None:
     step("run the command")
     if storage:
         total = step.steps[-1][1]
-        step.steps.append(("… of which: load .cache/index.json", spent["index"]))
+        step.steps.append(("… of which: load the indexes in .cache/", spent["index"]))
         step.steps.append(("… of which: list and stat the process files", spent["scan"]))
         rest = total - sum(spent.values())
         step.steps.append(("… of which: the rest (decode, compute, print)", rest))
@@ -82,6 +82,9 @@ def _run(command: Any, args: list[str], step: _Steps) -> None:
 
 def _child(args: list[str]) -> None:
     """One run: time each step of ``tyo ARGS`` and print the steps as JSON."""
+    import gc
+
+    gc.disable()  # as tyo's main() does
     step = _Steps()
     import typer.main
 
@@ -94,7 +97,7 @@ def _child(args: list[str]) -> None:
 
     step("import the root command (app, lazy, context)")
     cli._choose_language(args)
-    step("choose the language (reads settings.toml)")
+    step("choose the language (reads the settings index)")
     command = typer.main.get_command(app)
     step("Typer builds the root group")
     name = next((arg for arg in args if arg in LazyGroup.entries), None)
@@ -119,6 +122,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("args", nargs=argparse.REMAINDER, help="tyo's arguments, e.g. agenda")
     options = parser.parse_args(argv)
     args = [arg for arg in options.args if arg != "--"] or ["agenda"]
+    # As run.py: .pyc files written and used, as on a user's machine.
+    environment = dict(os.environ)
+    environment.pop("PYTHONDONTWRITEBYTECODE", None)
     runs: list[list[tuple[str, float]]] = []
     for _ in range(max(1, options.runs)):
         result = subprocess.run(
@@ -126,6 +132,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             capture_output=True,
             text=True,
             check=True,
+            env=environment,
         )
         runs.append([(name, seconds) for name, seconds in json.loads(result.stdout)])
     print(f"`tyo {' '.join(args)}`: best and median of {len(runs)} runs, in ms\n")

@@ -14,8 +14,9 @@ their ratios to the hello-world's (the best is the steadier figure on a busy mac
 the peak resident memory: ``ru_maxrss`` of the command alone, by ``os.wait4`` in the small
 launcher ``spawn.py``, so that this script's own memory does not count. "First run"
 deletes ``.cache/`` before each run, so tyo builds its index from every process file, as
-after an upgrade or on a new machine; "after a change" gives one process file a new mtime
-before each run, as an edit or a ``tyo meeting`` command would.
+after an upgrade or on a new machine; "after a hand edit" gives one process file a new
+mtime before each run, as an editor would (a change made by tyo files its own summary in
+the index, so the next command reads it from there).
 
 Target (issue 2): ``tyo --help``, ``tyo agenda`` and ``tyo process list`` each within 1.5x
 the hello-world.
@@ -149,7 +150,7 @@ def measure(root: Path, runs: int, cold_runs: int) -> list[Case]:
         Case("`tyo agenda`", [*tyo, "agenda"], target=True),
         Case("`tyo process list`", [*tyo, "process", "list"], target=True),
         Case(
-            "`tyo agenda` after a change to one process",
+            "`tyo agenda` after a hand edit to one process",
             [*tyo, "agenda"],
             prepare=change_one_process,
         ),

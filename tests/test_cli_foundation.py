@@ -147,8 +147,13 @@ def test_supervisor_cancellation_is_not_billed_and_meeting_add_numbers_on(planne
 def test_process_list_and_close(planned: Tyo) -> None:
     listed = planned("process", "list", "--json")
     [row] = json.loads(listed.stdout)
+    assert list(row) == [
+        "id", "client", "kind", "title", "status", "meetings", "held", "planned", "cancelled",
+        "first", "last", "next",
+    ]  # fmt: skip
     assert (row["id"], row["meetings"], row["held"], row["planned"]) == ("hoitajat-2027", 10, 0, 10)
-    assert row["next"] == "2027-01-12T14:00:00+02:00"
+    assert row["first"] == row["next"] == "2027-01-12T14:00:00+02:00"
+    assert row["last"] == "2027-09-21T14:00:00+03:00"  # four-weekly Tuesdays, summer time
     refused = planned("process", "close", "hoitajat-2027")
     assert refused.exit_code == 2
     assert "still has 10 planned meetings" in refused.stderr

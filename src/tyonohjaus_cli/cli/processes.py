@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 app = group(t("List, show and close supervision processes."))
 
 
-def _brief_row(brief: ProcessBrief) -> dict[str, Any]:
-    return {
+def _brief_row(brief: ProcessBrief, *, span: bool) -> dict[str, Any]:
+    """A process as a row; with its first and last meeting when ``span`` (for ``--json``:
+    a table has no column for them, and a twenty-year list has 1,500 of each)."""
+    row: dict[str, Any] = {
         "id": brief.id,
         "client": brief.client,
         "kind": brief.kind,
@@ -34,10 +36,12 @@ def _brief_row(brief: ProcessBrief) -> dict[str, Any]:
         "held": brief.held,
         "planned": brief.open,
         "cancelled": brief.cancelled,
-        "first": brief.first,
-        "last": brief.last,
-        "next": brief.next,
     }
+    if span:
+        row["first"] = brief.first
+        row["last"] = brief.last
+    row["next"] = brief.next
+    return row
 
 
 @command(app, "list")
@@ -60,7 +64,7 @@ def list_processes(
     if client is not None:
         store.client(client)
         briefs = [b for b in briefs if b.client == client]
-    rows = [_brief_row(brief) for brief in briefs]
+    rows = [_brief_row(brief, span=as_json) for brief in briefs]
     columns = [
         output.Column("id", t("id")),
         output.Column("client", t("client")),

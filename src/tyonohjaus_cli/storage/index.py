@@ -101,11 +101,9 @@ class Index:
         so a damaged entry is simply built again.
         """
         value = self.cached(rel, stamp, fits)
-        if value is not None:
-            return value
-        value = build()
-        self.entries[rel] = [stamp, value]
-        self.dirty = True
+        if value is None:
+            value = build()
+            self.file(rel, stamp, value)
         return value
 
     def cached(self, rel: str, stamp: Stamp, fits: Callable[[Any], bool]) -> Any:
@@ -116,6 +114,11 @@ class Index:
             if fits(value):
                 return value
         return None
+
+    def file(self, rel: str, stamp: Stamp, value: Any) -> None:
+        """Remember ``value`` for ``rel`` as it is at ``stamp``."""
+        self.entries[rel] = [stamp, value]
+        self.dirty = True
 
     def forget_missing(self, present: set[str], prefix: str) -> None:
         for rel in [rel for rel in self.entries if rel.startswith(prefix) and rel not in present]:

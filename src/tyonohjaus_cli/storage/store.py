@@ -261,24 +261,27 @@ class Store:
 
     def _summaries(self) -> list[ProcessSummary]:
         """The summary of every process, by id: from the index, or the files that changed."""
-        zone = self.zone()
         index = self.index
         summaries = []
         names = set()
         for name, stamp in toml_files(self.root / PROCESSES):
             rel = f"{PROCESSES}/{name}"
             names.add(rel)
-
-            def build(rel: str = rel) -> ProcessSummary:
-                from tyonohjaus_cli.storage import codec
-
-                process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
-                return codec.summary_of_process(process)
-
-            summaries.append(ProcessSummary._make(index.lookup(rel, stamp, build, _summary_fits)))
+            value = index.cached(rel, stamp, _summary_fits)
+            if value is None:
+                value = self._summary_from_file(rel)
+                index.file(rel, stamp, value)
+            summaries.append(ProcessSummary._make(value))
         index.forget_missing(names, f"{PROCESSES}/")
         index.save()
         return summaries
+
+    def _summary_from_file(self, rel: str) -> ProcessSummary:
+        from tyonohjaus_cli.storage import codec
+
+        zone = self.zone()
+        process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+        return codec.summary_of_process(process)
 
     def process_briefs(self, now: datetime) -> list[ProcessBrief]:
         """Every process, as list views show it; ``now`` decides which meeting is next."""
@@ -390,8 +393,7 @@ class Store:
         for rel, summary in transaction.summaries.items():
             stamp = stamp_of(self.root / rel)
             if stamp is not None:
-                index.entries[rel] = [stamp, summary]
-                index.dirty = True
+                index.file(rel, stamp, summary)
         index.save()
 
     def _roll_back(self, error: OSError) -> NoReturn:

@@ -7,7 +7,7 @@ Layout (every file carries ``schema``)::
     processes/<id>.toml     one per process, with its meetings
     sessions/<id>.json      the private session log of a process, see sessions.py
     history/                the change journal (undo), see journal.py
-    .cache/index.json       derived, see index.py
+    .cache/                 derived indexes, see index.py
     .lock                   one writer at a time, see lock.py
 
 Reads need no lock: every file is replaced atomically. Writes happen only inside

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import tomli_w
 from pypdf import PdfReader
 
 from tests.billing_month import (
@@ -157,6 +159,36 @@ def test_invoice_create_pdf_and_refusals(month: Tyo, store_path: Path, tmp_path:
     assert named.exit_code == 0
     text = PdfReader(io.BytesIO(pdf.read_bytes())).pages[0].extract_text()
     assert f"Hoitajien ryhmätyönohjaus): Aino {SECRET}" in text  # a name, only when asked
+
+
+@pytest.mark.parametrize(
+    ("change", "needed"),
+    [
+        (("settings", "set", "business_id", ""), "your business ID: `tyo settings set business_id"),
+        (("settings", "set", "address", ""), "your address: `tyo settings set address"),
+        (("settings", "set", "iban", ""), "your bank account: `tyo settings set iban"),
+        ((), "pohde's billing address: `tyo client edit"),
+    ],
+)
+def test_an_invoice_names_both_parties_in_full_or_is_not_issued(
+    month: Tyo, store_path: Path, change: tuple[str, ...], needed: str
+) -> None:
+    """The VAT Act asks for both names and addresses and the seller's business ID; an issued
+    invoice never changes, so what is missing is asked for before, not warned about after."""
+    if change:
+        assert month(*change).exit_code == 0
+    else:  # by hand: the seeded client's 45 payment days are more than `client edit` allows
+        client = store_path / "clients" / "pohde.toml"
+        doc = tomllib.loads(client.read_text())
+        del doc["address"]
+        client.write_text(tomli_w.dumps(doc))
+    before = files(store_path)
+    result = month("--lang", "en", "invoice", "create", "2027-02", "--client", "pohde")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"tyo: an invoice needs {needed}")
+    assert result.stderr.endswith("; nothing was issued\n")
+    assert result.stderr.count("\n") == 1
+    assert files(store_path) == before
 
 
 def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:

@@ -28,15 +28,17 @@ def _document_language(text: str) -> str:
 
 @params.edge("hours")
 def _hours(text: str) -> int:
-    if text.strip().isdecimal() and int(text) <= 24 * 14:
-        return int(text)
+    hours = params.whole_number(text)
+    if hours is not None and hours <= 24 * 14:
+        return hours
     raise UsageError(t("{text!r}: expected hours from 0 to 336", text=text))
 
 
 @params.edge("days")
 def _days(text: str) -> int:
-    if text.strip().isdecimal() and int(text) <= 365:
-        return int(text)
+    days = params.whole_number(text)
+    if days is not None and days <= 365:
+        return days
     raise UsageError(t("{text!r}: expected days from 0 to 365", text=text))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -29,6 +29,10 @@ from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Client
+    from tyonohjaus_cli.domain.settings import Supervisor
 
 app = group(t("Issue invoices and credit notes, print them, and mark them paid."))
 
@@ -115,6 +119,22 @@ def _number(issued_before: list[Invoice], wanted: int | None, day: date) -> int:
     return wanted
 
 
+def _missing_from_invoice(seller: Supervisor, buyer: Client) -> str | None:
+    """What an invoice would lack of what the VAT Act (AVL 209 e §) and the bank ask for,
+    and how to add it; asked before an invoice is issued, as an issued one never changes."""
+    if not seller.business_id:
+        return t("your business ID: `tyo settings set business_id 1234567-1`")
+    if not seller.address:
+        return t('your address: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`')
+    if not seller.iban:
+        return t('your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`')
+    if not buyer.address:
+        return t(
+            "{client}'s billing address: `tyo client edit {client} --address ...`", client=buyer.id
+        )
+    return None
+
+
 @command(app, "create")
 def create(
     month: Annotated[
@@ -155,12 +175,9 @@ def create(
     store = session.store
     issued = day or session.now().date()
     settings = store.settings()
-    if not settings.supervisor.iban:
-        raise UsageError(
-            t(
-                'an invoice needs your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`'
-            )
-        )
+    missing = _missing_from_invoice(settings.supervisor, store.client(client))
+    if missing is not None:
+        raise UsageError(t("an invoice needs {what}; nothing was issued", what=missing))
     with store.transaction(f"invoice create {month} {client}", session.now()) as change:
         issued_before = invoice_store.invoices(store)
         (bill,) = month_bills(store, month, client)
@@ -186,17 +203,6 @@ def create(
             t(
                 "Items already on invoice {numbers} were left out.",
                 numbers=", ".join(str(n) for n in already),
-            )
-        )
-    if not settings.supervisor.business_id:
-        output.warn(
-            t("your business ID is missing from the invoice: `tyo settings set business_id ...`")
-        )
-    if not invoice.buyer.address:
-        output.warn(
-            t(
-                "{client} has no billing address: `tyo client edit {client} --address ...`",
-                client=client,
             )
         )
     output.say(t("Print it with `tyo invoice pdf {n}`.", n=invoice.number))

@@ -96,9 +96,16 @@ def iban(text: str) -> str:
         ) from None
 
 
+def whole_number(text: str) -> int | None:
+    """``text`` as a whole number (spaces around it allowed), or ``None``."""
+    digits = text.strip()
+    return int(digits) if digits.isdecimal() else None
+
+
 @edge("count")
 def count(text: str) -> int:
     """A positive whole number."""
-    if text.strip().isdecimal() and int(text) > 0:
-        return int(text)
+    number = whole_number(text)
+    if number is not None and number > 0:
+        return number
     raise UsageError(t("{text!r} is not a positive whole number", text=text))

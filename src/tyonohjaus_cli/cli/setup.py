@@ -50,8 +50,9 @@ def _timezone(text: str) -> str:
 
 @params.edge("minutes")
 def _minutes(text: str) -> int:
-    if text.strip().isdecimal() and 15 <= int(text) <= 120:
-        return int(text)
+    minutes = params.whole_number(text)
+    if minutes is not None and 15 <= minutes <= 120:
+        return minutes
     raise UsageError(t("{text!r}: a unit is 15 to 120 minutes (usually 45)", text=text))
 
 

@@ -137,8 +137,18 @@ MESSAGES: dict[str, str] = {
         "toimijalle enintään 30 päivää), viitenumeron ja pankkiviivakoodin.\n\n"
         "Esimerkki: tyo invoice create 2027-02 --client pohde"
     ),
-    'an invoice needs your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`': (
-        'laskuun tarvitaan tilinumerosi: `tyo settings set iban "FI21 1234 5600 0007 85"`'
+    "an invoice needs {what}; nothing was issued": "laskuun tarvitaan {what}; laskua ei laadittu",
+    "your business ID: `tyo settings set business_id 1234567-1`": (
+        "Y-tunnuksesi: `tyo settings set business_id 1234567-1`"
+    ),
+    'your address: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`': (
+        'osoitteesi: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`'
+    ),
+    'your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`': (
+        'tilinumerosi: `tyo settings set iban "FI21 1234 5600 0007 85"`'
+    ),
+    "{client}'s billing address: `tyo client edit {client} --address ...`": (
+        "tilaajan {client} laskutusosoite: `tyo client edit {client} --address ...`"
     ),
     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
     "`tyo invoice credit N` and then create the invoice again": (
@@ -151,12 +161,6 @@ MESSAGES: dict[str, str] = {
     ),
     "Items already on invoice {numbers} were left out.": (
         "Laskulla {numbers} jo olleet erät jätettiin pois."
-    ),
-    "your business ID is missing from the invoice: `tyo settings set business_id ...`": (
-        "Y-tunnuksesi puuttuu laskulta: `tyo settings set business_id ...`"
-    ),
-    "{client} has no billing address: `tyo client edit {client} --address ...`": (
-        "tilaajalla {client} ei ole laskutusosoitetta: `tyo client edit {client} --address ...`"
     ),
     "Print it with `tyo invoice pdf {n}`.": "Tulosta se: `tyo invoice pdf {n}`.",
     "List invoices and credit notes, newest last.\n\nExample: tyo invoice list --unpaid": (

@@ -125,6 +125,65 @@ def test_goal_review_refuses(planned: Tyo, args: tuple[str, ...], message: str) 
     assert (result.exit_code, result.stderr) == (2, message)
 
 
+def test_sharing_a_private_review_moves_it_to_the_client(planned: Tyo, store_path: Path) -> None:
+    for day, score, comment in (("2027-01-12", 2, "Alku"), ("2027-02-09", 3, "Selkeämpi")):
+        reviewed = planned(
+            "goal", "review", PROCESS, "--goal", "1", "--score", str(score),
+            "--comment", comment, "--date", day,
+        )  # fmt: skip
+        assert reviewed.exit_code == 0
+
+    def client_summary() -> str:
+        result = planned("--lang", "en", "summary", PROCESS, "--for", "client")
+        assert result.exit_code == 0
+        return result.stdout
+
+    assert "Selkeämpi" not in client_summary()
+    shared = planned("goal", "share", PROCESS, "--goal", "1")  # the latest one
+    assert shared.exit_code == 0
+    assert shared.stdout == (
+        "Shared the review of goal 1 on Tue 2027-02-09 (score 3): the client's summary shows it.\n"
+    )
+    summary = client_summary()
+    assert "Selkeämpi" in summary
+    assert "Alku" not in summary  # the earlier review stays private
+    log = json.loads((store_path / "sessions" / f"{PROCESS}.json").read_text(encoding="utf-8"))
+    assert [review["comment"] for review in log["reviews"]] == ["Alku"]
+    listed = json.loads(planned("goal", "list", PROCESS, "--json").stdout)
+    assert [(r["day"], r["shared"]) for r in listed[0]["reviews"]] == [
+        ("2027-01-12", False),
+        ("2027-02-09", True),
+    ]
+    assert planned("undo").exit_code == 0
+    assert "Selkeämpi" not in client_summary()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--goal", "2"), "tyo: goal 2 has no private review to share\n"),
+        (
+            ("--goal", "1", "--date", "2027-02-01"),
+            "tyo: goal 1 has no private review on Mon 2027-02-01 to share\n",
+        ),
+        (
+            ("--goal", "9"),
+            "tyo: process hoitajat-2027 has no goal 9: `tyo goal list hoitajat-2027` shows them\n",
+        ),
+    ],
+)
+def test_goal_share_refuses(
+    planned: Tyo, store_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    reviewed = planned("goal", "review", PROCESS, "--goal", "1", "--score", "2")
+    assert reviewed.exit_code == 0
+    before = sorted((path, path.read_bytes()) for path in (store_path / "processes").iterdir())
+    result = planned("--lang", "en", "goal", "share", PROCESS, *args)
+    assert (result.exit_code, result.stderr) == (2, message)
+    after = sorted((path, path.read_bytes()) for path in (store_path / "processes").iterdir())
+    assert after == before
+
+
 def test_review_of_a_process_without_goals(initialised: Tyo) -> None:
     created = initialised(*WITHOUT_GOALS)
     assert created.exit_code == 0

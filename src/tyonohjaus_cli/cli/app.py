@@ -28,7 +28,7 @@ LazyGroup.entries = {
     "meeting": Entry(f"{_CLI}.meetings", "app", t("Add, move or cancel a meeting of a process.")),
     "log": Entry(f"{_CLI}.sessions", "log", t("Log a meeting as held (or a no-show), with attendance and a private note.")),
     "notes": Entry(f"{_CLI}.sessions", "notes", t("Print the private session log of a process, for you only.")),
-    "goal": Entry(f"{_CLI}.goals", "app", t("Add goals to a process, list them, and record their reviews.")),
+    "goal": Entry(f"{_CLI}.goals", "app", t("Add goals to a process, list them, record their reviews and share them.")),
     "summary": Entry(f"{_CLI}.sessions", "summary", t("Write a goal-review summary of a process, for the participants or the client.")),
     "ics": Entry(f"{_CLI}.calendar", "ics", t("Meetings for calendars: an .ics file to import, or invitations.")),
     "billing": Entry(f"{_CLI}.billing", "app", t("What a month bills, per client; `tyo billing year` shows the year's turnover.")),

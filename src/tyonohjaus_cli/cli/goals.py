@@ -19,13 +19,14 @@ from tyonohjaus_cli.domain.goals import (
     check_review,
     file_review,
     find_goal,
+    share_review,
     trend,
 )
 from tyonohjaus_cli.domain.models import Review
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, t
 
-app = group(t("Add goals to a process, list them, and record their reviews."))
+app = group(t("Add goals to a process, list them, record their reviews and share them."))
 
 ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
 
@@ -217,4 +218,48 @@ def review(
         t("Shared: the client's summary shows it.")
         if shared
         else t("Private: only reviews marked --shared reach the client.")
+    )
+
+
+@command(app, "share")
+def share(
+    process_id: ProcessArgument,
+    goal: Annotated[
+        int,
+        typer.Option(
+            metavar="G", help=t("The goal's number (see `tyo goal list`)."), parser=params.count
+        ),
+    ],
+    day: Annotated[
+        date | None,
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help=t("The day of the review (default: the latest private one)."),
+            parser=params.day,
+        ),
+    ] = None,
+) -> None:
+    """Share a private review of a goal with the client, once that is agreed.
+
+    The review, with its comment, moves from the private session log to the process, and
+    the client's summary shows it from then on (`tyo undo` takes it back).
+
+    Example: tyo goal share hoitajat-2027 --goal 1 --date 2027-03-09
+    """
+    store = session.store
+    now = session.now()
+    with store.transaction(f"goal share {process_id} {goal}", now) as change:
+        process, log, shared = share_review(
+            store.process(process_id), store.session_log(process_id), goal, day
+        )
+        change.save_process(process)
+        change.save_session_log(log)
+    output.say(
+        t(
+            "Shared the review of goal {n} on {day} (score {score}): the client's summary shows it.",
+            n=goal,
+            day=format_date(shared.day),
+            score=shared.score,
+        )
     )

@@ -80,6 +80,31 @@ def file_review(process: Process, log: SessionLog, review: Review) -> tuple[Proc
     return process, replace(log, reviews=(*log.reviews, review))
 
 
+def share_review(
+    process: Process, log: SessionLog, goal: int, day: date | None
+) -> tuple[Process, SessionLog, Review]:
+    """Share, once agreed, a private review of ``goal``: the latest one, or the latest on ``day``.
+
+    It moves from the session log to the process, where the client's summary can reach it.
+    """
+    find_goal(process, goal)
+    private = [
+        (position, review)
+        for position, review in enumerate(log.reviews)
+        if review.goal == goal and (day is None or review.day == day)
+    ]
+    if not private:
+        raise UsageError(
+            t("goal {n} has no private review to share", n=goal)
+            if day is None
+            else t("goal {n} has no private review on {day} to share", n=goal, day=format_date(day))
+        )
+    position, chosen = max(private, key=lambda item: (item[1].day, item[1].recorded))
+    shared = replace(chosen, shared=True)
+    kept = log.reviews[:position] + log.reviews[position + 1 :]
+    return replace(process, reviews=(*process.reviews, shared)), replace(log, reviews=kept), shared
+
+
 def in_order(reviews: Iterable[Review]) -> list[Review]:
     return sorted(reviews, key=lambda r: (r.day, r.recorded, r.goal))
 

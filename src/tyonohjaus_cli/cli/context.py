@@ -41,7 +41,7 @@ def settings_language(root: Path) -> str | None:
     (the command itself reports a broken one) and no interrupted change is rolled back first.
     The settings index has the checked document when it is current; else the file is read.
     """
-    from tyonohjaus_cli.storage.index import SETTINGS_INDEX, Index, stamp_of
+    from tyonohjaus_cli.storage.index import SETTINGS_INDEX, Index, is_document, stamp_of
 
     path = root / "settings.toml"
     try:
@@ -50,9 +50,7 @@ def settings_language(root: Path) -> str | None:
         return None
     if stamp is None:
         return None
-    doc = Index(root, SETTINGS_INDEX).cached(
-        path.name, stamp, lambda value: isinstance(value, dict)
-    )
+    doc = Index(root, SETTINGS_INDEX).cached(path.name, stamp, is_document)
     if doc is None:
         import tomllib
 

@@ -49,6 +49,11 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def is_document(value: Any) -> bool:
+    """Whether a cached value is a whole document, as kept for settings and clients."""
+    return isinstance(value, dict)
+
+
 class ProcessSummary(NamedTuple):
     """What list views need of a process file, kept in the index as a JSON array.
 

@@ -39,6 +39,7 @@ from tyonohjaus_cli.storage.index import (
     SETTINGS_INDEX,
     Index,
     ProcessSummary,
+    is_document,
     jsonable,
     stamp_of,
     toml_files,
@@ -118,7 +119,7 @@ class Store:
         def build() -> Any:
             return jsonable(self._load(rel, decode)[1])
 
-        document = self.index.lookup(rel, stamp, build, lambda value: isinstance(value, dict))
+        document = self.index.lookup(rel, stamp, build, is_document)
         return decode(Fields(document, rel, ""))
 
     def is_initialised(self) -> bool:
@@ -136,15 +137,12 @@ class Store:
             cache = Index(self.root, SETTINGS_INDEX)
 
             def build() -> Any:
-                self._settings, doc = self._load(SETTINGS, self._checked_settings)
-                return jsonable(doc)
+                return jsonable(self._load(SETTINGS, self._checked_settings)[1])
 
             if stamp is None:
                 raise self._no_store()
             try:
-                document = cache.lookup(
-                    SETTINGS, stamp, build, lambda value: isinstance(value, dict)
-                )
+                document = cache.lookup(SETTINGS, stamp, build, is_document)
             except FileNotFoundError:  # removed since
                 raise self._no_store() from None
             cache.save()

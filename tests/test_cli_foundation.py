@@ -456,3 +456,51 @@ def test_a_lock_that_cant_be_taken_is_one_line(planned: Tyo, store_path: Path) -
     assert result.stderr.startswith(f"tyo: can't take the store's lock at {store_path}: ")
     assert result.stderr.count("\n") == 1
     assert not (store_path / "clients" / "uusi.toml").exists()
+
+
+def test_a_store_path_that_is_a_file_is_one_line(tyo: Tyo, tmp_path: Path) -> None:
+    path = tmp_path / "not-a-folder"
+    path.write_text("")
+    for args in (("agenda",), ("process", "list"), ("client", "add", "uusi", "--name", "Uusi")):
+        result = tyo("--store", str(path), *args)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"tyo: {path} is a file, not a store folder: point --store or TYO_HOME at a folder\n",
+        ), args
+    assert path.read_text() == ""
+
+
+def test_a_process_whose_client_does_not_exist_is_a_store_mistake(
+    planned: Tyo, store_path: Path
+) -> None:
+    path = store_path / "processes" / "hoitajat-2027.toml"
+    text = path.read_text().replace('client = "pohde"', 'client = "haamu"')
+    path.write_text(text)
+    line = text[: text.index('client = "haamu"')].count("\n") + 1
+    expected = (
+        f"tyo: processes/hoitajat-2027.toml, line {line}: its client 'haamu' does not exist: "
+        "`tyo client list` shows the ids\n"
+    )
+    for args in (
+        ("process", "show", "hoitajat-2027"),
+        ("billing", "2027-01"),  # not a month with nothing to bill
+        ("ics", "hoitajat-2027"),
+    ):
+        result = planned(*args)
+        assert (result.exit_code, result.stderr) == (1, expected), args
+
+
+def test_a_process_file_whose_id_is_not_its_name_is_a_store_mistake(
+    planned: Tyo, store_path: Path
+) -> None:
+    path = store_path / "processes" / "hoitajat-2027.toml"
+    text = path.read_text().replace('id = "hoitajat-2027"', 'id = "toinen"')
+    path.write_text(text)
+    line = text[: text.index('id = "toinen"')].count("\n") + 1
+    expected = (
+        f"tyo: processes/hoitajat-2027.toml, line {line}: 'id' is 'toinen' but the file "
+        "name says 'hoitajat-2027'\n"
+    )
+    for args in (("process", "list"), ("agenda", "--from", "2027-01-01"), ("billing", "2027-01")):
+        result = planned(*args)
+        assert (result.exit_code, result.stderr) == (1, expected), args

@@ -65,9 +65,13 @@ def test_references(initialised: Tyo, store_path: Path) -> None:
 def test_duplicate_meeting_numbers(initialised: Tyo, store_path: Path) -> None:
     add_process(initialised, "ryhma", "pohde")
     path = store_path / "processes/ryhma.toml"
-    path.write_text(path.read_text().replace("n = 2", "n = 1"))
-    result = initialised("doctor")
-    assert "meetings with different numbers 'n'" in result.stdout
+    text = path.read_text().replace("n = 2", "n = 1")
+    path.write_text(text)
+    line = text.count("\n", 0, text.index("n = 1", text.index("n = 1") + 1)) + 1
+    problem = f"processes/ryhma.toml, line {line}: 'n' must be a number no other meeting has, not 1"
+    assert problem in initialised("doctor").stdout
+    result = initialised("agenda", "--from", "2027-01-01")
+    assert (result.exit_code, result.stderr) == (1, f"tyo: {problem}\n")
 
 
 def test_fix_repairs_only_what_is_safe(initialised: Tyo, store_path: Path) -> None:

@@ -108,9 +108,13 @@ def bills_by_month(
     first, last = min(months).first, max(months).following.first
     span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
     expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
-    ids = {item.process for item in span if item.client in wanted}
+    # Every client's processes unless one is named: a process whose client does not exist
+    # is a mistake to report, not a month with nothing to bill.
+    ids = {item.process for item in span if client_id is None or item.client in wanted}
     ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
     processes = [store.process(process_id) for process_id in sorted(ids)]
+    for process in processes:
+        store.client_of(process)
     invoiced = invoiced_items(invoice_store.invoices(store))
     result = []
     for month in months:

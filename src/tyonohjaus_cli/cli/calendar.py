@@ -123,7 +123,7 @@ def ics(
 
     store = session.store
     process = store.process(process_id)
-    client = store.client(process.client)
+    client = store.client_of(process)
     settings = store.settings()
     pseudonym = export.Pseudonym.INITIALS if pseudonymise else export.Pseudonym.NONE
     options = export.Options(pseudonym, alarm)

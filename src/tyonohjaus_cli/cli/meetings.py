@@ -132,7 +132,7 @@ def cancel(
     when = localize(notified, store.zone()) if notified else session.now()
     with store.transaction(f"meeting cancel {process_id} {n}", session.now()) as change:
         process = store.process(process_id)
-        client = store.client(process.client)
+        client = store.client_of(process)
         process, meeting = meeting_ops.cancel(process, n, by, when, reason.strip())
         change.save_process(process)
     output.say(

@@ -144,7 +144,7 @@ def show(
 
         print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
-    client = store.client(process.client)
+    client = store.client_of(process)
     price = (
         t("{price} per meeting", price=format_money(process.meeting_price))
         if process.meeting_price is not None

@@ -434,7 +434,7 @@ def summary(
     """
     store = session.store
     process = store.process(process_id)
-    client = store.client(process.client)
+    client = store.client_of(process)
     settings = store.settings()
     today = session.now().date()
     if for_ is For.CLIENT:

@@ -30,7 +30,7 @@ from tyonohjaus_cli.domain.models import (
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
+from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, check_unique
 from tyonohjaus_cli.storage.index import ProcessSummary
 from tyonohjaus_cli.storage.settings_codec import (
     break_docs,
@@ -213,10 +213,9 @@ def process_to_doc(process: Process) -> Doc:
 
 
 def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
-    meetings = tuple(_meeting_from_doc(item, zone) for item in fields.tables("meetings"))
-    numbers = [meeting.n for meeting in meetings]
-    if len(set(numbers)) != len(numbers):
-        raise fields.fail("meetings", t("meetings with different numbers 'n'"))
+    items = list(fields.tables("meetings"))
+    meetings = tuple(_meeting_from_doc(item, zone) for item in items)
+    check_unique(items, "n", t("a number no other meeting has"))
     closed = fields.moment("closed", zone, None)
     return Process(
         id=fields.text("id"),

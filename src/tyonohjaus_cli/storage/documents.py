@@ -113,6 +113,17 @@ def _header_offset(text: str, key: str, index: int, start: int, *, array: bool =
 _MISSING: Any = object()
 
 
+def check_unique(items: list[Fields], key: str, expected: str) -> None:
+    """Tables whose ``key`` must differ: the first that repeats an earlier value is the
+    mistake, named with its line (e.g. two meetings numbered 3)."""
+    seen = set()
+    for item in items:
+        value = item.doc.get(key)
+        if value in seen:
+            raise item.fail(key, expected)
+        seen.add(value)
+
+
 class Fields:
     """Typed access to one table of a document; a wrong value names file, line and key."""
 

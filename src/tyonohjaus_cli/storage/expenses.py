@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 from tyonohjaus_cli.domain.expenses import Expense
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_toml, migrate, parse_toml
+from tyonohjaus_cli.storage.documents import (
+    SCHEMA,
+    Doc,
+    Fields,
+    check_unique,
+    dump_toml,
+    migrate,
+    parse_toml,
+)
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store, Transaction
@@ -39,7 +47,8 @@ def expenses_path(process_id: str) -> str:
 def _from_doc(fields: Fields) -> list[Expense]:
     process = fields.text("process")
     found = []
-    for item in fields.tables("expenses"):
+    items = list(fields.tables("expenses"))
+    for item in items:
         n = item.integer("n", minimum=1)
         found.append(
             Expense(
@@ -51,9 +60,7 @@ def _from_doc(fields: Fields) -> list[Expense]:
                 vat_percent=item.amount("vat", Decimal(0)),
             )
         )
-    numbers = [expense.id for expense in found]
-    if len(set(numbers)) != len(numbers):
-        raise fields.fail("expenses", t("expenses with different numbers 'n'"))
+    check_unique(items, "n", t("a number no other expense has"))
     return found
 
 

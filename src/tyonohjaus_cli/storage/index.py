@@ -31,9 +31,10 @@ Stamp = list[int]
 
 
 def stamp_of(path: Path) -> Stamp | None:
+    """``(mtime_ns, size)`` of ``path``; ``None`` when there is no such file."""
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return [info.st_mtime_ns, info.st_size]
 
@@ -148,7 +149,7 @@ def toml_files(folder: Path) -> list[tuple[str, Stamp]]:
     """
     try:
         folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return []
     found = []
     try:

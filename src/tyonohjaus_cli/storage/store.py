@@ -150,6 +150,13 @@ class Store:
         return self._settings_fields
 
     def _no_store(self) -> StoreError:
+        if self.root.exists() and not self.root.is_dir():
+            return StoreError(
+                t(
+                    "{root} is a file, not a store folder: point --store or TYO_HOME at a folder",
+                    root=self.root,
+                )
+            )
         return StoreError(
             t(
                 "no tyo store at {root}: run `tyo init` first "
@@ -205,6 +212,20 @@ class Store:
             ) from None
         self._check_id(client_path(client_id), client.id, client_id)
         return client
+
+    def client_of(self, process: Process) -> Client:
+        """The client a process names; one that does not exist is a mistake in its file."""
+        if not self.has_client(process.client):
+            rel = process_path(process.id)
+            raise StoreFileError(
+                rel,
+                t(
+                    "its client {client!r} does not exist: `tyo client list` shows the ids",
+                    client=process.client,
+                ),
+                line_of(self.read_text(rel) or "", "client"),
+            )
+        return self.client(process.client)
 
     def clients(self) -> list[Client]:
         clients = [self.client(client_id) for client_id in self.client_ids()]
@@ -279,6 +300,7 @@ class Store:
 
         zone = self.zone()
         process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+        self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
         return codec.summary_of_process(process)
 
     def process_briefs(self, now: datetime) -> list[ProcessBrief]:

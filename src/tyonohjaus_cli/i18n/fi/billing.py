@@ -253,7 +253,7 @@ MESSAGES: dict[str, str] = {
         "prosessin {process} tapaaminen {n} on laskulla {number} eikä voi muuttua; hyvitä lasku "
         "(`tyo invoice credit {number}`), sitten tapaamisen voi korjata ja laskuttaa uudelleen"
     ),
-    "expenses with different numbers 'n'": "kulut, joilla on eri numerot 'n'",
+    "a number no other expense has": "numero, jota millään muulla kululla ei ole",
     # domain
     "no VAT rate is known for {day} (the table starts on {first})": (
         "päivälle {day} ei tunneta arvonlisäverokantaa (taulukko alkaa {first})"

@@ -244,7 +244,13 @@ MESSAGES: dict[str, str] = {
     "{text!r} is not a cadence (expected e.g. 3x1w,6x3w: count x interval, ...)": "{text!r} ei ole tahti (odotettiin esim. 3x1w,6x3w: määrä x väli, ...)",
     "no free weekday within three years of {day}: check the breaks": "vapaata arkipäivää ei löydy kolmen vuoden sisällä päivästä {day}: tarkista tauot",
     # --- the store -------------------------------------------------------------------------
-    "meetings with different numbers 'n'": "tapaamiset, joilla on eri numerot 'n'",
+    "a number no other meeting has": "numero, jota millään muulla tapaamisella ei ole",
+    "{root} is a file, not a store folder: point --store or TYO_HOME at a folder": (
+        "{root} on tiedosto eikä tallennuskansio: osoita kansio valitsimella --store tai muuttujalla TYO_HOME"
+    ),
+    "its client {client!r} does not exist: `tyo client list` shows the ids": (
+        "sen tilaajaa {client!r} ei ole: `tyo client list` näyttää tunnukset"
+    ),
     "a day on or after 'first'": "päivä, joka on sama tai myöhempi kuin 'first'",
     "one of {choices}": "yksi näistä: {choices}",
     "a whole number from {minimum}": "kokonaisluku vähintään {minimum}",

@@ -521,8 +521,8 @@ def test_unlogged_meetings_are_pointed_out(month: Tyo) -> None:
     assert march.exit_code == 0, march.output
     assert "Hoitajien" not in march.stdout
     assert march.stderr == (
-        "warning: 1 meetings of pohde in 2027-03 are not logged yet and bill nothing: hoitajat#3 "
-        "(log them with `tyo log`)\n"
+        "warning: 1 meeting of pohde in 2027-03 is not logged yet and bills nothing: hoitajat#3 "
+        "(log it with `tyo log`)\n"
     )
     data = json.loads(month("billing", "2027-03", "--json").stdout)
     assert [(bill["client"], bill["items"], bill["unlogged"]) for bill in data["clients"]] == [

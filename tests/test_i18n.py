@@ -15,21 +15,17 @@ SOURCE = Path(tyonohjaus_cli.__file__).parent
 
 
 def _literal_messages() -> Iterator[tuple[str, str]]:
-    """Every ``t("...")`` in the source, with where it is."""
+    """Every ``t("...")`` and both forms of every ``tn("...", "...", n)`` in the source."""
     for path in sorted(SOURCE.rglob("*.py")):
         if "i18n" in path.parts:
             continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                yield node.args[0].value, f"{path.relative_to(SOURCE)}:{node.lineno}"
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                forms = {"t": 1, "tn": 2}.get(node.func.id, 0)
+                for arg in node.args[:forms]:
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        yield arg.value, f"{path.relative_to(SOURCE)}:{node.lineno}"
 
 
 def _help_texts() -> Iterator[tuple[str, str]]:

@@ -118,8 +118,8 @@ def test_forget_warns_of_meetings_not_invoiced(invoiced: Tyo) -> None:
     result = invoiced("forget", "mehilainen", "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "warning: 1 meetings held or missed are on no invoice yet (aino#1): after this they "
-        "can't be billed; `tyo billing` shows them\n"
+        "warning: 1 meeting held or missed is on no invoice yet (aino#1): after this it "
+        "can't be billed; `tyo billing` shows it\n"
     )
     assert invoiced("forget", "pohde", "--dry-run").stderr == ""
 

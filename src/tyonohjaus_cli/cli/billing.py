@@ -41,7 +41,7 @@ from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, language, t
+from tyonohjaus_cli.i18n import format_date, format_money, language, t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
@@ -198,10 +198,12 @@ def bill_json(bill: Bill) -> dict[str, Any]:
 
 
 def unlogged_warning(bill: Bill) -> str:
-    return t(
+    return tn(
+        "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
+        "(log it with `tyo log`)",
         "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
         "(log them with `tyo log`)",
-        count=len(bill.unlogged),
+        len(bill.unlogged),
         client=bill.client.id,
         month=str(bill.month),
         meetings=", ".join(bill.unlogged),

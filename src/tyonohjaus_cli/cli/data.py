@@ -18,7 +18,7 @@ from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import lock_timeout, session, store_dir
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, t, tn
 from tyonohjaus_cli.storage import journal
 
 if TYPE_CHECKING:
@@ -183,9 +183,10 @@ def doctor(
         if checkup.problems:
             fixable = sum(p.fixable for p in checkup.problems)
             output.say(
-                t(
-                    "{count} problem(s) in {root}; {fixable} of them `tyo doctor --fix` repairs.",
-                    count=len(checkup.problems),
+                tn(
+                    "{count} problem in {root}; `tyo doctor --fix` repairs {fixable}.",
+                    "{count} problems in {root}; `tyo doctor --fix` repairs {fixable}.",
+                    len(checkup.problems),
                     root=root,
                     fixable=fixable,
                 )
@@ -262,9 +263,10 @@ def export(
         data, folder, _markdown(data, now), now.isoformat(timespec="seconds")
     )
     output.say(
-        t(
+        tn(
+            "Exported {count} document about {client} to {paths}.",
             "Exported {count} documents about {client} to {paths}.",
-            count=len(data.documents),
+            len(data.documents),
             client=client_id,
             paths=", ".join(str(path) for path in targets),
         )
@@ -340,9 +342,10 @@ def import_(
     root = store_dir(session.store_option)
     restored = archive.restore(root, archive_file.expanduser(), lock_timeout())
     output.say(
-        t(
+        tn(
+            "Restored {count} file from {path} (backup of {created}) into {root}.",
             "Restored {count} files from {path} (backup of {created}) into {root}.",
-            count=len(restored.files),
+            len(restored.files),
             path=archive_file,
             created=restored.created or "?",
             root=root,
@@ -374,10 +377,12 @@ def _show_plan(plan: Plan, *, participant: bool) -> None:
         )
     if plan.unbilled:
         output.warn(
-            t(
+            tn(
+                "{count} meeting held or missed is on no invoice yet ({meetings}): "
+                "after this it can't be billed; `tyo billing` shows it",
                 "{count} meetings held or missed are on no invoice yet ({meetings}): "
                 "after this they can't be billed; `tyo billing` shows them",
-                count=len(plan.unbilled),
+                len(plan.unbilled),
                 meetings=", ".join(plan.unbilled),
             )
         )

@@ -25,7 +25,7 @@ from tyonohjaus_cli.domain.parsing import localize, parse_id
 from tyonohjaus_cli.domain.planning import PlannedDate, Shift, ShiftCause, gaps, plan
 from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, language, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, language, t, tn
 
 _SHORT_KINDS = (ProcessKind.INDIVIDUAL, ProcessKind.ENTREPRENEUR, ProcessKind.CRISIS)
 
@@ -224,9 +224,10 @@ def new_process(
         machine.print_json({"process": process_id, "meetings": rows})
         return
     output.say(
-        t(
+        tn(
+            "Planned {count} meeting of {minutes} min for {process} ({client}):",
             "Planned {count} meetings of {minutes} min for {process} ({client}):",
-            count=len(planned),
+            len(planned),
             minutes=minutes,
             process=process_id,
             client=the_client.name,

@@ -68,6 +68,12 @@ def t(msgid: str, /, *, lang: str | None = None, **fields: object) -> str:
     return text.format(**fields) if fields else text
 
 
+def tn(one: str, many: str, count: int, /, *, lang: str | None = None, **fields: object) -> str:
+    """:func:`t` of ``one`` or ``many`` by ``count``, which fills ``{count}``: English and
+    Finnish both say "1 meeting" but "2 meetings" ("1 tapaaminen", "2 tapaamista")."""
+    return t(one if count == 1 else many, lang=lang, count=count, **fields)
+
+
 def has_translation(msgid: str, lang: str) -> bool:
     """Whether the catalogue of ``lang`` carries ``msgid`` (for the completeness test)."""
     return lang == "en" or msgid in _catalogue(lang)

@@ -42,6 +42,11 @@ MESSAGES: dict[str, str] = {
     "{name} ({id}), {month}": "{name} ({id}), {month}",
     "Nothing billable in {month}.": "Ei laskutettavaa kuulta {month}.",
     "  nothing billable": "  ei laskutettavaa",
+    "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
+    "(log it with `tyo log`)": (
+        "tilaajan {client} tapaamisia kuussa {month} on kirjaamatta {count}, eikä sitä "
+        "laskuteta: {meetings} (kirjaa se: `tyo log`)"
+    ),
     "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
     "(log them with `tyo log`)": (
         "tilaajan {client} tapaamisia kuussa {month} on kirjaamatta {count}, eikä niitä "

@@ -121,6 +121,7 @@ MESSAGES: dict[str, str] = {
     # --- processes -------------------------------------------------------------------------
     "List, show and close supervision processes.": "Listaa, näytä ja päätä työnohjausprosesseja.",
     "process {id!r} exists already: choose another id, or see `tyo process show {id}`": "prosessi {id!r} on jo olemassa: valitse toinen tunnus tai katso `tyo process show {id}`",
+    "Planned {count} meeting of {minutes} min for {process} ({client}):": "Suunniteltu {count} tapaaminen à {minutes} min prosessille {process} ({client}):",
     "Planned {count} meetings of {minutes} min for {process} ({client}):": "Suunniteltu {count} tapaamista à {minutes} min prosessille {process} ({client}):",
     "{price} per meeting": "{price} / tapaaminen",
     "{price} per unit": "{price} / ohjaustunti",

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.billing_month import EXPENSES, FEBRUARY, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.billing_month import (
+    ESIHENKILOT,
+    EXPENSES,
+    FEBRUARY,
+    MEHILAINEN,
+    POHDE,
+    PROCESSES,
+    SECRET,
+    SETTINGS,
+)
 from tyonohjaus_cli import i18n
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
 from tyonohjaus_cli.domain.enums import VatMode
@@ -60,7 +69,7 @@ def test_finnish_invoice_carries_the_figures_and_the_law() -> None:
         "Viivästyskorko korkolain mukaan",
         # lines: service, date, quantity, unit price without VAT, discounts
         "2.2.2027 Työnohjaus: Hoitajien ryhmätyönohjaus 90 min 95,00 € / 45 min 25,5 % 190,00 €",
-        "10.2.2027 Ensimmäinen tapaaminen maksutta 45 min 110,00 € / 45 min 25,5 % -110,00 €",
+        "10.2.2027 Ensimmäinen ohjaustunti maksutta 45 min 110,00 € / 45 min 25,5 % -110,00 €",
         "Myöhäinen peruutus (veloitus 100 %)",
         "Matkakulut Oulu–Kempele 1 23,40 € 25,5 % 23,40 €",
         # VAT base, rate and amount per rate; totals
@@ -114,6 +123,30 @@ def test_credit_note_refers_to_the_original_and_asks_no_payment() -> None:
     assert "Yhteensä -644,32 €" in text
     assert "Ei maksettavaa: hyvitys vähennetään laskusta 1234." in text
     assert "Virtuaaliviivakoodi" not in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit_free", "meeting_free"),
+    [
+        ("fi", "Ensimmäinen ohjaustunti maksutta", "Ensimmäinen tapaaminen maksutta"),
+        ("sv", "Första handledningstimmen avgiftsfri", "Första mötet avgiftsfritt"),
+        ("en", "First unit free", "First meeting free"),
+    ],
+)
+def test_first_free_says_what_is_free(lang: str, unit_free: str, meeting_free: str) -> None:
+    # --first-free takes off the first unit; at a price per meeting, that is the meeting.
+    client = replace(POHDE, language=lang)
+    by_time = issue_invoice(
+        bill_month(SETTINGS, client, [ESIHENKILOT], [], FEBRUARY), SETTINGS, 1234, ISSUED
+    )
+    fixed = replace(ESIHENKILOT, meeting_price=Decimal("200.00"))
+    by_meeting = issue_invoice(
+        bill_month(SETTINGS, client, [fixed], [], FEBRUARY), SETTINGS, 1234, ISSUED
+    )
+    text = text_of(invoice_pdf(by_time))
+    assert unit_free in text
+    assert meeting_free not in text
+    assert meeting_free in text_of(invoice_pdf(by_meeting))
 
 
 def test_no_secret_and_no_participant_unless_asked() -> None:

@@ -44,7 +44,12 @@ def line_description(line: InvoiceLine, lang: str) -> str:
                 percent=format_percent(line.percent or Decimal(100), lang),
             )
         case LineKind.FIRST_FREE:
-            return t("First meeting free", lang=lang)
+            # Time-priced, the first unit is free; at a price per meeting, the whole meeting.
+            return (
+                t("First unit free", lang=lang)
+                if line.unit_minutes is not None
+                else t("First meeting free", lang=lang)
+            )
         case LineKind.DISCOUNT:
             return t(
                 "Discount {percent}",

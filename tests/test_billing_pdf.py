@@ -122,7 +122,8 @@ def test_credit_note_refers_to_the_original_and_asks_no_payment() -> None:
     assert "Hyvitettävä lasku 1234" in text
     assert "Yhteensä -644,32 €" in text
     assert "Ei maksettavaa: hyvitys vähennetään laskusta 1234." in text
-    assert "Virtuaaliviivakoodi" not in text
+    for unasked in ("Virtuaaliviivakoodi", "Eräpäivä", "Maksuehto", "Viivästyskorko"):
+        assert unasked not in text, unasked
 
 
 @pytest.mark.parametrize(
@@ -147,6 +148,20 @@ def test_first_free_says_what_is_free(lang: str, unit_free: str, meeting_free: s
     assert unit_free in text
     assert meeting_free not in text
     assert meeting_free in text_of(invoice_pdf(by_meeting))
+
+
+def test_a_one_day_service_period_names_the_day_once() -> None:
+    bill = bill_month(SETTINGS, POHDE, [ESIHENKILOT], [], FEBRUARY)
+    text = text_of(invoice_pdf(issue_invoice(bill, SETTINGS, 1234, ISSUED)))
+    assert "Palvelun ajankohta 10.2.2027\n" in text
+    assert "10.2.2027–" not in text
+
+
+def test_no_bic_no_bic_label() -> None:
+    invoice = pohde_invoice("fi")
+    text = text_of(invoice_pdf(replace(invoice, seller=replace(invoice.seller, bic=""))))
+    assert "BIC" not in text
+    assert "IBAN FI21 1234 5600 0007 85" in text
 
 
 def test_no_secret_and_no_participant_unless_asked() -> None:

@@ -23,6 +23,7 @@ from tests.billing_month import (
     SECRET,
     SETTINGS,
 )
+from tests.conftest import Tyo
 from tyonohjaus_cli import i18n
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
 from tyonohjaus_cli.domain.enums import VatMode
@@ -162,6 +163,33 @@ def test_no_bic_no_bic_label() -> None:
     text = text_of(invoice_pdf(replace(invoice, seller=replace(invoice.seller, bic=""))))
     assert "BIC" not in text
     assert "IBAN FI21 1234 5600 0007 85" in text
+
+
+def test_an_invoice_made_at_the_command_line_names_both_parties(
+    initialised: Tyo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Seller and buyer as `tyo init` and `tyo client add` took them: names, addresses, IDs."""
+    planned = initialised(
+        "new-process", "ryhma", "--client", "pohde", "--kind", "group",
+        "--start", "2027-01-12 14:00", "--every", "4w", "--count", "3", "--first-free",
+    )  # fmt: skip
+    assert planned.exit_code == 0, planned.output
+    monkeypatch.setenv("TYO_NOW", "2027-01-12 16:00")
+    assert initialised("log", "ryhma", "--attendance", "4", "--note", "x").exit_code == 0
+    monkeypatch.setenv("TYO_NOW", "2027-02-01 09:00")
+    assert initialised("invoice", "create", "2027-01", "--client", "pohde").exit_code == 0
+    pdf = tmp_path / "lasku.pdf"
+    assert initialised("invoice", "pdf", "1000", "-o", str(pdf)).exit_code == 0
+    lines = text_of(pdf.read_bytes()).splitlines()
+    seller = ["Maija Mallikas", "Esimerkkitie 1", "90100 Oulu", "Y-tunnus 1234567-1"]
+    buyer = ["Pohjoisen hyvinvointialue", "PL 10", "90029 Oulu", "Y-tunnus 7654321-2"]
+    for party in (seller, buyer):
+        start = lines.index(party[0])
+        assert lines[start : start + 4] == party
+    assert (
+        "12.1.2027 Ensimmäinen ohjaustunti maksutta 45 min 95,00 € / 45 min 25,5 % -95,00 €"
+        in lines
+    )
 
 
 def test_no_secret_and_no_participant_unless_asked() -> None:

@@ -13,7 +13,17 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.billing_month import EXPENSES, FEBRUARY, MEHILAINEN, POHDE, PROCESSES, SECRET, SETTINGS
+from tests.billing_month import (
+    ESIHENKILOT,
+    EXPENSES,
+    FEBRUARY,
+    MEHILAINEN,
+    POHDE,
+    PROCESSES,
+    SECRET,
+    SETTINGS,
+)
+from tests.conftest import Tyo
 from tyonohjaus_cli import i18n
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
 from tyonohjaus_cli.domain.enums import VatMode
@@ -60,7 +70,7 @@ def test_finnish_invoice_carries_the_figures_and_the_law() -> None:
         "Viivästyskorko korkolain mukaan",
         # lines: service, date, quantity, unit price without VAT, discounts
         "2.2.2027 Työnohjaus: Hoitajien ryhmätyönohjaus 90 min 95,00 € / 45 min 25,5 % 190,00 €",
-        "10.2.2027 Ensimmäinen tapaaminen maksutta 45 min 110,00 € / 45 min 25,5 % -110,00 €",
+        "10.2.2027 Ensimmäinen ohjaustunti maksutta 45 min 110,00 € / 45 min 25,5 % -110,00 €",
         "Myöhäinen peruutus (veloitus 100 %)",
         "Matkakulut Oulu–Kempele 1 23,40 € 25,5 % 23,40 €",
         # VAT base, rate and amount per rate; totals
@@ -113,7 +123,73 @@ def test_credit_note_refers_to_the_original_and_asks_no_payment() -> None:
     assert "Hyvitettävä lasku 1234" in text
     assert "Yhteensä -644,32 €" in text
     assert "Ei maksettavaa: hyvitys vähennetään laskusta 1234." in text
-    assert "Virtuaaliviivakoodi" not in text
+    for unasked in ("Virtuaaliviivakoodi", "Eräpäivä", "Maksuehto", "Viivästyskorko"):
+        assert unasked not in text, unasked
+
+
+@pytest.mark.parametrize(
+    ("lang", "unit_free", "meeting_free"),
+    [
+        ("fi", "Ensimmäinen ohjaustunti maksutta", "Ensimmäinen tapaaminen maksutta"),
+        ("sv", "Första handledningstimmen avgiftsfri", "Första mötet avgiftsfritt"),
+        ("en", "First unit free", "First meeting free"),
+    ],
+)
+def test_first_free_says_what_is_free(lang: str, unit_free: str, meeting_free: str) -> None:
+    # --first-free takes off the first unit; at a price per meeting, that is the meeting.
+    client = replace(POHDE, language=lang)
+    by_time = issue_invoice(
+        bill_month(SETTINGS, client, [ESIHENKILOT], [], FEBRUARY), SETTINGS, 1234, ISSUED
+    )
+    fixed = replace(ESIHENKILOT, meeting_price=Decimal("200.00"))
+    by_meeting = issue_invoice(
+        bill_month(SETTINGS, client, [fixed], [], FEBRUARY), SETTINGS, 1234, ISSUED
+    )
+    text = text_of(invoice_pdf(by_time))
+    assert unit_free in text
+    assert meeting_free not in text
+    assert meeting_free in text_of(invoice_pdf(by_meeting))
+
+
+def test_a_one_day_service_period_names_the_day_once() -> None:
+    bill = bill_month(SETTINGS, POHDE, [ESIHENKILOT], [], FEBRUARY)
+    text = text_of(invoice_pdf(issue_invoice(bill, SETTINGS, 1234, ISSUED)))
+    assert "Palvelun ajankohta 10.2.2027\n" in text
+    assert "10.2.2027–" not in text
+
+
+def test_no_bic_no_bic_label() -> None:
+    invoice = pohde_invoice("fi")
+    text = text_of(invoice_pdf(replace(invoice, seller=replace(invoice.seller, bic=""))))
+    assert "BIC" not in text
+    assert "IBAN FI21 1234 5600 0007 85" in text
+
+
+def test_an_invoice_made_at_the_command_line_names_both_parties(
+    initialised: Tyo, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Seller and buyer as `tyo init` and `tyo client add` took them: names, addresses, IDs."""
+    planned = initialised(
+        "new-process", "ryhma", "--client", "pohde", "--kind", "group",
+        "--start", "2027-01-12 14:00", "--every", "4w", "--count", "3", "--first-free",
+    )  # fmt: skip
+    assert planned.exit_code == 0, planned.output
+    monkeypatch.setenv("TYO_NOW", "2027-01-12 16:00")
+    assert initialised("log", "ryhma", "--attendance", "4", "--note", "x").exit_code == 0
+    monkeypatch.setenv("TYO_NOW", "2027-02-01 09:00")
+    assert initialised("invoice", "create", "2027-01", "--client", "pohde").exit_code == 0
+    pdf = tmp_path / "lasku.pdf"
+    assert initialised("invoice", "pdf", "1000", "-o", str(pdf)).exit_code == 0
+    lines = text_of(pdf.read_bytes()).splitlines()
+    seller = ["Maija Mallikas", "Esimerkkitie 1", "90100 Oulu", "Y-tunnus 1234567-1"]
+    buyer = ["Pohjoisen hyvinvointialue", "PL 10", "90029 Oulu", "Y-tunnus 7654321-2"]
+    for party in (seller, buyer):
+        start = lines.index(party[0])
+        assert lines[start : start + 4] == party
+    assert (
+        "12.1.2027 Ensimmäinen ohjaustunti maksutta 45 min 95,00 € / 45 min 25,5 % -95,00 €"
+        in lines
+    )
 
 
 def test_no_secret_and_no_participant_unless_asked() -> None:

@@ -11,7 +11,7 @@ already invoiced, :func:`bill_month` returns the month's items as invoice lines.
   start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
   what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
   planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
-- "First meeting free" takes off the first unit of the process's first held meeting at its
+- "First unit free" (``--first-free``) takes off the first unit of the process's first held meeting at its
   unit price (the whole meeting price for a per-meeting price; never more than the item).
 - The client's discount % applies to what remains of each meeting item; expenses are
   costs passed on and are not discounted.

@@ -92,6 +92,7 @@ MESSAGES: dict[str, str] = {
         "Sen avbokning (debitering {percent}): {title}"
     ),
     "Missed meeting ({percent} charged): {title}": "Uteblivet möte (debitering {percent}): {title}",
+    "First unit free": "Första handledningstimmen avgiftsfri",
     "First meeting free": "Första mötet avgiftsfritt",
     "Discount {percent}": "Rabatt {percent}",
     "Participants ({process}): {names}": "Deltagare ({process}): {names}",

@@ -32,6 +32,7 @@ from tyonohjaus_cli.render.invoice_text import (
     line_unit_price,
     reference_text,
     rf_text,
+    service_period_text,
 )
 
 if TYPE_CHECKING:
@@ -156,7 +157,6 @@ def _header(page: _Page, invoice: Invoice) -> float:
 
 def _parties(page: _Page, invoice: Invoice, top: float) -> float:
     buyer = invoice.buyer
-    lang = page.lang
     y = page.text(MARGIN, top, 85, page.t("Bill to"), size=8)
     lines = [buyer.name, buyer.address]
     if buyer.business_id:
@@ -172,24 +172,27 @@ def _parties(page: _Page, invoice: Invoice, top: float) -> float:
             ).strip()
         )
     left = page.text(MARGIN, y, 85, "\n".join(line for line in lines if line), size=10)
-    first, last = invoice.service_period
     rows = [
         (page.t("Invoice number"), str(invoice.number)),
         (page.t("Invoice date"), _day(invoice.issued, page.lang)),
-        (page.t("Due date"), _day(invoice.due, page.lang)),
-        (
-            page.t("Terms of payment"),
-            page.t("{days} days net", days=(invoice.due - invoice.issued).days),
-        ),
+    ]
+    # A credit note asks no payment: no due date, terms or interest.
+    if invoice.credit_for is None:
+        rows += [
+            (page.t("Due date"), _day(invoice.due, page.lang)),
+            (
+                page.t("Terms of payment"),
+                page.t("{days} days net", days=(invoice.due - invoice.issued).days),
+            ),
+        ]
+    rows += [
         (page.t("Reference"), reference_text(invoice)),
         (page.t("RF reference"), rf_text(invoice)),
-        (
-            page.t("Service period"),
-            "–".join(format_date(day, lang=lang, weekday=False) for day in (first, last)),
-        ),
-        (page.t("Late payment interest"), page.t("under the Interest Act")),
+        (page.t("Service period"), service_period_text(invoice, page.lang)),
     ]
-    if invoice.credit_for is not None:
+    if invoice.credit_for is None:
+        rows.append((page.t("Late payment interest"), page.t("under the Interest Act")))
+    else:
         rows.append((page.t("Credits invoice"), str(invoice.credit_for)))
     right = page.pairs(MARGIN + 95, top, rows, 35, WIDTH - 130)
     return max(left, right) + 6
@@ -271,14 +274,13 @@ def _payment(page: _Page, invoice: Invoice, top: float) -> None:
     gross = invoice.totals.gross
     y = max(top, PAYMENT_TOP)
     page.rule(y)
-    rows = [
-        (page.t("Payee"), seller.name),
-        (page.t("IBAN"), _iban(seller.iban)),
-        (page.t("BIC"), seller.bic),
-        (page.t("Reference"), reference_text(invoice)),
-        (page.t("Due date"), _day(invoice.due, page.lang)),
-        (page.t("Amount"), page.money(gross)),
-    ]
+    rows = [(page.t("Payee"), seller.name), (page.t("IBAN"), _iban(seller.iban))]
+    if seller.bic:
+        rows.append((page.t("BIC"), seller.bic))
+    rows.append((page.t("Reference"), reference_text(invoice)))
+    if invoice.credit_for is None:
+        rows.append((page.t("Due date"), _day(invoice.due, page.lang)))
+    rows.append((page.t("Amount"), page.money(gross)))
     y = page.pairs(MARGIN, y + 3, rows, 30, 80)
     if invoice.credit_for is not None:
         note = page.t(

@@ -11,7 +11,7 @@ from decimal import Decimal
 from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine, LineKind
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.references import format_finnish_reference, format_rf_reference
-from tyonohjaus_cli.i18n import format_money, t
+from tyonohjaus_cli.i18n import format_date, format_money, t
 
 
 def format_percent(percent: Decimal, lang: str) -> str:
@@ -44,7 +44,12 @@ def line_description(line: InvoiceLine, lang: str) -> str:
                 percent=format_percent(line.percent or Decimal(100), lang),
             )
         case LineKind.FIRST_FREE:
-            return t("First meeting free", lang=lang)
+            # Time-priced, the first unit is free; at a price per meeting, the whole meeting.
+            return (
+                t("First unit free", lang=lang)
+                if line.unit_minutes is not None
+                else t("First meeting free", lang=lang)
+            )
         case LineKind.DISCOUNT:
             return t(
                 "Discount {percent}",
@@ -71,6 +76,13 @@ def line_unit_price(line: InvoiceLine, lang: str) -> str:
     if line.unit_minutes is not None and line.kind is not LineKind.DISCOUNT:
         return f"{price} / {line.unit_minutes} min"
     return price
+
+
+def service_period_text(invoice: Invoice, lang: str) -> str:
+    """``2.2.2027–16.2.2027``, or the day once when the service took one day."""
+    first, last = invoice.service_period
+    days = (first,) if first == last else (first, last)
+    return "–".join(format_date(day, lang=lang, weekday=False) for day in days)
 
 
 def reference_text(invoice: Invoice) -> str:

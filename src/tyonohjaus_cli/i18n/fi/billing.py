@@ -299,6 +299,7 @@ MESSAGES: dict[str, str] = {
     "Missed meeting ({percent} charged): {title}": (
         "Käyttämättä jäänyt tapaaminen (veloitus {percent}): {title}"
     ),
+    "First unit free": "Ensimmäinen ohjaustunti maksutta",
     "First meeting free": "Ensimmäinen tapaaminen maksutta",
     "Discount {percent}": "Alennus {percent}",
     "Participants ({process}): {names}": "Osallistujat ({process}): {names}",

@@ -280,7 +280,7 @@ def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     credit = month("invoice", "credit", "1000", "--date", "2027-03-05")
     assert credit.exit_code == 0, credit.output
     assert credit.stdout.splitlines()[0] == (
-        "Credit note 1001 to mehilainen: -€128.01 (net -€102.00, VAT -€26.01), due 2027-03-05, reference 10016."
+        "Credit note 1001 to mehilainen: -€128.01 (net -€102.00, VAT -€26.01), crediting invoice 1000."
     )
     twice = month("invoice", "credit", "1000")
     assert (twice.exit_code, twice.stderr) == (

@@ -77,14 +77,24 @@ def _summary_line(invoice: Invoice) -> str:
     from tyonohjaus_cli.render.invoice_text import reference_text
 
     sums = invoice.totals
+    gross, net, vat = (format_money(amount) for amount in (sums.gross, sums.net, sums.vat))
+    if invoice.credit_for is not None:  # asks no payment: no due date, no reference
+        return t(
+            "Credit note {n} to {client}: {gross} (net {net}, VAT {vat}), crediting invoice {original}.",
+            n=invoice.number,
+            client=invoice.buyer.id,
+            gross=gross,
+            net=net,
+            vat=vat,
+            original=invoice.credit_for,
+        )
     return t(
-        "{kind} {n} to {client}: {gross} (net {net}, VAT {vat}), due {due}, reference {reference}.",
-        kind=t("Credit note") if invoice.is_credit_note else t("Invoice"),
+        "Invoice {n} to {client}: {gross} (net {net}, VAT {vat}), due {due}, reference {reference}.",
         n=invoice.number,
         client=invoice.buyer.id,
-        gross=format_money(sums.gross),
-        net=format_money(sums.net),
-        vat=format_money(sums.vat),
+        gross=gross,
+        net=net,
+        vat=vat,
         due=format_date(invoice.due, weekday=False),
         reference=reference_text(invoice),
     )

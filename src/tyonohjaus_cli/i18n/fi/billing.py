@@ -160,9 +160,13 @@ MESSAGES: dict[str, str] = {
         "tilaajan {client} kuukausi {month} on jo laskutettu (lasku {numbers}); korjaa "
         "hyvittämällä (`tyo invoice credit N`) ja laadi lasku uudelleen"
     ),
-    "{kind} {n} to {client}: {gross} (net {net}, VAT {vat}), due {due}, reference {reference}.": (
-        "{kind} {n} tilaajalle {client}: {gross} (veroton {net}, ALV {vat}), eräpäivä {due}, "
+    "Invoice {n} to {client}: {gross} (net {net}, VAT {vat}), due {due}, reference {reference}.": (
+        "Lasku {n} tilaajalle {client}: {gross} (veroton {net}, ALV {vat}), eräpäivä {due}, "
         "viitenumero {reference}."
+    ),
+    "Credit note {n} to {client}: {gross} (net {net}, VAT {vat}), crediting invoice {original}.": (
+        "Hyvityslasku {n} tilaajalle {client}: {gross} (veroton {net}, ALV {vat}), hyvittää "
+        "laskun {original}."
     ),
     "Items already on invoice {numbers} were left out.": (
         "Laskulla {numbers} jo olleet erät jätettiin pois."

@@ -21,7 +21,7 @@ from tests.billing_month import (
     SETTINGS,
     seed_store,
 )
-from tests.conftest import Tyo
+from tests.conftest import Result, Tyo
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.storage.store import Store
 
@@ -386,6 +386,36 @@ def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
         ("meeting", "113.33"),
         ("discount", "-11.33"),
     ]
+
+
+def test_an_expense_s_vat_is_the_rate_on_its_day_or_0(month: Tyo, store_path: Path) -> None:
+    def add(day: str, vat: str, *lang: str) -> Result:
+        return month(
+            *lang, "expense", "add", "hoitajat", "--date", day, "--amount", "5",
+            "--description", "x", "--vat", vat,
+        )  # fmt: skip
+
+    before = files(store_path)
+    old_rate = add("2027-03-02", "24")
+    assert old_rate.exit_code == 2
+    assert old_rate.stderr == (
+        "tyo: --vat 24 % is not the VAT rate on 2027-03-02: an expense bills the general rate "
+        "in force that day, 25.5 %, or 0\n"
+    )
+    assert add("2.3.2027", "24,0", "--lang", "fi").stderr == (
+        "tyo: --vat 24 % ei ole päivän 2.3.2027 arvonlisäverokanta: kulu laskutetaan sinä "
+        "päivänä voimassa olleella yleisellä verokannalla, 25,5 %, tai verokannalla 0\n"
+    )
+    assert add("2024-08-30", "25.5").stderr.startswith(
+        "tyo: --vat 25.5 % is not the VAT rate on 2024-08-30: "
+    )
+    assert add("2027-03-02", "10").exit_code == 2
+    assert files(store_path) == before
+    assert add("2027-03-02", "25.5").exit_code == 0
+    assert add("2027-03-02", "0").exit_code == 0
+    assert add("2024-08-30", "24").exit_code == 0
+    listed = json.loads(month("expense", "list", "--json").stdout)
+    assert [row["vat_percent"] for row in listed] == ["24", "25.5", "25.5", "0"]
 
 
 def test_expense_list(month: Tyo) -> None:

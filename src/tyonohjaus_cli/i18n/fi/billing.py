@@ -79,8 +79,9 @@ MESSAGES: dict[str, str] = {
     "The day of the cost, e.g. 2027-02-02.": "Kulun päivä, esim. 2027-02-02.",
     "Euros without VAT, e.g. 23.40.": "Euroja ilman arvonlisäveroa, esim. 23.40.",
     "What it was, as on the invoice.": "Mikä kulu oli, laskulla näkyvänä tekstinä.",
-    "VAT percent (default: the general rate on that day, or 0 when VAT-exempt).": (
-        "ALV-prosentti (oletus: päivän yleinen verokanta, tai 0 jos et ole verovelvollinen)."
+    "VAT percent: the general rate in force on that day or 0 (default: that rate, or 0 when VAT-exempt).": (
+        "ALV-prosentti: päivänä voimassa ollut yleinen verokanta tai 0 (oletus: tuo verokanta, "
+        "tai 0 jos et ole arvonlisäverovelvollinen)."
     ),
     "--description can't be empty: it is printed on the invoice": (
         "--description ei voi olla tyhjä: se tulostuu laskulle"
@@ -257,6 +258,11 @@ MESSAGES: dict[str, str] = {
     # domain
     "no VAT rate is known for {day} (the table starts on {first})": (
         "päivälle {day} ei tunneta arvonlisäverokantaa (taulukko alkaa {first})"
+    ),
+    "--vat {percent} % is not the VAT rate on {day}: an expense bills the general rate in force "
+    "that day, {rate} %, or 0": (
+        "--vat {percent} % ei ole päivän {day} arvonlisäverokanta: kulu laskutetaan sinä päivänä "
+        "voimassa olleella yleisellä verokannalla, {rate} %, tai verokannalla 0"
     ),
     "nothing to invoice for {client} in {month}: every billable item is already "
     "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)": (

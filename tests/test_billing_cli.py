@@ -127,7 +127,7 @@ def test_invoice_create_pdf_and_refusals(month: Tyo, store_path: Path, tmp_path:
     )
     before = files(store_path)
     again = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-03")
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stderr == (
         "tyo: pohde's 2027-02 is invoiced already (invoice 1000); to correct it, "
         "`tyo invoice credit N` and then create the invoice again\n"

@@ -270,6 +270,31 @@ def test_undo_never_takes_back_an_issued_invoice(month: Tyo, store_path: Path) -
     assert files(store_path) == before
 
 
+def test_a_payment_or_credit_dated_before_the_invoice_says_which_date_is_wrong(
+    month: Tyo, store_path: Path
+) -> None:
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    before = files(store_path)
+    given = month("invoice", "paid", "1000", "--on", "2027-03-01")
+    assert (given.exit_code, given.stderr) == (
+        2,
+        "tyo: --on 2027-03-01 is before the invoice's date (2027-03-02): give the day it was paid\n",
+    )
+    today = month("invoice", "paid", "1000")  # today is 2027-01-04
+    assert (today.exit_code, today.stderr) == (
+        2,
+        "tyo: the payment day 2027-01-04 is before the invoice's date (2027-03-02); give --on\n",
+    )
+    credit = month("invoice", "credit", "1000", "--date", "2027-03-01")
+    assert credit.exit_code == 2
+    assert credit.stderr == (
+        "tyo: --date 2027-03-01 is before the invoice's date (2027-03-02): a credit note is "
+        "dated on or after the invoice it credits\n"
+    )
+    assert files(store_path) == before
+
+
 def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     assert (
         month(

@@ -457,6 +457,12 @@ def paid(
         if day < invoice.issued:
             raise UsageError(
                 t(
+                    "--on {day} is before the invoice's date ({issued}): give the day it was paid",
+                    day=day.isoformat(),
+                    issued=invoice.issued.isoformat(),
+                )
+                if on is not None
+                else t(
                     "the payment day {day} is before the invoice's date ({issued}); give --on",
                     day=day.isoformat(),
                     issued=invoice.issued.isoformat(),
@@ -508,6 +514,13 @@ def credit(
         if issued < original.issued:
             raise UsageError(
                 t(
+                    "--date {day} is before the invoice's date ({issued}): a credit note is dated "
+                    "on or after the invoice it credits",
+                    day=issued.isoformat(),
+                    issued=original.issued.isoformat(),
+                )
+                if day is not None
+                else t(
                     "the credit note's date {day} is before the invoice's ({issued}); give --date",
                     day=issued.isoformat(),
                     issued=original.issued.isoformat(),

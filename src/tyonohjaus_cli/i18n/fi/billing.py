@@ -214,6 +214,9 @@ MESSAGES: dict[str, str] = {
     "the payment day {day} is before the invoice's date ({issued}); give --on": (
         "maksupäivä {day} on ennen laskun päivämäärää ({issued}); anna --on"
     ),
+    "--on {day} is before the invoice's date ({issued}): give the day it was paid": (
+        "--on {day} on ennen laskun päivämäärää ({issued}): anna päivä, jona lasku maksettiin"
+    ),
     "Invoice {n} paid on {day}.": "Lasku {n} maksettu {day}.",
     "Credit an invoice in full with a credit note that refers to it.\n\n"
     "Its items can then be invoiced again, corrected.\n\n"
@@ -231,6 +234,11 @@ MESSAGES: dict[str, str] = {
     ),
     "the credit note's date {day} is before the invoice's ({issued}); give --date": (
         "hyvityslaskun päivämäärä {day} on ennen laskun päivämäärää ({issued}); anna --date"
+    ),
+    "--date {day} is before the invoice's date ({issued}): a credit note is dated on or after "
+    "the invoice it credits": (
+        "--date {day} on ennen laskun päivämäärää ({issued}): hyvityslasku päivätään samana "
+        "päivänä kuin hyvitettävä lasku tai myöhemmin"
     ),
     "The items of invoice {n} can be invoiced again: "
     "`tyo invoice create {month} --client {client}`.": (

@@ -287,6 +287,8 @@ BAD_INPUT = [
     (("agenda", "--from", "1.13.2027"), 2, "'1.13.2027' is not a real date"),
     (("settings", "set", "colour", "blue"), 2, "unknown setting 'colour'"),
     (("settings", "set", "breaks", "2027-08-08..2027-06-21"), 2, "ends before it starts"),
+    (("settings", "set", "rate", "-1"), 2, "tyo: '-1' is not an amount of euros (expected e.g. 95 or 95.50)\n"),
+    (("settings", "set", "unit_minutes", "-5"), 2, "tyo: '-5': a unit is 15 to 120 minutes (usually 45)\n"),
     (("init", "--name", "X", "--email", "x@example.fi", "--rate", "90"), 2, "a store exists already"),
     (("no-such-command",), 2, "No such command 'no-such-command'"),
     (("meeting", "move", "x", "1"), 2, "Missing option '--to'"),

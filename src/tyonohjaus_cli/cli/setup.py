@@ -236,7 +236,9 @@ _PRACTICE_KEYS = {
 }
 
 
-@command(settings_app, "set")
+# A value may start with "-" (`tyo settings set rate -1`): it reaches the setting's own
+# check instead of being taken for an unknown option. -h and --help still show the help.
+@command(settings_app, "set", context_settings={"ignore_unknown_options": True})
 def settings_set(
     key: Annotated[
         str,

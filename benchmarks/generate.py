@@ -242,7 +242,8 @@ def _settle(rng: random.Random, process: Process, meeting: Meeting) -> Process:
         notified = min(notified, NOW - timedelta(hours=rng.randint(1, 30 * 24)))
         notified = max(process.created, notified)
         by = CancelledBy.CLIENT if rng.random() < 0.6 else CancelledBy.SUPERVISOR
-        return meeting_ops.cancel(process, meeting.n, by, notified, rng.choice(REASONS))[0]
+        reason = rng.choice(REASONS)
+        return meeting_ops.cancel(process, meeting.n, by, notified, reason, now=NOW)[0]
     if not past:
         return process
     status = MeetingStatus.NO_SHOW if roll < 0.10 else MeetingStatus.HELD

@@ -84,7 +84,9 @@ def changed_process() -> Process:
         process(), 3, datetime(2027, 10, 13, 15, 0, tzinfo=HELSINKI), agreed
     )
     notified = datetime(2027, 10, 18, 16, 45, tzinfo=HELSINKI)
-    cancelled, _ = meeting_ops.cancel(moved, 4, CancelledBy.CLIENT, notified, f"sairaus {SECRET}")
+    cancelled, _ = meeting_ops.cancel(
+        moved, 4, CancelledBy.CLIENT, notified, f"sairaus {SECRET}", now=notified
+    )
     return cancelled
 
 

@@ -21,7 +21,7 @@ from tests.billing_month import (
     SETTINGS,
     seed_store,
 )
-from tests.conftest import Tyo
+from tests.conftest import Result, Tyo
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.storage.store import Store
 
@@ -127,7 +127,7 @@ def test_invoice_create_pdf_and_refusals(month: Tyo, store_path: Path, tmp_path:
     )
     before = files(store_path)
     again = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-03")
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stderr == (
         "tyo: pohde's 2027-02 is invoiced already (invoice 1000); to correct it, "
         "`tyo invoice credit N` and then create the invoice again\n"
@@ -270,6 +270,31 @@ def test_undo_never_takes_back_an_issued_invoice(month: Tyo, store_path: Path) -
     assert files(store_path) == before
 
 
+def test_a_payment_or_credit_dated_before_the_invoice_says_which_date_is_wrong(
+    month: Tyo, store_path: Path
+) -> None:
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert created.exit_code == 0, created.output
+    before = files(store_path)
+    given = month("invoice", "paid", "1000", "--on", "2027-03-01")
+    assert (given.exit_code, given.stderr) == (
+        2,
+        "tyo: --on 2027-03-01 is before the invoice's date (2027-03-02): give the day it was paid\n",
+    )
+    today = month("invoice", "paid", "1000")  # today is 2027-01-04
+    assert (today.exit_code, today.stderr) == (
+        2,
+        "tyo: the payment day 2027-01-04 is before the invoice's date (2027-03-02); give --on\n",
+    )
+    credit = month("invoice", "credit", "1000", "--date", "2027-03-01")
+    assert credit.exit_code == 2
+    assert credit.stderr == (
+        "tyo: --date 2027-03-01 is before the invoice's date (2027-03-02): a credit note is "
+        "dated on or after the invoice it credits\n"
+    )
+    assert files(store_path) == before
+
+
 def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     assert (
         month(
@@ -386,6 +411,36 @@ def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
         ("meeting", "113.33"),
         ("discount", "-11.33"),
     ]
+
+
+def test_an_expense_s_vat_is_the_rate_on_its_day_or_0(month: Tyo, store_path: Path) -> None:
+    def add(day: str, vat: str, *lang: str) -> Result:
+        return month(
+            *lang, "expense", "add", "hoitajat", "--date", day, "--amount", "5",
+            "--description", "x", "--vat", vat,
+        )  # fmt: skip
+
+    before = files(store_path)
+    old_rate = add("2027-03-02", "24")
+    assert old_rate.exit_code == 2
+    assert old_rate.stderr == (
+        "tyo: --vat 24 % is not the VAT rate on 2027-03-02: an expense bills the general rate "
+        "in force that day, 25.5 %, or 0\n"
+    )
+    assert add("2.3.2027", "24,0", "--lang", "fi").stderr == (
+        "tyo: --vat 24 % ei ole päivän 2.3.2027 arvonlisäverokanta: kulu laskutetaan sinä "
+        "päivänä voimassa olleella yleisellä verokannalla, 25,5 %, tai verokannalla 0\n"
+    )
+    assert add("2024-08-30", "25.5").stderr.startswith(
+        "tyo: --vat 25.5 % is not the VAT rate on 2024-08-30: "
+    )
+    assert add("2027-03-02", "10").exit_code == 2
+    assert files(store_path) == before
+    assert add("2027-03-02", "25.5").exit_code == 0
+    assert add("2027-03-02", "0").exit_code == 0
+    assert add("2024-08-30", "24").exit_code == 0
+    listed = json.loads(month("expense", "list", "--json").stdout)
+    assert [row["vat_percent"] for row in listed] == ["24", "25.5", "25.5", "0"]
 
 
 def test_expense_list(month: Tyo) -> None:

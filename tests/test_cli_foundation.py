@@ -106,7 +106,11 @@ def test_agenda_csv_and_default_window(planned: Tyo) -> None:
     ]
 
 
-def test_move_and_cancel_keep_numbers_and_raise_sequence(planned: Tyo) -> None:
+def test_move_and_cancel_keep_numbers_and_raise_sequence(
+    planned: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The notice below has been given: it is the evening before meeting 4.
+    monkeypatch.setenv("TYO_NOW", "2027-04-05 17:00")
     moved = planned("meeting", "move", "hoitajat-2027", "3", "--to", "2027-03-10 14:00")
     assert (
         moved.stdout
@@ -135,6 +139,63 @@ def test_move_and_cancel_keep_numbers_and_raise_sequence(planned: Tyo) -> None:
     again = planned("meeting", "move", "hoitajat-2027", "4", "--to", "2027-04-07 14:00")
     assert again.exit_code == 2
     assert again.stderr == "tyo: can't move meeting 4 of hoitajat-2027: it is cancelled\n"
+
+
+def test_a_cancellation_notified_after_the_start_is_refused_and_nothing_written(
+    planned: Tyo, monkeypatch: pytest.MonkeyPatch, store_path: Path
+) -> None:
+    # Meeting 3 of hoitajat-2027 started on 9.3.2027 at 14.00; it is now 1.4.2027.
+    monkeypatch.setenv("TYO_NOW", "2027-04-01 09:00")
+    before = _snapshot(store_path)
+    late = planned(
+        "meeting", "cancel", "hoitajat-2027", "3", "--by", "client",
+        "--notified", "2027-03-10 08:30",
+    )  # fmt: skip
+    assert late.exit_code == 2
+    assert late.stderr == (
+        "tyo: --notified Wed 2027-03-10 08:30 is after the start of meeting 3 of hoitajat-2027 "
+        "(Tue 2027-03-09 14:00): a cancellation is notified before the start "
+        "(a missed meeting is logged with `tyo log hoitajat-2027 3 --no-show`)\n"
+    )
+    unnoted = planned("meeting", "cancel", "hoitajat-2027", "3", "--by", "supervisor")
+    assert unnoted.exit_code == 2
+    assert unnoted.stderr == (
+        "tyo: meeting 3 of hoitajat-2027 started on Tue 2027-03-09 14:00: give --notified with "
+        "when the cancellation was notified (a missed meeting is logged with "
+        "`tyo log hoitajat-2027 3 --no-show`)\n"
+    )
+    assert _snapshot(store_path) == before
+    # Notified before the start, recorded later: fine, and late, so billed.
+    recorded_later = planned(
+        "meeting", "cancel", "hoitajat-2027", "3", "--by", "client",
+        "--notified", "2027-03-09 08:30",
+    )  # fmt: skip
+    assert recorded_later.exit_code == 0, recorded_later.output
+    assert "billed at 100 %" in recorded_later.stdout
+
+
+def test_a_cancellation_notified_in_the_future_is_refused(planned: Tyo, store_path: Path) -> None:
+    before = _snapshot(store_path)
+    ahead = planned(
+        "meeting", "cancel", "hoitajat-2027", "4", "--by", "client",
+        "--notified", "2027-04-05 16:00",
+    )  # fmt: skip
+    assert ahead.exit_code == 2
+    assert ahead.stderr == (
+        "tyo: --notified Mon 2027-04-05 16:00 is still ahead: give when the cancellation was "
+        "notified (without --notified, it is now)\n"
+    )
+    assert _snapshot(store_path) == before
+
+
+def test_closing_a_process_cancels_meetings_left_unlogged_in_the_past(
+    planned: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TYO_NOW", "2027-04-01 09:00")
+    closed = planned("process", "close", "hoitajat-2027", "--cancel-remaining")
+    assert closed.exit_code == 0, closed.output
+    shown = json.loads(planned("process", "show", "hoitajat-2027", "--json").stdout)
+    assert {m["status"] for m in shown["meetings"]} == {"cancelled"}
 
 
 def test_supervisor_cancellation_is_not_billed_and_meeting_add_numbers_on(planned: Tyo) -> None:
@@ -226,6 +287,23 @@ BAD_INPUT = [
     (("agenda", "--from", "1.13.2027"), 2, "'1.13.2027' is not a real date"),
     (("settings", "set", "colour", "blue"), 2, "unknown setting 'colour'"),
     (("settings", "set", "breaks", "2027-08-08..2027-06-21"), 2, "ends before it starts"),
+    (("client", "add", "uusi", "--name", "   "), 2,
+     "tyo client add: Invalid value for '--name': '   ' is not a name (expected some text, not only spaces) (see `tyo client add --help`)\n"),
+    (("client", "add", "uusi", "--name", "Uusi\nOy"), 2,
+     "tyo client add: Invalid value for '--name': 'Uusi\\nOy' is not a name (expected one line, without line breaks or control characters) (see `tyo client add --help`)\n"),
+    (("client", "add", "uusi", "--name", "x" * 201), 2,
+     "tyo client add: Invalid value for '--name': a name of 201 characters is too long (expected at most 200) (see `tyo client add --help`)\n"),
+    (("client", "edit", "pohde", "--name", "\t"), 2, "'\\t' is not a name (expected some text, not only spaces)"),
+    (("settings", "set", "name", "Maija\nMallikas"), 2,
+     "tyo: 'Maija\\nMallikas' is not a name (expected one line, without line breaks or control characters)\n"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3", "--participant", "Aino\nVirtanen <aino@example.fi>"),
+     2, "Invalid value for '--participant': 'Aino\\nVirtanen' is not a name (expected one line"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3", "--title", " "),
+     2, "Invalid value for '--title': ' ' is not a name (expected some text, not only spaces)"),
+    (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3", "--co-supervisor", "y" * 300),
+     2, "Invalid value for '--co-supervisor': a name of 300 characters is too long (expected at most 200)"),
+    (("settings", "set", "rate", "-1"), 2, "tyo: '-1' is not an amount of euros (expected e.g. 95 or 95.50)\n"),
+    (("settings", "set", "unit_minutes", "-5"), 2, "tyo: '-5': a unit is 15 to 120 minutes (usually 45)\n"),
     (("init", "--name", "X", "--email", "x@example.fi", "--rate", "90"), 2, "a store exists already"),
     (("no-such-command",), 2, "No such command 'no-such-command'"),
     (("meeting", "move", "x", "1"), 2, "Missing option '--to'"),

@@ -153,6 +153,39 @@ def test_break_and_participant() -> None:
         parsing.parse_break("2027-08-08..2027-06-21")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Pohjoisen hyvinvointialue", "Pohjoisen hyvinvointialue"), ("  Aino  ", "Aino"),
+     ("Åsa Öberg-Ääri", "Åsa Öberg-Ääri"), ("x" * 200, "x" * 200)],
+)  # fmt: skip
+def test_a_name_is_stripped(text: str, name: str) -> None:
+    assert parsing.parse_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "is not a name (expected some text, not only spaces)"),
+        (" \t ", "is not a name (expected some text, not only spaces)"),
+        ("Aino\nVirtanen", "is not a name (expected one line, without line breaks"),
+        ("Aino\rVirtanen", "is not a name (expected one line, without line breaks"),
+        ("Aino\u2028Virtanen", "is not a name (expected one line, without line breaks"),
+        ("Aino\x1b[31m", "is not a name (expected one line, without line breaks"),
+        ("x" * 201, "a name of 201 characters is too long (expected at most 200)"),
+    ],
+)
+def test_name_refusals(text: str, message: str) -> None:
+    with pytest.raises(UsageError) as refused:
+        parsing.parse_name(text)
+    assert message in refused.value.message
+    assert "\n" not in refused.value.message
+
+
+def test_a_participant_s_name_is_one_line() -> None:
+    with pytest.raises(UsageError, match="expected one line"):
+        parsing.parse_participant("Aino\nVirtanen <aino@example.fi>")
+
+
 @pytest.mark.parametrize("text", ["Pohde", "a b", "-x", "", "ä", "x" * 65])
 def test_id_refusals(text: str) -> None:
     with pytest.raises(UsageError, match="is not a valid client id"):
@@ -171,6 +204,7 @@ PARSERS = [
     parsing.parse_break,
     parsing.parse_participant,
     parsing.parse_email,
+    parsing.parse_name,
     lambda text: parsing.parse_id(text, "client"),
 ]
 

@@ -42,6 +42,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "participant": parsing.parse_participant,
     "id": lambda text: parsing.parse_id(text, "client"),
     "email": parsing.parse_email,
+    "name": parsing.parse_name,
 }
 
 # Text near the accepted forms finds more edges than random Unicode alone.

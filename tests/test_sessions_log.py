@@ -127,7 +127,10 @@ def test_no_show(planned: Tyo) -> None:
 
 
 def test_a_cancelled_meeting_is_not_logged(planned: Tyo) -> None:
-    assert planned("meeting", "cancel", PROCESS, "2", "--by", "supervisor").exit_code == 0
+    cancelled = planned(
+        "meeting", "cancel", PROCESS, "2", "--by", "supervisor", "--notified", "2027-02-08 16:00"
+    )
+    assert cancelled.exit_code == 0
     result = planned("log", PROCESS, "2", "--force", "--note", "x")
     assert result.exit_code == 2
     assert "meeting 2 of hoitajat-2027 was cancelled" in result.stderr

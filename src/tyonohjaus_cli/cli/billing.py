@@ -39,7 +39,7 @@ from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.domain.vat import small_business_threshold, vat_rate
+from tyonohjaus_cli.domain.vat import expense_vat, small_business_threshold, vat_rate
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, language, t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
@@ -435,8 +435,10 @@ def add_expense(
     vat: Annotated[
         Decimal | None,
         typer.Option(
-            metavar="25.5|0",
-            help=t("VAT percent (default: the general rate on that day, or 0 when VAT-exempt)."),
+            help=t(
+                "VAT percent: the general rate in force on that day or 0 "
+                "(default: that rate, or 0 when VAT-exempt)."
+            ),
             parser=params.percent,
             show_default=False,
         ),
@@ -454,7 +456,7 @@ def add_expense(
     store = session.store
     settings = store.settings()
     percent = (
-        vat
+        expense_vat(day, vat)
         if vat is not None
         else (Decimal(0) if settings.vat is VatMode.EXEMPT else vat_rate(day))
     )

@@ -42,7 +42,9 @@ def _days(text: str) -> int:
     raise UsageError(t("{text!r}: expected days from 0 to 365", text=text))
 
 
-NameOption = Annotated[str | None, typer.Option(help=t("The client's name as on invoices."))]
+NameOption = Annotated[
+    str | None, typer.Option(help=t("The client's name as on invoices."), parser=params.name)
+]
 BusinessIdOption = Annotated[
     str | None,
     typer.Option(help=t("Business ID (Y-tunnus), e.g. 1234567-1."), parser=params.business_id),

@@ -30,12 +30,15 @@ def group(help_text: str, **options: Any) -> typer.Typer:
     )
 
 
-def command(app: typer.Typer, name: str | None = None) -> Callable[[F], F]:
-    """Register ``function`` on ``app``; its docstring, translated, is the help text."""
+def command(app: typer.Typer, name: str | None = None, **options: Any) -> Callable[[F], F]:
+    """Register ``function`` on ``app``; its docstring, translated, is the help text.
+
+    ``options`` go to ``app.command`` as they are (e.g. ``context_settings``).
+    """
 
     def register(function: F) -> F:
         doc = inspect.cleandoc(function.__doc__ or "")
-        app.command(name, help=t(doc) if doc else None)(function)
+        app.command(name, help=t(doc) if doc else None, **options)(function)
         return function
 
     return register

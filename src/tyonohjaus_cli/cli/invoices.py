@@ -25,7 +25,7 @@ from tyonohjaus_cli.domain.invoices import (
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.errors import StoreError, UsageError
+from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
@@ -193,7 +193,8 @@ def create(
         (bill,) = month_bills(store, month, client)
         already = sorted({item.invoice for item in bill.items if item.invoice is not None})
         if bill.items and not bill.open_items:
-            raise StoreError(
+            # Asking for an invoice that can't be issued is bad input, as "nothing to invoice" is.
+            raise UsageError(
                 t(
                     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
                     "`tyo invoice credit N` and then create the invoice again",
@@ -466,6 +467,12 @@ def paid(
         if day < invoice.issued:
             raise UsageError(
                 t(
+                    "--on {day} is before the invoice's date ({issued}): give the day it was paid",
+                    day=day.isoformat(),
+                    issued=invoice.issued.isoformat(),
+                )
+                if on is not None
+                else t(
                     "the payment day {day} is before the invoice's date ({issued}); give --on",
                     day=day.isoformat(),
                     issued=invoice.issued.isoformat(),
@@ -517,6 +524,13 @@ def credit(
         if issued < original.issued:
             raise UsageError(
                 t(
+                    "--date {day} is before the invoice's date ({issued}): a credit note is dated "
+                    "on or after the invoice it credits",
+                    day=issued.isoformat(),
+                    issued=original.issued.isoformat(),
+                )
+                if day is not None
+                else t(
                     "the credit note's date {day} is before the invoice's ({issued}); give --date",
                     day=issued.isoformat(),
                     issued=original.issued.isoformat(),

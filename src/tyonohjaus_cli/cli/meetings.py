@@ -129,11 +129,12 @@ def cancel(
     Example: tyo meeting cancel hoitajat-2027 4 --by client --notified "2027-04-06 09:00"
     """
     store = session.store
-    when = localize(notified, store.zone()) if notified else session.now()
-    with store.transaction(f"meeting cancel {process_id} {n}", session.now()) as change:
+    now = session.now()
+    when = localize(notified, store.zone()) if notified else None
+    with store.transaction(f"meeting cancel {process_id} {n}", now) as change:
         process = store.process(process_id)
         client = store.client_of(process)
-        process, meeting = meeting_ops.cancel(process, n, by, when, reason.strip())
+        process, meeting = meeting_ops.cancel(process, n, by, when, reason.strip(), now=now)
         change.save_process(process)
     output.say(
         t(

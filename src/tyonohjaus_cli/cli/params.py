@@ -58,6 +58,8 @@ percent: Callable[[str], Decimal] = edge("percent")(parsing.parse_percent)
 span: Callable[[str], Break] = edge("from..to")(parsing.parse_break)
 participant: Callable[[str], Participant] = edge("participant")(parsing.parse_participant)
 email: Callable[[str], str] = edge("email")(parsing.parse_email)
+name: Callable[[str], str] = edge("name")(parsing.parse_name)
+title: Callable[[str], str] = edge("title")(parsing.parse_name)  # a process's, as a name is
 
 
 @edge("cadence")

@@ -137,8 +137,9 @@ def new_process(
         bool, typer.Option("--first-free", help=t("The first unit of the first meeting is free."))
     ] = False,
     co_supervisor: Annotated[
-        str, typer.Option(help=t("The co-supervisor's name (parityönohjaus)."))
-    ] = "",
+        str | None,
+        typer.Option(help=t("The co-supervisor's name (parityönohjaus)."), parser=params.name),
+    ] = None,
     break_: Annotated[
         list[Break] | None,
         typer.Option(
@@ -149,8 +150,11 @@ def new_process(
         ),
     ] = None,
     title: Annotated[
-        str, typer.Option(help=t("A title for calendars and summaries (default: the id)."))
-    ] = "",
+        str | None,
+        typer.Option(
+            help=t("A title for calendars and summaries (default: the id)."), parser=params.title
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
     ] = False,
@@ -182,7 +186,7 @@ def new_process(
         id=process_id,
         client=the_client.id,
         kind=kind,
-        title=title.strip() or process_id,
+        title=title or process_id,
         created=now,
         meetings=tuple(
             Meeting(n=item.n, start=item.start, minutes=minutes, uid=new_uid()) for item in planned
@@ -196,7 +200,7 @@ def new_process(
         rate=rate,
         meeting_price=meeting_price,
         first_free=first_free,
-        co_supervisor=co_supervisor.strip(),
+        co_supervisor=co_supervisor or "",
         breaks=tuple(break_ or ()),
         plan=str(planned_cadence),
     )

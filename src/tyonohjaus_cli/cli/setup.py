@@ -14,7 +14,7 @@ from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.enums import VatMode
-from tyonohjaus_cli.domain.parsing import parse_break
+from tyonohjaus_cli.domain.parsing import parse_break, parse_name
 from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_money, t
@@ -76,7 +76,8 @@ def _ask(value: str | None, prompt: str, flag: str, missing: list[str]) -> str:
 
 def init(
     name: Annotated[
-        str | None, typer.Option(help=t("Your name as it appears on invoices."))
+        str | None,
+        typer.Option(help=t("Your name as it appears on invoices."), parser=params.name),
     ] = None,
     email: Annotated[
         str | None,
@@ -159,7 +160,7 @@ def init(
         )
     settings = Settings(
         supervisor=Supervisor(
-            name=name.strip(),
+            name=parse_name(name),  # typed at the prompt, perhaps
             email=params.email(email),
             business_id=business_id or "",
             iban=iban or "",
@@ -217,7 +218,7 @@ def _breaks(text: str) -> tuple[Break, ...]:
 
 
 _SUPERVISOR_KEYS = {
-    "name": str.strip,
+    "name": params.name,
     "email": params.email,
     "business_id": params.business_id,
     "iban": params.iban,
@@ -236,7 +237,9 @@ _PRACTICE_KEYS = {
 }
 
 
-@command(settings_app, "set")
+# A value may start with "-" (`tyo settings set rate -1`): it reaches the setting's own
+# check instead of being taken for an unknown option. -h and --help still show the help.
+@command(settings_app, "set", context_settings={"ignore_unknown_options": True})
 def settings_set(
     key: Annotated[
         str,

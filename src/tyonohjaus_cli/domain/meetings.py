@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.models import Meeting, Move, Process
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_datetime, t
 
 
 def _with_meeting(process: Process, meeting: Meeting) -> Process:
@@ -75,11 +75,60 @@ def move(process: Process, n: int, to: datetime, agreed_at: datetime) -> tuple[P
 
 
 def cancel(
-    process: Process, n: int, by: CancelledBy, notified_at: datetime, reason: str = ""
+    process: Process,
+    n: int,
+    by: CancelledBy,
+    notified_at: datetime | None,
+    reason: str = "",
+    *,
+    now: datetime,
 ) -> tuple[Process, Meeting]:
-    """Cancel meeting ``n``: by the client or the supervisor, notified at ``notified_at``."""
+    """Cancel meeting ``n``: by the client or the supervisor, notified at ``notified_at``.
+
+    ``notified_at`` None means notified ``now``. A cancellation is notified by the meeting's
+    start and not later than ``now``: a notice after the start cancels nothing (the meeting
+    was missed, a no-show), and a notice still ahead has not been given.
+    """
     meeting = _open(process, n, t("cancel"))
-    cancelled = replace(
+    if notified_at is None:
+        if now > meeting.start:
+            raise UsageError(
+                t(
+                    "meeting {n} of {process} started on {start}: give --notified with when "
+                    "the cancellation was notified (a missed meeting is logged with "
+                    "`tyo log {process} {n} --no-show`)",
+                    n=n,
+                    process=process.id,
+                    start=format_datetime(meeting.start),
+                )
+            )
+        notified_at = now
+    elif notified_at > meeting.start:
+        raise UsageError(
+            t(
+                "--notified {notified} is after the start of meeting {n} of {process} ({start}): "
+                "a cancellation is notified before the start (a missed meeting is logged with "
+                "`tyo log {process} {n} --no-show`)",
+                notified=format_datetime(notified_at),
+                n=n,
+                process=process.id,
+                start=format_datetime(meeting.start),
+            )
+        )
+    elif notified_at > now:
+        raise UsageError(
+            t(
+                "--notified {notified} is still ahead: give when the cancellation was notified "
+                "(without --notified, it is now)",
+                notified=format_datetime(notified_at),
+            )
+        )
+    cancelled = _cancelled(meeting, by, notified_at, reason)
+    return _with_meeting(process, cancelled), cancelled
+
+
+def _cancelled(meeting: Meeting, by: CancelledBy, notified_at: datetime, reason: str) -> Meeting:
+    return replace(
         meeting,
         status=MeetingStatus.CANCELLED,
         cancelled_by=by,
@@ -87,7 +136,6 @@ def cancel(
         reason=reason,
         sequence=meeting.sequence + 1,
     )
-    return _with_meeting(process, cancelled), cancelled
 
 
 def is_late_cancellation(meeting: Meeting, window_hours: int) -> bool:
@@ -118,5 +166,9 @@ def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
             )
         )
     for n in remaining:
-        process, _ = cancel(process, n, CancelledBy.SUPERVISOR, at, t("process closed"))
+        # Not cancel(): a meeting left unlogged in the past is closed too, notified now.
+        meeting = find(process, n)
+        process = _with_meeting(
+            process, _cancelled(meeting, CancelledBy.SUPERVISOR, at, t("process closed"))
+        )
     return replace(process, status=ProcessStatus.CLOSED, closed=at)

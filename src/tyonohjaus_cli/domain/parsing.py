@@ -212,6 +212,41 @@ def parse_break(text: str) -> Break:
     return span
 
 
+NAME_LIMIT = 200
+"""Characters in a name or title at most: it goes on one line of a table or an invoice."""
+
+
+def parse_name(text: str) -> str:
+    """A person's or organisation's name, or a title: one line, not blank, not too long.
+
+    Every name a supervisor types goes through here (client, supervisor, participant,
+    co-supervisor, process title): a line break would break tables and invoices.
+    """
+    import unicodedata
+
+    value = text.strip()
+    if not value:
+        raise UsageError(
+            t("{text!r} is not a name (expected some text, not only spaces)", text=text)
+        )
+    if len(value) > NAME_LIMIT:
+        raise UsageError(
+            t(
+                "a name of {count} characters is too long (expected at most {limit})",
+                count=len(value),
+                limit=NAME_LIMIT,
+            )
+        )
+    if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in value):
+        raise UsageError(
+            t(
+                "{text!r} is not a name (expected one line, without line breaks or control characters)",
+                text=text,
+            )
+        )
+    return value
+
+
 _PARTICIPANT = r"\s*(?P<name>[^<>]*?)\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?\s*"
 
 
@@ -227,7 +262,7 @@ def parse_participant(text: str) -> Participant:
         )
     from tyonohjaus_cli.domain.models import Participant
 
-    return Participant(match["name"], match["email"] or "")
+    return Participant(parse_name(match["name"]), match["email"] or "")
 
 
 _ID = r"[a-z0-9][a-z0-9_-]{0,63}"

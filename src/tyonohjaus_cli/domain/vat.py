@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_date, format_number, t
 
 CENT = Decimal("0.01")
 
@@ -45,6 +45,28 @@ def vat_rate(service_date: date, periods: tuple[VatPeriod, ...] = GENERAL_RATES)
                 "no VAT rate is known for {day} (the table starts on {first})",
                 day=service_date.isoformat(),
                 first=periods[0].since.isoformat(),
+            )
+        )
+    return rate
+
+
+def expense_vat(day: date, percent: Decimal) -> Decimal:
+    """``percent`` as an expense's VAT on ``day``: the general rate in force that day, or 0.
+
+    A cost billed on to the client (travel, a room) follows the VAT of the service it is
+    part of, so no other rate can be right; 0 is for a cost billed without VAT.
+    """
+    if percent == 0:
+        return Decimal(0)
+    rate = vat_rate(day)
+    if percent != rate:
+        raise UsageError(
+            t(
+                "--vat {percent} % is not the VAT rate on {day}: an expense bills the general "
+                "rate in force that day, {rate} %, or 0",
+                percent=format_number(percent),
+                day=format_date(day, weekday=False),
+                rate=format_number(rate),
             )
         )
     return rate

@@ -116,3 +116,10 @@ def format_money(amount: Decimal, *, lang: str | None = None) -> str:
     if lang == "en":
         return f"-€{text[1:]}" if text.startswith("-") else f"€{text}"
     return text.replace(",", "\u00a0").replace(".", ",") + "\u00a0€"
+
+
+def format_number(value: Decimal, *, lang: str | None = None) -> str:
+    """``25,5`` in Finnish and Swedish, ``25.5`` in English: no exponent, no trailing zeros."""
+    lang = lang or _current
+    text = format(value.normalize(), "f")
+    return text if lang == "en" else text.replace(".", ",")

@@ -84,8 +84,9 @@ MESSAGES: dict[str, str] = {
     "The day of the cost, e.g. 2027-02-02.": "Kulun päivä, esim. 2027-02-02.",
     "Euros without VAT, e.g. 23.40.": "Euroja ilman arvonlisäveroa, esim. 23.40.",
     "What it was, as on the invoice.": "Mikä kulu oli, laskulla näkyvänä tekstinä.",
-    "VAT percent (default: the general rate on that day, or 0 when VAT-exempt).": (
-        "ALV-prosentti (oletus: päivän yleinen verokanta, tai 0 jos et ole verovelvollinen)."
+    "VAT percent: the general rate in force on that day or 0 (default: that rate, or 0 when VAT-exempt).": (
+        "ALV-prosentti: päivänä voimassa ollut yleinen verokanta tai 0 (oletus: tuo verokanta, "
+        "tai 0 jos et ole arvonlisäverovelvollinen)."
     ),
     "--description can't be empty: it is printed on the invoice": (
         "--description ei voi olla tyhjä: se tulostuu laskulle"
@@ -222,6 +223,9 @@ MESSAGES: dict[str, str] = {
     "the payment day {day} is before the invoice's date ({issued}); give --on": (
         "maksupäivä {day} on ennen laskun päivämäärää ({issued}); anna --on"
     ),
+    "--on {day} is before the invoice's date ({issued}): give the day it was paid": (
+        "--on {day} on ennen laskun päivämäärää ({issued}): anna päivä, jona lasku maksettiin"
+    ),
     "Invoice {n} paid on {day}.": "Lasku {n} maksettu {day}.",
     "Credit an invoice in full with a credit note that refers to it.\n\n"
     "Its items can then be invoiced again, corrected.\n\n"
@@ -239,6 +243,11 @@ MESSAGES: dict[str, str] = {
     ),
     "the credit note's date {day} is before the invoice's ({issued}); give --date": (
         "hyvityslaskun päivämäärä {day} on ennen laskun päivämäärää ({issued}); anna --date"
+    ),
+    "--date {day} is before the invoice's date ({issued}): a credit note is dated on or after "
+    "the invoice it credits": (
+        "--date {day} on ennen laskun päivämäärää ({issued}): hyvityslasku päivätään samana "
+        "päivänä kuin hyvitettävä lasku tai myöhemmin"
     ),
     "The items of invoice {n} can be invoiced again: "
     "`tyo invoice create {month} --client {client}`.": (
@@ -266,6 +275,11 @@ MESSAGES: dict[str, str] = {
     # domain
     "no VAT rate is known for {day} (the table starts on {first})": (
         "päivälle {day} ei tunneta arvonlisäverokantaa (taulukko alkaa {first})"
+    ),
+    "--vat {percent} % is not the VAT rate on {day}: an expense bills the general rate in force "
+    "that day, {rate} %, or 0": (
+        "--vat {percent} % ei ole päivän {day} arvonlisäverokanta: kulu laskutetaan sinä päivänä "
+        "voimassa olleella yleisellä verokannalla, {rate} %, tai verokannalla 0"
     ),
     "nothing to invoice for {client} in {month}: every billable item is already "
     "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)": (

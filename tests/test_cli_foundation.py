@@ -503,6 +503,28 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("agenda", "--form", "2027-01-01"),
+         ("tyo agenda: tuntematon valitsin: --form (mahdolliset valitsimet: --from, --to) "
+          "(katso `tyo agenda --help`)\n")),
+        (("meeting", "move", "x", "1"),
+         "tyo meeting move: valitsin '--to' puuttuu. (katso `tyo meeting move --help`)\n"),
+        (("client", "show"),
+         "tyo client show: argumentti 'ID' puuttuu. (katso `tyo client show --help`)\n"),
+        (("agenda", "--from", "31.2.2027"),
+         ("tyo agenda: virheellinen arvo kohdassa '--from': '31.2.2027' ei ole todellinen "
+          "päivämäärä (odotettiin esim. 2027-01-12, 12.1.2027) (katso `tyo agenda --help`)\n")),
+    ],
+)  # fmt: skip
+def test_the_parsers_complaints_speak_finnish(
+    initialised: Tyo, args: tuple[str, ...], message: str
+) -> None:
+    result = initialised("--lang", "fi", *args)
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
 def test_init_without_a_terminal_names_what_is_missing(tyo: Tyo, store_path: Path) -> None:
     result = tyo("init", "--name", "Maija Mallikas")
     assert result.exit_code == 2

@@ -10,9 +10,13 @@ import gc
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.errors import TyoError
 from tyonohjaus_cli.i18n import language_from_environment, set_language, t
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import ClickException
 
 
 def _early_option(args: Sequence[str], name: str) -> str | None:
@@ -59,6 +63,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(code)
 
 
+def _parser_message(error: ClickException) -> str:
+    """The argument parser's complaint in the interface language (its own text is English).
+
+    The common ones are said anew from what the error carries; any other stays as it is.
+    """
+    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+
+    if isinstance(error, NoSuchOption):
+        message = t("No such option: {name}", name=error.option_name)
+        if error.possibilities:
+            options = ", ".join(sorted(error.possibilities))
+            message += " " + t("(Possible options: {options})", options=options)
+        return message
+    if isinstance(error, BadParameter) and error.param is not None and error.param_hint is None:
+        hint = error.param.get_error_hint(error.ctx)  # type: ignore[arg-type]
+        if isinstance(error, MissingParameter):
+            if error.param.param_type_name == "argument":
+                return t("Missing argument {hint}.", hint=hint)
+            return t("Missing option {hint}.", hint=hint)
+        return t("Invalid value for {hint}: {message}", hint=hint, message=error.message)
+    return error.format_message()
+
+
 def run(args: list[str]) -> int:
     """Run one command line; return its exit code."""
     from typer import Abort
@@ -80,7 +107,7 @@ def run(args: list[str]) -> int:
     except ClickException as error:
         where = error.ctx.command_path if getattr(error, "ctx", None) else "tyo"  # type: ignore[attr-defined]
         hint = t("see `{command} --help`", command=where)
-        sys.stderr.write(f"{where}: {error.format_message()} ({hint})\n")
+        sys.stderr.write(f"{where}: {_parser_message(error)} ({hint})\n")
         return error.exit_code
     except (Abort, KeyboardInterrupt):
         sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")

@@ -252,6 +252,11 @@ MESSAGES: dict[str, str] = {
     "no free weekday within three years of {day}: check the breaks": "vapaata arkipäivää ei löydy kolmen vuoden sisällä päivästä {day}: tarkista tauot",
     # --- the store -------------------------------------------------------------------------
     "a number no other meeting has": "numero, jota millään muulla tapaamisella ei ole",
+    "No such option: {name}": "tuntematon valitsin: {name}",
+    "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
+    "Missing argument {hint}.": "argumentti {hint} puuttuu.",
+    "Missing option {hint}.": "valitsin {hint} puuttuu.",
+    "Invalid value for {hint}: {message}": "virheellinen arvo kohdassa {hint}: {message}",
     "{root} is a file, not a store folder: point --store or TYO_HOME at a folder": (
         "{root} on tiedosto eikä tallennuskansio: osoita kansio valitsimella --store tai muuttujalla TYO_HOME"
     ),

@@ -604,3 +604,23 @@ def test_a_process_file_whose_id_is_not_its_name_is_a_store_mistake(
     for args in (("process", "list"), ("agenda", "--from", "2027-01-01"), ("billing", "2027-01")):
         result = planned(*args)
         assert (result.exit_code, result.stderr) == (1, expected), args
+
+
+def test_a_meeting_put_by_hand_on_a_day_planning_avoids_stands_with_a_warning(
+    planned: Tyo,
+) -> None:
+    moved = planned("meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-13 10:00")
+    assert moved.exit_code == 0
+    assert moved.stdout.startswith("Moved meeting 2 of hoitajat-2027")
+    assert moved.stderr == (
+        "warning: Sat 2027-02-13 is a day that planning avoids (weekend): "
+        "check that it is what was agreed\n"
+    )
+    added = planned("meeting", "add", "hoitajat-2027", "--at", "2027-12-24 10:00")
+    assert added.exit_code == 0
+    assert added.stderr == (
+        "warning: Fri 2027-12-24 is a day that planning avoids (holiday: Christmas Eve): "
+        "check that it is what was agreed\n"
+    )
+    on_a_weekday = planned("meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-10 14:00")
+    assert (on_a_weekday.exit_code, on_a_weekday.stderr) == (0, "")

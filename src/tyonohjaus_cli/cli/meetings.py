@@ -10,10 +10,14 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.planning import new_uid, shift_text
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.enums import CancelledBy
+from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
+from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
-from tyonohjaus_cli.i18n import format_datetime, t
+from tyonohjaus_cli.domain.planning import reason_not_free
+from tyonohjaus_cli.i18n import format_date, format_datetime, language, t
 
 app = group(t("Add, move or cancel a meeting of a process."))
 
@@ -44,9 +48,6 @@ def add(
 
     Example: tyo meeting add hoitajat-2027 --at "2027-11-09 14:00"
     """
-    # Here, not at the top: `tyo agenda` lives in this module and needs nothing of processes.
-    from tyonohjaus_cli.cli.planning import new_uid
-
     store = session.store
     start = localize(at, store.zone())
     with store.transaction(f"meeting add {process_id}", session.now()) as change:
@@ -62,6 +63,7 @@ def add(
             when=format_datetime(start),
         )
     )
+    _warn_if_planning_avoids(process, start)
 
 
 @command(app, "move")
@@ -101,6 +103,23 @@ def move(
             after=format_datetime(target),
         )
     )
+    _warn_if_planning_avoids(process, target)
+
+
+def _warn_if_planning_avoids(process: Process, start: datetime) -> None:
+    """A meeting put by hand on a weekend, a public holiday or a break stands, with a word:
+    it may be what was agreed, or a slip of the date."""
+    day = start.date()
+    breaks = (*session.store.settings().breaks, *process.breaks)
+    shift = reason_not_free(day, finnish_holidays([day.year], language()), breaks)
+    if shift is not None:
+        output.warn(
+            t(
+                "{day} is a day that planning avoids ({reason}): check that it is what was agreed",
+                day=format_date(day),
+                reason=shift_text(shift),
+            )
+        )
 
 
 @command(app, "cancel")

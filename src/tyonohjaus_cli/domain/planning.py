@@ -74,6 +74,13 @@ def _why_not(
     return None
 
 
+def reason_not_free(
+    day: date, holidays: Mapping[date, str], breaks: tuple[Break, ...]
+) -> Shift | None:
+    """Why planning would pass ``day`` over (a weekend, a holiday, a break), or ``None``."""
+    return _why_not(day, holidays, breaks, None)
+
+
 def first_free_day(
     day: date,
     holidays: Mapping[date, str],

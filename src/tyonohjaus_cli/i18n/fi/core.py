@@ -256,6 +256,9 @@ MESSAGES: dict[str, str] = {
     "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
     "Missing argument {hint}.": "argumentti {hint} puuttuu.",
     "Missing option {hint}.": "valitsin {hint} puuttuu.",
+    "{day} is a day that planning avoids ({reason}): check that it is what was agreed": (
+        "{day} on päivä, jota suunnittelu välttää ({reason}): tarkista, että se on sovittu"
+    ),
     "Invalid value for {hint}: {message}": "virheellinen arvo kohdassa {hint}: {message}",
     "{root} is a file, not a store folder: point --store or TYO_HOME at a folder": (
         "{root} on tiedosto eikä tallennuskansio: osoita kansio valitsimella --store tai muuttujalla TYO_HOME"

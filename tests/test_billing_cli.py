@@ -571,7 +571,10 @@ def test_user_errors_are_one_line(
     assert result.stderr.count("\n") == 1
 
 
-def test_unlogged_meetings_are_pointed_out(month: Tyo) -> None:
+def test_unlogged_meetings_are_pointed_out(month: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = month("billing", "2027-03")  # the meeting is still ahead: nothing to point out
+    assert (before.exit_code, before.stderr) == (0, "")
+    monkeypatch.setenv("TYO_NOW", "2027-04-01 09:00")
     march = month("billing", "2027-03")
     assert march.exit_code == 0, march.output
     assert "Hoitajien" not in march.stdout

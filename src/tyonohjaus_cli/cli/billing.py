@@ -103,6 +103,7 @@ def bills_by_month(
     """
     settings = store.settings()
     zone = store.zone()
+    now = session.now()
     clients = [store.client(client_id)] if client_id else store.clients()
     wanted = {client.id for client in clients}
     first, last = min(months).first, max(months).following.first
@@ -119,7 +120,7 @@ def bills_by_month(
     result = []
     for month in months:
         bills = [
-            bill_month(settings, client, processes, expenses, month, invoiced=invoiced)
+            bill_month(settings, client, processes, expenses, month, invoiced=invoiced, now=now)
             for client in clients
         ]
         result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])

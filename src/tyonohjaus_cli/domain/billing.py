@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
@@ -230,9 +230,11 @@ def bill_month(
     month: Month,
     *,
     invoiced: Mapping[str, int] | None = None,
+    now: datetime | None = None,
 ) -> Bill:
     """Every billable item of ``client`` in ``month``, by date; ``invoiced`` maps item keys
-    already on an invoice to that invoice's number."""
+    already on an invoice to that invoice's number. The bill's ``unlogged`` are the month's
+    meetings still planned that started before ``now`` (all of them without ``now``)."""
     invoiced = invoiced or {}
     own = {process.id: process for process in processes if process.client == client.id}
     items: list[BillItem] = []
@@ -242,7 +244,7 @@ def bill_month(
         for meeting in process.in_order():
             if meeting.start.date() not in month:
                 continue
-            if meeting.status is MeetingStatus.PLANNED:
+            if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
                 unlogged.append(meeting_key(process, meeting))
             if lines := pricing.item(meeting):
                 key = lines[0].item

@@ -90,14 +90,20 @@ def test_month_neighbours() -> None:
     assert date(2027, 1, 31) in parsing.Month(2027, 1)
 
 
-@pytest.mark.parametrize(("text", "days"), [("4w", 28), ("10d", 10), ("1W", 7)])
+@pytest.mark.parametrize(
+    ("text", "days"), [("4w", 28), ("10d", 10), ("1W", 7), ("52w", 364), ("366d", 366)]
+)
 def test_intervals(text: str, days: int) -> None:
     assert parsing.parse_interval(text) == timedelta(days=days)
 
 
-@pytest.mark.parametrize("text", ["0w", "4", "w", "-2w", "4x"])
+@pytest.mark.parametrize(
+    "text", ["0w", "4", "w", "-2w", "4x", "53w", "367d", "1000w", "9" * 30 + "w"]
+)
 def test_interval_refusals(text: str) -> None:
-    with pytest.raises(UsageError, match="is not an interval"):
+    with pytest.raises(
+        UsageError, match=r"is not an interval \(expected e.g. 4w or 10d, at most a year\)"
+    ):
         parsing.parse_interval(text)
 
 
@@ -108,9 +114,9 @@ def test_durations(text: str, minutes: int) -> None:
     assert parsing.parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["0", "", "h", "1h70x", "900", "-5"])
+@pytest.mark.parametrize("text", ["0", "", "h", "1h70x", "900", "-5", "1440", "13h", "9" * 30])
 def test_duration_refusals(text: str) -> None:
-    with pytest.raises(UsageError, match="is not a duration"):
+    with pytest.raises(UsageError, match=r"is not a duration .* at most 12 h\)"):
         parsing.parse_duration(text)
 
 
@@ -125,6 +131,11 @@ def test_cadence_for_crisis_work() -> None:
 def test_cadence_refusals(text: str) -> None:
     with pytest.raises(UsageError):
         cadence.parse_cadence(text)
+
+
+def test_a_cadence_of_too_many_meetings_says_how_many_may_be() -> None:
+    with pytest.raises(UsageError, match=r"^a process has 1 to 200 meetings, not 1000$"):
+        cadence.parse_cadence("1000x1d")
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ class Cadence:
         return format_cadence(self.steps)
 
 
-_STEP = r"(\d{1,3})\s*x\s*(\S+)"
+_STEP = r"(\d+)\s*x\s*(\S+)"
 MAX_MEETINGS = 200
 
 

@@ -140,30 +140,40 @@ def parse_month(text: str) -> Month:
     raise UsageError(t("{text!r} is not a month (expected e.g. 2027-01 or 1/2027)", text=text))
 
 
-_INTERVAL = r"(\d{1,3})\s*([wd])"
+_INTERVAL = r"(\d{1,4})\s*([wd])"
+LONGEST_INTERVAL = timedelta(days=366)
 
 
 def parse_interval(text: str) -> timedelta:
-    """``4w`` (weeks) or ``10d`` (days); at least one day."""
+    """``4w`` (weeks) or ``10d`` (days); from one day to a year."""
     match = re.fullmatch(_INTERVAL, text.strip().lower())
-    if match and int(match[1]) > 0:
+    if match:
         count = int(match[1])
-        return timedelta(weeks=count) if match[2] == "w" else timedelta(days=count)
-    raise UsageError(t("{text!r} is not an interval (expected e.g. 4w or 10d)", text=text))
+        interval = timedelta(weeks=count) if match[2] == "w" else timedelta(days=count)
+        if timedelta(days=1) <= interval <= LONGEST_INTERVAL:
+            return interval
+    raise UsageError(
+        t("{text!r} is not an interval (expected e.g. 4w or 10d, at most a year)", text=text)
+    )
 
 
-_DURATION = r"(?:(\d{1,2})\s*h\s*)?(?:(\d{1,4})\s*(?:min)?)?"
+_DURATION = r"(?:(\d+)\s*h\s*)?(?:(\d+)\s*(?:min)?)?"
+LONGEST_MEETING = 720
+"""Minutes: a working day and more is no meeting."""
 
 
 def parse_duration(text: str) -> int:
-    """Minutes from ``90``, ``90min`` or ``1h30``; between 1 and 720."""
+    """Minutes from ``90``, ``90min`` or ``1h30``; between 1 and :data:`LONGEST_MEETING`."""
     match = re.fullmatch(_DURATION, text.strip().lower())
     if match and (match[1] or match[2]):
         minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
-        if 0 < minutes <= 720:
+        if 0 < minutes <= LONGEST_MEETING:
             return minutes
     raise UsageError(
-        t("{text!r} is not a duration (expected minutes such as 90, 90min or 1h30)", text=text)
+        t(
+            "{text!r} is not a duration (expected minutes such as 90, 90min or 1h30, at most 12 h)",
+            text=text,
+        )
     )
 
 

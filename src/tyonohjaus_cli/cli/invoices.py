@@ -169,6 +169,7 @@ def create(
         int | None,
         typer.Option(
             "--number",
+            metavar="N",
             help=t("Its number, to continue an earlier series (default: the next one, from 1000)."),
             parser=params.count,
             show_default=False,

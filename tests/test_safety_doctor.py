@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import Tyo
 from tests.safety_helpers import add_process, plant_invoice, snapshot, write_private
@@ -174,3 +177,55 @@ def test_doctor_reads_the_session_log_as_tyo_notes_does(initialised: Tyo, store_
     result = initialised("--lang", "en", "doctor")
     assert result.exit_code == 1
     assert result.stdout.startswith("sessions/ryhma.json, line 6: 'meeting' must be a whole number")
+
+
+def test_a_wrong_value_is_shown_as_written_not_as_python(
+    initialised: Tyo, store_path: Path
+) -> None:
+    add_process(initialised, "ryhma", "pohde")
+    path = store_path / "processes/ryhma.toml"
+    text = path.read_text()
+    first = text.index("start = ")
+    text = text[:first] + text[first:].replace(
+        "start = 2027-01-12 14:00:00", "start = 2027-03-15", 1
+    )
+    path.write_text(text)
+    line = text.count("\n", 0, text.index("start = 2027-03-15")) + 1
+    problem = (
+        f"processes/ryhma.toml, line {line}: 'start' must be a date and time such as "
+        "2027-01-12T14:00:00, not 2027-03-15"
+    )
+    assert problem in initialised("--lang", "en", "doctor").stdout
+    result = initialised("--lang", "en", "agenda", "--from", "2027-01-01")
+    assert (result.exit_code, result.stderr) == (1, f"tyo: {problem}\n")
+    result = initialised("--lang", "fi", "doctor")
+    assert (
+        "'start' pitää olla päivämäärä ja kellonaika, esim. 2027-01-12T14:00:00, ei 2027-03-15"
+        in (result.stdout)
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "in_json", "expected"),
+    [
+        ("soon", False, "'soon'"),
+        (12, False, "12"),
+        (1.5, False, "1.5"),
+        (True, False, "true"),
+        (None, True, "null"),
+        (date(2027, 3, 15), False, "2027-03-15"),
+        (datetime(2027, 3, 15, 14, 0), False, "2027-03-15T14:00:00"),
+        (time(14, 30), False, "14:30:00"),
+        ([date(2027, 3, 15), "x", False], False, "[2027-03-15, 'x', false]"),
+        ({"a": 1}, False, "a table"),
+        ({"a": 1}, True, "an object"),
+    ],
+)
+def test_values_in_messages_are_never_python_reprs(
+    value: object, in_json: bool, expected: str
+) -> None:
+    from tyonohjaus_cli.i18n import set_language
+    from tyonohjaus_cli.storage.documents import shown
+
+    set_language("en")
+    assert shown(value, in_json=in_json) == expected

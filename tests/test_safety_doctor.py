@@ -45,6 +45,22 @@ def test_newer_schema_is_reported(initialised: Tyo, store_path: Path) -> None:
     assert "written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo" in result.stdout
 
 
+def test_newer_schema_advice_is_to_upgrade_not_to_edit(initialised: Tyo, store_path: Path) -> None:
+    path = store_path / "clients/pohde.toml"
+    path.write_text(path.read_text().replace("schema = 1", "schema = 99"))
+    result = initialised("--lang", "en", "doctor", "--json")
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["path"], problem["line"], problem["fixable"]) == (
+        "clients/pohde.toml",
+        1,
+        False,
+    )
+    assert problem["advice"] == (
+        "upgrade tyo to the version that wrote it (`tyo --version` shows this one); "
+        "do not edit the file"
+    )
+
+
 def test_references(initialised: Tyo, store_path: Path) -> None:
     add_process(initialised, "ryhma", "pohde", "Aino Virtanen")
     (store_path / "clients/pohde.toml").unlink()

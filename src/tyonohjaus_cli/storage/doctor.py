@@ -28,7 +28,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.errors import StoreFileError, TyoError
+from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
@@ -66,6 +66,13 @@ def _edit_advice() -> str:
 
 
 def _file_problem(error: StoreFileError) -> Problem:
+    if isinstance(error, NewerSchemaError):
+        # The file is right for the tyo that wrote it; edited down, it would lose what it says.
+        advice = t(
+            "upgrade tyo to the version that wrote it (`tyo --version` shows this one); "
+            "do not edit the file"
+        )
+        return Problem(error.path, error.problem, advice, line=error.line)
     return Problem(error.path, error.problem, _edit_advice(), line=error.line)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from tyonohjaus_cli.errors import StoreFileError
+from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
 from tyonohjaus_cli.i18n import t
 
 SCHEMA = 1
@@ -75,7 +75,7 @@ def migrate(doc: Doc, rel: str, text: str) -> Doc:
             line_of(text, "schema"),
         )
     if version > SCHEMA:
-        raise StoreFileError(
+        raise NewerSchemaError(
             rel,
             t(
                 "written by a newer tyo (schema {found}, this one reads up to {known}); upgrade tyo",

@@ -54,6 +54,7 @@ MESSAGES: dict[str, str] = {
     "`tyo doctor --fix` (or any command) rolls it back": "`tyo doctor --fix` (tai mikä tahansa komento) peruu sen",
     "a damaged history entry ({error})": "vioittunut muutoshistorian merkintä ({error})",
     "`tyo undo` stops at it; delete it if you do not need to undo that change": "`tyo undo` pysähtyy siihen; poista se, jos et tarvitse sen muutoksen perumista",
+    "upgrade tyo to the version that wrote it (`tyo --version` shows this one); do not edit the file": "päivitä tyo siihen versioon, joka kirjoitti tiedoston (`tyo --version` näyttää tämän version); älä muokkaa tiedostoa",
     "the cache is damaged": "välimuisti on vioittunut",
     "`tyo doctor --fix` deletes it; it is rebuilt from the store": "`tyo doctor --fix` poistaa sen; se rakennetaan uudelleen tallennuskansiosta",
     "another tyo is running and holds the lock ({holder})": "toinen tyo on käynnissä ja pitää lukkoa ({holder})",

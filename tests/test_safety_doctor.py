@@ -245,3 +245,58 @@ def test_values_in_messages_are_never_python_reprs(
 
     set_language("en")
     assert shown(value, in_json=in_json) == expected
+
+
+def test_a_file_named_like_the_cache_folder_is_deleted_by_fix(
+    initialised: Tyo, store_path: Path
+) -> None:
+    import shutil
+
+    shutil.rmtree(store_path / ".cache", ignore_errors=True)
+    (store_path / ".cache").write_text("not an index")
+    (store_path / ".cache").chmod(0o644)
+    result = initialised("--lang", "en", "doctor")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        ".cache: not a folder: tyo keeps its indexes (derived data) in the folder .cache/",
+        "  what to do: `tyo doctor --fix` deletes it; the indexes are rebuilt from the store",
+        f"1 problem in {store_path}; `tyo doctor --fix` repairs 1.",
+    ]
+    result = initialised("--lang", "en", "doctor", "--fix")
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            "fixed: deleted .cache, which was not a folder",
+            f"The store at {store_path} is in order (2 files read).",
+        ],
+    )
+    assert initialised("client", "list").exit_code == 0
+    assert (store_path / ".cache/index.json").is_file()  # indexed again
+
+
+def test_a_file_named_like_the_history_folder_is_reported_not_deleted(
+    initialised: Tyo, store_path: Path
+) -> None:
+    import shutil
+
+    shutil.rmtree(store_path / "history")
+    write_private(store_path / "history", "someone's notes")
+    assert initialised("client", "add", "uusi", "--name", "Uusi").exit_code == 1
+    result = initialised("--lang", "en", "doctor", "--fix")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        (
+            "history: not a folder: tyo keeps the history of changes in the folder history/, "
+            "so no change can be saved"
+        ),
+        (
+            "  what to do: move it out of the store (it is not tyo's: look into it first); "
+            "the next change makes the folder"
+        ),
+        f"1 problem in {store_path}; `tyo doctor --fix` repairs 0.",
+    ]
+    assert (store_path / "history").read_text() == "someone's notes"
+    (store_path / "history").rename(store_path.parent / "history.txt")
+    assert initialised("client", "add", "uusi", "--name", "Uusi").exit_code == 0
+    assert (store_path / "history").is_dir()
+    assert initialised("doctor").exit_code == 0

@@ -11,11 +11,15 @@ command can open). It checks:
   meeting numbers are caught when the process is decoded);
 - permissions: folders 0700, files 0600 (POSIX);
 - leftovers of interrupted writes: temporary files, pending journal entries, stale lock
-  info (a tyo killed while holding the lock), a damaged cache; damaged history entries.
+  info (a tyo killed while holding the lock), a damaged cache; damaged history entries;
+- the reserved folders: ``.cache`` and ``history`` must be folders if they exist (a file of
+  that name makes tyo run unindexed, or refuse every change);
+- calendar UIDs: no two meetings of the store share one (calendar apps merge them).
 
 :func:`repair` fixes only what loses nothing: permissions, temporary files, the cache
-(derived data), stale lock info, and interrupted changes (rolled back, as the next command
-would). Everything else is left for the supervisor, with advice.
+(derived data, even when it is a file where the folder should be), stale lock info, and
+interrupted changes (rolled back, as the next command would). Everything else is left for
+the supervisor, with advice.
 """
 
 from __future__ import annotations
@@ -319,9 +323,47 @@ def _owners(
             )
 
 
+def _not_a_folder(root: Path, name: str) -> bool:
+    """Whether something other than a folder (a file, a broken link) is at ``root/name``."""
+    path = root / name
+    return (path.is_symlink() or path.exists()) and not path.is_dir()
+
+
+def _reserved(root: Path, checkup: Checkup) -> None:
+    if _not_a_folder(root, CACHE):
+        checkup.add(
+            Problem(
+                CACHE,
+                t(
+                    "not a folder: tyo keeps its indexes (derived data) in the folder {name}/",
+                    name=CACHE,
+                ),
+                t("`tyo doctor --fix` deletes it; the indexes are rebuilt from the store"),
+                fixable=True,
+                kind="cache",
+            )
+        )
+    if _not_a_folder(root, inventory.HISTORY):
+        checkup.add(
+            Problem(
+                inventory.HISTORY,
+                t(
+                    "not a folder: tyo keeps the history of changes in the folder {name}/, "
+                    "so no change can be saved",
+                    name=inventory.HISTORY,
+                ),
+                t(
+                    "move it out of the store (it is not tyo's: look into it first); "
+                    "the next change makes the folder"
+                ),
+            )
+        )
+
+
 def _permissions(root: Path, checkup: Checkup) -> None:
     if os.name != "posix":
         return
+    skip = {root / CACHE} if _not_a_folder(root, CACHE) else set()  # deleted by --fix anyway
     for folder, dirs, files in os.walk(root):
         base = Path(folder)
         for name, mode, is_dir in [(".", DIR_MODE, True)] + [
@@ -332,7 +374,7 @@ def _permissions(root: Path, checkup: Checkup) -> None:
                 actual = path.lstat().st_mode & 0o777
             except OSError:
                 continue
-            if actual != mode and not inventory.is_temp(path.name):
+            if actual != mode and not inventory.is_temp(path.name) and path not in skip:
                 rel = path.relative_to(root).as_posix()
                 checkup.add(
                     Problem(
@@ -455,6 +497,7 @@ def examine(root: Path) -> Checkup:
     process_clients = _decode_known(docs, checkup)
     _decode_others(root, docs, checkup)
     _references(root, docs, process_clients, checkup)
+    _reserved(root, checkup)
     _permissions(root, checkup)
     _leftovers(root, checkup)
     _lock(root, checkup)
@@ -488,12 +531,16 @@ def repair(root: Path, checkup: Checkup, timeout: float) -> list[str]:
                 remove(root / rel)
                 done.append(t("removed the temporary file {path}", path=rel))
         if "cache" in kinds:
-            shutil.rmtree(root / CACHE, ignore_errors=True)
-            done.extend(
-                t("deleted the damaged cache {path}", path=problem.path)
-                for problem in checkup.problems
-                if problem.kind == "cache"
-            )
+            if _not_a_folder(root, CACHE):
+                remove(root / CACHE)
+                done.append(t("deleted {path}, which was not a folder", path=CACHE))
+            else:
+                shutil.rmtree(root / CACHE, ignore_errors=True)
+                done.extend(
+                    t("deleted the damaged cache {path}", path=problem.path)
+                    for problem in checkup.problems
+                    if problem.kind == "cache"
+                )
         if "permissions" in kinds:
             for problem in checkup.problems:
                 if problem.kind == "permissions":

@@ -300,3 +300,63 @@ def test_a_file_named_like_the_history_folder_is_reported_not_deleted(
     assert initialised("client", "add", "uusi", "--name", "Uusi").exit_code == 0
     assert (store_path / "history").is_dir()
     assert initialised("doctor").exit_code == 0
+
+
+def _uid_lines(text: str) -> list[tuple[int, str]]:
+    """``(line, uid)`` of every meeting of a process file, in order."""
+    return [
+        (number, line.split('"')[1])
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.startswith("uid = ")
+    ]
+
+
+def test_a_calendar_uid_used_twice_is_named_with_its_line(
+    initialised: Tyo, store_path: Path
+) -> None:
+    add_process(initialised, "ryhma", "pohde")
+    path = store_path / "processes/ryhma.toml"
+    text = path.read_text()
+    (_, first), (_, second), _ = _uid_lines(text)
+    path.write_text(text.replace(second, first))
+    # A process made by copying another's file: every meeting repeats a UID.
+    copy = path.read_text().replace('id = "ryhma"', 'id = "kopio"')
+    write_private(store_path / "processes/kopio.toml", copy)
+    result = initialised("--lang", "en", "doctor", "--json")
+    assert result.exit_code == 1
+    found = [
+        (p["path"], p["line"], p["problem"], p["fixable"])
+        for p in json.loads(result.stdout)["problems"]
+    ]
+    lines = [line for line, _ in _uid_lines(copy)]  # the same in both files
+    assert found == [  # in file order: kopio.toml is read first
+        (
+            "processes/kopio.toml",
+            lines[1],
+            "meeting 2 has the same calendar UID as meeting 1 in processes/kopio.toml",
+            False,
+        ),
+        *[
+            (
+                "processes/ryhma.toml",
+                lines[n - 1],
+                f"meeting {n} has the same calendar UID as meeting {other} in processes/kopio.toml",
+                False,
+            )
+            for n, other in ((1, 1), (2, 1), (3, 3))
+        ],
+    ]
+    advice = json.loads(result.stdout)["problems"][2]["advice"]
+    assert advice == (
+        "calendar apps merge meetings with the same UID: give one of the two a new 'uid' in an "
+        "editor (any text no other meeting has, e.g. add -2 before @tyo) and send it again; "
+        "for this one: `tyo ics ryhma --meeting 2`"
+    )
+    # As advised: a new UID each, and the store is in order.
+    for name in ("ryhma", "kopio"):
+        target = store_path / f"processes/{name}.toml"
+        edited = target.read_text()
+        for n, (_, uid) in enumerate(_uid_lines(edited), 1):
+            edited = edited.replace(f'uid = "{uid}"', f'uid = "{uid[:-4]}-{name}{n}@tyo"', 1)
+        target.write_text(edited)
+    assert initialised("doctor").exit_code == 0

@@ -134,8 +134,13 @@ def _documents(root: Path, checkup: Checkup) -> dict[str, tuple[Doc, str]]:
     return docs
 
 
-def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[str, str]:
-    """Decode settings, clients and processes fully; the processes' clients, by process."""
+def _decode_known(
+    docs: dict[str, tuple[Doc, str]], checkup: Checkup, decoded: list[tuple[str, Fields]]
+) -> dict[str, str]:
+    """Decode settings, clients and processes fully; the processes' clients, by process.
+
+    Each process that decodes is added to ``decoded`` (file and fields), for the checks
+    across processes."""
     settings = docs.get("settings.toml")
     zone = _zone(settings[0] if settings else None)
     process_clients: dict[str, str] = {}
@@ -150,12 +155,53 @@ def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[st
                 client = codec.client_from_doc(Fields(doc, rel, text))
                 _check_id(rel, client.id, expected, checkup)
             elif folder == "processes":
-                process = codec.process_from_doc(Fields(doc, rel, text), zone)
+                fields = Fields(doc, rel, text)
+                process = codec.process_from_doc(fields, zone)
                 _check_id(rel, process.id, expected, checkup)
                 process_clients[process.id] = process.client
+                decoded.append((rel, fields))
         except StoreFileError as error:
             checkup.add(_file_problem(error))
     return process_clients
+
+
+def _calendar_uids(decoded: list[tuple[str, Fields]], checkup: Checkup) -> None:
+    """Every meeting's calendar UID is its own: calendar apps take two events with the same
+    UID for one, so one of the meetings would vanish from the participants' calendars (and
+    cancelling one would cancel the other). Each repeat is named (in file order), with advice.
+
+    Not repaired: a meeting already sent keeps its UID in the participants' calendars, and
+    only the supervisor knows which of the two was sent.
+    """
+    first: dict[str, tuple[str, int]] = {}
+    for rel, fields in decoded:
+        for meeting in fields.tables("meetings"):
+            uid, n = meeting.doc["uid"], meeting.doc["n"]  # both checked by the decoding
+            if uid not in first:
+                first[uid] = (rel, n)
+                continue
+            other_rel, other_n = first[uid]
+            process = fields.doc["id"]
+            checkup.add(
+                Problem(
+                    rel,
+                    t(
+                        "meeting {n} has the same calendar UID as meeting {other} in {path}",
+                        n=n,
+                        other=other_n,
+                        path=other_rel,
+                    ),
+                    t(
+                        "calendar apps merge meetings with the same UID: give one of the two "
+                        "a new 'uid' in an editor (any text no other meeting has, e.g. add -2 "
+                        "before @tyo) and send it again; for this one: "
+                        "`tyo ics {process} --meeting {n}`",
+                        process=process,
+                        n=n,
+                    ),
+                    line=line_of(fields.source, "uid", meeting.start),
+                )
+            )
 
 
 def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> None:
@@ -494,7 +540,9 @@ def examine(root: Path) -> Checkup:
                 t("run `tyo init`, or restore the store from a backup (`tyo import`)"),
             )
         )
-    process_clients = _decode_known(docs, checkup)
+    decoded: list[tuple[str, Fields]] = []
+    process_clients = _decode_known(docs, checkup, decoded)
+    _calendar_uids(decoded, checkup)
     _decode_others(root, docs, checkup)
     _references(root, docs, process_clients, checkup)
     _reserved(root, checkup)

@@ -60,6 +60,8 @@ MESSAGES: dict[str, str] = {
     "not a folder: tyo keeps the history of changes in the folder {name}/, so no change can be saved": "ei ole kansio: tyo pitää muutoshistoriaa kansiossa {name}/, joten yhtään muutosta ei voi tallentaa",
     "move it out of the store (it is not tyo's: look into it first); the next change makes the folder": "siirrä se pois tallennuskansiosta (se ei ole tyon: katso ensin, mitä siinä on); seuraava muutos luo kansion",
     "deleted {path}, which was not a folder": "poistettu {path}, joka ei ollut kansio",
+    "meeting {n} has the same calendar UID as meeting {other} in {path}": "tapaamisella {n} on sama kalenterin UID kuin tapaamisella {other} tiedostossa {path}",
+    "calendar apps merge meetings with the same UID: give one of the two a new 'uid' in an editor (any text no other meeting has, e.g. add -2 before @tyo) and send it again; for this one: `tyo ics {process} --meeting {n}`": "kalenterisovellukset yhdistävät tapaamiset, joilla on sama UID: anna toiselle niistä uusi 'uid' tekstieditorissa (mikä tahansa teksti, jota muilla tapaamisilla ei ole, esim. lisää -2 ennen @tyo) ja lähetä se uudelleen; tälle: `tyo ics {process} --meeting {n}`",
     "the cache is damaged": "välimuisti on vioittunut",
     "`tyo doctor --fix` deletes it; it is rebuilt from the store": "`tyo doctor --fix` poistaa sen; se rakennetaan uudelleen tallennuskansiosta",
     "another tyo is running and holds the lock ({holder})": "toinen tyo on käynnissä ja pitää lukkoa ({holder})",

@@ -33,8 +33,10 @@ from tyonohjaus_cli.storage.files import (
     DIR_MODE,
     FILE_MODE,
     atomic_write,
+    check_named,
     ensure_private_dir,
     remove,
+    write_named,
     write_private,
 )
 from tyonohjaus_cli.storage.index import CACHE
@@ -66,6 +68,7 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
     """Write the whole store to ``target`` (.tar.gz); the files it holds."""
     if _inside(target, store.root):
         raise UsageError(t("write the backup outside the store, not into {root}", root=store.root))
+    check_named(target)  # before the store is read: as `tyo ics -o` and `tyo invoice pdf -o`
     if not store.root.is_dir():
         store.settings()  # the usual "no store here" message
     with store.locked():
@@ -85,12 +88,7 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
         _add(tar, MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
         for rel in names:
             _add(tar, rel, contents[rel], mtimes[rel])
-    try:
-        write_private(target, buffer.getvalue())
-    except OSError as error:
-        raise StoreError(
-            t("can't write {path}: {error}", path=target, error=error.strerror or error)
-        ) from None
+    write_named(target, buffer.getvalue())
     return names
 
 

@@ -289,5 +289,6 @@ MESSAGES: dict[str, str] = {
     "can't take the store's lock at {root}: {error}": "tallennuskansion lukkoa ei saada ({root}): {error}",
     "can't create the store at {root}: {error}": "tallennuskansiota ei voi luoda ({root}): {error}",
     "no tyo store at {root}: run `tyo init` first (or point --store or TYO_HOME at your store)": "tyon tallennuskansiota ei ole: {root}; aja ensin `tyo init` (tai osoita kansiosi valitsimella --store tai muuttujalla TYO_HOME)",
+    "can't write {path}: there is no folder {folder}; create it first, or choose another path": "tiedostoon {path} ei voi kirjoittaa: kansiota {folder} ei ole; luo se ensin tai valitse toinen polku",
     "the change was not saved: {error}; the store is as it was": "muutosta ei tallennettu: {error}; tallennuskansio on ennallaan",
 }

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -163,7 +164,9 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
     return files, mtimes, created
 
 
-def restore(root: Path, path: Path, timeout: float) -> Restored:
+def restore(
+    root: Path, path: Path, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> Restored:
     """Restore the backup at ``path`` into the empty store at ``root``."""
     files, mtimes, created = read_backup(path)
     if inventory.store_files(root) or (root / inventory.HISTORY).exists():
@@ -179,7 +182,7 @@ def restore(root: Path, path: Path, timeout: float) -> Restored:
     written: list[str] = []
     try:
         ensure_private_dir(root)
-        with store_lock(root, timeout):
+        with store_lock(root, timeout, on_wait):
             for name in sorted(files):
                 target = root / name
                 atomic_write(target, files[name])

@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -504,13 +505,13 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
 
 def _lock(root: Path, checkup: Checkup) -> None:
     if is_locked(root):
+        who = holder(root)
         checkup.add(
             Problem(
                 LOCK_NAME,
-                t(
-                    "another tyo is running and holds the lock ({holder})",
-                    holder=holder(root) or "?",
-                ),
+                t("another tyo is running and holds the lock ({holder})", holder=who)
+                if who
+                else t("another tyo is running and holds the lock"),
                 t("wait for it to finish, then run `tyo doctor` again"),
                 kind="busy",
             )
@@ -562,13 +563,15 @@ def examine(root: Path) -> Checkup:
     return checkup
 
 
-def repair(root: Path, checkup: Checkup, timeout: float) -> list[str]:
+def repair(
+    root: Path, checkup: Checkup, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> list[str]:
     """Fix what is safe to fix, holding the lock; what was done, one line each."""
     done: list[str] = []
     kinds = {p.kind for p in checkup.problems if p.fixable}
     if not kinds:
         return done
-    with store_lock(root, timeout):
+    with store_lock(root, timeout, on_wait):
         if "pending" in kinds:
             done.extend(
                 t("rolled back the interrupted change '{command}'", command=entry.command)

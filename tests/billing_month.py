@@ -64,7 +64,8 @@ MEHILAINEN = Client(
 
 
 def meeting(n: int, start: str, minutes: int, **kwargs: object) -> Meeting:
-    return Meeting(n=n, start=at(start), minutes=minutes, uid=f"uid-{n}@tyo", **kwargs)  # type: ignore[arg-type]
+    # A calendar UID is unique in the whole store (`tyo doctor` checks): no two starts here meet.
+    return Meeting(n=n, start=at(start), minutes=minutes, uid=f"{start}@tyo", **kwargs)  # type: ignore[arg-type]
 
 
 HOITAJAT = Process(

@@ -407,6 +407,69 @@ def test_a_held_lock_times_out_with_a_clear_message(
     assert not (store_path / "clients" / "uusi.toml").exists()
 
 
+def test_a_held_lock_says_once_that_it_waits_and_never_shows_a_question_mark(
+    planned: Tyo, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    from tyonohjaus_cli.storage import lock
+
+    monkeypatch.setattr(lock, "WAIT_NOTICE", 0.05)
+    monkeypatch.setenv("TYO_LOCK_TIMEOUT", "0.3")
+    with (store_path / ".lock").open("a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        # A holder that has not written its line (or one that is not tyo): nobody to name.
+        result = planned("--lang", "en", "client", "add", "uusi", "--name", "Uusi asiakas")
+        assert (result.exit_code, result.stderr) == (
+            1,
+            (
+                "tyo: another tyo is using the store; waiting up to 1 s for it to finish\n"
+                "tyo: the store is busy: another tyo holds its lock; wait for it to finish and "
+                "try again\n"
+            ),
+        )
+        doctor = planned("--lang", "en", "doctor").stdout
+        assert ".lock: another tyo is running and holds the lock\n" in doctor
+        handle.write("pid 4242 since 2027-01-04T09:00:00+0200\n")
+        handle.flush()
+        result = planned("--lang", "fi", "client", "add", "uusi", "--name", "Uusi asiakas")
+        assert (result.exit_code, result.stderr) == (
+            1,
+            (
+                "tyo: toinen tyo käyttää tallennuskansiota (prosessi 4242, lukko otettu "
+                "2027-01-04T09:00:00+0200); odotetaan sen valmistumista enintään 1 s\n"
+                "tyo: tallennuskansio on varattu: toinen tyo pitää sen lukkoa (prosessi 4242, "
+                "lukko otettu 2027-01-04T09:00:00+0200); odota, että se valmistuu, ja yritä "
+                "uudelleen\n"
+            ),
+        )
+        result = planned("--lang", "en", "doctor")
+        assert ".lock: another tyo is running and holds the lock (pid 4242 since " in result.stdout
+    assert not (store_path / "clients" / "uusi.toml").exists()
+
+
+def test_waiting_for_the_lock_is_told_once_and_only_after_a_while(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+    import threading
+
+    from tyonohjaus_cli.storage import lock
+
+    store_path.mkdir()
+    told: list[str] = []
+    with lock.store_lock(store_path, 5, told.append):
+        pass  # free: no wait, nothing said
+    assert told == []
+    monkeypatch.setattr(lock, "WAIT_NOTICE", 0.05)
+    handle = (store_path / ".lock").open("a")
+    fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+    threading.Timer(0.4, handle.close).start()  # the other tyo finishes
+    with lock.store_lock(store_path, 5, told.append):
+        pass
+    assert told == ["another tyo is using the store; waiting up to 5 s for it to finish"]
+
+
 def test_index_sees_hand_edits(planned: Tyo, store_path: Path) -> None:
     assert "hoitajat-2027" in planned("process", "list").stdout
     path = store_path / "processes" / "hoitajat-2027.toml"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import Tyo
 from tests.safety_helpers import add_process, plant_invoice, snapshot, write_private
@@ -40,6 +43,22 @@ def test_newer_schema_is_reported(initialised: Tyo, store_path: Path) -> None:
     path.write_text(path.read_text().replace("schema = 1", "schema = 9"))
     result = initialised("doctor")
     assert "written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo" in result.stdout
+
+
+def test_newer_schema_advice_is_to_upgrade_not_to_edit(initialised: Tyo, store_path: Path) -> None:
+    path = store_path / "clients/pohde.toml"
+    path.write_text(path.read_text().replace("schema = 1", "schema = 99"))
+    result = initialised("--lang", "en", "doctor", "--json")
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["path"], problem["line"], problem["fixable"]) == (
+        "clients/pohde.toml",
+        1,
+        False,
+    )
+    assert problem["advice"] == (
+        "upgrade tyo to the version that wrote it (`tyo --version` shows this one); "
+        "do not edit the file"
+    )
 
 
 def test_references(initialised: Tyo, store_path: Path) -> None:
@@ -174,3 +193,170 @@ def test_doctor_reads_the_session_log_as_tyo_notes_does(initialised: Tyo, store_
     result = initialised("--lang", "en", "doctor")
     assert result.exit_code == 1
     assert result.stdout.startswith("sessions/ryhma.json, line 6: 'meeting' must be a whole number")
+
+
+def test_a_wrong_value_is_shown_as_written_not_as_python(
+    initialised: Tyo, store_path: Path
+) -> None:
+    add_process(initialised, "ryhma", "pohde")
+    path = store_path / "processes/ryhma.toml"
+    text = path.read_text()
+    first = text.index("start = ")
+    text = text[:first] + text[first:].replace(
+        "start = 2027-01-12 14:00:00", "start = 2027-03-15", 1
+    )
+    path.write_text(text)
+    line = text.count("\n", 0, text.index("start = 2027-03-15")) + 1
+    problem = (
+        f"processes/ryhma.toml, line {line}: 'start' must be a date and time such as "
+        "2027-01-12T14:00:00, not 2027-03-15"
+    )
+    assert problem in initialised("--lang", "en", "doctor").stdout
+    result = initialised("--lang", "en", "agenda", "--from", "2027-01-01")
+    assert (result.exit_code, result.stderr) == (1, f"tyo: {problem}\n")
+    result = initialised("--lang", "fi", "doctor")
+    assert (
+        "'start' pitää olla päivämäärä ja kellonaika, esim. 2027-01-12T14:00:00, ei 2027-03-15"
+        in (result.stdout)
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "in_json", "expected"),
+    [
+        ("soon", False, "'soon'"),
+        (12, False, "12"),
+        (1.5, False, "1.5"),
+        (True, False, "true"),
+        (None, True, "null"),
+        (date(2027, 3, 15), False, "2027-03-15"),
+        (datetime(2027, 3, 15, 14, 0), False, "2027-03-15T14:00:00"),
+        (time(14, 30), False, "14:30:00"),
+        ([date(2027, 3, 15), "x", False], False, "[2027-03-15, 'x', false]"),
+        ({"a": 1}, False, "a table"),
+        ({"a": 1}, True, "an object"),
+    ],
+)
+def test_values_in_messages_are_never_python_reprs(
+    value: object, in_json: bool, expected: str
+) -> None:
+    from tyonohjaus_cli.i18n import set_language
+    from tyonohjaus_cli.storage.documents import shown
+
+    set_language("en")
+    assert shown(value, in_json=in_json) == expected
+
+
+def test_a_file_named_like_the_cache_folder_is_deleted_by_fix(
+    initialised: Tyo, store_path: Path
+) -> None:
+    import shutil
+
+    shutil.rmtree(store_path / ".cache", ignore_errors=True)
+    (store_path / ".cache").write_text("not an index")
+    (store_path / ".cache").chmod(0o644)
+    result = initialised("--lang", "en", "doctor")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        ".cache: not a folder: tyo keeps its indexes (derived data) in the folder .cache/",
+        "  what to do: `tyo doctor --fix` deletes it; the indexes are rebuilt from the store",
+        f"1 problem in {store_path}; `tyo doctor --fix` repairs 1.",
+    ]
+    result = initialised("--lang", "en", "doctor", "--fix")
+    assert (result.exit_code, result.stdout.splitlines()) == (
+        0,
+        [
+            "fixed: deleted .cache, which was not a folder",
+            f"The store at {store_path} is in order (2 files read).",
+        ],
+    )
+    assert initialised("client", "list").exit_code == 0
+    assert (store_path / ".cache/index.json").is_file()  # indexed again
+
+
+def test_a_file_named_like_the_history_folder_is_reported_not_deleted(
+    initialised: Tyo, store_path: Path
+) -> None:
+    import shutil
+
+    shutil.rmtree(store_path / "history")
+    write_private(store_path / "history", "someone's notes")
+    assert initialised("client", "add", "uusi", "--name", "Uusi").exit_code == 1
+    result = initialised("--lang", "en", "doctor", "--fix")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        (
+            "history: not a folder: tyo keeps the history of changes in the folder history/, "
+            "so no change can be saved"
+        ),
+        (
+            "  what to do: move it out of the store (it is not tyo's: look into it first); "
+            "the next change makes the folder"
+        ),
+        f"1 problem in {store_path}; `tyo doctor --fix` repairs 0.",
+    ]
+    assert (store_path / "history").read_text() == "someone's notes"
+    (store_path / "history").rename(store_path.parent / "history.txt")
+    assert initialised("client", "add", "uusi", "--name", "Uusi").exit_code == 0
+    assert (store_path / "history").is_dir()
+    assert initialised("doctor").exit_code == 0
+
+
+def _uid_lines(text: str) -> list[tuple[int, str]]:
+    """``(line, uid)`` of every meeting of a process file, in order."""
+    return [
+        (number, line.split('"')[1])
+        for number, line in enumerate(text.splitlines(), 1)
+        if line.startswith("uid = ")
+    ]
+
+
+def test_a_calendar_uid_used_twice_is_named_with_its_line(
+    initialised: Tyo, store_path: Path
+) -> None:
+    add_process(initialised, "ryhma", "pohde")
+    path = store_path / "processes/ryhma.toml"
+    text = path.read_text()
+    (_, first), (_, second), _ = _uid_lines(text)
+    path.write_text(text.replace(second, first))
+    # A process made by copying another's file: every meeting repeats a UID.
+    copy = path.read_text().replace('id = "ryhma"', 'id = "kopio"')
+    write_private(store_path / "processes/kopio.toml", copy)
+    result = initialised("--lang", "en", "doctor", "--json")
+    assert result.exit_code == 1
+    found = [
+        (p["path"], p["line"], p["problem"], p["fixable"])
+        for p in json.loads(result.stdout)["problems"]
+    ]
+    lines = [line for line, _ in _uid_lines(copy)]  # the same in both files
+    assert found == [  # in file order: kopio.toml is read first
+        (
+            "processes/kopio.toml",
+            lines[1],
+            "meeting 2 has the same calendar UID as meeting 1 in processes/kopio.toml",
+            False,
+        ),
+        *[
+            (
+                "processes/ryhma.toml",
+                lines[n - 1],
+                f"meeting {n} has the same calendar UID as meeting {other} in processes/kopio.toml",
+                False,
+            )
+            for n, other in ((1, 1), (2, 1), (3, 3))
+        ],
+    ]
+    advice = json.loads(result.stdout)["problems"][2]["advice"]
+    assert advice == (
+        "calendar apps merge meetings with the same UID: give one of the two a new 'uid' in an "
+        "editor (any text no other meeting has, e.g. add -2 before @tyo) and send it again; "
+        "for this one: `tyo ics ryhma --meeting 2`"
+    )
+    # As advised: a new UID each, and the store is in order.
+    for name in ("ryhma", "kopio"):
+        target = store_path / f"processes/{name}.toml"
+        edited = target.read_text()
+        for n, (_, uid) in enumerate(_uid_lines(edited), 1):
+            edited = edited.replace(f'uid = "{uid}"', f'uid = "{uid[:-4]}-{name}{n}@tyo"', 1)
+        target.write_text(edited)
+    assert initialised("doctor").exit_code == 0

@@ -201,3 +201,27 @@ def test_a_damaged_store_can_still_be_backed_up(
     monkeypatch.setenv("TYO_HOME", str(tmp_path / "restored"))
     assert practice("import", str(backup)).exit_code == 0
     assert snapshot(tmp_path / "restored") == snapshot(store_path)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("export", "--all", "-o"),
+        ("ics", "ryhma", "-o"),
+        ("summary", "ryhma", "--for", "client", "-o"),
+    ],
+)
+def test_a_file_named_in_a_missing_folder_is_refused_alike(
+    practice: Tyo, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    target = tmp_path / "no" / "such" / "x.out"
+    result = practice("--lang", "en", *command, str(target))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        (
+            f"tyo: can't write {target}: there is no folder {target.parent}; create it first, "
+            "or choose another path\n"
+        ),
+    )
+    assert not (tmp_path / "no").exists()

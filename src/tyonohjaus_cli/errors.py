@@ -39,3 +39,7 @@ class StoreFileError(StoreError):
         self.path = path
         self.line = line
         self.problem = problem
+
+
+class NewerSchemaError(StoreFileError):
+    """A file written by a newer tyo: upgrading tyo, not editing the file, is the remedy."""

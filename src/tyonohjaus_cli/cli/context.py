@@ -8,6 +8,7 @@ The store's location: ``--store DIR``, else ``TYO_HOME``, else
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,6 +74,12 @@ def lock_timeout() -> float:
         ) from None
 
 
+def lock_notice(message: str) -> None:
+    """Say on stderr, once, that a command waits for another tyo (it may wait half a minute)."""
+    sys.stderr.write(f"tyo: {message}\n")
+    sys.stderr.flush()
+
+
 class Session:
     """One run of tyo: where its store is, opened on first use."""
 
@@ -85,7 +92,9 @@ class Session:
         if self._store is None:
             from tyonohjaus_cli.storage.store import Store
 
-            self._store = Store(store_dir(self.store_option), lock_timeout=lock_timeout())
+            self._store = Store(
+                store_dir(self.store_option), lock_timeout=lock_timeout(), on_wait=lock_notice
+            )
             self._store.recover_if_needed()
         return self._store
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tyonohjaus_cli.cli import machine, output, params
-from tyonohjaus_cli.cli.context import lock_timeout, session, store_dir
+from tyonohjaus_cli.cli.context import lock_notice, lock_timeout, session, store_dir
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, t, tn
@@ -151,7 +151,7 @@ def doctor(
     checkup = checks.examine(root)
     done: list[str] = []
     if fix and any(problem.fixable for problem in checkup.problems):
-        done = checks.repair(root, checkup, lock_timeout())
+        done = checks.repair(root, checkup, lock_timeout(), lock_notice)
         checkup = checks.examine(root)
     if as_json:
         machine.print_json(
@@ -340,7 +340,7 @@ def import_(
     from tyonohjaus_cli.storage import archive
 
     root = store_dir(session.store_option)
-    restored = archive.restore(root, archive_file.expanduser(), lock_timeout())
+    restored = archive.restore(root, archive_file.expanduser(), lock_timeout(), lock_notice)
     output.say(
         tn(
             "Restored {count} file from {path} (backup of {created}) into {root}.",

@@ -14,9 +14,8 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.files import write_private
+from tyonohjaus_cli.storage.files import write_named
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
@@ -142,10 +141,4 @@ def write_out(data: bytes, target: Path | str | None) -> None:
         stream.write(data)
         stream.flush()
         return
-    path = Path(target).expanduser()
-    try:
-        write_private(path, data, make_parents=False)
-    except OSError as error:
-        raise UsageError(
-            t("can't write {path}: {error}", path=str(path), error=error.strerror or error)
-        ) from None
+    write_named(Path(target).expanduser(), data)

@@ -22,6 +22,7 @@ import io
 import json
 import os
 import tarfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -33,8 +34,10 @@ from tyonohjaus_cli.storage.files import (
     DIR_MODE,
     FILE_MODE,
     atomic_write,
+    check_named,
     ensure_private_dir,
     remove,
+    write_named,
     write_private,
 )
 from tyonohjaus_cli.storage.index import CACHE
@@ -66,6 +69,7 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
     """Write the whole store to ``target`` (.tar.gz); the files it holds."""
     if _inside(target, store.root):
         raise UsageError(t("write the backup outside the store, not into {root}", root=store.root))
+    check_named(target)  # before the store is read: as `tyo ics -o` and `tyo invoice pdf -o`
     if not store.root.is_dir():
         store.settings()  # the usual "no store here" message
     with store.locked():
@@ -85,12 +89,7 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
         _add(tar, MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
         for rel in names:
             _add(tar, rel, contents[rel], mtimes[rel])
-    try:
-        write_private(target, buffer.getvalue())
-    except OSError as error:
-        raise StoreError(
-            t("can't write {path}: {error}", path=target, error=error.strerror or error)
-        ) from None
+    write_named(target, buffer.getvalue())
     return names
 
 
@@ -165,7 +164,9 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
     return files, mtimes, created
 
 
-def restore(root: Path, path: Path, timeout: float) -> Restored:
+def restore(
+    root: Path, path: Path, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> Restored:
     """Restore the backup at ``path`` into the empty store at ``root``."""
     files, mtimes, created = read_backup(path)
     if inventory.store_files(root) or (root / inventory.HISTORY).exists():
@@ -181,7 +182,7 @@ def restore(root: Path, path: Path, timeout: float) -> Restored:
     written: list[str] = []
     try:
         ensure_private_dir(root)
-        with store_lock(root, timeout):
+        with store_lock(root, timeout, on_wait):
             for name in sorted(files):
                 target = root / name
                 atomic_write(target, files[name])

@@ -11,11 +11,15 @@ command can open). It checks:
   meeting numbers are caught when the process is decoded);
 - permissions: folders 0700, files 0600 (POSIX);
 - leftovers of interrupted writes: temporary files, pending journal entries, stale lock
-  info (a tyo killed while holding the lock), a damaged cache; damaged history entries.
+  info (a tyo killed while holding the lock), a damaged cache; damaged history entries;
+- the reserved folders: ``.cache`` and ``history`` must be folders if they exist (a file of
+  that name makes tyo run unindexed, or refuse every change);
+- calendar UIDs: no two meetings of the store share one (calendar apps merge them).
 
 :func:`repair` fixes only what loses nothing: permissions, temporary files, the cache
-(derived data), stale lock info, and interrupted changes (rolled back, as the next command
-would). Everything else is left for the supervisor, with advice.
+(derived data, even when it is a file where the folder should be), stale lock info, and
+interrupted changes (rolled back, as the next command would). Everything else is left for
+the supervisor, with advice.
 """
 
 from __future__ import annotations
@@ -23,12 +27,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.errors import StoreFileError, TyoError
+from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
@@ -66,6 +71,13 @@ def _edit_advice() -> str:
 
 
 def _file_problem(error: StoreFileError) -> Problem:
+    if isinstance(error, NewerSchemaError):
+        # The file is right for the tyo that wrote it; edited down, it would lose what it says.
+        advice = t(
+            "upgrade tyo to the version that wrote it (`tyo --version` shows this one); "
+            "do not edit the file"
+        )
+        return Problem(error.path, error.problem, advice, line=error.line)
     return Problem(error.path, error.problem, _edit_advice(), line=error.line)
 
 
@@ -123,8 +135,13 @@ def _documents(root: Path, checkup: Checkup) -> dict[str, tuple[Doc, str]]:
     return docs
 
 
-def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[str, str]:
-    """Decode settings, clients and processes fully; the processes' clients, by process."""
+def _decode_known(
+    docs: dict[str, tuple[Doc, str]], checkup: Checkup, decoded: list[tuple[str, Fields]]
+) -> dict[str, str]:
+    """Decode settings, clients and processes fully; the processes' clients, by process.
+
+    Each process that decodes is added to ``decoded`` (file and fields), for the checks
+    across processes."""
     settings = docs.get("settings.toml")
     zone = _zone(settings[0] if settings else None)
     process_clients: dict[str, str] = {}
@@ -139,12 +156,53 @@ def _decode_known(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[st
                 client = codec.client_from_doc(Fields(doc, rel, text))
                 _check_id(rel, client.id, expected, checkup)
             elif folder == "processes":
-                process = codec.process_from_doc(Fields(doc, rel, text), zone)
+                fields = Fields(doc, rel, text)
+                process = codec.process_from_doc(fields, zone)
                 _check_id(rel, process.id, expected, checkup)
                 process_clients[process.id] = process.client
+                decoded.append((rel, fields))
         except StoreFileError as error:
             checkup.add(_file_problem(error))
     return process_clients
+
+
+def _calendar_uids(decoded: list[tuple[str, Fields]], checkup: Checkup) -> None:
+    """Every meeting's calendar UID is its own: calendar apps take two events with the same
+    UID for one, so one of the meetings would vanish from the participants' calendars (and
+    cancelling one would cancel the other). Each repeat is named (in file order), with advice.
+
+    Not repaired: a meeting already sent keeps its UID in the participants' calendars, and
+    only the supervisor knows which of the two was sent.
+    """
+    first: dict[str, tuple[str, int]] = {}
+    for rel, fields in decoded:
+        for meeting in fields.tables("meetings"):
+            uid, n = meeting.doc["uid"], meeting.doc["n"]  # both checked by the decoding
+            if uid not in first:
+                first[uid] = (rel, n)
+                continue
+            other_rel, other_n = first[uid]
+            process = fields.doc["id"]
+            checkup.add(
+                Problem(
+                    rel,
+                    t(
+                        "meeting {n} has the same calendar UID as meeting {other} in {path}",
+                        n=n,
+                        other=other_n,
+                        path=other_rel,
+                    ),
+                    t(
+                        "calendar apps merge meetings with the same UID: give one of the two "
+                        "a new 'uid' in an editor (any text no other meeting has, e.g. add -2 "
+                        "before @tyo) and send it again; for this one: "
+                        "`tyo ics {process} --meeting {n}`",
+                        process=process,
+                        n=n,
+                    ),
+                    line=line_of(fields.source, "uid", meeting.start),
+                )
+            )
 
 
 def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> None:
@@ -312,9 +370,47 @@ def _owners(
             )
 
 
+def _not_a_folder(root: Path, name: str) -> bool:
+    """Whether something other than a folder (a file, a broken link) is at ``root/name``."""
+    path = root / name
+    return (path.is_symlink() or path.exists()) and not path.is_dir()
+
+
+def _reserved(root: Path, checkup: Checkup) -> None:
+    if _not_a_folder(root, CACHE):
+        checkup.add(
+            Problem(
+                CACHE,
+                t(
+                    "not a folder: tyo keeps its indexes (derived data) in the folder {name}/",
+                    name=CACHE,
+                ),
+                t("`tyo doctor --fix` deletes it; the indexes are rebuilt from the store"),
+                fixable=True,
+                kind="cache",
+            )
+        )
+    if _not_a_folder(root, inventory.HISTORY):
+        checkup.add(
+            Problem(
+                inventory.HISTORY,
+                t(
+                    "not a folder: tyo keeps the history of changes in the folder {name}/, "
+                    "so no change can be saved",
+                    name=inventory.HISTORY,
+                ),
+                t(
+                    "move it out of the store (it is not tyo's: look into it first); "
+                    "the next change makes the folder"
+                ),
+            )
+        )
+
+
 def _permissions(root: Path, checkup: Checkup) -> None:
     if os.name != "posix":
         return
+    skip = {root / CACHE} if _not_a_folder(root, CACHE) else set()  # deleted by --fix anyway
     for folder, dirs, files in os.walk(root):
         base = Path(folder)
         for name, mode, is_dir in [(".", DIR_MODE, True)] + [
@@ -325,7 +421,7 @@ def _permissions(root: Path, checkup: Checkup) -> None:
                 actual = path.lstat().st_mode & 0o777
             except OSError:
                 continue
-            if actual != mode and not inventory.is_temp(path.name):
+            if actual != mode and not inventory.is_temp(path.name) and path not in skip:
                 rel = path.relative_to(root).as_posix()
                 checkup.add(
                     Problem(
@@ -409,13 +505,13 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
 
 def _lock(root: Path, checkup: Checkup) -> None:
     if is_locked(root):
+        who = holder(root)
         checkup.add(
             Problem(
                 LOCK_NAME,
-                t(
-                    "another tyo is running and holds the lock ({holder})",
-                    holder=holder(root) or "?",
-                ),
+                t("another tyo is running and holds the lock ({holder})", holder=who)
+                if who
+                else t("another tyo is running and holds the lock"),
                 t("wait for it to finish, then run `tyo doctor` again"),
                 kind="busy",
             )
@@ -445,9 +541,12 @@ def examine(root: Path) -> Checkup:
                 t("run `tyo init`, or restore the store from a backup (`tyo import`)"),
             )
         )
-    process_clients = _decode_known(docs, checkup)
+    decoded: list[tuple[str, Fields]] = []
+    process_clients = _decode_known(docs, checkup, decoded)
+    _calendar_uids(decoded, checkup)
     _decode_others(root, docs, checkup)
     _references(root, docs, process_clients, checkup)
+    _reserved(root, checkup)
     _permissions(root, checkup)
     _leftovers(root, checkup)
     _lock(root, checkup)
@@ -464,13 +563,15 @@ def examine(root: Path) -> Checkup:
     return checkup
 
 
-def repair(root: Path, checkup: Checkup, timeout: float) -> list[str]:
+def repair(
+    root: Path, checkup: Checkup, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> list[str]:
     """Fix what is safe to fix, holding the lock; what was done, one line each."""
     done: list[str] = []
     kinds = {p.kind for p in checkup.problems if p.fixable}
     if not kinds:
         return done
-    with store_lock(root, timeout):
+    with store_lock(root, timeout, on_wait):
         if "pending" in kinds:
             done.extend(
                 t("rolled back the interrupted change '{command}'", command=entry.command)
@@ -481,12 +582,16 @@ def repair(root: Path, checkup: Checkup, timeout: float) -> list[str]:
                 remove(root / rel)
                 done.append(t("removed the temporary file {path}", path=rel))
         if "cache" in kinds:
-            shutil.rmtree(root / CACHE, ignore_errors=True)
-            done.extend(
-                t("deleted the damaged cache {path}", path=problem.path)
-                for problem in checkup.problems
-                if problem.kind == "cache"
-            )
+            if _not_a_folder(root, CACHE):
+                remove(root / CACHE)
+                done.append(t("deleted {path}, which was not a folder", path=CACHE))
+            else:
+                shutil.rmtree(root / CACHE, ignore_errors=True)
+                done.extend(
+                    t("deleted the damaged cache {path}", path=problem.path)
+                    for problem in checkup.problems
+                    if problem.kind == "cache"
+                )
         if "permissions" in kinds:
             for problem in checkup.problems:
                 if problem.kind == "permissions":

@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-from tyonohjaus_cli.errors import StoreFileError
+from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
 from tyonohjaus_cli.i18n import t
 
 SCHEMA = 1
@@ -75,7 +75,7 @@ def migrate(doc: Doc, rel: str, text: str) -> Doc:
             line_of(text, "schema"),
         )
     if version > SCHEMA:
-        raise StoreFileError(
+        raise NewerSchemaError(
             rel,
             t(
                 "written by a newer tyo (schema {found}, this one reads up to {known}); upgrade tyo",
@@ -113,6 +113,23 @@ def _header_offset(text: str, key: str, index: int, start: int, *, array: bool =
 _MISSING: Any = object()
 
 
+def shown(value: Any, *, in_json: bool = False) -> str:
+    """A document's value as the user wrote it, for a message: dates and times as ISO text,
+    ``true``/``false`` (and ``null`` in JSON), never a Python repr such as
+    ``datetime.date(2027, 3, 15)``; text stays quoted, so that ``"12"`` and ``12`` differ."""
+    if isinstance(value, str):
+        return repr(value)
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)  # null, true, false: as TOML and JSON spell them
+    if isinstance(value, date | time):  # datetime is a date
+        return value.isoformat()
+    if isinstance(value, dict):
+        return t("an object") if in_json else t("a table")
+    if isinstance(value, list):
+        return "[" + ", ".join(shown(item, in_json=in_json) for item in value) + "]"
+    return str(value)
+
+
 def check_unique(items: list[Fields], key: str, expected: str) -> None:
     """Tables whose ``key`` must differ: the first that repeats an earlier value is the
     mistake, named with its line (e.g. two meetings numbered 3)."""
@@ -137,7 +154,12 @@ class Fields:
         value = self.doc.get(key, "")
         return StoreFileError(
             self.rel,
-            t("'{key}' must be {expected}, not {value!r}", key=key, expected=expected, value=value)
+            t(
+                "'{key}' must be {expected}, not {value}",
+                key=key,
+                expected=expected,
+                value=shown(value, in_json=self.rel.endswith(".json")),
+            )
             if key in self.doc
             else t("'{key}' is missing (expected {expected})", key=key, expected=expected),
             line_of(self.source, key, self.start),

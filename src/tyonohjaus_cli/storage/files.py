@@ -11,6 +11,9 @@ import contextlib
 import os
 from pathlib import Path
 
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import t
+
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
@@ -101,3 +104,33 @@ def write_private(target: Path, data: bytes, *, make_parents: bool = True) -> No
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
+
+
+def check_named(target: Path) -> None:
+    """Refuse a file the user named (``-o FILE``) whose folder does not exist.
+
+    tyo makes no folders for a file a user names: a typo in the path would otherwise
+    leave confidential data in a folder nobody meant to make (``-o DIR`` for a folder of
+    files is different: that folder is what was named).
+    """
+    if not target.parent.is_dir():
+        raise UsageError(
+            t(
+                "can't write {path}: there is no folder {folder}; create it first, or "
+                "choose another path",
+                path=target,
+                folder=target.parent,
+            )
+        )
+
+
+def write_named(target: Path, data: bytes) -> None:
+    """Write a file the user named with :func:`write_private`, into a folder that exists;
+    a file that can't be written is a usage error (one line, nothing written)."""
+    check_named(target)
+    try:
+        write_private(target, data, make_parents=False)
+    except OSError as error:
+        raise UsageError(
+            t("can't write {path}: {error}", path=target, error=error.strerror or error)
+        ) from None

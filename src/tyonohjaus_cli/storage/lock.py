@@ -4,14 +4,19 @@ The lock is an OS advisory lock (``flock`` on POSIX, ``msvcrt.locking`` on Windo
 on an open file. The kernel drops it when the holder exits or is killed, so a lock left
 behind by a crash is stale by construction: the next command simply takes it. The file
 keeps the holder's pid and start time so a waiting command can say who holds it.
+
+A command that has waited :data:`WAIT_NOTICE` seconds is told so once (``on_wait``), so
+that nobody takes a wait of up to ``TYO_LOCK_TIMEOUT`` for a hang.
 """
 
 from __future__ import annotations
 
 import contextlib
+import math
 import os
+import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -21,6 +26,9 @@ from tyonohjaus_cli.storage.files import FILE_MODE
 
 LOCK_NAME = ".lock"
 _POLL_SECONDS = 0.02
+WAIT_NOTICE = 1.0
+"""Seconds of waiting for the lock after which ``on_wait`` is told."""
+_HOLDER_LINE = re.compile(r"pid (\d+) since (\S+)")
 
 
 def _try_lock(handle: IO[str]) -> bool:
@@ -42,32 +50,72 @@ def _try_lock(handle: IO[str]) -> bool:
 
 
 def holder(root: Path) -> str:
-    """What the lock file says about its last holder (``pid N since TIME``), or ``""``."""
+    """Who holds (or last held) the lock, for a message: ``pid N since TIME`` in the
+    interface language, or ``""`` when the lock file does not say (a holder that has not
+    written its line yet, or a lock taken by something else than tyo)."""
     try:
-        return (root / LOCK_NAME).read_text(encoding="utf-8").strip()
-    except OSError:
+        text = (root / LOCK_NAME).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
         return ""
+    match = _HOLDER_LINE.fullmatch(text)
+    if match:
+        return t("pid {pid} since {since}", pid=match[1], since=match[2])
+    return text.splitlines()[0][:80] if text else ""
+
+
+def _busy(root: Path) -> StoreError:
+    who = holder(root)
+    if who:
+        message = t(
+            "the store is busy: another tyo holds its lock ({holder}); "
+            "wait for it to finish and try again",
+            holder=who,
+        )
+    else:
+        message = t(
+            "the store is busy: another tyo holds its lock; wait for it to finish and try again"
+        )
+    return StoreError(message)
+
+
+def _waiting(root: Path, seconds: float) -> str:
+    who, seconds = holder(root), math.ceil(seconds)
+    if who:
+        return t(
+            "another tyo is using the store ({holder}); waiting up to {seconds} s for it to finish",
+            holder=who,
+            seconds=seconds,
+        )
+    return t(
+        "another tyo is using the store; waiting up to {seconds} s for it to finish",
+        seconds=seconds,
+    )
 
 
 @contextlib.contextmanager
-def store_lock(root: Path, timeout: float) -> Iterator[None]:
-    """Hold the store's lock for the block; wait up to ``timeout`` seconds for it."""
+def store_lock(
+    root: Path, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Hold the store's lock for the block; wait up to ``timeout`` seconds for it.
+
+    After :data:`WAIT_NOTICE` seconds of waiting, ``on_wait`` gets one line to show (who
+    holds the lock, how long the wait may last).
+    """
     path = root / LOCK_NAME
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError as error:
         raise _unlockable(root, error) from None
     with os.fdopen(fd, "r+", encoding="utf-8") as handle:
-        deadline = time.monotonic() + timeout
+        started = time.monotonic()
+        deadline = started + timeout
         while not _try_lock(handle):
-            if time.monotonic() >= deadline:
-                raise StoreError(
-                    t(
-                        "the store is busy: another tyo holds its lock ({holder}); "
-                        "wait for it to finish and try again",
-                        holder=holder(root) or "?",
-                    )
-                )
+            now = time.monotonic()
+            if now >= deadline:
+                raise _busy(root)
+            if on_wait is not None and now - started >= WAIT_NOTICE:
+                on_wait(_waiting(root, deadline - now))
+                on_wait = None  # once
             time.sleep(_POLL_SECONDS)
         try:
             handle.seek(0)

@@ -73,9 +73,16 @@ def process_path(process_id: str) -> str:
 class Store:
     """A supervisor's store at ``root``."""
 
-    def __init__(self, root: Path, *, lock_timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        root: Path,
+        *,
+        lock_timeout: float = 30.0,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.root = root
         self.lock_timeout = lock_timeout
+        self.on_wait = on_wait  # told once when a change waits a while for another tyo
         self._index: Index | None = None
         self._settings_fields: Fields | None = None
         self._settings: Settings | None = None
@@ -372,7 +379,7 @@ class Store:
             raise StoreError(
                 t("can't create the store at {root}: {error}", root=self.root, error=error.strerror)
             ) from None
-        with store_lock(self.root, self.lock_timeout):
+        with store_lock(self.root, self.lock_timeout, self.on_wait):
             try:
                 journal.recover(self.root)
             except OSError as error:

@@ -307,6 +307,7 @@ BAD_INPUT = [
     (("init", "--name", "X", "--email", "x@example.fi", "--rate", "90"), 2, "a store exists already"),
     (("no-such-command",), 2, "No such command 'no-such-command'"),
     (("meeting", "move", "x", "1"), 2, "Missing option '--to'"),
+    (("--store", "", "agenda"), 2, "tyo: Invalid value for '--store': expected a folder (see `tyo --help`)\n"),
 ]  # fmt: skip
 
 
@@ -576,6 +577,8 @@ def _snapshot(root: Path) -> dict[str, bytes]:
          "tyo meeting move: valitsin '--to' puuttuu. (katso `tyo meeting move --help`)\n"),
         (("client", "show"),
          "tyo client show: argumentti 'ID' puuttuu. (katso `tyo client show --help`)\n"),
+        (("--store", "", "agenda"),
+         "tyo: virheellinen arvo kohdassa '--store': odotettiin kansiota (katso `tyo --help`)\n"),
         (("agenda", "--from", "31.2.2027"),
          ("tyo agenda: virheellinen arvo kohdassa '--from': '31.2.2027' ei ole todellinen "
           "päivämäärä (odotettiin esim. 2027-01-12, 12.1.2027) (katso `tyo agenda --help`)\n")),

@@ -76,10 +76,16 @@ def _parser_message(error: ClickException) -> str:
             options = ", ".join(sorted(error.possibilities))
             message += " " + t("(Possible options: {options})", options=options)
         return message
-    if isinstance(error, BadParameter) and error.param is not None and error.param_hint is None:
-        hint = error.param.get_error_hint(error.ctx)  # type: ignore[arg-type]
+    if isinstance(error, BadParameter):
+        if isinstance(error.param_hint, str):
+            hint = error.param_hint
+        elif error.param_hint is None and error.param is not None:
+            hint = error.param.get_error_hint(error.ctx)  # type: ignore[arg-type]
+        else:
+            return error.format_message()
         if isinstance(error, MissingParameter):
-            if error.param.param_type_name == "argument":
+            kind = error.param.param_type_name if error.param is not None else error.param_type
+            if kind == "argument":
                 return t("Missing argument {hint}.", hint=hint)
             return t("Missing option {hint}.", hint=hint)
         return t("Invalid value for {hint}: {message}", hint=hint, message=error.message)

@@ -86,5 +86,7 @@ def root(
     ] = False,
 ) -> None:
     if lang is not None and lang not in ("fi", "en"):
-        raise typer.BadParameter(t("expected fi or en"), param_hint="--lang")
+        raise typer.BadParameter(t("expected fi or en"), param_hint="'--lang'")
+    if store is not None and not store.strip():
+        raise typer.BadParameter(t("expected a folder"), param_hint="'--store'")
     session.store_option = store

@@ -256,6 +256,7 @@ MESSAGES: dict[str, str] = {
     "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
     "Missing argument {hint}.": "argumentti {hint} puuttuu.",
     "Missing option {hint}.": "valitsin {hint} puuttuu.",
+    "expected a folder": "odotettiin kansiota",
     "{day} is a day that planning avoids ({reason}): check that it is what was agreed": (
         "{day} on päivä, jota suunnittelu välttää ({reason}): tarkista, että se on sovittu"
     ),

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import tyonohjaus_cli
+from tests.conftest import Tyo
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, has_translation
 
 SOURCE = Path(tyonohjaus_cli.__file__).parent
@@ -97,3 +98,12 @@ def test_finnish_dates_times_and_money() -> None:
     assert format_date(date(2027, 6, 25), lang="fi", weekday=False) == "25.6.2027"
     assert format_money(Decimal("1234.5"), lang="fi") == "1\u00a0234,50\u00a0€"
     assert format_money(Decimal("1234.5"), lang="en") == "€1,234.50"
+
+
+def test_help_speaks_finnish_headings_and_notes_too(tyo: Tyo) -> None:
+    text = tyo("--lang", "fi", "client", "add", "--help").stdout
+    assert text.startswith("Käyttö: tyo client add [OPTIONS] {ID}\n")
+    for line in ("Argumentit:", "Valitsimet:", "[pakollinen]", "Näytä tämä ohje ja lopeta."):
+        assert line in text
+    for english in ("Usage:", "Arguments:", "Options:", "[required]", "Show this message"):
+        assert english not in text

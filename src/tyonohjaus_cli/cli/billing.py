@@ -29,11 +29,10 @@ from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
-from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.help import Group, command, group
 from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
@@ -47,7 +46,7 @@ from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
 
 
-class _MonthOrCommand(TyperGroup):
+class _MonthOrCommand(Group):
     """``tyo billing [MONTH]`` and ``tyo billing year YEAR``: a sub-command's name is not a month."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

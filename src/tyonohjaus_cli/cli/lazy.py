@@ -14,7 +14,9 @@ from typing import Any, NamedTuple
 
 import typer
 from typer._click.core import Command, Context
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
+
+from tyonohjaus_cli.cli.help import Group, command, group
 
 
 class Entry(NamedTuple):
@@ -25,7 +27,7 @@ class Entry(NamedTuple):
     summary: str
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(Group):
     """A Typer group whose subcommands are registered by name and imported on use."""
 
     entries: dict[str, Entry] = {}  # noqa: RUF012 - filled once, at registration
@@ -52,8 +54,6 @@ class LazyGroup(TyperGroup):
     def load(self, name: str) -> Command:
         """Import command ``name`` and build it (once)."""
         if name not in self.commands:
-            from tyonohjaus_cli.cli.help import command, group
-
             entry = self.entries[name]
             target: Any = getattr(importlib.import_module(entry.module), entry.attribute)
             if not isinstance(target, typer.Typer):

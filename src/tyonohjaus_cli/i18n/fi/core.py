@@ -256,6 +256,15 @@ MESSAGES: dict[str, str] = {
     "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
     "Missing argument {hint}.": "argumentti {hint} puuttuu.",
     "Missing option {hint}.": "valitsin {hint} puuttuu.",
+    "Usage: ": "Käyttö: ",
+    "Arguments": "Argumentit",
+    "Options": "Valitsimet",
+    "Commands": "Komennot",
+    "required": "pakollinen",
+    "default: {value}": "oletus: {value}",
+    "Show this message and exit.": "Näytä tämä ohje ja lopeta.",
+    "Install completion for the current shell.": "Asenna komentojen täydennys nykyiseen komentotulkkiin.",
+    "Show completion for the current shell, to copy it or customize the installation.": "Näytä nykyisen komentotulkin täydennys kopioitavaksi tai asennuksen mukauttamiseksi.",
     "expected a folder": "odotettiin kansiota",
     "{day} is a day that planning avoids ({reason}): check that it is what was agreed": (
         "{day} on päivä, jota suunnittelu välttää ({reason}): tarkista, että se on sovittu"

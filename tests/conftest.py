@@ -17,6 +17,7 @@ import pytest
 
 from tyonohjaus_cli.cli import _choose_language, run
 from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.i18n import set_language
 
 FROZEN_NOW = "2027-01-04 09:00"
 
@@ -45,6 +46,7 @@ def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("TYO_LOCK_TIMEOUT", "30")
     for name in ("TYO_LANG", "LC_ALL", "LC_MESSAGES", "EDITOR", "VISUAL"):
         monkeypatch.delenv(name, raising=False)
+    set_language("en")  # a test that ran tyo with --lang fi leaves no Finnish behind
 
 
 @pytest.fixture

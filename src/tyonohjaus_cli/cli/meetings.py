@@ -129,7 +129,8 @@ def cancel(
     by: Annotated[
         CancelledBy,
         typer.Option(
-            help=t("Who cancelled: the client (may be billed) or the supervisor (never billed).")
+            help=t("Who cancelled: the client (may be billed) or the supervisor (never billed)."),
+            parser=params.choice(CancelledBy),
         ),
     ],
     notified: Annotated[

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from enum import StrEnum
 from typing import TYPE_CHECKING, TypeVar
 
 import typer
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.settings import Break
 
 T = TypeVar("T")
+E = TypeVar("E", bound=StrEnum)
 
 
 def edge(metavar: str) -> Callable[[Callable[[str], T]], Callable[[str], T]]:
@@ -96,6 +98,22 @@ def iban(text: str) -> str:
         raise UsageError(
             t("{text!r} is not a valid IBAN (expected e.g. FI21 1234 5600 0007 85)", text=text)
         ) from None
+
+
+def choice(kind: type[E]) -> Callable[[str], E]:
+    """One of an enumeration's values, in any case (``--kind group``); help shows them all."""
+    values = [member.value for member in kind]
+
+    @edge("|".join(values))
+    def parse(text: str) -> E:
+        try:
+            return kind(text.strip().lower())
+        except ValueError:
+            raise UsageError(
+                t("{text!r} is not one of {choices}", text=text, choices=", ".join(values))
+            ) from None
+
+    return parse
 
 
 def whole_number(text: str) -> int | None:

@@ -72,7 +72,10 @@ def new_process(
         str, typer.Argument(metavar="ID", help=t("A short id you type, e.g. hoitajat-2027."))
     ],
     client: Annotated[str, typer.Option(help=t("The client's id (see `tyo client list`)."))],
-    kind: Annotated[ProcessKind, typer.Option(help=t("The kind of supervision."))],
+    kind: Annotated[
+        ProcessKind,
+        typer.Option(help=t("The kind of supervision."), parser=params.choice(ProcessKind)),
+    ],
     start: Annotated[
         datetime,
         typer.Option(

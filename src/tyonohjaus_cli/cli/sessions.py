@@ -396,10 +396,12 @@ def summary(
         typer.Option(
             "--for",
             help=t("Who it is for: the participants, or the client (no themes, no names)."),
+            parser=params.choice(For),
         ),
     ],
     form: Annotated[
-        Format, typer.Option("--format", help=t("Plain text or Markdown."))
+        Format,
+        typer.Option("--format", help=t("Plain text or Markdown."), parser=params.choice(Format)),
     ] = Format.TXT,
     out: Annotated[
         Path | None,

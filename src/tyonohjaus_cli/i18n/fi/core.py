@@ -256,6 +256,7 @@ MESSAGES: dict[str, str] = {
     "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
     "Missing argument {hint}.": "argumentti {hint} puuttuu.",
     "Missing option {hint}.": "valitsin {hint} puuttuu.",
+    "{text!r} is not one of {choices}": "{text!r} ei ole mikään näistä: {choices}",
     "Usage: ": "Käyttö: ",
     "Arguments": "Argumentit",
     "Options": "Valitsimet",

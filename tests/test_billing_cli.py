@@ -220,8 +220,6 @@ def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:
         "3",
         "--to",
         "2027-03-03 14:00",
-        "--agreed",
-        "2027-02-20 10:00",
     )
     assert moved.exit_code == 0, moved.output
     # Once credited, the meeting may be corrected.

@@ -690,3 +690,17 @@ def test_a_meeting_put_by_hand_on_a_day_planning_avoids_stands_with_a_warning(
     )
     on_a_weekday = planned("meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-10 14:00")
     assert (on_a_weekday.exit_code, on_a_weekday.stderr) == (0, "")
+
+
+def test_a_move_agreed_in_the_future_is_refused(planned: Tyo, store_path: Path) -> None:
+    path = store_path / "processes" / "hoitajat-2027.toml"
+    before = path.read_text()
+    result = planned(
+        "meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-10 14:00",
+        "--agreed", "2027-01-05 09:00",
+    )  # fmt: skip
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tyo: --agreed Tue 2027-01-05 09:00 is still ahead: record a move once it has been agreed\n",
+    )
+    assert path.read_text() == before

@@ -17,6 +17,7 @@ from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
 from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.planning import reason_not_free
+from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, language, t
 
 app = group(t("Add, move or cancel a meeting of a process."))
@@ -90,7 +91,15 @@ def move(
     store = session.store
     zone = store.zone()
     target = localize(to, zone)
-    when = localize(agreed, zone) if agreed else session.now()
+    now = session.now()
+    when = localize(agreed, zone) if agreed else now
+    if when > now:
+        raise UsageError(
+            t(
+                "--agreed {when} is still ahead: record a move once it has been agreed",
+                when=format_datetime(when),
+            )
+        )
     with store.transaction(f"meeting move {process_id} {n}", session.now()) as change:
         process, meeting = meeting_ops.move(store.process(process_id), n, target, when)
         change.save_process(process)

@@ -78,7 +78,9 @@ def test_client_export_refuses_to_overwrite_and_bad_input(practice: Tyo, tmp_pat
         f"tyo: {tmp_path}/pohde.json exists already: choose another folder or remove it\n",
     )
     assert practice("export", "pohde").stderr == "tyo: say where to write with -o PATH\n"
-    assert practice("export", "-o", str(tmp_path)).stderr == "tyo: give either a client or --all\n"
+    assert practice("export", "-o", str(tmp_path)).stderr == (
+        "tyo: give either a client, --participant NAME or --all\n"
+    )
     result = practice("export", "nobody", "-o", str(tmp_path / "x"))
     assert result.exit_code == 2
     assert "unknown client 'nobody'" in result.stderr
@@ -207,6 +209,7 @@ def test_a_damaged_store_can_still_be_backed_up(
     "command",
     [
         ("export", "--all", "-o"),
+        ("export", "--participant", "Aino Virtanen", "-o"),
         ("ics", "ryhma", "-o"),
         ("summary", "ryhma", "--for", "client", "-o"),
     ],

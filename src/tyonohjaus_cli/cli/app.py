@@ -37,7 +37,7 @@ LazyGroup.entries = {
     "history": Entry(f"{_CLI}.data", "history", t("List the latest changes to the store.")),
     "undo": Entry(f"{_CLI}.data", "undo", t("Undo the last change to the store.")),
     "doctor": Entry(f"{_CLI}.data", "doctor", t("Check every file of the store; --fix repairs what is safe.")),
-    "export": Entry(f"{_CLI}.data", "export", t("Export a client's data, or back up the whole store with --all.")),
+    "export": Entry(f"{_CLI}.data", "export", t("Export a client's or a participant's data, or back up the whole store with --all.")),
     "import": Entry(f"{_CLI}.data", "import_", t("Restore a backup into an empty store.")),
     "forget": Entry(f"{_CLI}.data", "forget", t("Erase a client or a participant, keeping what the law requires.")),
 }  # fmt: skip

@@ -8,7 +8,7 @@ The storage work is in :mod:`~tyonohjaus_cli.storage.journal`,
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,6 +22,7 @@ from tyonohjaus_cli.i18n import format_date, format_datetime, t, tn
 from tyonohjaus_cli.storage import journal
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.access import ParticipantData
     from tyonohjaus_cli.storage.archive import ClientData
     from tyonohjaus_cli.storage.forget import Plan
 
@@ -213,6 +214,15 @@ def export(
             metavar="[CLIENT]", help=t("The client whose data to export."), show_default=False
         ),
     ] = None,
+    participant: Annotated[
+        str | None,
+        typer.Option(
+            "--participant",
+            metavar="NAME",
+            help=t("Export a participant's own data, by full name or e-mail."),
+            show_default=False,
+        ),
+    ] = None,
     all_: Annotated[
         bool,
         typer.Option("--all", help=t("A backup of the whole store as one .tar.gz file.")),
@@ -223,27 +233,33 @@ def export(
             "--output",
             "-o",
             metavar="PATH",
-            help=t("The folder for a client's export, or the file for --all."),
+            help=t("The folder for a client's or a participant's export, or the file for --all."),
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """Export a client's data (JSON and Markdown, for a data access request), or back up
-    the whole store with --all.
+    """Export a client's or a participant's data (JSON and Markdown, for a data access
+    request), or back up the whole store with --all.
 
     A client's export holds the client, its processes and invoices; never the session log
-    or the participants' names. The backup holds everything, notes too: keep it as safe
+    or the participants' names. A participant's export holds their name and e-mail, their
+    processes, meetings and own attendance, and the goals; never the notes of the session
+    log or the other participants. The backup holds everything, notes too: keep it as safe
     as the store. `tyo import` restores it.
 
     Example: tyo export pohde -o ~/pohde-data
+    Example: tyo export --participant "Aino Virtanen" -o ~/aino-data
     Example: tyo export --all -o ~/tyo-backup-2027-01-04.tar.gz
     """
     from tyonohjaus_cli.storage import archive
 
     if out is None:
         raise UsageError(t("say where to write with -o PATH"))
-    if all_ == (client is not None):
-        raise UsageError(t("give either a client or --all"))
+    if [client is not None, participant is not None, all_].count(True) != 1:
+        raise UsageError(t("give either a client, --participant NAME or --all"))
+    if participant is not None:
+        _export_participant(participant, out.expanduser())
+        return
     client_id = client or ""
     store = session.store
     if all_:
@@ -278,6 +294,88 @@ def export(
                 paths=", ".join(data.left_out),
             )
         )
+
+
+def _export_participant(query: str, folder: Path) -> None:
+    from tyonohjaus_cli.storage import archive
+    from tyonohjaus_cli.storage.files import check_named
+
+    check_named(folder)  # before the store is read, as for every -o
+    now = session.now()
+    data = archive.participant_data(session.store, query)
+    targets = archive.write_participant_export(
+        data, folder, _participant_markdown(data, now), now.isoformat(timespec="seconds")
+    )
+    output.say(
+        tn(
+            "Exported the data of {name} in {count} process to {paths}.",
+            "Exported the data of {name} in {count} processes to {paths}.",
+            len(data.processes),
+            name=data.name,
+            paths=", ".join(str(path) for path in targets),
+        )
+    )
+    if data.left_out:
+        output.say(
+            t(
+                "Not included (confidential session log): {paths}",
+                paths=", ".join(data.left_out),
+            )
+        )
+
+
+def _md(text: str) -> str:
+    return " / ".join(text.splitlines()).replace("|", "\\|")
+
+
+def _participant_markdown(data: ParticipantData, now: datetime) -> str:
+    from tyonohjaus_cli.domain import access
+
+    def day(value: date | None) -> str:
+        return format_date(value, weekday=False) if value else ""
+
+    lines = [
+        "# " + t("Data held about participant {name}", name=_md(data.name)),
+        "",
+        t("Exported {date} from the store of the work supervisor.", date=format_date(now.date())),
+        "",
+        t(
+            "Included: the name and e-mail as recorded in each supervision process; of each "
+            "process its title, kind, client, period and goals; of each meeting its date, its "
+            "status and whether {name} was present or absent, as the supervisor recorded it.",
+            name=_md(data.name),
+        ),
+        "",
+        t(
+            "Not included: the supervisor's private notes of the meetings are not part of this "
+            "export; the supervisor considers them case by case. Nor are the other "
+            "participants' details, invoices or prices."
+        ),
+    ]
+    attendance = {access.PRESENT: t("present"), access.ABSENT: t("absent")}
+    for process in data.processes:
+        lines += ["", f"## {_md(process.title)} ({process.id})", ""]
+        facts = [
+            (t("name"), process.name),
+            (t("e-mail"), process.email),
+            (t("client"), process.client),
+            (t("kind"), t(process.kind.value)),
+            (t("period"), f"{day(process.first)} – {day(process.last)}" if process.first else ""),
+        ]
+        lines += [f"- **{label}**: {_md(value)}" for label, value in facts if value]
+        if process.goals:
+            lines += ["", f"### {t('goals')}", ""]
+            lines += [f"{n}. {_md(goal)}" for n, goal in enumerate(process.goals, start=1)]
+        if process.meetings:
+            lines += ["", f"### {t('meetings')}", ""]
+            lines.append(f"| # | {t('date')} | {t('status')} | {t('attendance')} |")
+            lines.append("|---:|---|---|---|")
+            lines += [
+                f"| {m.n} | {day(m.day)} | {t(m.status.value)} | "
+                f"{attendance.get(m.attendance or '', '')} |"
+                for m in process.meetings
+            ]
+    return "\n".join(lines) + "\n"
 
 
 def _cell(value: Any) -> str:

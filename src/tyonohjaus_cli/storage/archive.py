@@ -1,4 +1,4 @@
-"""Backups (``tyo export --all``, ``tyo import``) and a client's data (``tyo export CLIENT``).
+"""Backups (``tyo export --all``, ``tyo import``), a client's or a participant's data.
 
 A backup is a ``.tar.gz`` of every file of the store — settings, clients, processes, the
 session log, invoices, the journal — but not the cache, the lock or temporary files. It
@@ -13,6 +13,10 @@ store holds about the client, its processes and its invoices, as JSON and as Mar
 It never includes the session log (confidential to the supervision, DESIGN.md §2) nor the
 participants' names and e-mails (their own personal data, art. 15(4)): only how many; of
 a process only what the client may see (see :func:`_shareable`).
+
+A participant's export (``tyo export --participant NAME``) answers the same request from
+a person supervised: their name and e-mail, their processes, meetings, goals and their
+own attendance (:mod:`tyonohjaus_cli.domain.access`) — never the notes of the session log.
 """
 
 from __future__ import annotations
@@ -21,11 +25,12 @@ import hashlib
 import io
 import json
 import os
+import re
 import tarfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import t
@@ -42,6 +47,9 @@ from tyonohjaus_cli.storage.files import (
 )
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.store import Store
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.access import ParticipantData
 
 MANIFEST = "tyo-backup.json"
 BACKUP_FORMAT = 1
@@ -301,12 +309,6 @@ def client_data(store: Store, client_id: str) -> ClientData:
 
 def write_client_export(data: ClientData, folder: Path, markdown: str, exported: str) -> list[Path]:
     """Write ``<client>.json`` and ``<client>.md`` into ``folder``; refuse to overwrite."""
-    targets = [folder / f"{data.client}.json", folder / f"{data.client}.md"]
-    for target in targets:
-        if target.exists():
-            raise UsageError(
-                t("{path} exists already: choose another folder or remove it", path=target)
-            )
     payload = {
         "schema": 1,
         "client": data.client,
@@ -314,6 +316,17 @@ def write_client_export(data: ClientData, folder: Path, markdown: str, exported:
         "documents": data.documents,
         "not_included": data.left_out,
     }
+    return _write_pair(folder, data.client, payload, markdown)
+
+
+def _write_pair(folder: Path, stem: str, payload: dict[str, Any], markdown: str) -> list[Path]:
+    """Write ``<stem>.json`` and ``<stem>.md`` into ``folder``, 0600; refuse to overwrite."""
+    targets = [folder / f"{stem}.json", folder / f"{stem}.md"]
+    for target in targets:
+        if target.exists():
+            raise UsageError(
+                t("{path} exists already: choose another folder or remove it", path=target)
+            )
     try:
         write_private(
             targets[0], (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode()
@@ -324,3 +337,40 @@ def write_client_export(data: ClientData, folder: Path, markdown: str, exported:
             t("can't write {path}: {error}", path=folder, error=error.strerror or error)
         ) from None
     return targets
+
+
+# --- a participant's export ----------------------------------------------------------------
+
+
+def participant_data(store: Store, query: str) -> ParticipantData:
+    """What the store keeps about the participant ``query`` (full name or e-mail): see
+    :mod:`tyonohjaus_cli.domain.access`. The session log is read for their attendance only."""
+    from tyonohjaus_cli.domain import access
+    from tyonohjaus_cli.storage.sessions import session_path
+
+    processes = [
+        store.process(PurePosixPath(rel).stem)
+        for rel in inventory.store_files(store.root)
+        if inventory.folder_of(rel) == "processes" and rel.endswith(".toml")
+    ]
+    found = access.find(processes, query)
+    ids = sorted({process.id for process, _ in found})
+    clients = {client.id: client.name for client in store.clients()}
+    logs = {pid: store.session_log(pid) for pid in ids}
+    left_out = [session_path(pid) for pid in ids if (store.root / session_path(pid)).is_file()]
+    return access.participant_data(found, clients, logs, left_out)
+
+
+def file_stem(name: str) -> str:
+    """A file name for a person's export: ``Aino Virtanen`` → ``aino-virtanen``."""
+    return re.sub(r"[\W_]+", "-", name.casefold()).strip("-") or "participant"
+
+
+def write_participant_export(
+    data: ParticipantData, folder: Path, markdown: str, exported: str
+) -> list[Path]:
+    """Write ``<name>.json`` and ``<name>.md`` into ``folder``, whose parent must exist."""
+    from tyonohjaus_cli.domain.access import as_document
+
+    check_named(folder)
+    return _write_pair(folder, file_stem(data.name), as_document(data, exported), markdown)

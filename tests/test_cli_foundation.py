@@ -577,6 +577,8 @@ def _snapshot(root: Path) -> dict[str, bytes]:
          "tyo meeting move: valitsin '--to' puuttuu. (katso `tyo meeting move --help`)\n"),
         (("client", "show"),
          "tyo client show: argumentti 'ID' puuttuu. (katso `tyo client show --help`)\n"),
+        (("process", "lst"),
+         "tyo process: komentoa 'lst' ei ole. Tarkoititko 'list'? (katso `tyo process --help`)\n"),
         (("--store", "", "agenda"),
          "tyo: virheellinen arvo kohdassa '--store': odotettiin kansiota (katso `tyo --help`)\n"),
         (("agenda", "--from", "31.2.2027"),

@@ -10,9 +10,11 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable, Sequence
+from difflib import get_close_matches
 from typing import Any, TypeVar
 
 import typer
+from typer._click.core import Command as ClickCommand
 from typer._click.core import Context as ClickContext
 from typer._click.formatting import HelpFormatter as ClickHelpFormatter
 from typer.core import TyperCommand, TyperGroup
@@ -72,9 +74,22 @@ class Command(TyperCommand):
 
 
 class Group(TyperGroup):
-    """A tyo command group: its help in the interface language."""
+    """A tyo command group: its help, and an unknown command's name, in the interface language."""
 
     context_class = HelpContext
+
+    def resolve_command(
+        self, ctx: ClickContext, args: list[str]
+    ) -> tuple[str | None, ClickCommand | None, list[str]]:
+        name = args[0] if args else ""
+        unknown = name and not name.startswith("-") and not ctx.resilient_parsing
+        if unknown and self.get_command(ctx, name) is None:
+            message = t("No such command {name!r}.", name=name)
+            if close := get_close_matches(name, self.list_commands(ctx)):
+                names = ", ".join(repr(command) for command in close)
+                message += " " + t("Did you mean {names}?", names=names)
+            ctx.fail(message)
+        return super().resolve_command(ctx, args)
 
 
 def group(help_text: str, **options: Any) -> typer.Typer:

@@ -256,6 +256,8 @@ MESSAGES: dict[str, str] = {
     "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
     "Missing argument {hint}.": "argumentti {hint} puuttuu.",
     "Missing option {hint}.": "valitsin {hint} puuttuu.",
+    "No such command {name!r}.": "komentoa {name!r} ei ole.",
+    "Did you mean {names}?": "Tarkoititko {names}?",
     "--agreed {when} is still ahead: record a move once it has been agreed": "--agreed {when} on vasta tulossa: kirjaa siirto, kun siitä on sovittu",
     "{text!r} is not one of {choices}": "{text!r} ei ole mikään näistä: {choices}",
     "Usage: ": "Käyttö: ",

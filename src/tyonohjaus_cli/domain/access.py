@@ -22,7 +22,7 @@ from typing import Any
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.models import Participant, Process
-from tyonohjaus_cli.domain.retention import same_person
+from tyonohjaus_cli.domain.retention import person_key, same_person
 from tyonohjaus_cli.domain.sessionlog import SessionLog
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
@@ -85,7 +85,7 @@ def find(processes: Iterable[Process], query: str) -> list[tuple[Process, Partic
                 query=query,
             )
         )
-    emails = {person.email.strip().casefold() for _, person in found if person.email.strip()}
+    emails = {person_key(person.email) for _, person in found if person.email.strip()}
     ids = [process.id for process, _ in found]
     if len(emails) > 1 or len(set(ids)) < len(ids):
         raise UsageError(
@@ -102,10 +102,10 @@ def _attendance(person: Participant, status: MeetingStatus, log: SessionLog, n: 
     entry = log.entry(n)
     if entry is None or status not in (MeetingStatus.HELD, MeetingStatus.NO_SHOW):
         return None
-    wanted = " ".join(person.name.split()).casefold()
-    if any(" ".join(name.split()).casefold() == wanted for name in entry.present):
+    wanted = person_key(person.name)
+    if any(person_key(name) == wanted for name in entry.present):
         return PRESENT
-    if any(" ".join(name.split()).casefold() == wanted for name in entry.absent):
+    if any(person_key(name) == wanted for name in entry.absent):
         return ABSENT
     return None
 

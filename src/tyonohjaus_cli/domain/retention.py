@@ -23,11 +23,14 @@ def must_keep(issued: date, today: date) -> bool:
     return today <= keep_until(issued)
 
 
+def person_key(text: str) -> str:
+    """A name or e-mail as compared: any case, any spacing."""
+    return " ".join(text.split()).casefold()
+
+
 def same_person(name: str, email: str, query: str) -> bool:
     """Whether ``query`` names this participant: the name (any case and spacing) or e-mail."""
-
-    def norm(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
-    wanted = norm(query)
-    return bool(wanted) and (norm(name) == wanted or (bool(email) and norm(email) == wanted))
+    wanted = person_key(query)
+    return bool(wanted) and (
+        person_key(name) == wanted or (bool(email) and person_key(email) == wanted)
+    )

@@ -40,7 +40,7 @@ from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import expense_vat, small_business_threshold, vat_rate
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, language, t, tn
+from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
@@ -234,7 +234,7 @@ def _say_totals(bill: Bill) -> None:
         output.say(
             t(
                 "  VAT {percent} %: base {base}, VAT {vat}",
-                percent=decimal_text(plain(rate.percent)),
+                percent=format_number(rate.percent),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -479,7 +479,7 @@ def add_expense(
             "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
             id=expense.id,
             amount=format_money(amount),
-            percent=decimal_text(plain(percent)),
+            percent=format_number(percent),
             day=format_date(day, weekday=False),
             month=str(Month.of(day)),
         )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tyonohjaus_cli.cli import machine, output, params
-from tyonohjaus_cli.cli.billing import decimal_text, month_bills, unlogged_warning
+from tyonohjaus_cli.cli.billing import month_bills, unlogged_warning
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
@@ -26,7 +26,7 @@ from tyonohjaus_cli.domain.invoices import (
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, language, t
+from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
 
@@ -352,7 +352,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
             "description": line_description(line, lang),
             "quantity": line_quantity(line, lang),
             "unit_price": line_unit_price(line, lang),
-            "vat": decimal_text(plain(line.vat_percent)),
+            "vat": format_number(line.vat_percent),
             "amount": line.amount,
         }
         for line in invoice.lines
@@ -373,7 +373,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
         output.say(
             t(
                 "VAT {percent} %: base {base}, VAT {vat}",
-                percent=decimal_text(plain(rate.percent)),
+                percent=format_number(rate.percent),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )

@@ -120,6 +120,7 @@ def format_money(amount: Decimal, *, lang: str | None = None) -> str:
 
 def format_number(value: Decimal, *, lang: str | None = None) -> str:
     """``25,5`` in Finnish and Swedish, ``25.5`` in English: no exponent, no trailing zeros."""
-    lang = lang or _current
-    text = format(value.normalize(), "f")
-    return text if lang == "en" else text.replace(".", ",")
+    from tyonohjaus_cli.domain.numbers import plain  # Decimal only for commands with money
+
+    text = plain(value)
+    return text if (lang or _current) == "en" else text.replace(".", ",")

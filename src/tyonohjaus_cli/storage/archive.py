@@ -369,8 +369,8 @@ def file_stem(name: str) -> str:
 def write_participant_export(
     data: ParticipantData, folder: Path, markdown: str, exported: str
 ) -> list[Path]:
-    """Write ``<name>.json`` and ``<name>.md`` into ``folder``, whose parent must exist."""
+    """Write ``<name>.json`` and ``<name>.md`` into ``folder`` (its parent checked by the
+    command, before the store is read)."""
     from tyonohjaus_cli.domain.access import as_document
 
-    check_named(folder)
     return _write_pair(folder, file_stem(data.name), as_document(data, exported), markdown)

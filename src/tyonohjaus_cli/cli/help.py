@@ -23,7 +23,7 @@ from tyonohjaus_cli.i18n import t
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_NOTES = re.compile(r"\[([^\[\]]+)\]$")
+_NOTES = r"\[([^\[\]]+)\]$"
 """The notes Typer appends to an option's help: ``[default: 45]``, ``[required]``."""
 
 
@@ -35,7 +35,7 @@ def _typer_text(text: str) -> str:
         return t("Install completion for the current shell.")
     if text == "Show completion for the current shell, to copy it or customize the installation.":
         return t("Show completion for the current shell, to copy it or customize the installation.")
-    if (notes := _NOTES.search(text)) is None:
+    if (notes := re.search(_NOTES, text)) is None:
         return text
     said = []
     for note in notes[1].split("; "):

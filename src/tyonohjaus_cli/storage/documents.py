@@ -24,7 +24,7 @@ Migration = Callable[[Doc], Doc]
 MIGRATIONS: dict[int, Migration] = {}
 """Upgrades from version N to N+1, applied in turn on read (none yet: this is schema 1)."""
 
-_LINE_COLUMN = re.compile(r"\(at line (\d+), column \d+\)")
+_LINE_COLUMN = r"\(at line (\d+), column \d+\)"  # compiled on first use, not at start-up
 
 
 def parse_toml(text: str, rel: str) -> Doc:
@@ -35,8 +35,8 @@ def parse_toml(text: str, rel: str) -> Doc:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        match = _LINE_COLUMN.search(message)
-        problem = _LINE_COLUMN.sub("", message).strip()
+        match = re.search(_LINE_COLUMN, message)
+        problem = re.sub(_LINE_COLUMN, "", message).strip()
         raise StoreFileError(
             rel, t("not valid TOML: {problem}", problem=problem), int(match[1]) if match else None
         ) from None

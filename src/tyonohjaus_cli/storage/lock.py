@@ -28,7 +28,7 @@ LOCK_NAME = ".lock"
 _POLL_SECONDS = 0.02
 WAIT_NOTICE = 1.0
 """Seconds of waiting for the lock after which ``on_wait`` is told."""
-_HOLDER_LINE = re.compile(r"pid (\d+) since (\S+)")
+_HOLDER_LINE = r"pid (\d+) since (\S+)"
 
 
 def _try_lock(handle: IO[str]) -> bool:
@@ -57,7 +57,7 @@ def holder(root: Path) -> str:
         text = (root / LOCK_NAME).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return ""
-    match = _HOLDER_LINE.fullmatch(text)
+    match = re.fullmatch(_HOLDER_LINE, text)
     if match:
         return t("pid {pid} since {since}", pid=match[1], since=match[2])
     return text.splitlines()[0][:80] if text else ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
 from dataclasses import replace
 from datetime import date
@@ -24,6 +23,7 @@ from tests.billing_month import (
     SETTINGS,
 )
 from tests.conftest import Tyo
+from tests.external import apt_tool
 from tyonohjaus_cli import i18n
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
 from tyonohjaus_cli.domain.enums import VatMode
@@ -273,16 +273,14 @@ def test_code128_bars_encode_the_digits_in_code_set_c() -> None:
         code128_modules("123")
 
 
-@pytest.mark.skipif(
-    not (shutil.which("zbarimg") and shutil.which("pdftoppm")),
-    reason="needs zbar-tools and poppler-utils",
-)
 def test_a_scanner_reads_the_barcode(tmp_path: Path) -> None:
+    pdftoppm = apt_tool("pdftoppm", "poppler-utils")
+    zbarimg = apt_tool("zbarimg", "zbar-tools")
     pdf = tmp_path / "invoice.pdf"
     pdf.write_bytes(invoice_pdf(pohde_invoice("fi")))
-    subprocess.run(["pdftoppm", "-png", "-r", "300", str(pdf), str(tmp_path / "page")], check=True)
+    subprocess.run([pdftoppm, "-png", "-r", "300", str(pdf), str(tmp_path / "page")], check=True)
     scan = subprocess.run(
-        ["zbarimg", "-q", "--raw", str(tmp_path / "page-1.png")],
+        [zbarimg, "-q", "--raw", str(tmp_path / "page-1.png")],
         capture_output=True,
         text=True,
         check=True,

@@ -7,7 +7,7 @@ enumerations are in :mod:`enums`, the store's own settings in :mod:`settings`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
@@ -104,6 +104,11 @@ class Meeting:
     held_minutes: int | None = None
     attended: int | None = None
     """How many were present when held (a count only: names stay in the session log)."""
+    seen: str = ""
+    """``SEQUENCE:HASH`` of what its invitation showed when tyo last wrote the file
+    (:mod:`tyonohjaus_cli.domain.calendar_changes`); empty in files from before it."""
+    edited: datetime | None = None
+    """When a hand edit of what a recipient sees was noticed (the DTSTAMP of that change)."""
 
     @property
     def actual_minutes(self) -> int:
@@ -112,8 +117,11 @@ class Meeting:
 
     @property
     def end(self) -> datetime:
-        # Wall-clock arithmetic: a 90-minute meeting ends 90 minutes later on the clock.
-        return self.start + timedelta(minutes=self.minutes)
+        # Real time: a 90-minute meeting lasts 90 minutes when the clocks change inside it
+        # (aware datetime arithmetic in Python is wall-clock arithmetic, so through UTC).
+        return (self.start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(
+            self.start.tzinfo
+        )
 
     @property
     def is_open(self) -> bool:
@@ -130,7 +138,9 @@ class Venue:
     phone: bool = False
 
     def __str__(self) -> str:
-        return self.place or self.online or ("phone" if self.phone else "")
+        # On one line, for tables: a place typed with \n between its lines.
+        place = ", ".join(line.strip() for line in self.place.splitlines() if line.strip())
+        return place or self.online or ("phone" if self.phone else "")
 
 
 @dataclass(frozen=True)

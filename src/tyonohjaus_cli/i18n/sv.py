@@ -127,5 +127,6 @@ MESSAGES: dict[str, str] = {
     "Co-supervisor: {name}": "Medhandledare: {name}",
     "Please cancel at least {hours} hours before the start.": "Eventuella avbokningar senast {hours} timmar före start.",
     "Invitation: {summary}, {when}": "Inbjudan: {summary}, {when}",
-    "Cancelled: {summary}, {when}": "Inställd: {summary}, {when}",
+    "Cancellation: {summary}, {when}": "Inställt: {summary}, {when}",
+    "Change: {summary}, {when}": "Ändring: {summary}, {when}",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
+from tyonohjaus_cli.domain.calendar_changes import seen_text
 from tyonohjaus_cli.domain.enums import (
     CancelledBy,
     MeetingStatus,
@@ -99,7 +100,7 @@ def client_from_doc(fields: Fields) -> Client:
 # --- processes/<id>.toml -----------------------------------------------------------------
 
 
-def _meeting_to_doc(meeting: Meeting) -> Doc:
+def _meeting_to_doc(process: Process, meeting: Meeting) -> Doc:
     doc: Doc = {
         "n": meeting.n,
         "start": _wall_clock(meeting.start),
@@ -115,6 +116,8 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
             "reason": meeting.reason,
             "held_minutes": meeting.held_minutes,
             "attended": meeting.attended,
+            "edited": _moment(meeting.edited) if meeting.edited else None,
+            "calendar": seen_text(process, meeting),
             "moves": [
                 {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
                 for move in meeting.moves
@@ -144,6 +147,8 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         reason=fields.text("reason", ""),
         held_minutes=fields.integer("held_minutes", None, minimum=1),
         attended=fields.integer("attended", None),
+        seen=fields.text("calendar", ""),
+        edited=fields.moment("edited", zone, None),
     )
 
 
@@ -207,7 +212,7 @@ def process_to_doc(process: Process) -> Doc:
         }
     )
     doc["meetings"] = [
-        _meeting_to_doc(meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)
+        _meeting_to_doc(process, meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)
     ]
     return doc
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -257,7 +257,17 @@ class Store:
                 t("unknown process {id!r}: `tyo process list` shows the ids", id=process_id)
             ) from None
         self._check_id(rel, process.id, process_id)
-        return process
+        return self._with_hand_edits(rel, process)
+
+    def _with_hand_edits(self, rel: str, process: Process) -> Process:
+        """A hand edit of what a calendar shows raises SEQUENCE (domain/calendar_changes.py);
+        the file's modification time is when it happened."""
+        from tyonohjaus_cli.domain.calendar_changes import with_hand_edits
+
+        stamp = stamp_of(self.root / rel)
+        if stamp is None:
+            return process
+        return with_hand_edits(process, datetime.fromtimestamp(stamp[0] / 1e9, UTC))
 
     def session_log(self, process_id: str) -> SessionLog:
         """The private session log of a process (empty until a meeting is logged).
@@ -309,6 +319,13 @@ class Store:
         process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
         return codec.summary_of_process(process)
+
+    def process_statuses(self) -> dict[str, tuple[str, ProcessStatus]]:
+        """Every process's client and status, by id, from the index."""
+        return {
+            summary.id: (summary.client, ProcessStatus(summary.status))
+            for summary in self._summaries()
+        }
 
     def process_briefs(self, now: datetime) -> list[ProcessBrief]:
         """Every process, as list views show it; ``now`` decides which meeting is next."""

@@ -410,12 +410,22 @@ def _reminders_json(sent: tuple[Sent, ...]) -> list[dict[str, Any]]:
 
 
 def _reminder_line(item: Sent) -> str:
-    return t(
-        "Reminder sent {day}: {days} days overdue, late interest {interest}{added}.",
-        day=format_date(item.day, weekday=False),
-        days=item.days_overdue,
-        interest=format_money(item.interest),
-        added=t(" (added)") if item.interest_added else "",
+    fields = {
+        "day": format_date(item.day, weekday=False),
+        "days": item.days_overdue,
+        "interest": format_money(item.interest),
+    }
+    return (
+        t(
+            "Reminder sent {day}: {days} days overdue, late interest {interest} added to the "
+            "amount.",
+            **fields,
+        )
+        if item.interest_added
+        else t(
+            "Reminder sent {day}: {days} days overdue, late interest {interest} shown, not added.",
+            **fields,
+        )
     ) + (
         " " + t("Recovery compensation {amount}.", amount=format_money(item.compensation))
         if item.compensation

@@ -12,7 +12,7 @@ import json
 import tomllib
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal as D
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -32,6 +32,7 @@ from tyonohjaus_cli.domain.billing import bill_month
 from tyonohjaus_cli.domain.prices import Dated, changed, in_force, set_from
 from tyonohjaus_cli.storage.documents import migrate
 
+D = Decimal
 MARCH_1 = date(2027, 3, 1)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -147,3 +147,19 @@ def document_format(text: str) -> str:
     if text.lower() in ("pdf", "md"):
         return text.lower()
     raise UsageError(t("expected pdf or md"))
+
+
+FromOption = Annotated[
+    date | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help=t(
+            "The new price holds for meetings on and after this day, e.g. 2027-03-01; those "
+            "before keep the old (default: every meeting not yet invoiced; invoiced ones "
+            "never change)."
+        ),
+        parser=day,
+        show_default=False,
+    ),
+]

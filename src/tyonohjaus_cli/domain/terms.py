@@ -156,19 +156,41 @@ def _day(day: date, lang: str) -> str:
     return format_date(day, lang=lang, weekday=False)
 
 
-def price_text(terms: Terms, lang: str) -> str:
+def _price_on(terms: Terms, day: date, lang: str) -> str:
+    """The price in force on ``day``, per meeting or per unit, in words."""
     process, settings = terms.process, terms.settings
-    if process.meeting_price is not None:
-        return t(
-            "{price} per meeting",
-            lang=lang,
-            price=format_money(process.meeting_price, lang=lang),
-        )
+    per_meeting = process.meeting_price_on(day)
+    if per_meeting is not None:
+        return t("{price} per meeting", lang=lang, price=format_money(per_meeting, lang=lang))
     return t(
         "{price} per unit of {minutes} min",
         lang=lang,
-        price=format_money(unit_price(settings, terms.client, process), lang=lang),
+        price=format_money(unit_price(settings, terms.client, process, day), lang=lang),
         minutes=settings.unit_minutes,
+    )
+
+
+def _first_day(terms: Terms) -> date:
+    meetings = planned_meetings(terms.process)
+    return meetings[0].start.date() if meetings else terms.prepared
+
+
+def price_text(terms: Terms, lang: str) -> str:
+    """The price of the planned meetings; a dated change during them from its day."""
+    pieces: dict[str, date] = {}
+    for meeting in planned_meetings(terms.process) or ():
+        pieces.setdefault(_price_on(terms, meeting.start.date(), lang), meeting.start.date())
+    if not pieces:
+        return _price_on(terms, terms.prepared, lang)
+    shown = list(pieces.items())
+    return "; ".join(
+        [
+            shown[0][0],
+            *(
+                t("from {day} {price}", lang=lang, day=_day(day, lang), price=price)
+                for price, day in shown[1:]
+            ),
+        ]
     )
 
 
@@ -191,6 +213,7 @@ def vat_text(terms: Terms, lang: str) -> str:
 def price(out: Writer, terms: Terms, lang: str) -> None:
     """What the price is, then the estimated total by billing's own rules."""
     process, client = terms.process, terms.client
+    discount = client.discount_on(_first_day(terms))
     out.facts(
         [
             (t("Price without VAT", lang=lang), price_text(terms, lang)),
@@ -206,7 +229,7 @@ def price(out: Writer, terms: Terms, lang: str) -> None:
             ),
             (
                 t("Discount", lang=lang),
-                percent_text(client.discount, lang) if client.discount else "",
+                percent_text(discount, lang) if discount else "",
             ),
             (t("VAT", lang=lang), vat_text(terms, lang)),
         ]

@@ -106,4 +106,5 @@ MESSAGES: dict[str, str] = {
     "Amount to pay": "Att betala",
     "Recovery compensation": "Ersättning för indrivningskostnader",
     "{amount} (Act on Payment Terms in Commercial Contracts, 10 a §)": "{amount} (lagen om betalningsvillkor i kommersiella avtal, 10 a §)",
+    "from {day} {price}": "från {day} {price}",
 }

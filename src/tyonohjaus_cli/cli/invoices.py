@@ -699,6 +699,6 @@ def remind(
         recorded = invoice_store.reminders(store)
         recorded[number] = (*recorded.get(number, ()), reminder.record)
         invoice_store.save_payments(change, invoice_store.payments(store), recorded)
-    if target != "-":
+    if target != "-":  # else the document alone goes to standard output
         output.say(t("Wrote {path}.", path=str(target)))
-    output.say(_reminder_line(reminder.record))
+        output.say(_reminder_line(reminder.record))

@@ -12,7 +12,7 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
-from tyonohjaus_cli.domain.enums import ProcessKind
+from tyonohjaus_cli.domain.enums import FINNISH_KINDS, ProcessKind
 from tyonohjaus_cli.domain.models import (
     GROUP_SIZE_FOR_CO_SUPERVISION,
     Goal,
@@ -74,7 +74,9 @@ def new_process(
     client: Annotated[str, typer.Option(help=t("The client's id (see `tyo client list`)."))],
     kind: Annotated[
         ProcessKind,
-        typer.Option(help=t("The kind of supervision."), parser=params.choice(ProcessKind)),
+        typer.Option(
+            help=t("The kind of supervision."), parser=params.choice(ProcessKind, FINNISH_KINDS)
+        ),
     ],
     start: Annotated[
         datetime,

@@ -20,6 +20,17 @@ class ProcessKind(StrEnum):
     ENTREPRENEUR = "entrepreneur"
 
 
+FINNISH_KINDS = {
+    "yksilö": ProcessKind.INDIVIDUAL,
+    "ryhmä": ProcessKind.GROUP,
+    "työyhteisö": ProcessKind.COMMUNITY,
+    "johto": ProcessKind.LEADERSHIP,
+    "kriisi": ProcessKind.CRISIS,
+    "yrittäjä": ProcessKind.ENTREPRENEUR,
+}
+"""The kinds as a Finnish supervisor types them (``--kind ryhmä``), beside the English words."""
+
+
 class ProcessStatus(StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"

@@ -1,4 +1,4 @@
-"""``tyo process``: list, show and close supervision processes."""
+"""``tyo process``: list, show, edit and close supervision processes."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
 from tyonohjaus_cli.cli.render import meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
@@ -20,7 +21,20 @@ if TYPE_CHECKING:
 # `process list` reads the index only: what show and close need of the domain is imported
 # inside them, as the dataclasses take a good part of start-up.
 
-app = group(t("List, show and close supervision processes."))
+
+class ProcessGroup(LazyGroup):
+    """``tyo process``: ``edit`` lives in a module of its own, loaded when it runs."""
+
+    entries = {  # noqa: RUF012 - filled once, here
+        "edit": Entry(
+            "tyonohjaus_cli.cli.process_edit",
+            "edit",
+            t("Change a running process; only the options given change."),
+        )
+    }
+
+
+app = group(t("List, show, edit and close supervision processes."), cls=ProcessGroup)
 
 
 def _brief_row(brief: ProcessBrief, *, span: bool) -> dict[str, Any]:

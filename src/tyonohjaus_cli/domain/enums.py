@@ -31,6 +31,17 @@ FINNISH_KINDS = {
 """The kinds as a Finnish supervisor types them (``--kind ryhmä``), beside the English words."""
 
 
+KIND_NAMES = {
+    ProcessKind.INDIVIDUAL: "individual supervision",
+    ProcessKind.GROUP: "group supervision",
+    ProcessKind.COMMUNITY: "work community supervision",
+    ProcessKind.LEADERSHIP: "supervision of managers and supervisors",
+    ProcessKind.CRISIS: "crisis supervision",
+    ProcessKind.ENTREPRENEUR: "supervision for an entrepreneur",
+}
+"""What each kind is called in documents (message ids): a process's title when none is given."""
+
+
 class ProcessStatus(StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"

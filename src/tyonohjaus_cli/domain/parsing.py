@@ -192,7 +192,7 @@ def parse_duration(text: str) -> int:
         whole, _, part = hours.partition(".")
         # 1,5 h is 90 min; a fraction that is no whole number of minutes (1,01 h) is refused.
         part_minutes = int(part) * 60 if part else 0
-        scale = 10 ** len(part)
+        scale: int = 10 ** len(part)
         if part_minutes % scale == 0 and len(whole) <= 4:
             minutes = int(whole) * 60 + part_minutes // scale + int(match["minutes"] or 0)
             if 0 < minutes <= LONGEST_MEETING:

@@ -174,7 +174,7 @@ def edit_process(
     if not changed:
         raise UsageError(t("nothing changed: {process} is like that already", process=process.id))
     resend: tuple[int, ...] = ()
-    if any(name in CALENDAR_FIELDS for name in changed) and ahead:
+    if any(name in CALENDAR_FIELDS for name in changed) and ahead and process.is_agreed:
         resend = tuple(m.n for m in ahead)
         raised = {n: _raised(edited, n) for n in resend}
         edited = replace(edited, meetings=tuple(raised.get(m.n, m) for m in edited.meetings))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
     # --- tyo process edit -------------------------------------------------------------------
-    "List, show, edit and close supervision processes.": "Listaa, näytä, muokkaa ja päätä työnohjausprosesseja.",
+    "List, show, edit and close supervision processes; accept or decline a proposal.": "Listaa, näytä, muokkaa ja päätä työnohjausprosesseja; hyväksy tai hylkää tarjous.",
     "Change a running process; only the options given change.": "Muuta käynnissä olevaa prosessia; vain annetut valitsimet muuttuvat.",
     'Change a running process; only the options given change.\n\nNothing invoiced changes: a price can\'t change once a meeting is invoiced, and a new\nlength reaches only the meetings ahead. A change that calendars show (title, venue,\nlength, participants) names the invitations to send again.\n\nExample: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"': (
         "Muuta käynnissä olevaa prosessia; vain annetut valitsimet muuttuvat.\n\n"

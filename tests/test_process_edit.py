@@ -126,26 +126,37 @@ def test_a_new_length_reaches_only_the_meetings_ahead(
     assert "meetings 2, 3, 4 again" in result.stdout
 
 
-def test_the_price_is_fixed_once_invoiced(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_what_is_invoiced_stays_as_invoiced(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
     assert planned("process", "edit", "hoitajat-2027", "--rate", "100").exit_code == 0
     assert _shown(planned)["rate"] == "100.00"
     monkeypatch.setenv("TYO_NOW", "2027-01-12 16:00")
     assert planned("log", "hoitajat-2027", "--present", "Aino", "--note", "x").exit_code == 0
     monkeypatch.setenv("TYO_NOW", "2027-02-01 09:00")
     assert planned("invoice", "create", "2027-01", "--client", "pohde").exit_code == 0
-    billed = planned("billing", "2027-01", "--json").stdout
-    for change in (("--rate", "120"), ("--meeting-price", "200"), ("--no-first-free",)):
-        result = planned("process", "edit", "hoitajat-2027", *change)
-        assert (result.exit_code, result.stderr) == (
-            2,
-            (
-                "tyo: meetings of hoitajat-2027 are invoiced already (invoice 1000): its price "
-                "can't change, or what was invoiced would change with it\n"
-            ),
-        )
-    assert planned("billing", "2027-01", "--json").stdout == billed
-    assert planned("process", "edit", "hoitajat-2027", "--title", "Hoitajien ryhmä").exit_code == 0
-    assert "Work supervision: Hoitajat " in planned("invoice", "show", "1000").stdout
+    invoice = planned("invoice", "show", "1000").stdout
+    refused = planned("process", "edit", "hoitajat-2027", "--first-free")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        (
+            "tyo: meetings of hoitajat-2027 are invoiced already (invoice 1000): whether the "
+            "first unit is free can't change, or what was invoiced would change with it\n"
+        ),
+    )
+    repriced = planned("process", "edit", "hoitajat-2027", "--rate", "120", "--title", "Uusi")
+    assert repriced.stdout.startswith(
+        "Changed process hoitajat-2027: title, price.\n"
+        "No item billed but not yet invoiced changes; invoiced ones never do.\n"
+    )
+    assert planned("invoice", "show", "1000").stdout == invoice
+    assert "Work supervision: Hoitajat " in invoice
+
+
+def test_from_goes_with_a_price(planned: Tyo) -> None:
+    result = planned("process", "edit", "hoitajat-2027", "--from", "2027-03-01", "--title", "X")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "tyo: --from goes with --rate or --meeting-price: the day the new price holds from\n",
+    )
 
 
 @pytest.mark.parametrize(
@@ -163,7 +174,7 @@ def test_the_price_is_fixed_once_invoiced(planned: Tyo, monkeypatch: pytest.Monk
         ),
         (
             ("--rate", "90", "--meeting-price", "200"),
-            "tyo: choose either --rate (per unit) or --meeting-price, not both\n",
+            "tyo: give --rate or --meeting-price, not both\n",
         ),
         (
             ("--remove-break", "2027-06-01..2027-06-30"),

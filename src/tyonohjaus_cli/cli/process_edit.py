@@ -22,7 +22,9 @@ _CHANGED = {
     "participants": "participants",
     "group_size": "group size",
     "rate": "price",
+    "rate_changes": "price",
     "meeting_price": "price",
+    "meeting_price_changes": "price",
     "first_free": "first meeting",
     "co_supervisor": "co-supervisor",
     "breaks": "breaks",
@@ -55,6 +57,7 @@ def edit(
             help=t("A fixed price per meeting without VAT, instead of units."), parser=params.money
         ),
     ] = None,
+    since: params.FromOption = None,
     first_free: Annotated[
         bool | None,
         typer.Option(
@@ -121,9 +124,9 @@ def edit(
 ) -> None:
     """Change a running process; only the options given change.
 
-    Nothing invoiced changes: a price can't change once a meeting is invoiced, and a new
-    length reaches only the meetings ahead. A change that calendars show (title, venue,
-    length, participants) names the invitations to send again.
+    Nothing invoiced changes: a new price holds from --from on, or without --from for every
+    meeting not yet invoiced; a new length reaches only the meetings ahead. A change that
+    calendars show (title, venue, length, participants) names the invitations to send again.
 
     Example: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"
     """
@@ -140,6 +143,7 @@ def edit(
         minutes=duration,
         rate=rate,
         meeting_price=meeting_price,
+        since=since,
         first_free=first_free,
         co_supervisor="" if no_co_supervisor else co_supervisor,
         size=size,
@@ -151,6 +155,7 @@ def edit(
     )
     store = session.store
     now = session.now()
+    repriced = None
     with store.transaction(f"process edit {process_id}", now) as change:
         edited = edit_process(
             store.process(process_id),
@@ -158,9 +163,17 @@ def edit(
             invoiced=invoiced_items(invoice_store.invoices(store)),
             now=now,
         )
+        if rate is not None or meeting_price is not None:
+            from tyonohjaus_cli.usecases.bills import repriced_months
+
+            repriced = repriced_months(store, processes=[edited.process], since=since)
         change.save_process(edited.process)
     what = ", ".join(dict.fromkeys(t(_CHANGED[name]) for name in edited.changed))
     output.say(t("Changed process {id}: {what}.", id=process_id, what=what))
+    if repriced is not None:
+        from tyonohjaus_cli.usecases.bills import repriced_message
+
+        output.say(repriced_message(repriced))
     _tell_calendars(process_id, edited.resend, edited.in_breaks)
 
 

@@ -10,7 +10,7 @@ from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
-from tyonohjaus_cli.cli.render import meeting_state, venue_text
+from tyonohjaus_cli.cli.render import changes_json, dated_text, meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
@@ -133,7 +133,9 @@ def process_json(process: Process) -> dict[str, Any]:
         "phone": process.venue.phone,
         "goals": [{"n": g.n, "text": g.text, "by": g.by} for g in process.goals],
         "rate": process.rate,
+        "rate_changes": changes_json(process.rate_changes, "rate"),
         "meeting_price": process.meeting_price,
+        "meeting_price_changes": changes_json(process.meeting_price_changes, "meeting_price"),
         "first_free": process.first_free,
         "co_supervisor": process.co_supervisor,
         "breaks": [str(span) for span in process.breaks],
@@ -162,13 +164,19 @@ def show(
         print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
     client = store.client_of(process)
-    price = (
-        t("{price} per meeting", price=format_money(process.meeting_price))
-        if process.meeting_price is not None
-        else t("{price} per unit", price=format_money(process.rate))
-        if process.rate is not None
-        else ""
+    per_meeting = dated_text(
+        process.meeting_price,
+        process.meeting_price_changes,
+        lambda price: t("{price} per meeting", price=format_money(price)),
+        "",
     )
+    per_unit = dated_text(
+        process.rate,
+        process.rate_changes,
+        lambda price: t("{price} per unit", price=format_money(price)),
+        "",
+    )
+    price = "; ".join(text for text in (per_meeting, per_unit) if text)
     output.details(
         [
             (

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
@@ -19,7 +19,7 @@ from tyonohjaus_cli.domain.models import Meeting, Participant, Process, Venue
 from tyonohjaus_cli.domain.retention import person_key
 from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_money, t
 
 CALENDAR_FIELDS = ("title", "venue", "minutes", "participants")
 """What an invitation shows: a change to any of these is sent again."""
@@ -34,6 +34,8 @@ class ProcessChanges:
     minutes: int | None = None
     rate: Decimal | None = None
     meeting_price: Decimal | None = None
+    since: date | None = None
+    """The day a new price holds from; ``None``: every meeting not yet invoiced."""
     first_free: bool | None = None
     co_supervisor: str | None = None
     """The co-supervisor's name; ``""`` takes the co-supervisor off."""
@@ -46,7 +48,8 @@ class ProcessChanges:
 
     @property
     def touches_price(self) -> bool:
-        return any(v is not None for v in (self.rate, self.meeting_price, self.first_free))
+        prices = (self.rate, self.meeting_price, self.since, self.first_free)
+        return any(value is not None for value in prices)
 
     @property
     def is_empty(self) -> bool:
@@ -103,24 +106,41 @@ def _participants(process: Process, changes: ProcessChanges) -> tuple[Participan
 
 
 def _price(process: Process, changes: ProcessChanges, invoiced: Mapping[str, int]) -> Process:
+    """A new price (from ``changes.since`` on, else for all not yet invoiced: an invoice
+    keeps its own lines); the first free unit only while the first meeting isn't invoiced."""
+    from tyonohjaus_cli.domain.prices import latest, set_from
+
     if changes.rate is not None and changes.meeting_price is not None:
-        raise UsageError(t("choose either --rate (per unit) or --meeting-price, not both"))
-    keys = (f"{process.id}#{m.n}" for m in process.meetings)  # as billing.meeting_key
-    numbers = sorted({invoiced[key] for key in keys if key in invoiced})
-    if numbers:
+        raise UsageError(t("give --rate or --meeting-price, not both"))
+    if changes.since is not None and changes.rate is None and changes.meeting_price is None:
+        raise UsageError(
+            t("--from goes with --rate or --meeting-price: the day the new price holds from")
+        )
+    per_meeting = latest(process.meeting_price, process.meeting_price_changes)
+    if changes.rate is not None and per_meeting is not None:
         raise UsageError(
             t(
-                "meetings of {process} are invoiced already (invoice {numbers}): its price "
-                "can't change, or what was invoiced would change with it",
-                process=process.id,
-                numbers=", ".join(str(n) for n in numbers),
+                "{id} bills {price} per meeting: change that with --meeting-price",
+                id=process.id,
+                price=format_money(per_meeting),
             )
         )
     if changes.rate is not None:
-        process = replace(process, rate=changes.rate, meeting_price=None)
+        process = set_from(process, "rate", changes.rate, changes.since)
     if changes.meeting_price is not None:
-        process = replace(process, meeting_price=changes.meeting_price, rate=None)
-    if changes.first_free is not None:
+        process = set_from(process, "meeting_price", changes.meeting_price, changes.since)
+    if changes.first_free is not None and changes.first_free != process.first_free:
+        keys = (f"{process.id}#{m.n}" for m in process.meetings)  # as billing.meeting_key
+        numbers = sorted({invoiced[key] for key in keys if key in invoiced})
+        if numbers:
+            raise UsageError(
+                t(
+                    "meetings of {process} are invoiced already (invoice {numbers}): whether "
+                    "the first unit is free can't change, or what was invoiced would change with it",
+                    process=process.id,
+                    numbers=", ".join(str(n) for n in numbers),
+                )
+            )
         process = replace(process, first_free=changes.first_free)
     return process
 
@@ -192,7 +212,9 @@ def _fields() -> tuple[str, ...]:
         "participants",
         "group_size",
         "rate",
+        "rate_changes",
         "meeting_price",
+        "meeting_price_changes",
         "first_free",
         "co_supervisor",
         "breaks",

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, daily, data, documents, sessions
+from tyonohjaus_cli.i18n.fi import (
+    billing,
+    calendar,
+    core,
+    daily,
+    data,
+    documents,
+    history,
+    sessions,
+)
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -12,4 +21,5 @@ MESSAGES: dict[str, str] = {
     **data.MESSAGES,
     **documents.MESSAGES,
     **daily.MESSAGES,
+    **history.MESSAGES,
 }

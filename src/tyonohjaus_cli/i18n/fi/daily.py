@@ -6,11 +6,12 @@ MESSAGES: dict[str, str] = {
     # --- tyo process edit -------------------------------------------------------------------
     "List, show, edit and close supervision processes; accept or decline a proposal.": "Listaa, näytä, muokkaa ja päätä työnohjausprosesseja; hyväksy tai hylkää tarjous.",
     "Change a running process; only the options given change.": "Muuta käynnissä olevaa prosessia; vain annetut valitsimet muuttuvat.",
-    'Change a running process; only the options given change.\n\nNothing invoiced changes: a price can\'t change once a meeting is invoiced, and a new\nlength reaches only the meetings ahead. A change that calendars show (title, venue,\nlength, participants) names the invitations to send again.\n\nExample: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"': (
+    'Change a running process; only the options given change.\n\nNothing invoiced changes: a new price holds from --from on, or without --from for every\nmeeting not yet invoiced; a new length reaches only the meetings ahead. A change that\ncalendars show (title, venue, length, participants) names the invitations to send again.\n\nExample: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"': (
         "Muuta käynnissä olevaa prosessia; vain annetut valitsimet muuttuvat.\n\n"
-        "Laskutettu ei muutu: hintaa ei voi muuttaa, kun jokin tapaaminen on laskutettu, ja uusi\n"
-        "kesto koskee vain tulevia tapaamisia. Kun kalentereissa näkyvä tieto muuttuu (otsikko,\n"
-        "paikka, kesto, osallistujat), tyo kertoo, mitkä kutsut lähetetään uudelleen.\n\n"
+        "Laskutettu ei muutu: uusi hinta on voimassa --from-päivästä alkaen, tai ilman --from-\n"
+        "valitsinta kaikissa vielä laskuttamattomissa tapaamisissa; uusi kesto koskee vain tulevia.\n"
+        "Kun kalentereissa näkyvä tieto muuttuu (otsikko, paikka, kesto, osallistujat), tyo kertoo,\n"
+        "mitkä kutsut lähetetään uudelleen.\n\n"
         'Esimerkki: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"'
     ),
     "A title for invoices, calendars and summaries.": "Otsikko laskuille, kalentereihin ja yhteenvetoihin.",
@@ -32,7 +33,8 @@ MESSAGES: dict[str, str] = {
     "meeting {numbers} falls in the break: move it with `tyo meeting move {process} {first} --to ...` or cancel it": "tapaaminen {numbers} osuu tauolle: siirrä se komennolla `tyo meeting move {process} {first} --to ...` tai peru se",
     "meetings {numbers} fall in the break: move each with `tyo meeting move {process} N --to ...` or cancel it": "tapaamiset {numbers} osuvat tauolle: siirrä kukin komennolla `tyo meeting move {process} N --to ...` tai peru se",
     "{email} is the e-mail of two participants: each person has their own": "{email} on kahden osallistujan sähköposti: jokaisella on omansa",
-    "meetings of {process} are invoiced already (invoice {numbers}): its price can't change, or what was invoiced would change with it": "prosessin {process} tapaamisia on jo laskutettu (lasku {numbers}): hintaa ei voi muuttaa, muuten laskutettukin muuttuisi",
+    "meetings of {process} are invoiced already (invoice {numbers}): whether the first unit is free can't change, or what was invoiced would change with it": "prosessin {process} tapaamisia on jo laskutettu (lasku {numbers}): ensimmäisen ohjaustunnin maksuttomuutta ei voi muuttaa, muuten laskutettukin muuttuisi",
+    "--from goes with --rate or --meeting-price: the day the new price holds from": "--from kuuluu valitsimen --rate tai --meeting-price pariksi: päivä, josta uusi hinta on voimassa",
     "nothing to change: give an option such as --place or --title": "ei mitään muutettavaa: anna valitsin, esim. --place tai --title",
     "nothing changed: {process} is like that already": "mikään ei muuttunut: {process} on jo sellainen",
     "{name!r} is a participant already: each person is named once": "{name!r} on jo osallistuja: jokainen nimetään kerran",

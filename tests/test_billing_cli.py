@@ -294,6 +294,23 @@ def test_a_payment_or_credit_dated_before_the_invoice_says_which_date_is_wrong(
     assert files(store_path) == before
 
 
+def test_crediting_a_paid_invoice_says_the_money_goes_back(month: Tyo, tmp_path: Path) -> None:
+    created = month(
+        "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+    )  # fmt: skip
+    assert created.exit_code == 0, created.output
+    assert month("invoice", "paid", "1000", "--on", "2027-03-10").exit_code == 0
+    credit = month("invoice", "credit", "1000", "--date", "2027-03-12")
+    assert credit.stdout.splitlines()[1] == (
+        "Invoice 1000 was paid on 2027-03-10: pay €128.01 back to mehilainen; the credit note "
+        "says it is refunded."
+    )
+    target = tmp_path / "credit.pdf"
+    assert month("invoice", "pdf", "1001", "-o", str(target)).exit_code == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "1000 är redan betald" in text.replace("\u00a0", " ")  # mehilainen reads Swedish
+
+
 def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     assert (
         month(

@@ -395,7 +395,9 @@ def pdf(
             if store.has_process(process_id):
                 process = store.process(process_id)
                 names[process.title] = [person.name for person in process.participants]
-    data = invoice_pdf(invoice, participants=names)
+    credited = invoice.credit_for
+    refunded = credited is not None and invoice_store.invoice(store, credited).paid is not None
+    data = invoice_pdf(invoice, participants=names, refunded=refunded)
     if to == "-":
         output.write_out(data, "-")
         return
@@ -510,6 +512,17 @@ def credit(
         note = credit_note(replace(original, paid=None), invoice_number(every, issued), issued)
         invoice_store.save_invoice(store, change, note)
     output.say(_summary_line(note))
+    if original.paid is not None:
+        output.say(
+            t(
+                "Invoice {n} was paid on {day}: pay {amount} back to {client}; the credit note "
+                "says it is refunded.",
+                n=number,
+                day=format_date(original.paid, weekday=False),
+                amount=format_money(original.totals.gross),
+                client=original.buyer.id,
+            )
+        )
     output.say(
         t(
             "The items of invoice {n} can be invoiced again: `tyo invoice create {month} --client {client}`.",

@@ -304,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "Attn. {name}": "Yhteyshenkilö {name}",
     "E-invoice address {address} {operator}": "Verkkolaskuosoite {address} {operator}",
     "Invoice number": "Laskun numero",
+    "Credit note number": "Hyvityslaskun numero",
+    "Credit note date": "Hyvityslaskun päivämäärä",
     "Invoice date": "Laskun päivämäärä",
     "Due date": "Eräpäivä",
     "Terms of payment": "Maksuehto",
@@ -346,6 +348,13 @@ MESSAGES: dict[str, str] = {
     "BIC": "BIC",
     "Virtual barcode": "Virtuaaliviivakoodi",
     "Nothing to pay.": "Ei maksettavaa.",
+    "Invoice {n} was paid on {day}: pay {amount} back to {client}; the credit note says it is refunded.": (
+        "Lasku {n} on maksettu {day}: palauta {amount} tilaajalle {client}; hyvityslaskussa "
+        "sanotaan, että summa palautetaan."
+    ),
+    "Nothing to pay: invoice {n} was paid, so the credit of {amount} is refunded to your account.": (
+        "Ei maksettavaa: lasku {n} on jo maksettu, joten hyvitys {amount} palautetaan tilillenne."
+    ),
     "Nothing to pay: this credit note is settled against invoice {n}.": (
         "Ei maksettavaa: hyvitys vähennetään laskusta {n}."
     ),

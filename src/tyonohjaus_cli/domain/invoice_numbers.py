@@ -36,7 +36,7 @@ def invoice_number(issued: Sequence[Invoice], day: date, wanted: int | None = No
                 issued=format_date(latest.issued, weekday=False),
             )
         )
-    following = next_invoice_number(issued)
+    following = next_invoice_number(tuple(issued))
     if wanted is None or wanted == following:
         return following
     if latest is None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
+from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
 from tyonohjaus_cli.domain.progress import format_units
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
-from tyonohjaus_cli.domain.writers import KIND_WORDS, Markdown, Writer
+from tyonohjaus_cli.domain.writers import Markdown, Writer
 from tyonohjaus_cli.i18n import format_date, t
 
 FORMATS = ("txt", "md")
@@ -226,7 +226,7 @@ def write(summary: Summary, lang: str, out: Writer) -> None:
                 t("Process", lang=words.lang),
                 title if title == summary.process_id else f"{title} ({summary.process_id})",
             ),
-            (t("Kind", lang=words.lang), words(KIND_WORDS[summary.kind])),
+            (t("Kind", lang=words.lang), words(KIND_NAMES[summary.kind])),
             (t("Client", lang=words.lang), summary.client),
             (t("Supervisor", lang=words.lang), summary.supervisor),
             (t("Co-supervisor", lang=words.lang), summary.co_supervisor),

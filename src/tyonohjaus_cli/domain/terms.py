@@ -13,14 +13,14 @@ from decimal import Decimal
 
 from tyonohjaus_cli.domain.billing import unit_price
 from tyonohjaus_cli.domain.cadence import parse_cadence
-from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
+from tyonohjaus_cli.domain.enums import KIND_NAMES, MeetingStatus, VatMode
 from tyonohjaus_cli.domain.estimate import Estimate
 from tyonohjaus_cli.domain.invoices import PUBLIC_BODY_MAX_PAYMENT_DAYS
 from tyonohjaus_cli.domain.models import Client, Meeting, Process
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.domain.vat import vat_rate
-from tyonohjaus_cli.domain.writers import KIND_WORDS, Writer
+from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_time, t, tn
 
@@ -94,7 +94,7 @@ def place_text(process: Process, lang: str) -> str:
 
 
 def kind_text(process: Process, lang: str) -> str:
-    return t(KIND_WORDS[process.kind], lang=lang)
+    return t(KIND_NAMES[process.kind], lang=lang)
 
 
 def form_text(process: Process, lang: str) -> str:

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tyonohjaus_cli.domain.enums import ProcessKind
-
 
 class Writer:
     """Plain text: underlined headings, aligned labels and columns."""
@@ -134,13 +132,3 @@ class Markdown(Writer):
                 md_escape(name),
                 "",
             ]
-
-
-KIND_WORDS = {  # the kinds of supervision in a document's words
-    ProcessKind.INDIVIDUAL: "individual supervision",
-    ProcessKind.GROUP: "group supervision",
-    ProcessKind.COMMUNITY: "work community supervision",
-    ProcessKind.LEADERSHIP: "supervision of managers and supervisors",
-    ProcessKind.CRISIS: "crisis supervision",
-    ProcessKind.ENTREPRENEUR: "supervision for an entrepreneur",
-}

@@ -12,7 +12,7 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
-from tyonohjaus_cli.domain.enums import ProcessKind
+from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.models import (
     GROUP_SIZE_FOR_CO_SUPERVISION,
     Goal,
@@ -158,6 +158,15 @@ def new_process(
             help=t("A title for calendars and summaries (default: the id)."), parser=params.title
         ),
     ] = None,
+    proposal: Annotated[
+        bool,
+        typer.Option(
+            "--proposal",
+            help=t(
+                "Plan it as an offer: on no agenda, calendar or bill until `tyo process accept`."
+            ),
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
     ] = False,
@@ -206,6 +215,7 @@ def new_process(
         co_supervisor=co_supervisor or "",
         breaks=tuple(break_ or ()),
         plan=str(planned_cadence),
+        status=ProcessStatus.PROPOSAL if proposal else ProcessStatus.ACTIVE,
     )
     exists = t(
         "process {id!r} exists already: choose another id, or see `tyo process show {id}`",
@@ -253,6 +263,14 @@ def new_process(
     output.print_table(columns, rows)
     if dry_run:
         output.say(t("Nothing was saved (--dry-run)."))
+    elif proposal:
+        output.say(
+            t(
+                "A proposal: `tyo offer {process}` writes the offer, and "
+                "`tyo process accept {process}` makes it agreed.",
+                process=process_id,
+            )
+        )
     elif planned[0].start < now:
         output.say(
             t("The process starts in the past: log the meetings already held with `tyo log`.")

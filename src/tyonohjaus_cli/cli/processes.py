@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output
+from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.render import meeting_state, venue_text
+from tyonohjaus_cli.cli.render import changes_json, dated_text, meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
@@ -116,7 +117,9 @@ def process_json(process: Process) -> dict[str, Any]:
         "phone": process.venue.phone,
         "goals": [{"n": g.n, "text": g.text, "by": g.by} for g in process.goals],
         "rate": process.rate,
+        "rate_changes": changes_json(process.rate_changes, "rate"),
         "meeting_price": process.meeting_price,
+        "meeting_price_changes": changes_json(process.meeting_price_changes, "meeting_price"),
         "first_free": process.first_free,
         "co_supervisor": process.co_supervisor,
         "breaks": [str(span) for span in process.breaks],
@@ -145,13 +148,19 @@ def show(
         print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
     client = store.client_of(process)
-    price = (
-        t("{price} per meeting", price=format_money(process.meeting_price))
-        if process.meeting_price is not None
-        else t("{price} per unit", price=format_money(process.rate))
-        if process.rate is not None
-        else ""
+    per_meeting = dated_text(
+        process.meeting_price,
+        process.meeting_price_changes,
+        lambda price: t("{price} per meeting", price=format_money(price)),
+        "",
     )
+    per_unit = dated_text(
+        process.rate,
+        process.rate_changes,
+        lambda price: t("{price} per unit", price=format_money(price)),
+        "",
+    )
+    price = "; ".join(text for text in (per_meeting, per_unit) if text)
     output.details(
         [
             (
@@ -210,6 +219,67 @@ def close(
         )
         change.save_process(process)
     output.say(t("Closed process {id}.", id=process_id))
+
+
+@command(app, "edit")
+def edit(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    rate: Annotated[
+        Decimal | None,
+        typer.Option(
+            help=t("The process's own price of a unit without VAT, in euros."),
+            parser=params.money,
+            show_default=False,
+        ),
+    ] = None,
+    meeting_price: Annotated[
+        Decimal | None,
+        typer.Option(
+            help=t("A fixed price per meeting without VAT, in euros."),
+            parser=params.money,
+            show_default=False,
+        ),
+    ] = None,
+    since: params.FromOption = None,
+) -> None:
+    """Change a process's price; only the options given change.
+
+    A new price holds from --from on (meetings before it keep the old one), or without
+    --from for every meeting not yet invoiced; invoiced ones never change.
+
+    Example: tyo process edit hoitajat-2027 --rate 130 --from 2027-03-01
+    """
+    from tyonohjaus_cli.domain.prices import latest, set_from
+    from tyonohjaus_cli.errors import UsageError
+    from tyonohjaus_cli.usecases.bills import repriced_message, repriced_months
+
+    prices = {
+        key: value
+        for key, value in (("rate", rate), ("meeting_price", meeting_price))
+        if value is not None
+    }
+    if not prices:
+        raise UsageError(t("nothing to change: give --rate or --meeting-price"))
+    if len(prices) > 1:
+        raise UsageError(t("give --rate or --meeting-price, not both"))
+    store = session.store
+    with store.transaction(f"process edit {process_id}", session.now()) as change:
+        process = store.process(process_id)
+        per_meeting = latest(process.meeting_price, process.meeting_price_changes)
+        if rate is not None and per_meeting is not None:
+            raise UsageError(
+                t(
+                    "{id} bills {price} per meeting: change that with --meeting-price",
+                    id=process.id,
+                    price=format_money(per_meeting),
+                )
+            )
+        for key, value in prices.items():
+            process = set_from(process, key, value, since)
+        touched = repriced_months(store, processes=[process], since=since)
+        change.save_process(process)
+    output.say(t("Changed process {id}.", id=process_id))
+    output.say(repriced_message(touched))
 
 
 @command(app, "accept")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, documents, sessions
+from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, documents, history, sessions
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -11,4 +11,5 @@ MESSAGES: dict[str, str] = {
     **sessions.MESSAGES,
     **data.MESSAGES,
     **documents.MESSAGES,
+    **history.MESSAGES,
 }

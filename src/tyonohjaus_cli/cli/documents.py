@@ -66,7 +66,7 @@ def _references(client: Client, process: Process, lang: str) -> tuple[tuple[str,
     """The buyer's references where given: framework agreement, order number, reference."""
     # Read by name: the fields are optional, and older stores have none of them.
     given = (
-        (t("Framework agreement", lang=lang), getattr(process, "contract_id", "")),
+        (t("Framework agreement", lang=lang), getattr(process, "contract", "")),
         (t("Order number", lang=lang), getattr(process, "order_number", "")),
         (t("Buyer reference", lang=lang), getattr(client, "buyer_reference", "")),
     )

@@ -17,7 +17,9 @@ percents as written, e.g. ``"25.5"``)::
      "totals": {... all clients ...}}
 
 ``kind`` is ``meeting``, ``late-cancellation``, ``no-show`` or ``expense``; a discount's
-kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on.
+kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on,
+whose own lines the item then shows. ``name`` is the name billed to when every item is
+invoiced; the forgotten clients' kept invoices come under ``"client": null, "name": null``.
 """
 
 from __future__ import annotations

@@ -137,7 +137,8 @@ def new_process(
         ),
     ] = None,
     first_free: Annotated[
-        bool, typer.Option("--first-free", help=t("The first unit of the first meeting is free."))
+        bool,
+        typer.Option("--first-free", help=t("The first unit of the first billed meeting is free.")),
     ] = False,
     co_supervisor: Annotated[
         str | None,

@@ -131,8 +131,18 @@ MESSAGES: dict[str, str] = {
         "laskun päivämäärä {day} on ennen laskun {n} päivämäärää ({issued}): numerot "
         "kulkevat päivämäärien mukaan"
     ),
-    "--number {n} would not continue the series: use {first} or more": (
-        "--number {n} ei jatka numerosarjaa: käytä numeroa {first} tai suurempaa"
+    "--number {n} is too short for a reference number: use {first} or more": (
+        "--number {n} on liian lyhyt viitenumeroa varten: käytä numeroa {first} tai suurempaa"
+    ),
+    "--number {n} would go back: the latest invoice is {latest}, and a number is never used "
+    "twice nor out of order; leave out --number to get {following}": (
+        "--number {n} menisi taaksepäin: viimeisin lasku on {latest}, eikä numeroa käytetä "
+        "kahdesti eikä epäjärjestyksessä; jätä --number pois, niin numero on {following}"
+    ),
+    "--number {n} would leave a gap after invoice {latest}: invoice numbers run unbroken, as "
+    "the bookkeeping requires; leave out --number to get {following}": (
+        "--number {n} jättäisi aukon laskun {latest} jälkeen: laskujen numerot juoksevat "
+        "katkeamatta, kuten kirjanpito vaatii; jätä --number pois, niin numero on {following}"
     ),
     "Invoice a client for a month: freezes the month's billable items not yet invoiced.\n\n"
     "The invoice gets the next number, a due date by the client's payment days (at most 30\n"
@@ -294,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "Attn. {name}": "Yhteyshenkilö {name}",
     "E-invoice address {address} {operator}": "Verkkolaskuosoite {address} {operator}",
     "Invoice number": "Laskun numero",
+    "Credit note number": "Hyvityslaskun numero",
+    "Credit note date": "Hyvityslaskun päivämäärä",
     "Invoice date": "Laskun päivämäärä",
     "Due date": "Eräpäivä",
     "Terms of payment": "Maksuehto",
@@ -336,6 +348,13 @@ MESSAGES: dict[str, str] = {
     "BIC": "BIC",
     "Virtual barcode": "Virtuaaliviivakoodi",
     "Nothing to pay.": "Ei maksettavaa.",
+    "Invoice {n} was paid on {day}: pay {amount} back to {client}; the credit note says it is refunded.": (
+        "Lasku {n} on maksettu {day}: palauta {amount} tilaajalle {client}; hyvityslaskussa "
+        "sanotaan, että summa palautetaan."
+    ),
+    "Nothing to pay: invoice {n} was paid, so the credit of {amount} is refunded to your account.": (
+        "Ei maksettavaa: lasku {n} on jo maksettu, joten hyvitys {amount} palautetaan tilillenne."
+    ),
     "Nothing to pay: this credit note is settled against invoice {n}.": (
         "Ei maksettavaa: hyvitys vähennetään laskusta {n}."
     ),

@@ -166,7 +166,7 @@ MESSAGES: dict[str, str] = {
     "A goal agreed at the start; repeat for each.": "Alussa sovittu tavoite; toista jokaiselle.",
     "Price of a unit without VAT for this process.": "Tämän prosessin ohjaustunnin hinta ilman arvonlisäveroa.",
     "A fixed price per meeting without VAT, instead of units.": "Kiinteä hinta tapaamiselta ilman arvonlisäveroa ohjaustuntien sijaan.",
-    "The first unit of the first meeting is free.": "Ensimmäisen tapaamisen ensimmäinen ohjaustunti on maksuton.",
+    "The first unit of the first billed meeting is free.": "Ensimmäisen laskutettavan tapaamisen ensimmäinen ohjaustunti on maksuton.",
     "The co-supervisor's name (parityönohjaus).": "Parityönohjaajan nimi.",
     "Days off for this process, e.g. 2027-06-21..2027-08-08; repeat for each.": "Tämän prosessin tauot, esim. 2027-06-21..2027-08-08; toista jokaiselle.",
     "A title for calendars and summaries (default: the id).": "Otsikko kalentereihin ja yhteenvetoihin (oletus: tunnus).",

@@ -129,3 +129,14 @@ def test_place_typed_with_backslash_n_is_a_line_break(initialised: Tyo) -> None:
 def test_pseudonymise_help_says_invitations_carry_the_addresses(tyo: Tyo) -> None:
     text = " ".join(tyo("ics", "--help").stdout.split())
     assert "still carries the e-mail addresses" in text
+
+
+def test_process_edit_of_the_place_raises_sequence_of_the_meetings_ahead(tyo_process: Tyo) -> None:
+    edited = tyo_process("process", "edit", "hoitajat-2027", "--place", "Isokatu 1, Oulu")
+    assert edited.exit_code == 0, edited.output
+    found = events(tyo_process("ics", "hoitajat-2027").stdout)
+    assert {e["SEQUENCE"] for e in found} == {1}
+    assert {str(e["LOCATION"]) for e in found} == {"Isokatu 1, Oulu"}
+    assert {e.decoded("DTSTAMP") for e in found} == {
+        datetime(2027, 1, 4, 7, 0, tzinfo=ZoneInfo("UTC"))
+    }

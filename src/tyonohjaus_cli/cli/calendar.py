@@ -189,8 +189,12 @@ def ics(
         raise UsageError(t("name a PROCESS, or give --every-process"))
     _check_invitation_options(out, meeting, every, method=method, eml=eml)
 
+    from tyonohjaus_cli.domain.meetings import require_agreed
+
     store = session.store
-    process = _with_hand_edits_saved(store.process(process_id))
+    process = store.process(process_id)
+    require_agreed(process)  # a proposal's meetings go to no calendar until accepted
+    process = _with_hand_edits_saved(process)
     client = store.client_of(process)
     settings = store.settings()
 

@@ -5,16 +5,21 @@ already invoiced, :func:`bill_month` returns the month's items as invoice lines.
 (DESIGN.md §5):
 
 - A held meeting bills ``price × minutes / unit_minutes`` rounded to the cent, half up;
-  the price per unit is the process's, else the client's, else the settings' rate. A
-  process with a meeting price bills that per meeting instead.
+  the price per unit is the process's, else the client's, else the settings' rate, each as
+  in force on the meeting's date (:mod:`domain.prices`). A process with a meeting price on
+  that date bills that per meeting instead.
 - A cancellation by the client notified later than ``client.cancel_hours`` before the
   start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
   what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
   planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
-- "First unit free" (``--first-free``) takes off the first unit of the process's first held meeting at its
-  unit price (the whole meeting price for a per-meeting price; never more than the item).
-- The client's discount % applies to what remains of each meeting item; expenses are
-  costs passed on and are not discounted.
+- "First unit free" (``--first-free``) takes off the first unit of the process's first
+  billed meeting at its unit price (the whole meeting price for a per-meeting price; never
+  more than the item). The first billed meeting is the first, by time, that bills anything:
+  held, or charged as a no-show or a late cancellation. A benefit promised for the start
+  of the process stays with its start: meeting 1 charged as a late cancellation takes the
+  free unit, and meeting 2 held is billed in full.
+- The client's discount % (in force on the meeting's date) applies to what remains of each
+  meeting item; expenses are costs passed on and are not discounted.
 - Each line's VAT rate follows its service date; a VAT-exempt supervisor bills 0 %.
 
 Session notes are not an input here, so they cannot reach a bill.
@@ -30,6 +35,7 @@ from decimal import Decimal
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
 from tyonohjaus_cli.domain.expenses import Expense
 from tyonohjaus_cli.domain.invoices import (
+    Billed,
     Invoice,
     InvoiceLine,
     LineKind,
@@ -45,27 +51,36 @@ from tyonohjaus_cli.domain.vat import round_cents, vat_rate
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 
+FORGOTTEN = Client(id="", name="")
+"""Stands for every forgotten client (``tyo forget CLIENT``) in the views of a month or a
+year: its invoices are kept by law and still count, under a neutral label."""
+
 
 def meeting_key(process: Process, meeting: Meeting) -> str:
     """A meeting's identity as a billable item: ``process#n`` (``n`` never changes)."""
     return f"{process.id}#{meeting.n}"
 
 
-def unit_price(settings: Settings, client: Client, process: Process) -> Decimal:
-    """Price per unit excluding VAT: the process's, else the client's, else the default."""
-    for rate in (process.rate, client.rate):
+def unit_price(settings: Settings, client: Client, process: Process, day: date) -> Decimal:
+    """Price per unit excluding VAT on ``day``: the process's, else the client's, else the
+    default, each as in force on that day (see :mod:`domain.prices`)."""
+    for rate in (process.rate_on(day), client.rate_on(day)):
         if rate is not None:
             return rate
-    return settings.rate
+    return settings.rate_on(day)
 
 
 @dataclass(frozen=True)
 class BillItem:
-    """One billable item (meeting, charged cancellation, no-show, expense) and its discounts."""
+    """One billable item (meeting, charged cancellation, no-show, expense) and its discounts.
+
+    An invoiced item (``invoice`` its number) has the invoice's own lines, and ``buyer`` is
+    the name it was billed to."""
 
     key: str
     lines: tuple[InvoiceLine, ...]
     invoice: int | None = None
+    buyer: str = ""
 
     @property
     def line(self) -> InvoiceLine:
@@ -86,6 +101,14 @@ class Bill:
     items: tuple[BillItem, ...]
     unlogged: tuple[str, ...] = ()
     """Meetings of the month still only planned: they bill nothing until logged."""
+
+    @property
+    def name(self) -> str:
+        """The client's name; the name on the invoice when every item is invoiced (the
+        latest invoice's), so that an invoiced month reads as it was billed."""
+        if self.items and not self.open_items:
+            return max(self.items, key=lambda item: item.invoice or 0).buyer
+        return self.client.name
 
     @property
     def lines(self) -> tuple[InvoiceLine, ...]:
@@ -118,9 +141,11 @@ class _Pricing:
         self.settings = settings
         self.client = client
         self.process = process
-        self.price = unit_price(settings, client, process)
-        held = [m for m in process.in_order() if m.status is MeetingStatus.HELD]
-        self.first_held = held[0].n if process.first_free and held else None
+        self.first_billed = (
+            next((m.n for m in process.in_order() if self.charged(m) is not None), None)
+            if process.first_free
+            else None
+        )
 
     def vat(self, meeting: Meeting) -> Decimal:
         if self.settings.vat is VatMode.EXEMPT:
@@ -131,12 +156,14 @@ class _Pricing:
         self, meeting: Meeting, kind: LineKind, minutes: int, percent: Decimal | None
     ) -> InvoiceLine:
         share = (percent if percent is not None else Decimal(100)) / 100
-        per_meeting = self.process.meeting_price
+        day = meeting.start.date()
+        per_meeting = self.process.meeting_price_on(day)
         if per_meeting is not None:
             amount = round_cents(per_meeting * share)
             unit, price = None, per_meeting
         else:
-            unit, price = self.settings.unit_minutes, self.price
+            unit = self.settings.unit_minutes
+            price = unit_price(self.settings, self.client, self.process, day)
             amount = round_cents(price * minutes / unit * share)
         return InvoiceLine(
             item=meeting_key(self.process, meeting),
@@ -153,7 +180,7 @@ class _Pricing:
         )
 
     def first_free(self, meeting: Meeting, billed: InvoiceLine) -> InvoiceLine | None:
-        if meeting.n != self.first_held:
+        if meeting.n != self.first_billed:
             return None
         unit = billed.unit_minutes
         free = min(billed.unit_price, billed.amount)
@@ -173,7 +200,7 @@ class _Pricing:
         )
 
     def discount(self, billed: InvoiceLine, remaining: Decimal) -> InvoiceLine | None:
-        percent = self.client.discount
+        percent = self.client.discount_on(billed.day)
         off = round_cents(remaining * percent / 100)
         if off <= 0:
             return None  # no discount, or one too small to take off a cent
@@ -189,19 +216,24 @@ class _Pricing:
             percent=percent,
         )
 
-    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
-        """The lines a meeting bills: none, or the item and its discounts."""
+    def charged(self, meeting: Meeting) -> InvoiceLine | None:
+        """What a meeting bills before its discounts: held, a no-show, a late cancellation."""
         charge = self.client.cancel_charge
         if meeting.status is MeetingStatus.HELD:
-            billed = self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
-        elif meeting.status is MeetingStatus.NO_SHOW and charge:
-            billed = self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
-        elif is_late_cancellation(meeting, self.client.cancel_hours) and charge:
-            billed = self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
-        else:
+            return self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
+        if meeting.status is MeetingStatus.NO_SHOW and charge:
+            return self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
+        if is_late_cancellation(meeting, self.client.cancel_hours) and charge:
+            return self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
+        return None
+
+    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
+        """The lines a meeting bills: none, or the item and its discounts."""
+        billed = self.charged(meeting)
+        if billed is None:
             return ()
         lines = [billed]
-        if meeting.status is MeetingStatus.HELD and (free := self.first_free(meeting, billed)):
+        if free := self.first_free(meeting, billed):
             lines.append(free)
         remaining = sum((line.amount for line in lines), Decimal(0))
         if discount := self.discount(billed, remaining):
@@ -229,31 +261,41 @@ def bill_month(
     expenses: Iterable[Expense],
     month: Month,
     *,
-    invoiced: Mapping[str, int] | None = None,
+    invoiced: Mapping[str, Billed] | None = None,
     now: datetime | None = None,
 ) -> Bill:
-    """Every billable item of ``client`` in ``month``, by date; ``invoiced`` maps item keys
-    already on an invoice to that invoice's number. The bill's ``unlogged`` are the month's
-    meetings still planned that started before ``now`` (all of them without ``now``)."""
+    """Every billable item of ``client`` in ``month``, by date. ``invoiced`` (from
+    :func:`domain.invoices.billed_items`) holds the items on an invoice: each of the client's
+    is shown with its invoice's lines, as billed, whatever changed since, even when its
+    process is gone (a forgotten client's). The bill's ``unlogged`` are the month's meetings
+    still planned that started before ``now`` (all of them without ``now``)."""
     invoiced = invoiced or {}
-    own = {process.id: process for process in processes if process.client == client.id}
-    items: list[BillItem] = []
+    # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
+    own = {
+        process.id: process
+        for process in processes
+        if process.client == client.id and process.is_agreed
+    }
+    items = [
+        BillItem(key, billed.lines, billed.number, billed.buyer)
+        for key, billed in invoiced.items()
+        if billed.client == client.id and billed.day in month
+    ]
     unlogged: list[str] = []
     for process in own.values():
         pricing = _Pricing(settings, client, process)
         for meeting in process.in_order():
             if meeting.start.date() not in month:
                 continue
+            key = meeting_key(process, meeting)
             if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
-                unlogged.append(meeting_key(process, meeting))
-            if lines := pricing.item(meeting):
-                key = lines[0].item
-                items.append(BillItem(key, lines, invoiced.get(key)))
+                unlogged.append(key)
+            if key not in invoiced and (lines := pricing.item(meeting)):
+                items.append(BillItem(key, lines))
     for expense in expenses:
         process_of = own.get(expense.process)
-        if process_of is not None and expense.day in month:
-            line = expense_line(expense, settings)
-            items.append(BillItem(expense.key, (line,), invoiced.get(expense.key)))
+        if process_of is not None and expense.day in month and expense.key not in invoiced:
+            items.append(BillItem(expense.key, (expense_line(expense, settings),)))
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
     return Bill(client, month, tuple(items), tuple(unlogged))
 

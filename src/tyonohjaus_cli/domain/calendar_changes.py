@@ -1,12 +1,14 @@
 """Changes a calendar recipient sees, noticed even when the process file was edited by hand.
 
-tyo's own commands raise a meeting's SEQUENCE when they move or cancel it. A hand edit of
-``processes/<id>.toml`` (a new place, link, title, participant or time) does not, so each
-meeting also keeps ``calendar = "SEQUENCE:HASH"``: the hash of what its invitation shows, as
-tyo last wrote the file. When the file is read and the hash no longer matches while the
-SEQUENCE is still the one written with it, the file was edited by hand: the meeting's
-SEQUENCE goes up by one and its DTSTAMP becomes the edit (the file's modification time).
-The next save by tyo writes both down. Pure: the moment of the edit is passed in.
+A move or a cancellation raises a meeting's SEQUENCE where it is made. Other changes a
+recipient sees — a new place, link, title, participant, or a time typed into the file — are
+noticed here: each meeting keeps ``calendar = "SEQUENCE:HASH"``, the hash of what its
+invitation shows as tyo last wrote the file. When the hash no longer matches while the
+SEQUENCE is still the one written with it, something changed: a planned meeting still ahead
+goes one SEQUENCE up, with its DTSTAMP at the change. This runs when a process is read (a
+hand edit, dated by the file's modification time) and when tyo saves one (`process edit`,
+dated now); the save writes both down. A meeting already past or cancelled is news to no
+one and stays as it is. Pure: the moment is passed in.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.models import Meeting, Process
 
 
@@ -25,7 +28,6 @@ def visible_hash(process: Process, meeting: Meeting) -> str:
     fields = (
         meeting.start.astimezone(UTC).isoformat(),
         str(meeting.minutes),
-        meeting.status.value,
         process.title,
         venue.place,
         venue.online,
@@ -40,22 +42,24 @@ def seen_text(process: Process, meeting: Meeting) -> str:
     return f"{meeting.sequence}:{visible_hash(process, meeting)}"
 
 
-def _edited_by_hand(process: Process, meeting: Meeting) -> bool:
+def _changed_unseen(process: Process, meeting: Meeting, at: datetime) -> bool:
     sequence, _, digest = meeting.seen.partition(":")
     return (
         bool(digest)
+        and meeting.status is MeetingStatus.PLANNED
+        and meeting.start > at
         and sequence == str(meeting.sequence)
         and digest != visible_hash(process, meeting)
     )
 
 
-def with_hand_edits(process: Process, edited_at: datetime) -> Process:
-    """``process`` with each meeting changed by hand since tyo wrote it one SEQUENCE higher.
+def with_changes_seen(process: Process, edited_at: datetime) -> Process:
+    """``process`` with each planned meeting ahead whose invitation changed one SEQUENCE up.
 
-    ``edited_at`` is when the file was last written (its mtime): the DTSTAMP of the change.
+    ``edited_at`` is when the change was made (a hand edit: the file's mtime): its DTSTAMP.
     A meeting without a recorded hash (a file from before this field) is left as it is.
     """
-    changed = [m for m in process.meetings if _edited_by_hand(process, m)]
+    changed = [m for m in process.meetings if _changed_unseen(process, m, edited_at)]
     if not changed:
         return process
     at = edited_at.astimezone(UTC).replace(microsecond=0)
@@ -64,7 +68,7 @@ def with_hand_edits(process: Process, edited_at: datetime) -> Process:
 
 
 def unsaved_hand_edits(process: Process) -> bool:
-    """Whether :func:`with_hand_edits` raised a SEQUENCE that the file does not hold yet."""
+    """Whether :func:`with_changes_seen` raised a SEQUENCE that the file does not hold yet."""
     return any(
         m.seen and m.seen.partition(":")[0] != str(m.sequence) and m.edited is not None
         for m in process.meetings

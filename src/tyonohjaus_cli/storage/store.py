@@ -262,12 +262,12 @@ class Store:
     def _with_hand_edits(self, rel: str, process: Process) -> Process:
         """A hand edit of what a calendar shows raises SEQUENCE (domain/calendar_changes.py);
         the file's modification time is when it happened."""
-        from tyonohjaus_cli.domain.calendar_changes import with_hand_edits
+        from tyonohjaus_cli.domain.calendar_changes import with_changes_seen
 
         stamp = stamp_of(self.root / rel)
         if stamp is None:
             return process
-        return with_hand_edits(process, datetime.fromtimestamp(stamp[0] / 1e9, UTC))
+        return with_changes_seen(process, datetime.fromtimestamp(stamp[0] / 1e9, UTC))
 
     def session_log(self, process_id: str) -> SessionLog:
         """The private session log of a process (empty until a meeting is logged).
@@ -358,14 +358,21 @@ class Store:
         ]
 
     def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
-        """Meetings of every process starting from ``first`` up to ``last``, by time."""
+        """Meetings of every agreed process starting from ``first`` up to ``last``, by time.
+
+        A proposal's (or a declined offer's) meetings are not real yet: they are left out
+        here, and so out of every view built on this one (agenda, billing).
+        """
         zone = self.zone()
         low = first.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        agreed = {state.value for state in ProcessStatus if state.is_agreed}
         items: list[AgendaItem] = []
         for summary in self._summaries():
             earliest, latest = summary.earliest, summary.latest
             if earliest is None or latest is None or latest < low or earliest >= high:
+                continue
+            if summary.status not in agreed:
                 continue
             for slot in summary.meetings.split(";"):
                 n, start, minutes, status = slot.split(",")
@@ -420,7 +427,7 @@ class Store:
         history entry, so the texts it replaces are not kept anywhere.
         """
         with self.locked():
-            transaction = Transaction(self)
+            transaction = Transaction(self, now)
             yield transaction
             try:
                 journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
@@ -503,8 +510,9 @@ def _refuse_undoing_an_invoice(entry: journal.Entry) -> None:
 class Transaction:
     """The writes of one command, staged until the command has succeeded."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, now: datetime) -> None:
         self.store = store
+        self.now = now
         self.writes: dict[str, str | None] = {}
         self.summaries: dict[str, ProcessSummary] = {}
         """What the index keeps of each process saved, filed once the change is applied."""
@@ -522,9 +530,12 @@ class Transaction:
         self.write(client_path(client.id), dump_toml(codec.client_to_doc(client)))
 
     def save_process(self, process: Process) -> None:
+        from tyonohjaus_cli.domain.calendar_changes import with_changes_seen
         from tyonohjaus_cli.storage import codec
         from tyonohjaus_cli.storage.invoices import check_invoiced_meetings
 
+        # A change an invitation shows (process edit --place, ...) raises SEQUENCE.
+        process = with_changes_seen(process, self.now)
         check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
         self.summaries[process_path(process.id)] = codec.summary_of_process(process)

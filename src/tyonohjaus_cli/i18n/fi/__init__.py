@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, sessions
+from tyonohjaus_cli.i18n.fi import (
+    billing,
+    calendar,
+    core,
+    daily,
+    data,
+    documents,
+    history,
+    sessions,
+)
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -10,4 +19,7 @@ MESSAGES: dict[str, str] = {
     **calendar.MESSAGES,
     **sessions.MESSAGES,
     **data.MESSAGES,
+    **documents.MESSAGES,
+    **daily.MESSAGES,
+    **history.MESSAGES,
 }

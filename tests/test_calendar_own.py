@@ -140,3 +140,10 @@ def test_process_edit_of_the_place_raises_sequence_of_the_meetings_ahead(tyo_pro
     assert {e.decoded("DTSTAMP") for e in found} == {
         datetime(2027, 1, 4, 7, 0, tzinfo=ZoneInfo("UTC"))
     }
+
+
+def test_process_edit_place_with_backslash_n_is_a_line_break(tyo_process: Tyo) -> None:
+    edited = tyo_process("process", "edit", "hoitajat-2027", "--place", "Isokatu 1\\nOulu")
+    assert edited.exit_code == 0, edited.output
+    (event, *_) = events(tyo_process("ics", "hoitajat-2027").stdout)
+    assert event["LOCATION"] == "Isokatu 1\nOulu"

@@ -50,12 +50,16 @@ MESSAGES: dict[str, str] = {
     "Export a process's meetings for calendars; nothing from the session log goes into them."
     "\n\nWithout --meeting or --all: one .ics file with every meeting, to import into a calendar."
     "\n\nWith --meeting N: an invitation that calendars accept, update and cancel (iTIP)."
+    "\n\nWith --every-process: your own calendar of all your work, as one file or (--vdir) a"
+    "\nfolder that vdirsyncer syncs to a CalDAV calendar."
     "\n\nExample: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml": (
         "Vie prosessin tapaamiset kalentereihin; istuntolokista niihin ei päädy mitään."
         "\n\nIlman valintoja --meeting tai --all: yksi .ics-tiedosto kaikista tapaamisista "
         "kalenteriin tuotavaksi."
         "\n\nValinnalla --meeting N: kutsu, jonka kalenterit hyväksyvät, päivittävät ja peruvat "
         "(iTIP)."
+        "\n\nValinnalla --every-process: oma kalenterisi kaikesta työstäsi, yhtenä tiedostona "
+        "tai (--vdir) kansiona, jonka vdirsyncer synkronoi CalDAV-kalenteriin."
         "\n\nEsimerkki: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml"
     ),
     "Meetings for calendars: an .ics file to import, or invitations.": (

@@ -75,7 +75,9 @@ class _Writer:
 
 
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    from tyonohjaus_cli.domain.markdown import escape
+
+    return escape(text)
 
 
 class _Markdown(_Writer):
@@ -94,7 +96,9 @@ class _Markdown(_Writer):
         self.lines += [f"### {_md(text)}", ""]
 
     def paragraph(self, text: str) -> None:
-        self.lines.append(_md(text))
+        from tyonohjaus_cli.domain.markdown import escape_line
+
+        self.lines.append(escape_line(text))
         self.blank()
 
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
@@ -115,7 +119,9 @@ class _Markdown(_Writer):
     def signature(self, lines: Sequence[str]) -> None:
         # Two trailing spaces: a line break within one paragraph.
         self.blank()
-        self.lines.append("  \n".join(_md(line) for line in lines if line))
+        from tyonohjaus_cli.domain.markdown import escape_line
+
+        self.lines.append("  \n".join(escape_line(line) for line in lines if line))
 
 
 _KINDS = {

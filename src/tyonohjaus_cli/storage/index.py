@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tyonohjaus_cli.storage.files import atomic_write
+from tyonohjaus_cli.storage.files import READ_LIMIT, atomic_write, read_bytes
 
 CACHE = ".cache"
 LISTS_INDEX = "index"
@@ -92,8 +92,8 @@ class Index:
         self.path = root / CACHE / f"{name}.json"
         self.entries: dict[str, list[Any]] = {}
         self.dirty = False
-        with contextlib.suppress(OSError, ValueError):
-            doc = json.loads(self.path.read_bytes())
+        with contextlib.suppress(OSError, ValueError, RecursionError):
+            doc = json.loads(read_bytes(self.path, 8 * READ_LIMIT))
             if isinstance(doc, dict) and doc.get("version") == _VERSION:
                 entries = doc.get("entries")
                 self.entries = entries if isinstance(entries, dict) else {}

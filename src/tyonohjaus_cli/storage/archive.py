@@ -422,7 +422,7 @@ def client_data(store: Store, client_id: str) -> ClientData:
     store.client(client_id)
     root = store.root
     docs = {
-        rel: inventory.parse_document(rel, (root / rel).read_text(encoding="utf-8"))
+        rel: inventory.parse_document(rel, store.read_text(rel) or "")
         for rel in inventory.store_files(root)
         if inventory.is_document(rel) and rel != "settings.toml"
     }

@@ -37,7 +37,7 @@ from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
-from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, read_bytes, remove
+from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
 
@@ -506,8 +506,8 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
             )
     for index in sorted((root / CACHE).glob("*.json")):
         try:
-            damaged = not isinstance(json.loads(read_bytes(index)), dict)
-        except (OSError, ValueError):
+            damaged = not isinstance(json.loads(read_bytes(index, 8 * READ_LIMIT)), dict)
+        except (OSError, ValueError, RecursionError):
             damaged = True
         if damaged:
             checkup.add(

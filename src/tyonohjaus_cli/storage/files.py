@@ -144,11 +144,11 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
             raise NotRegularError(error.errno, t("not a regular file"), str(path)) from None
         raise
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise NotRegularError(errno.EINVAL, t("not a regular file"), str(path))
-        data = handle.read(limit + 1)
-    if len(data) > limit:
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    if info.st_size > limit or len(data) > limit:
         raise TooBigError(
             errno.EFBIG,
             t("larger than {size} MB, more than tyo reads", size=limit // (1024 * 1024)),

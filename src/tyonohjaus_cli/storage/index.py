@@ -33,7 +33,7 @@ Stamp = list[int]
 def stamp_of(path: Path) -> Stamp | None:
     """``(mtime_ns, size)`` of ``path``; ``None`` when there is no such file."""
     try:
-        info = path.stat()
+        info = path.lstat()  # a link is not followed: reading it is refused with one line
     except (FileNotFoundError, NotADirectoryError):
         return None
     return [info.st_mtime_ns, info.st_size]
@@ -156,7 +156,8 @@ def toml_files(folder: Path) -> list[tuple[str, Stamp]]:
         for name in sorted(os.listdir(folder_fd)):
             if name.endswith(".toml") and not name.startswith("."):
                 try:
-                    info = os.stat(name, dir_fd=folder_fd)
+                    # A link is listed as itself: reading it is refused with one line.
+                    info = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
                 except FileNotFoundError:  # removed since the listing
                     continue
                 found.append((name, [info.st_mtime_ns, info.st_size]))

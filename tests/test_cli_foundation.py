@@ -73,7 +73,7 @@ def test_agenda_json_is_a_stable_contract(planned: Tyo) -> None:
             "minutes": 90,
             "process": "hoitajat-2027",
             "client": "pohde",
-            "title": "hoitajat-2027",
+            "title": "ryhmätyönohjaus",
             "n": 3,
             "of": 10,
             "venue": "Kauppurienkatu 10, Oulu",
@@ -85,7 +85,7 @@ def test_agenda_json_is_a_stable_contract(planned: Tyo) -> None:
             "minutes": 90,
             "process": "hoitajat-2027",
             "client": "pohde",
-            "title": "hoitajat-2027",
+            "title": "ryhmätyönohjaus",
             "n": 4,
             "of": 10,
             "venue": "Kauppurienkatu 10, Oulu",
@@ -378,7 +378,7 @@ def test_newer_schema_is_refused(planned: Tyo, store_path: Path) -> None:
     result = planned("client", "show", "pohde")
     assert result.exit_code == 1
     assert result.stderr == (
-        "tyo: clients/pohde.toml, line 1: written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo\n"
+        "tyo: clients/pohde.toml, line 1: written by a newer tyo (schema 9, this one reads up to 2); upgrade tyo\n"
     )
 
 
@@ -474,7 +474,7 @@ def test_waiting_for_the_lock_is_told_once_and_only_after_a_while(
 def test_index_sees_hand_edits(planned: Tyo, store_path: Path) -> None:
     assert "hoitajat-2027" in planned("process", "list").stdout
     path = store_path / "processes" / "hoitajat-2027.toml"
-    path.write_text(path.read_text().replace('title = "hoitajat-2027"', 'title = "Hoitajat"'))
+    path.write_text(path.read_text().replace('title = "ryhmätyönohjaus"', 'title = "Hoitajat"'))
     rows = json.loads(planned("process", "list", "--json").stdout)
     assert rows[0]["title"] == "Hoitajat"
 
@@ -706,3 +706,12 @@ def test_a_move_agreed_in_the_future_is_refused(planned: Tyo, store_path: Path) 
         "tyo: --agreed Tue 2027-01-05 09:00 is still ahead: record a move once it has been agreed\n",
     )
     assert path.read_text() == before
+
+
+def test_the_foreign_timezone_reaches_this_process_too() -> None:
+    # conftest sets TZ and calls time.tzset(): local time here is Los Angeles, 8 or 9 hours
+    # behind UTC, so a naive time anywhere in tyo shows up as a wrong hour in the tests.
+    import time
+
+    assert time.localtime(0).tm_hour == 16
+    assert time.tzname[0] == "PST"

@@ -241,7 +241,7 @@ def snapshot_safely(root: Path) -> dict[str, bytes]:
         for name in dirs + names:
             path = Path(folder) / name
             if path.is_symlink():
-                special[path.relative_to(root).as_posix()] = b"-> " + os.readlink(path).encode()
+                special[path.relative_to(root).as_posix()] = b"-> " + str(path.readlink()).encode()
     regular = {}
     for folder, _, names in os.walk(root):
         for name in names:

@@ -1,4 +1,4 @@
-"""``tyo process``: list, show and close supervision processes."""
+"""``tyo process``: list, show, edit and close supervision processes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import typer
 from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.render import meeting_state, venue_text
+from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
+from tyonohjaus_cli.cli.render import changes_json, dated_text, meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
@@ -20,7 +21,23 @@ if TYPE_CHECKING:
 # `process list` reads the index only: what show and close need of the domain is imported
 # inside them, as the dataclasses take a good part of start-up.
 
-app = group(t("List, show and close supervision processes."))
+
+class ProcessGroup(LazyGroup):
+    """``tyo process``: ``edit`` lives in a module of its own, loaded when it runs."""
+
+    entries = {  # noqa: RUF012 - filled once, here
+        "edit": Entry(
+            "tyonohjaus_cli.cli.process_edit",
+            "edit",
+            t("Change a running process; only the options given change."),
+        )
+    }
+
+
+app = group(
+    t("List, show, edit and close supervision processes; accept or decline a proposal."),
+    cls=ProcessGroup,
+)
 
 
 def _brief_row(brief: ProcessBrief, *, span: bool) -> dict[str, Any]:
@@ -116,7 +133,9 @@ def process_json(process: Process) -> dict[str, Any]:
         "phone": process.venue.phone,
         "goals": [{"n": g.n, "text": g.text, "by": g.by} for g in process.goals],
         "rate": process.rate,
+        "rate_changes": changes_json(process.rate_changes, "rate"),
         "meeting_price": process.meeting_price,
+        "meeting_price_changes": changes_json(process.meeting_price_changes, "meeting_price"),
         "first_free": process.first_free,
         "co_supervisor": process.co_supervisor,
         "breaks": [str(span) for span in process.breaks],
@@ -145,13 +164,19 @@ def show(
         print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
     client = store.client_of(process)
-    price = (
-        t("{price} per meeting", price=format_money(process.meeting_price))
-        if process.meeting_price is not None
-        else t("{price} per unit", price=format_money(process.rate))
-        if process.rate is not None
-        else ""
+    per_meeting = dated_text(
+        process.meeting_price,
+        process.meeting_price_changes,
+        lambda price: t("{price} per meeting", price=format_money(price)),
+        "",
     )
+    per_unit = dated_text(
+        process.rate,
+        process.rate_changes,
+        lambda price: t("{price} per unit", price=format_money(price)),
+        "",
+    )
+    price = "; ".join(text for text in (per_meeting, per_unit) if text)
     output.details(
         [
             (
@@ -210,3 +235,45 @@ def close(
         )
         change.save_process(process)
     output.say(t("Closed process {id}.", id=process_id))
+
+
+@command(app, "accept")
+def accept(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+) -> None:
+    """The client accepted the offer: the proposal becomes an agreed process, its plan and
+    meetings (and their calendar UIDs) as they are.
+
+    Example: tyo process accept hoitajat-2027
+    """
+    from tyonohjaus_cli.domain import meetings as meeting_ops
+
+    store = session.store
+    now = session.now()
+    with store.transaction(f"process accept {process_id}", now) as change:
+        process = meeting_ops.accept(store.process(process_id))
+        change.save_process(process)
+    output.say(
+        t(
+            "Process {id} is agreed: its meetings are now on the agenda, calendars and bills.",
+            id=process_id,
+        )
+    )
+
+
+@command(app, "decline")
+def decline(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+) -> None:
+    """The client declined the offer: the proposal is kept, on no agenda, calendar or bill.
+
+    Example: tyo process decline hoitajat-2027
+    """
+    from tyonohjaus_cli.domain import meetings as meeting_ops
+
+    store = session.store
+    now = session.now()
+    with store.transaction(f"process decline {process_id}", now) as change:
+        process = meeting_ops.decline(store.process(process_id), now)
+        change.save_process(process)
+    output.say(t("Process {id} was declined.", id=process_id))

@@ -5,16 +5,21 @@ already invoiced, :func:`bill_month` returns the month's items as invoice lines.
 (DESIGN.md §5):
 
 - A held meeting bills ``price × minutes / unit_minutes`` rounded to the cent, half up;
-  the price per unit is the process's, else the client's, else the settings' rate. A
-  process with a meeting price bills that per meeting instead.
+  the price per unit is the process's, else the client's, else the settings' rate, each as
+  in force on the meeting's date (:mod:`domain.prices`). A process with a meeting price on
+  that date bills that per meeting instead.
 - A cancellation by the client notified later than ``client.cancel_hours`` before the
   start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
   what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
   planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
-- "First unit free" (``--first-free``) takes off the first unit of the process's first held meeting at its
-  unit price (the whole meeting price for a per-meeting price; never more than the item).
-- The client's discount % applies to what remains of each meeting item; expenses are
-  costs passed on and are not discounted.
+- "First unit free" (``--first-free``) takes off the first unit of the process's first
+  billed meeting at its unit price (the whole meeting price for a per-meeting price; never
+  more than the item). The first billed meeting is the first, by time, that bills anything:
+  held, or charged as a no-show or a late cancellation. A benefit promised for the start
+  of the process stays with its start: meeting 1 charged as a late cancellation takes the
+  free unit, and meeting 2 held is billed in full.
+- The client's discount % (in force on the meeting's date) applies to what remains of each
+  meeting item; expenses are costs passed on and are not discounted.
 - Each line's VAT rate follows its service date; a VAT-exempt supervisor bills 0 %.
 
 Session notes are not an input here, so they cannot reach a bill.
@@ -51,12 +56,13 @@ def meeting_key(process: Process, meeting: Meeting) -> str:
     return f"{process.id}#{meeting.n}"
 
 
-def unit_price(settings: Settings, client: Client, process: Process) -> Decimal:
-    """Price per unit excluding VAT: the process's, else the client's, else the default."""
-    for rate in (process.rate, client.rate):
+def unit_price(settings: Settings, client: Client, process: Process, day: date) -> Decimal:
+    """Price per unit excluding VAT on ``day``: the process's, else the client's, else the
+    default, each as in force on that day (see :mod:`domain.prices`)."""
+    for rate in (process.rate_on(day), client.rate_on(day)):
         if rate is not None:
             return rate
-    return settings.rate
+    return settings.rate_on(day)
 
 
 @dataclass(frozen=True)
@@ -118,9 +124,11 @@ class _Pricing:
         self.settings = settings
         self.client = client
         self.process = process
-        self.price = unit_price(settings, client, process)
-        held = [m for m in process.in_order() if m.status is MeetingStatus.HELD]
-        self.first_held = held[0].n if process.first_free and held else None
+        self.first_billed = (
+            next((m.n for m in process.in_order() if self.charged(m) is not None), None)
+            if process.first_free
+            else None
+        )
 
     def vat(self, meeting: Meeting) -> Decimal:
         if self.settings.vat is VatMode.EXEMPT:
@@ -131,12 +139,14 @@ class _Pricing:
         self, meeting: Meeting, kind: LineKind, minutes: int, percent: Decimal | None
     ) -> InvoiceLine:
         share = (percent if percent is not None else Decimal(100)) / 100
-        per_meeting = self.process.meeting_price
+        day = meeting.start.date()
+        per_meeting = self.process.meeting_price_on(day)
         if per_meeting is not None:
             amount = round_cents(per_meeting * share)
             unit, price = None, per_meeting
         else:
-            unit, price = self.settings.unit_minutes, self.price
+            unit = self.settings.unit_minutes
+            price = unit_price(self.settings, self.client, self.process, day)
             amount = round_cents(price * minutes / unit * share)
         return InvoiceLine(
             item=meeting_key(self.process, meeting),
@@ -153,7 +163,7 @@ class _Pricing:
         )
 
     def first_free(self, meeting: Meeting, billed: InvoiceLine) -> InvoiceLine | None:
-        if meeting.n != self.first_held:
+        if meeting.n != self.first_billed:
             return None
         unit = billed.unit_minutes
         free = min(billed.unit_price, billed.amount)
@@ -173,7 +183,7 @@ class _Pricing:
         )
 
     def discount(self, billed: InvoiceLine, remaining: Decimal) -> InvoiceLine | None:
-        percent = self.client.discount
+        percent = self.client.discount_on(billed.day)
         off = round_cents(remaining * percent / 100)
         if off <= 0:
             return None  # no discount, or one too small to take off a cent
@@ -189,19 +199,24 @@ class _Pricing:
             percent=percent,
         )
 
-    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
-        """The lines a meeting bills: none, or the item and its discounts."""
+    def charged(self, meeting: Meeting) -> InvoiceLine | None:
+        """What a meeting bills before its discounts: held, a no-show, a late cancellation."""
         charge = self.client.cancel_charge
         if meeting.status is MeetingStatus.HELD:
-            billed = self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
-        elif meeting.status is MeetingStatus.NO_SHOW and charge:
-            billed = self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
-        elif is_late_cancellation(meeting, self.client.cancel_hours) and charge:
-            billed = self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
-        else:
+            return self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
+        if meeting.status is MeetingStatus.NO_SHOW and charge:
+            return self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
+        if is_late_cancellation(meeting, self.client.cancel_hours) and charge:
+            return self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
+        return None
+
+    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
+        """The lines a meeting bills: none, or the item and its discounts."""
+        billed = self.charged(meeting)
+        if billed is None:
             return ()
         lines = [billed]
-        if meeting.status is MeetingStatus.HELD and (free := self.first_free(meeting, billed)):
+        if free := self.first_free(meeting, billed):
             lines.append(free)
         remaining = sum((line.amount for line in lines), Decimal(0))
         if discount := self.discount(billed, remaining):
@@ -236,7 +251,12 @@ def bill_month(
     already on an invoice to that invoice's number. The bill's ``unlogged`` are the month's
     meetings still planned that started before ``now`` (all of them without ``now``)."""
     invoiced = invoiced or {}
-    own = {process.id: process for process in processes if process.client == client.id}
+    # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
+    own = {
+        process.id: process
+        for process in processes
+        if process.client == client.id and process.is_agreed
+    }
     items: list[BillItem] = []
     unlogged: list[str] = []
     for process in own.values():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.meetings import find
+from tyonohjaus_cli.domain.meetings import find, require_agreed
 from tyonohjaus_cli.domain.models import Meeting, Process, Review
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, t
@@ -98,6 +98,7 @@ def next_unlogged(process: Process) -> Meeting:
 
 def check_loggable(meeting: Meeting, process: Process, now: datetime, *, force: bool) -> None:
     """Refuse what is probably a mistake, saying why; ``force`` allows it on purpose."""
+    require_agreed(process)  # even with force: a proposal's meetings are not real yet
     if meeting.status is MeetingStatus.CANCELLED:
         raise UsageError(
             t(
@@ -176,6 +177,14 @@ def _attendance(
     """Who was present and absent, and how many were present, from what was said."""
     names = [p.name for p in process.participants]
     if outcome.present is None and outcome.absent is None and outcome.attendance is not None:
+        if names and process.size == len(names):
+            raise UsageError(
+                t(
+                    "process {process} names its participants: say who was there with "
+                    "--present NAME or --absent NAME, not --attendance",
+                    process=process.id,
+                )
+            )
         return (), (), _counted(process, outcome.attendance)  # a count, no names
     if (outcome.present or outcome.absent) and not names:
         raise UsageError(

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, safety, sessions
+from tyonohjaus_cli.i18n.fi import (
+    billing,
+    calendar,
+    core,
+    daily,
+    data,
+    documents,
+    history,
+    safety,
+    sessions,
+)
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -10,5 +20,8 @@ MESSAGES: dict[str, str] = {
     **calendar.MESSAGES,
     **sessions.MESSAGES,
     **data.MESSAGES,
+    **documents.MESSAGES,
+    **daily.MESSAGES,
+    **history.MESSAGES,
     **safety.MESSAGES,
 }

@@ -31,6 +31,7 @@ from tyonohjaus_cli.domain.models import (
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import LONGEST_MEETING
+from tyonohjaus_cli.errors import StoreFileError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import Doc, Fields, check_unique
 from tyonohjaus_cli.storage.index import ProcessSummary
@@ -244,7 +245,16 @@ with more is reported at once, not parsed for minutes."""
 def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
     listed = fields.doc.get("meetings")
     if isinstance(listed, list) and len(listed) > MEETINGS_LIMIT:
-        raise fields.fail("meetings", t("at most {limit} meetings", limit=MEETINGS_LIMIT))
+        raise StoreFileError(
+            fields.rel,
+            t(
+                "{count} meetings, more than the {limit} a process file may hold; split "
+                "the process in two (`tyo new-process`)",
+                count=len(listed),
+                limit=MEETINGS_LIMIT,
+            ),
+            fields.line_of_table("meetings", MEETINGS_LIMIT),
+        )
     items = list(fields.tables("meetings"))
     meetings = tuple(_meeting_from_doc(item, zone) for item in items)
     check_unique(items, "n", t("a number no other meeting has"))

@@ -364,6 +364,14 @@ class Fields:
             raise self.fail(key, years_expected())
         return value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
 
+    def line_of_table(self, key: str, index: int) -> int | None:
+        """The line of the ``index``-th ``[[key]]`` table, for a message."""
+        if not self.source:
+            return None
+        offset = self._offset(key, index)
+        offset += len(self.source[offset:]) - len(self.source[offset:].lstrip())
+        return self.source.count("\n", 0, offset) + 1
+
     def table(self, key: str) -> Fields:
         value = self.doc.get(key, {})
         if not isinstance(value, dict):

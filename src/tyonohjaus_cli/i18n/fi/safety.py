@@ -26,7 +26,10 @@ MESSAGES: dict[str, str] = {
     "more than {count} files": "yli {count} tiedostoa",
     "it unpacks to more than tyo reads": "se purkautuu suuremmaksi kuin tyo lukee",
     "a percentage from 0 to 100": "prosentti väliltä 0–100",
-    "at most {limit} meetings": "enintään {limit} tapaamista",
+    "{count} meetings, more than the {limit} a process file may hold; split the process in two (`tyo new-process`)": (
+        "{count} tapaamista, enemmän kuin prosessitiedostossa voi olla ({limit}); jaa "
+        "prosessi kahtia (`tyo new-process`)"
+    ),
     "left by the interrupted change: run any tyo command (or `tyo doctor --fix`) to roll it back, then `tyo doctor` again": (
         "keskeytyneen muutoksen jälki: aja mikä tahansa tyo-komento (tai `tyo doctor --fix`), "
         "joka peruu muutoksen, ja sitten `tyo doctor` uudelleen"

@@ -20,7 +20,11 @@ from tyonohjaus_cli.domain.billing import issue_invoice
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
+    check_credit,
+    check_payment,
     credit_note,
+    credited_numbers,
+    invoice_status,
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
@@ -43,16 +47,6 @@ NumberArgument = Annotated[
 ]
 
 
-def _status(invoice: Invoice, today: date, credited: set[int]) -> str:
-    if invoice.is_credit_note:
-        return "credit-note"
-    if invoice.number in credited:
-        return "credited"
-    if invoice.paid is not None:
-        return "paid"
-    return "overdue" if invoice.due < today else "open"
-
-
 def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
     sums = invoice.totals
     return {
@@ -68,7 +62,7 @@ def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
         "vat": sums.vat,
         "gross": sums.gross,
         "paid": invoice.paid,
-        "status": _status(invoice, today, credited),
+        "status": invoice_status(invoice, today, credited),
     }
 
 
@@ -206,7 +200,7 @@ def list_invoices(
     store.settings()
     today = session.now().date()
     issued = invoice_store.invoices(store)
-    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    credited = credited_numbers(issued)
     rows = [_row(invoice, today, credited) for invoice in issued]
     if unpaid:
         rows = [row for row in rows if row["status"] in ("open", "overdue")]
@@ -293,7 +287,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
     store = session.store
     store.settings()
     issued = invoice_store.invoices(store)
-    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    credited = credited_numbers(issued)
     invoice = invoice_store.invoice(store, number)
     today = session.now().date()
     if as_json:
@@ -427,30 +421,7 @@ def paid(
     day = on or session.now().date()
     with store.transaction(f"invoice paid {number}", session.now()) as change:
         invoice = invoice_store.invoice(store, number)
-        if invoice.is_credit_note:
-            raise UsageError(t("{n} is a credit note: there is nothing to pay", n=number))
-        if invoice.paid is not None:
-            raise UsageError(
-                t(
-                    "invoice {n} is marked paid already, on {day}",
-                    n=number,
-                    day=format_date(invoice.paid, weekday=False),
-                )
-            )
-        if day < invoice.issued:
-            raise UsageError(
-                t(
-                    "--on {day} is before the invoice's date ({issued}): give the day it was paid",
-                    day=day.isoformat(),
-                    issued=invoice.issued.isoformat(),
-                )
-                if on is not None
-                else t(
-                    "the payment day {day} is before the invoice's date ({issued}); give --on",
-                    day=day.isoformat(),
-                    issued=invoice.issued.isoformat(),
-                )
-            )
+        check_payment(invoice, day, day_given=on is not None)
         payments = invoice_store.payments(store)
         payments[number] = day
         invoice_store.save_payments(change, payments)
@@ -481,34 +452,7 @@ def credit(
     with store.transaction(f"invoice credit {number}", session.now()) as change:
         every = invoice_store.invoices(store)
         original = invoice_store.invoice(store, number)
-        if original.is_credit_note:
-            raise UsageError(
-                t("{n} is a credit note itself; credit notes are not credited", n=number)
-            )
-        earlier = next((inv.number for inv in every if inv.credit_for == number), None)
-        if earlier is not None:
-            raise UsageError(
-                t(
-                    "invoice {n} is credited already, by credit note {credit}",
-                    n=number,
-                    credit=earlier,
-                )
-            )
-        if issued < original.issued:
-            raise UsageError(
-                t(
-                    "--date {day} is before the invoice's date ({issued}): a credit note is dated "
-                    "on or after the invoice it credits",
-                    day=issued.isoformat(),
-                    issued=original.issued.isoformat(),
-                )
-                if day is not None
-                else t(
-                    "the credit note's date {day} is before the invoice's ({issued}); give --date",
-                    day=issued.isoformat(),
-                    issued=original.issued.isoformat(),
-                )
-            )
+        check_credit(original, every, issued, day_given=day is not None)
         note = credit_note(replace(original, paid=None), invoice_number(every, issued), issued)
         invoice_store.save_invoice(store, change, note)
     output.say(_summary_line(note))

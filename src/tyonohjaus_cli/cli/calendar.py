@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from tyonohjaus_cli.calendar import ics as export
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.meetings import find
@@ -54,6 +54,7 @@ def ics(
         typer.Argument(
             metavar="[PROCESS]",
             help=t("The process's id (none with --every-process)."),
+            autocompletion=complete.process_ids,
             show_default=False,
         ),
     ] = None,
@@ -74,6 +75,7 @@ def ics(
             metavar="N",
             help=t("An invitation for meeting N only (see `tyo process show`)."),
             parser=params.count,
+            autocompletion=complete.meeting_numbers,
             show_default=False,
         ),
     ] = None,
@@ -142,6 +144,7 @@ def ics(
             "--client",
             metavar="CLIENT",
             help=t("With --every-process: one client's processes only."),
+            autocompletion=complete.client_ids,
             show_default=False,
         ),
     ] = None,
@@ -229,7 +232,7 @@ def ics(
                 t("process {process} has no meetings ahead to send", process=process.id)
             )
         try:
-            out.expanduser().mkdir(parents=True, exist_ok=True)
+            output.make_folder(out.expanduser())
         except OSError as error:
             raise UsageError(
                 t("can't write {path}: {error}", path=out, error=error.strerror or error)
@@ -345,6 +348,12 @@ def _own_calendar(
         for pid, (_, status) in statuses.items()
         if status is ProcessStatus.ACTIVE and pid not in chosen
     }
+    try:
+        output.make_folder(vdir.expanduser())  # never inside the store
+    except OSError as error:
+        raise UsageError(
+            t("can't write {path}: {error}", path=vdir, error=error.strerror or error)
+        ) from None
     done = vdirs.write_vdir(
         vdir.expanduser(), items, kept, vdirs.Present(set(statuses), others), session.now()
     )

@@ -148,10 +148,13 @@ class Venue:
     online: str = ""
     phone: bool = False
 
+    @property
+    def place_line(self) -> str:
+        """The place on one line, for tables: a place typed with ``\\n`` between its lines."""
+        return ", ".join(line.strip() for line in self.place.splitlines() if line.strip())
+
     def __str__(self) -> str:
-        # On one line, for tables: a place typed with \n between its lines.
-        place = ", ".join(line.strip() for line in self.place.splitlines() if line.strip())
-        return place or self.online or ("phone" if self.phone else "")
+        return self.place_line or self.online or ("phone" if self.phone else "")
 
 
 @dataclass(frozen=True)

@@ -208,12 +208,10 @@ def ics(
             )
         return export.invitation(process, client, settings, n, how, options)
 
-    if meeting is not None or every:
-        _warn_unreachable(process)
-
     if meeting is not None:
         chosen = method or export.standing_method(find(process, meeting))
         output.write_out(write(meeting, chosen), out)
+        _warn_unreachable(process)
         if out is not None:
             output.say(t("Wrote {path}.", path=out))
         return
@@ -241,6 +239,7 @@ def ics(
         for n, how in messages:
             data = write(n, how)
             output.write_out(data, out / export.file_name(process, n, how, suffix))
+        _warn_unreachable(process)
         output.say(t("Wrote {count} files to {path}.", count=len(messages), path=out))
         return
 

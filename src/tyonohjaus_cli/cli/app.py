@@ -31,6 +31,8 @@ LazyGroup.entries = {
     "notes": Entry(f"{_CLI}.sessions", "notes", t("Print the private session log of a process, for you only.")),
     "goal": Entry(f"{_CLI}.goals", "app", t("Add goals to a process, list them, record their reviews and share them.")),
     "summary": Entry(f"{_CLI}.sessions", "summary", t("Write a goal-review summary of a process, for the participants or the client.")),
+    "offer": Entry(f"{_CLI}.documents", "offer", t("Write the offer of a process: the meetings, price, estimated total and terms.")),
+    "agreement": Entry(f"{_CLI}.documents", "agreement", t("Write the supervision agreement of a process, ready to sign.")),
     "ics": Entry(f"{_CLI}.calendar", "ics", t("Meetings for calendars: an .ics file to import, or invitations.")),
     "billing": Entry(f"{_CLI}.billing", "app", t("What a month bills, per client; `tyo billing year` shows the year's turnover.")),
     "expense": Entry(f"{_CLI}.billing", "expense_app", t("Travel and other costs billed with a process's month.")),

@@ -618,21 +618,21 @@ def test_user_errors_are_one_line(
 def test_unlogged_meetings_are_pointed_out(month: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
     # February, not yet invoiced, is named after March (tests/test_loose_ends.py).
     february = (
-        "warning: mehilainen has 1 item not yet invoiced from before 2027-03 (2027-02, "
-        "€128.01): `tyo invoice create --through 2027-03 --client mehilainen` invoices it "
-        "with 2027-03\n"
-        "warning: pohde has 4 items not yet invoiced from before 2027-03 (2027-02, €644.32): "
-        "`tyo invoice create --through 2027-03 --client pohde` invoices them with 2027-03\n"
+        "Not yet invoiced: mehilainen has 1 item from before 2027-03 (2027-02, €128.01); "
+        "`tyo invoice create --through 2027-03 --client mehilainen` invoices it with 2027-03.\n"
+        "Not yet invoiced: pohde has 4 items from before 2027-03 (2027-02, €644.32); "
+        "`tyo invoice create --through 2027-03 --client pohde` invoices them with 2027-03.\n"
     )
     before = month("billing", "2027-03")  # the meeting is still ahead: nothing to point out
-    assert (before.exit_code, before.stderr) == (0, february)
+    assert (before.exit_code, before.stderr) == (0, "")
+    assert before.stdout.endswith(february)
     monkeypatch.setenv("TYO_NOW", "2027-04-01 09:00")
     march = month("billing", "2027-03")
     assert march.exit_code == 0, march.output
     assert "Hoitajien" not in march.stdout
     assert march.stderr == (
         "warning: 1 meeting of pohde in 2027-03 is not logged yet and bills nothing: hoitajat#3 "
-        "(log it with `tyo log`)\n" + february
+        "(log it with `tyo log`)\n"
     )
     data = json.loads(month("billing", "2027-03", "--json").stdout)
     assert [(bill["client"], bill["items"], bill["unlogged"]) for bill in data["clients"]] == [

@@ -19,9 +19,9 @@ from tests.conftest import Tyo
 from tyonohjaus_cli.storage.invoices import invoices
 from tyonohjaus_cli.storage.store import Store
 
-WARNING = (
-    "warning: pohde has 1 item not yet invoiced from before 2027-02 (2027-01, €238.45): "
-    "`tyo invoice create --through 2027-02 --client pohde` invoices it with 2027-02\n"
+NOTE = (
+    "Not yet invoiced: pohde has 1 item from before 2027-02 (2027-01, €238.45); "
+    "`tyo invoice create --through 2027-02 --client pohde` invoices it with 2027-02.\n"
 )
 
 
@@ -52,7 +52,7 @@ def _lines(tyo: Tyo, month: str) -> list[dict[str, object]]:
 def test_billing_a_month_names_the_open_items_of_earlier_months(two_months: Tyo) -> None:
     result = two_months("billing", "2027-02")
     assert result.exit_code == 0
-    assert result.stderr.endswith(WARNING)
+    assert result.stdout.endswith(NOTE)
     data = json.loads(two_months("billing", "2027-02", "--json").stdout)
     assert data["open_earlier"] == [
         {
@@ -68,7 +68,7 @@ def test_billing_a_month_names_the_open_items_of_earlier_months(two_months: Tyo)
         }
     ]
     # January itself has no earlier month to name.
-    assert "before 2027-01" not in two_months("billing", "2027-01").stderr
+    assert "before 2027-01" not in two_months("billing", "2027-01").stdout
 
 
 def test_invoice_through_a_month_bills_every_open_item_up_to_it_on_one_invoice(
@@ -93,7 +93,7 @@ def test_invoice_through_a_month_bills_every_open_item_up_to_it_on_one_invoice(
     ]
     # The months' billing now reads the invoice, and nothing is left open before March.
     assert _lines(two_months, "2027-01") + _lines(two_months, "2027-02") == expected
-    assert "pohde has" not in two_months("billing", "2027-03").stderr
+    assert "pohde has" not in two_months("billing", "2027-03").stdout
 
 
 def test_through_or_month_not_both(two_months: Tyo) -> None:

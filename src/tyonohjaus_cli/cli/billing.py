@@ -299,7 +299,7 @@ def billing(
     for bill in earlier:
         by_client.setdefault(bill.client.id, []).append(bill)
     for client_bills in by_client.values():
-        output.warn(earlier_warning(client_bills, chosen))
+        output.say(earlier_warning(client_bills, chosen))
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

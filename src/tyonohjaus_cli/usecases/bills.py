@@ -213,10 +213,10 @@ def earlier_warning(bills: list[Bill], month: Month) -> str:
     client = bills[0].client.id
     count = sum(len(bill.open_items) for bill in bills)
     return tn(
-        "{client} has {count} item not yet invoiced from before {month} ({months}, {gross}): "
-        "`tyo invoice create --through {month} --client {client}` invoices it with {month}",
-        "{client} has {count} items not yet invoiced from before {month} ({months}, {gross}): "
-        "`tyo invoice create --through {month} --client {client}` invoices them with {month}",
+        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
+        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
+        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
+        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
         count,
         client=client,
         month=str(month),

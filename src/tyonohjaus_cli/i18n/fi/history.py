@@ -82,17 +82,17 @@ MESSAGES: dict[str, str] = {
     'give the reason with --reason "..."; it is kept with the charge': (
         'anna syy: --reason "..."; se tallennetaan maksun kanssa'
     ),
-    "{client} has {count} item not yet invoiced from before {month} ({months}, {gross}): "
-    "`tyo invoice create --through {month} --client {client}` invoices it with {month}": (
-        "tilaajalla {client} on {count} laskuttamaton erä ajalta ennen kuukautta {month} "
-        "({months}, {gross}): `tyo invoice create --through {month} --client {client}` "
-        "laskuttaa sen kuukauden {month} kanssa"
+    "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
+    "`tyo invoice create --through {month} --client {client}` invoices it with {month}.": (
+        "Laskuttamatta: tilaajalla {client} on {count} erä ajalta ennen kuukautta {month} "
+        "({months}, {gross}); `tyo invoice create --through {month} --client {client}` "
+        "laskuttaa sen kuukauden {month} kanssa."
     ),
-    "{client} has {count} items not yet invoiced from before {month} ({months}, {gross}): "
-    "`tyo invoice create --through {month} --client {client}` invoices them with {month}": (
-        "tilaajalla {client} on {count} laskuttamatonta erää ajalta ennen kuukautta {month} "
-        "({months}, {gross}): `tyo invoice create --through {month} --client {client}` "
-        "laskuttaa ne kuukauden {month} kanssa"
+    "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
+    "`tyo invoice create --through {month} --client {client}` invoices them with {month}.": (
+        "Laskuttamatta: tilaajalla {client} on {count} erää ajalta ennen kuukautta {month} "
+        "({months}, {gross}); `tyo invoice create --through {month} --client {client}` "
+        "laskuttaa ne kuukauden {month} kanssa."
     ),
     "Change what a late cancellation or no-show bills, for this meeting alone.\n\n"
     "Before it is invoiced: an invoiced meeting changes only after `tyo invoice credit N`.\n\n"

@@ -158,6 +158,20 @@ def new_process(
             help=t("A title for calendars and summaries (default: the id)."), parser=params.title
         ),
     ] = None,
+    order_number: Annotated[
+        str,
+        typer.Option(
+            help=t("The buyer's order number (ostotilausnumero), carried on its invoices."),
+            parser=params.buyer_reference,
+        ),
+    ] = "",
+    contract: Annotated[
+        str,
+        typer.Option(
+            help=t("The framework agreement's id (puitesopimus), carried on its invoices."),
+            parser=params.buyer_reference,
+        ),
+    ] = "",
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
     ] = False,
@@ -206,6 +220,8 @@ def new_process(
         co_supervisor=co_supervisor or "",
         breaks=tuple(break_ or ()),
         plan=str(planned_cadence),
+        order_number=order_number,
+        contract=contract,
     )
     exists = t(
         "process {id!r} exists already: choose another id, or see `tyo process show {id}`",

@@ -6,11 +6,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output
+from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
+from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 # `process list` reads the index only: what show and close need of the domain is imported
 # inside them, as the dataclasses take a good part of start-up.
 
-app = group(t("List, show and close supervision processes."))
+app = group(t("List, show, edit and close supervision processes."))
 
 
 def _brief_row(brief: ProcessBrief, *, span: bool) -> dict[str, Any]:
@@ -119,6 +120,8 @@ def process_json(process: Process) -> dict[str, Any]:
         "meeting_price": process.meeting_price,
         "first_free": process.first_free,
         "co_supervisor": process.co_supervisor,
+        "order_number": process.order_number,
+        "contract": process.contract,
         "breaks": [str(span) for span in process.breaks],
         "meetings": [_meeting_row(m, process) for m in process.in_order()],
     }
@@ -170,6 +173,8 @@ def show(
             (t("price"), price),
             (t("first meeting"), t("first unit free") if process.first_free else ""),
             (t("breaks"), ", ".join(str(span) for span in process.breaks)),
+            (t("order number"), process.order_number),
+            (t("framework agreement"), process.contract),
             *progress_details(done, today),
         ]
     )
@@ -183,6 +188,44 @@ def show(
         output.Column("state", t("status")),
     ]
     output.print_table(columns, rows)
+
+
+@command(app, "edit")
+def edit(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    order_number: Annotated[
+        str | None,
+        typer.Option(
+            help=t("The buyer's order number (ostotilausnumero); an empty string clears it."),
+            parser=params.buyer_reference,
+        ),
+    ] = None,
+    contract: Annotated[
+        str | None,
+        typer.Option(
+            help=t("The framework agreement's id (puitesopimus); an empty string clears it."),
+            parser=params.buyer_reference,
+        ),
+    ] = None,
+) -> None:
+    """Change a process's details; only the options given change. Invoices already issued
+    keep the references they were issued with.
+
+    Example: tyo process edit hoitajat-2027 --order-number PO-2027-114 --contract PS-2026-07
+    """
+    from dataclasses import replace
+
+    changes = {
+        key: value
+        for key, value in (("order_number", order_number), ("contract", contract))
+        if value is not None
+    }
+    if not changes:
+        raise UsageError(t("nothing to change: give an option such as --order-number"))
+    store = session.store
+    with store.transaction(f"process edit {process_id}", session.now()) as change:
+        change.save_process(replace(store.process(process_id), **changes))
+    output.say(t("Changed process {id}.", id=process_id))
 
 
 @command(app, "close")

@@ -36,6 +36,8 @@ class Client:
     payment_days: int = 14
     public_body: bool = False
     language: str = "fi"
+    buyer_reference: str = ""
+    """What the buyer asks every invoice to carry (a cost centre, a reviewer's code): BT-10."""
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,10 @@ class Process:
     closed: datetime | None = None
     reviews: tuple[Review, ...] = ()
     """The goal reviews agreed to be shared with the client; the rest are in the session log."""
+    order_number: str = ""
+    """The buyer's purchase order number for this process (BT-13 on its invoices)."""
+    contract: str = ""
+    """The framework agreement's (puitesopimus) id the process is bought under (BT-12)."""
 
     @property
     def size(self) -> int:

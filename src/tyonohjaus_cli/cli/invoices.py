@@ -502,11 +502,17 @@ def einvoice(
 
     Example: tyo invoice einvoice 1000 --format finvoice -o lasku-1000.xml
     """
-    from tyonohjaus_cli.domain.einvoice import missing_for_einvoice, parse_einvoice_address
+    from tyonohjaus_cli.domain.einvoice import (
+        missing_for_einvoice,
+        parse_einvoice_address,
+        routed,
+    )
 
     store = session.store
-    store.settings()
-    invoice = invoice_store.invoice(store, number)
+    settings = store.settings()
+    issued = invoice_store.invoice(store, number)
+    client = store.client(issued.buyer.id) if store.has_client(issued.buyer.id) else None
+    invoice = routed(issued, settings.supervisor, client)
     finvoice = kind is EinvoiceFormat.FINVOICE
     missing = missing_for_einvoice(invoice, routing=finvoice)
     if missing:
@@ -520,6 +526,17 @@ def einvoice(
     for address in (invoice.buyer.einvoice_address, invoice.seller.einvoice_address):
         if address:
             parse_einvoice_address(address)
+    if not finvoice and buyer_reference_missing(invoice.buyer_reference, invoice.order_number):
+        raise UsageError(
+            t(
+                "invoice {n} has neither a buyer reference nor an order number, and Peppol "
+                "requires one (PEPPOL-EN16931-R003): add one (`tyo client edit {client} "
+                "--buyer-reference ...`), credit the invoice and issue it again; "
+                "nothing was written",
+                n=number,
+                client=invoice.buyer.id,
+            )
+        )
     names = _participant_names(invoice) if participants else {}
     if finvoice:
         from tyonohjaus_cli.render.finvoice import finvoice_xml

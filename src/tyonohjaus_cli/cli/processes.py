@@ -215,7 +215,7 @@ def edit(
     """
     from dataclasses import replace
 
-    changes = {
+    changes: dict[str, Any] = {
         key: value
         for key, value in (("order_number", order_number), ("contract", contract))
         if value is not None

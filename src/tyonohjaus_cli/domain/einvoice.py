@@ -22,15 +22,18 @@ written for a machine. What is decided here, once for both formats:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine, LineKind
+from tyonohjaus_cli.domain.models import Client
+from tyonohjaus_cli.domain.settings import Supervisor
 from tyonohjaus_cli.domain.vat import round_cents
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+
 
 class EinvoiceFormat(StrEnum):
     """Peppol BIS Billing 3.0 (UBL 2.1), or Finvoice 3.0 for Finnish operators and banks."""
@@ -197,6 +200,29 @@ def priced(line: InvoiceLine, sign: int = 1) -> PricedLine:
             amount,
         )
     return PricedLine(Decimal(direction), "C62", abs(amount), Decimal(1), amount)
+
+
+def routed(invoice: Invoice, seller: Supervisor, buyer: Client | None) -> Invoice:
+    """``invoice`` with the e-invoice addresses and operators as they are now.
+
+    Routing says how the message travels today, not what was invoiced: a client's address
+    learnt or an operator changed after the invoice was issued is the one to send to. What
+    is empty now falls back to what the invoice was issued with.
+    """
+    now_buyer = buyer or invoice.buyer
+    return replace(
+        invoice,
+        seller=replace(
+            invoice.seller,
+            einvoice_address=seller.einvoice_address or invoice.seller.einvoice_address,
+            operator=seller.operator or invoice.seller.operator,
+        ),
+        buyer=replace(
+            invoice.buyer,
+            einvoice_address=now_buyer.einvoice_address or invoice.buyer.einvoice_address,
+            operator=now_buyer.operator or invoice.buyer.operator,
+        ),
+    )
 
 
 # --- what an e-invoice can't be written without ------------------------------------------

@@ -100,10 +100,19 @@ def _seller(fv: _Finvoice, invoice: Invoice) -> None:
             fv.add(contact, "SellerEmailaddressIdentifier", seller.email)
     information = fv.add(fv.root, "SellerInformationDetails")
     if invoice.vat_mode is VatMode.EXEMPT:
-        fv.add(information, "SellerVatRegistrationText", _short(t("Not VAT-registered", lang=invoice.language)))
+        fv.add(
+            information,
+            "SellerVatRegistrationText",
+            _short(t("Not VAT-registered", lang=invoice.language)),
+        )
     if seller.iban:
         account = fv.add(information, "SellerAccountDetails")
-        fv.add(account, "SellerAccountID", seller.iban.replace(" ", ""), IdentificationSchemeName="IBAN")
+        fv.add(
+            account,
+            "SellerAccountID",
+            seller.iban.replace(" ", ""),
+            IdentificationSchemeName="IBAN",
+        )
         if seller.bic:
             fv.add(account, "SellerBic", seller.bic, IdentificationSchemeName="BIC")
 
@@ -115,7 +124,9 @@ def _buyer(fv: _Finvoice, invoice: Invoice) -> None:
         fv.add(party, "BuyerPartyIdentifier", buyer.business_id)
     fv.add(party, "BuyerOrganisationName", buyer.name)
     _address(fv, party, "Buyer", buyer.address)
-    fv.add(fv.root, "BuyerOrganisationUnitNumber", str(parse_einvoice_address(buyer.einvoice_address)))
+    fv.add(
+        fv.root, "BuyerOrganisationUnitNumber", str(parse_einvoice_address(buyer.einvoice_address))
+    )
     if buyer.contact:
         fv.add(fv.root, "BuyerContactPersonName", buyer.contact)
     if buyer.email:
@@ -181,7 +192,9 @@ def _rows(fv: _Finvoice, invoice: Invoice, names: Mapping[str, Sequence[str]]) -
         price.set("QuantityUnitCodeUN", stated.unit)
         fv.add(row, "UnitPriceBaseQuantity", _number(stated.base), QuantityUnitCodeUN=stated.unit)
         if people := names.get(line.process):
-            fv.add(row, "RowFreeText", t("Participants: {names}", lang=lang, names=", ".join(people)))
+            fv.add(
+                row, "RowFreeText", t("Participants: {names}", lang=lang, names=", ".join(people))
+            )
         category = vat_category(invoice, line.vat_percent)
         fv.add(row, "RowVatRatePercent", _number(line.vat_percent))
         fv.add(row, "RowVatCode", category.code)
@@ -205,7 +218,12 @@ def _payment(fv: _Finvoice, invoice: Invoice) -> None:
         beneficiary, "EpiAccountID", seller.iban.replace(" ", ""), IdentificationSchemeName="IBAN"
     )
     instruction = fv.add(epi, "EpiPaymentInstructionDetails")
-    fv.add(instruction, "EpiRemittanceInfoIdentifier", invoice.reference, IdentificationSchemeName="SPY")
+    fv.add(
+        instruction,
+        "EpiRemittanceInfoIdentifier",
+        invoice.reference,
+        IdentificationSchemeName="SPY",
+    )
     fv.amount(instruction, "EpiInstructedAmount", invoice.totals.gross)
     fv.add(instruction, "EpiCharge", "SHA", ChargeOption="SHA")
     fv.day(instruction, "EpiDateOptionDate", invoice.due)

@@ -28,7 +28,10 @@ class Tree:
     def to_bytes(self) -> bytes:
         # The default namespace as a prefix of "": ElementTree's own default_namespace option
         # refuses the attributes UBL leaves unqualified (currencyID, schemeID).
-        for prefix, uri in {**({"": self.default} if self.default else {}), **self.prefixes}.items():
+        for prefix, uri in {
+            **({"": self.default} if self.default else {}),
+            **self.prefixes,
+        }.items():
             ET.register_namespace(prefix, uri)
         ET.indent(self.root, space="  ")
         body = ET.tostring(self.root, encoding="unicode")

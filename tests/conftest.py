@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.i18n import set_language
 
 FROZEN_NOW = "2027-01-04 09:00"
+FOREIGN_TZ = "America/Los_Angeles"
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,25 @@ Tyo = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
+def _foreign_timezone() -> Iterator[None]:
+    """The process's own local time is Los Angeles, not only its subprocesses'.
+
+    Setting ``TZ`` changes nothing for this process until ``time.tzset()`` reads it again, so
+    a naive ``datetime.now()`` or ``astimezone()`` in tyo would otherwise go unnoticed here.
+    """
+    saved = os.environ.get("TZ")
+    os.environ["TZ"] = FOREIGN_TZ
+    time.tzset()
+    yield
+    if saved is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
 def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("TZ", "America/Los_Angeles")
     monkeypatch.setenv("TYO_HOME", str(tmp_path / "store"))
     monkeypatch.setenv("TYO_NOW", FROZEN_NOW)
     monkeypatch.setenv("LANG", "C.UTF-8")

@@ -706,3 +706,12 @@ def test_a_move_agreed_in_the_future_is_refused(planned: Tyo, store_path: Path) 
         "tyo: --agreed Tue 2027-01-05 09:00 is still ahead: record a move once it has been agreed\n",
     )
     assert path.read_text() == before
+
+
+def test_the_foreign_timezone_reaches_this_process_too() -> None:
+    # conftest sets TZ and calls time.tzset(): local time here is Los Angeles, 8 or 9 hours
+    # behind UTC, so a naive time anywhere in tyo shows up as a wrong hour in the tests.
+    import time
+
+    assert time.localtime(0).tm_hour == 16
+    assert time.tzname[0] == "PST"

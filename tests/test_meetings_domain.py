@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from tyonohjaus_cli.domain import meetings
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.models import Meeting
@@ -39,6 +41,25 @@ def test_window_across_the_autumn_dst_change_is_24_real_hours() -> None:
     assert meetings.is_late_cancellation(
         _cancelled(start, datetime(2027, 10, 30, 13, 30, tzinfo=HELSINKI)), 24
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "notified", "late"),
+    [
+        # Spring: 24 real hours before 28.3. 12:00 is 27.3. 11:00, 24 wall-clock hours 12:00.
+        (datetime(2027, 3, 28, 12, 0), datetime(2027, 3, 27, 11, 30), True),
+        # Autumn: 24 real hours before 31.10. 12:00 is 30.10. 13:00, wall-clock hours 12:00.
+        (datetime(2027, 10, 31, 12, 0), datetime(2027, 10, 30, 12, 30), False),
+    ],
+    ids=["spring", "autumn"],
+)
+def test_window_counts_real_hours_not_wall_clock_hours(
+    start: datetime, notified: datetime, late: bool
+) -> None:
+    # Each notice falls between the real-hours and the wall-clock deadline, so an
+    # implementation that subtracted 24 h on the local clock gets both of them wrong.
+    meeting = _cancelled(start.replace(tzinfo=HELSINKI), notified.replace(tzinfo=HELSINKI))
+    assert meetings.is_late_cancellation(meeting, 24) is late
 
 
 def test_supervisor_cancellation_is_never_late() -> None:

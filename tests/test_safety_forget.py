@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import sessions_sample
 from tests.conftest import Tyo
 from tests.safety_helpers import (
     SECRET,
@@ -16,6 +17,8 @@ from tests.safety_helpers import (
     plant_session_log,
     snapshot,
 )
+
+midway = sessions_sample.midway
 
 
 @pytest.fixture
@@ -59,6 +62,9 @@ def test_forget_client_erases_it_everywhere_but_the_kept_invoice(
             "  keep invoices/1000.toml (until 2033-12-31): Accounting Act (kirjanpitolaki 2:10 §): "
             "an issued invoice is kept for six years after the year of issue"
         ),
+        "  delete history entry 4 (Mon 2027-01-04 09:00): client add kettu",
+        "  delete history entry 5 (Mon 2027-01-04 09:00): new-process kettu-yksilo",
+        "  delete history entry 6 (Mon 2027-01-04 09:00): meeting add kettu-yksilo",
         "Erased 4 files, took the name out of 0, deleted 3 history entries.",
         "Kept 1 files, as listed above.",
         (
@@ -207,3 +213,51 @@ def test_secrets_logged_by_tyo_log_are_gone_after_forget(
     assert SECRET not in _everything(store_path)
     assert "Aino Virtanen" not in _everything(store_path)
     assert initialised("doctor").exit_code == 0
+
+
+@pytest.mark.parametrize("audience", ["client", "participants"])
+def test_forget_participant_leaves_every_count_of_both_summaries(
+    midway: Tyo, audience: str
+) -> None:
+    # By hand: 4 named, meetings 1, 2, 4, 5 held with 4, 3, 3, 4 present: 14 of 16 (88 %).
+    # Forgetting Eero must not make it "14 of 12" or meeting 1 "4/3": he stays, unnamed.
+    process = sessions_sample.PROCESS
+    before = midway("summary", process, "--for", audience, "--lang", "en", "--format", "md")
+    assert before.exit_code == 0, before.output
+    if audience == "client":
+        assert "- **Attendance:** 14 of 16 possible (88%)" in before.stdout
+        assert "| 1 | 2027-01-12 | held | 90 | 4/4 |" in before.stdout
+        assert "- **Participants:** 4" in before.stdout
+    result = midway("forget", "--participant", "Eero Esimerkki", "--yes")
+    assert result.exit_code == 0, result.output
+    after = midway("summary", process, "--for", audience, "--lang", "en", "--format", "md")
+    assert after.stdout == before.stdout
+    shown = json.loads(midway("process", "show", process, "--json").stdout)
+    assert [p["name"] for p in shown["participants"]] == ["Aino Virtanen", "Iida Malli", "Outi Koe"]
+
+
+def test_forget_client_keeps_the_history_of_another_client_of_the_same_name(
+    practice: Tyo,
+) -> None:
+    # The audit's case: two clients named alike; forgetting one took the other's `client add`.
+    add_client(practice, "kettu2", "Kettu Oy", "--contact", "Kalle Kettu")
+    practice("client", "edit", "kettu2", "--payment-days", "30")
+    result = practice("forget", "kettu", "--dry-run")
+    gone = [line for line in result.stdout.splitlines() if "delete history entry" in line]
+    assert [line.split(": ", 1)[1] for line in gone] == [
+        "client add kettu",
+        "new-process kettu-yksilo",
+        "meeting add kettu-yksilo",
+    ]
+    result = practice("forget", "kettu", "--yes")
+    assert result.exit_code == 0, result.output
+    assert "deleted 3 history entries" in result.stdout
+    history = [entry["command"] for entry in json.loads(practice("history", "--json").stdout)]
+    assert history == [
+        "client edit kettu2",
+        "client add kettu2",
+        "new-process ryhma",
+        "client add pohde",
+        "init",
+    ]
+    assert practice("client", "show", "kettu2").exit_code == 0

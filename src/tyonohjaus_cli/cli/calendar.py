@@ -121,8 +121,11 @@ def ics(
     if every and out is None:
         raise UsageError(t("--all writes one file per meeting: name a folder with -o DIR"))
 
+    from tyonohjaus_cli.domain.meetings import require_agreed
+
     store = session.store
     process = store.process(process_id)
+    require_agreed(process)  # a proposal's meetings go to no calendar until accepted
     client = store.client_of(process)
     settings = store.settings()
     pseudonym = export.Pseudonym.INITIALS if pseudonymise else export.Pseudonym.NONE

@@ -473,6 +473,20 @@ def _show_plan(plan: Plan, *, participant: bool) -> None:
             "  "
             + t("keep {path}{until}: {reason}", path=kept.path, until=until, reason=kept.reason)
         )
+    for gone in plan.history:
+        output.say(
+            "  "
+            + (
+                t(
+                    "delete history entry {number} ({when}): {command}",
+                    number=gone.number,
+                    when=_when(gone.at),
+                    command=gone.command,
+                )
+                if gone.command
+                else t("delete damaged history entry {path}", path=gone.path)
+            )
+        )
     if plan.unbilled:
         output.warn(
             tn(
@@ -545,7 +559,12 @@ def forget(
 
     def same_plan() -> erasure.Plan:
         plan = make_plan()
-        if (plan.erased, plan.redacted, plan.kept) != (shown.erased, shown.redacted, shown.kept):
+        if (plan.erased, plan.redacted, plan.kept, plan.history) != (
+            shown.erased,
+            shown.redacted,
+            shown.kept,
+            shown.history,
+        ):
             raise StoreError(t("the store changed meanwhile; nothing was erased: run forget again"))
         return plan
 

@@ -12,7 +12,7 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
-from tyonohjaus_cli.domain.enums import ProcessKind
+from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.models import (
     GROUP_SIZE_FOR_CO_SUPERVISION,
     Goal,
@@ -172,6 +172,15 @@ def new_process(
             parser=params.buyer_reference,
         ),
     ] = "",
+    proposal: Annotated[
+        bool,
+        typer.Option(
+            "--proposal",
+            help=t(
+                "Plan it as an offer: on no agenda, calendar or bill until `tyo process accept`."
+            ),
+        ),
+    ] = False,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
     ] = False,
@@ -222,6 +231,7 @@ def new_process(
         plan=str(planned_cadence),
         order_number=order_number,
         contract=contract,
+        status=ProcessStatus.PROPOSAL if proposal else ProcessStatus.ACTIVE,
     )
     exists = t(
         "process {id!r} exists already: choose another id, or see `tyo process show {id}`",
@@ -269,6 +279,14 @@ def new_process(
     output.print_table(columns, rows)
     if dry_run:
         output.say(t("Nothing was saved (--dry-run)."))
+    elif proposal:
+        output.say(
+            t(
+                "A proposal: `tyo offer {process}` writes the offer, and "
+                "`tyo process accept {process}` makes it agreed.",
+                process=process_id,
+            )
+        )
     elif planned[0].start < now:
         output.say(
             t("The process starts in the past: log the meetings already held with `tyo log`.")

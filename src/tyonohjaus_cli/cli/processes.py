@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # `process list` reads the index only: what show and close need of the domain is imported
 # inside them, as the dataclasses take a good part of start-up.
 
-app = group(t("List, show, edit and close supervision processes."))
+app = group(t("List, show, edit and close supervision processes; accept or decline a proposal."))
 
 
 def _brief_row(brief: ProcessBrief, *, span: bool) -> dict[str, Any]:
@@ -253,3 +253,45 @@ def close(
         )
         change.save_process(process)
     output.say(t("Closed process {id}.", id=process_id))
+
+
+@command(app, "accept")
+def accept(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+) -> None:
+    """The client accepted the offer: the proposal becomes an agreed process, its plan and
+    meetings (and their calendar UIDs) as they are.
+
+    Example: tyo process accept hoitajat-2027
+    """
+    from tyonohjaus_cli.domain import meetings as meeting_ops
+
+    store = session.store
+    now = session.now()
+    with store.transaction(f"process accept {process_id}", now) as change:
+        process = meeting_ops.accept(store.process(process_id))
+        change.save_process(process)
+    output.say(
+        t(
+            "Process {id} is agreed: its meetings are now on the agenda, calendars and bills.",
+            id=process_id,
+        )
+    )
+
+
+@command(app, "decline")
+def decline(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+) -> None:
+    """The client declined the offer: the proposal is kept, on no agenda, calendar or bill.
+
+    Example: tyo process decline hoitajat-2027
+    """
+    from tyonohjaus_cli.domain import meetings as meeting_ops
+
+    store = session.store
+    now = session.now()
+    with store.transaction(f"process decline {process_id}", now) as change:
+        process = meeting_ops.decline(store.process(process_id), now)
+        change.save_process(process)
+    output.say(t("Process {id} was declined.", id=process_id))

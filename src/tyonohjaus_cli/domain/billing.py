@@ -238,7 +238,12 @@ def bill_month(
     already on an invoice to that invoice's number. The bill's ``unlogged`` are the month's
     meetings still planned that started before ``now`` (all of them without ``now``)."""
     invoiced = invoiced or {}
-    own = {process.id: process for process in processes if process.client == client.id}
+    # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
+    own = {
+        process.id: process
+        for process in processes
+        if process.client == client.id and process.is_agreed
+    }
     items: list[BillItem] = []
     unlogged: list[str] = []
     for process in own.values():

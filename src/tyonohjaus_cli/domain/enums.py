@@ -21,8 +21,21 @@ class ProcessKind(StrEnum):
 
 
 class ProcessStatus(StrEnum):
+    """Where a process is in its life: offered, agreed and running, closed, or declined.
+
+    A ``proposal`` (offer sent) and a ``declined`` offer are not agreed: their planned
+    meetings appear in no agenda, calendar or bill (see :attr:`is_agreed`).
+    """
+
+    PROPOSAL = "proposal"
     ACTIVE = "active"
     CLOSED = "closed"
+    DECLINED = "declined"
+
+    @property
+    def is_agreed(self) -> bool:
+        """Agreed with the client: its meetings are real (agenda, calendars, billing)."""
+        return self in (ProcessStatus.ACTIVE, ProcessStatus.CLOSED)
 
 
 class MeetingStatus(StrEnum):

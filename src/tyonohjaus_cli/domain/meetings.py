@@ -35,9 +35,15 @@ def find(process: Process, n: int) -> Meeting:
     return meeting
 
 
-def _open(process: Process, n: int, doing: str) -> Meeting:
+def _refuse_ended(process: Process) -> None:
     if process.status is ProcessStatus.CLOSED:
         raise UsageError(t("process {process} is closed", process=process.id))
+    if process.status is ProcessStatus.DECLINED:
+        raise UsageError(t("process {process} was declined", process=process.id))
+
+
+def _open(process: Process, n: int, doing: str) -> Meeting:
+    _refuse_ended(process)
     meeting = find(process, n)
     if meeting.status is not MeetingStatus.PLANNED:
         raise UsageError(
@@ -54,8 +60,7 @@ def _open(process: Process, n: int, doing: str) -> Meeting:
 
 def add(process: Process, start: datetime, minutes: int, uid: str) -> tuple[Process, Meeting]:
     """Add one meeting to ``process``; it gets the next free number."""
-    if process.status is ProcessStatus.CLOSED:
-        raise UsageError(t("process {process} is closed", process=process.id))
+    _refuse_ended(process)
     meeting = Meeting(n=process.next_number(), start=start, minutes=minutes, uid=uid)
     return _with_meeting(process, meeting), meeting
 
@@ -155,6 +160,14 @@ def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
     """Close ``process``; meetings still planned must be cancelled (by the supervisor) first."""
     if process.status is ProcessStatus.CLOSED:
         raise UsageError(t("process {process} is closed already", process=process.id))
+    if not process.is_agreed:
+        raise UsageError(
+            t(
+                "process {process} is a proposal: `tyo process accept {process}` or "
+                "`tyo process decline {process}`",
+                process=process.id,
+            )
+        )
     remaining = [m.n for m in process.meetings if m.status is MeetingStatus.PLANNED]
     if remaining and not cancel_remaining:
         raise UsageError(
@@ -172,3 +185,44 @@ def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
             process, _cancelled(meeting, CancelledBy.SUPERVISOR, at, t("process closed"))
         )
     return replace(process, status=ProcessStatus.CLOSED, closed=at)
+
+
+def require_agreed(process: Process) -> None:
+    """Refuse what only an agreed process has (logging, invitations): a proposal first needs
+    the client's yes."""
+    if process.status is ProcessStatus.PROPOSAL:
+        raise UsageError(
+            t(
+                "process {process} is a proposal, not agreed yet: "
+                "`tyo process accept {process}` once the client accepts the offer",
+                process=process.id,
+            )
+        )
+    if process.status is ProcessStatus.DECLINED:
+        raise UsageError(t("process {process} was declined", process=process.id))
+
+
+def accept(process: Process) -> Process:
+    """The client accepted the offer: the same plan, meetings and calendar UIDs, now agreed."""
+    if process.status is not ProcessStatus.PROPOSAL:
+        raise UsageError(
+            t(
+                "process {process} is not a proposal (it is {status})",
+                process=process.id,
+                status=t(process.status.value),
+            )
+        )
+    return replace(process, status=ProcessStatus.ACTIVE)
+
+
+def decline(process: Process, at: datetime) -> Process:
+    """The client declined the offer: kept for the record, on no calendar or bill."""
+    if process.status is not ProcessStatus.PROPOSAL:
+        raise UsageError(
+            t(
+                "process {process} is not a proposal (it is {status})",
+                process=process.id,
+                status=t(process.status.value),
+            )
+        )
+    return replace(process, status=ProcessStatus.DECLINED, closed=at)

@@ -176,5 +176,10 @@ class Process:
         """Meetings by time; numbers stay as given."""
         return sorted(self.meetings, key=lambda m: (m.start, m.n))
 
+    @property
+    def is_agreed(self) -> bool:
+        """Not a proposal (or a declined one): its meetings are on calendars and bills."""
+        return self.status.is_agreed
+
     def next_number(self) -> int:
         return max((m.n for m in self.meetings), default=0) + 1

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.meetings import find
+from tyonohjaus_cli.domain.meetings import find, require_agreed
 from tyonohjaus_cli.domain.models import Meeting, Process, Review
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, t
@@ -98,6 +98,7 @@ def next_unlogged(process: Process) -> Meeting:
 
 def check_loggable(meeting: Meeting, process: Process, now: datetime, *, force: bool) -> None:
     """Refuse what is probably a mistake, saying why; ``force`` allows it on purpose."""
+    require_agreed(process)  # even with force: a proposal's meetings are not real yet
     if meeting.status is MeetingStatus.CANCELLED:
         raise UsageError(
             t(

@@ -2,7 +2,8 @@
 
 ``forget CLIENT`` deletes the client, its processes and every document that belongs to
 them (the session log, expenses, anything naming the client or one of its processes).
-``forget --participant NAME`` takes the person (by name or e-mail) out of every process;
+``forget --participant NAME`` takes the person (by name or e-mail) out of every process,
+where they still count in the group's size (anonymous, so past attendance reads the same);
 where they were the only participant named, the process's goals and its session log go
 too, since all of it is about them; elsewhere every mention of the name or e-mail is
 replaced by :data:`ERASED`.
@@ -52,6 +53,16 @@ class Kept:
 
 
 @dataclass(frozen=True)
+class Gone:
+    """A history entry that forgetting deletes (``command`` is empty for a damaged one)."""
+
+    path: str
+    number: int
+    at: str
+    command: str
+
+
+@dataclass(frozen=True)
 class Plan:
     """What forgetting does to the store's files; nothing is changed until applied."""
 
@@ -59,8 +70,13 @@ class Plan:
     writes: dict[str, str | None]
     kept: tuple[Kept, ...]
     needles: tuple[str, ...]
+    """Names and e-mails whose mention makes a history entry go (a participant's)."""
     unbilled: tuple[str, ...] = ()
     """Meetings held (or missed) that no invoice bills yet: erasing loses their billing."""
+    ids: tuple[str, ...] = ()
+    """The client's and its processes' ids: a history entry whose command names one goes."""
+    history: tuple[Gone, ...] = ()
+    """The history entries that go with the files, listed before anything is erased."""
 
     @property
     def erased(self) -> list[str]:
@@ -71,14 +87,33 @@ class Plan:
         return sorted(rel for rel, text in self.writes.items() if text is not None)
 
     def mentioned_in(self, entry: journal.Entry) -> bool:
-        """Whether a history entry holds any of what this plan erases."""
-        if any(change.path in self.writes for change in entry.changes):
+        """Whether a history entry holds any of what this plan erases.
+
+        A client's entries are those that changed one of its files (erased or kept) or whose
+        command names it or one of its processes: not those of another client that happens
+        to have the same name. A participant has no files of their own, so an entry goes
+        when it mentions their name or e-mail anywhere.
+        """
+        touched = set(self.writes) | {kept.path for kept in self.kept}
+        if any(change.path in touched for change in entry.changes):
+            return True
+        if self.ids and set(entry.command.split()) & set(self.ids):
             return True
         texts = [entry.command]
         for change in entry.changes:
             texts += [change.before or "", change.after or ""]
         folded = "\n".join(texts).casefold()
         return any(needle.casefold() in folded for needle in self.needles)
+
+
+def _with_history(store: Store, plan: Plan) -> Plan:
+    gone = []
+    for rel, entry in journal.holding(store.root, plan.mentioned_in):
+        if entry is None:
+            gone.append(Gone(rel, 0, "", ""))
+        else:
+            gone.append(Gone(rel, entry.number, entry.at, entry.command))
+    return replace(plan, history=tuple(gone))
 
 
 def _needles(*texts: str) -> tuple[str, ...]:
@@ -140,11 +175,15 @@ def plan_client(store: Store, client_id: str, today: date) -> Plan:
                 kept.append(fate)
                 continue
         writes[rel] = None
-    people = [
-        text for p in processes for person in p.participants for text in (person.name, person.email)
-    ]
-    needles = _needles(client.name, client.contact, client.email, client.einvoice_address, *people)
-    return Plan(client_id, writes, tuple(kept), needles, _unbilled(store, processes))
+    plan = Plan(
+        client_id,
+        writes,
+        tuple(kept),
+        needles=(),
+        unbilled=_unbilled(store, processes),
+        ids=(client.id, *sorted(process_ids)),
+    )
+    return _with_history(store, plan)
 
 
 def _unbilled(store: Store, processes: list[Process]) -> tuple[str, ...]:
@@ -167,7 +206,9 @@ def _without(process: Process, query: str) -> tuple[Process, bool]:
     """The process without the person; whether they were its only named participant."""
     others = tuple(p for p in process.participants if not same_person(p.name, p.email, query))
     sole = not others
-    trimmed = replace(process, participants=others)
+    # The person stays in the group's size, without a name: every past count (present,
+    # possible, per meeting, in both summaries) reads as it did, "12/15" and not "12/12".
+    trimmed = replace(process, participants=others, group_size=process.size or None)
     if sole:
         # Their goals and the reviews of them are about them alone.
         about_them: dict[str, Any] = {"goals": ()}
@@ -292,7 +333,7 @@ def plan_participant(store: Store, query: str, today: date) -> Plan:
                 query=query,
             )
         )
-    return Plan(query.strip(), writes, tuple(kept), needles)
+    return _with_history(store, Plan(query.strip(), writes, tuple(kept), needles))
 
 
 def forget(store: Store, make_plan: Callable[[], Plan], now: datetime) -> tuple[Plan, int]:
@@ -305,13 +346,12 @@ def forget(store: Store, make_plan: Callable[[], Plan], now: datetime) -> tuple[
         plan = make_plan()
         for rel, text in plan.writes.items():
             change.write(rel, text)
-        history = journal.holding(store.root, plan.mentioned_in)
-        for rel in history:
-            change.write(rel, None)
+        for gone in plan.history:
+            change.write(gone.path, None)
     with store.locked():
         # The cache keeps copies of clients and process summaries; temporary files may
         # hold old texts. Both are only ever derived or left over.
         shutil.rmtree(store.root / CACHE, ignore_errors=True)
         for rel in inventory.temp_files(store.root):
             remove(store.root / rel)
-    return plan, len(history)
+    return plan, len(plan.history)

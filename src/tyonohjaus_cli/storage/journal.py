@@ -271,8 +271,9 @@ def undo(root: Path) -> Entry | None:
     return entry
 
 
-def holding(root: Path, unwanted: Callable[[Entry], bool]) -> list[str]:
-    """The committed entries (store-relative paths) that ``unwanted`` says hold erased data.
+def holding(root: Path, unwanted: Callable[[Entry], bool]) -> list[tuple[str, Entry | None]]:
+    """The committed entries (store-relative path, entry; ``None`` when damaged) that
+    ``unwanted`` says hold erased data.
 
     ``tyo forget`` deletes them within its own change, so that either the data and its
     history go together or nothing changes. A damaged entry can't be checked, so it is
@@ -286,5 +287,5 @@ def holding(root: Path, unwanted: Callable[[Entry], bool]) -> list[str]:
         except (OSError, ValueError, KeyError, TypeError):
             entry = None
         if entry is None or unwanted(entry):
-            found.append(f"{HISTORY_DIR}/{path.name}")
+            found.append((f"{HISTORY_DIR}/{path.name}", entry))
     return found

@@ -341,14 +341,21 @@ class Store:
         ]
 
     def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
-        """Meetings of every process starting from ``first`` up to ``last``, by time."""
+        """Meetings of every agreed process starting from ``first`` up to ``last``, by time.
+
+        A proposal's (or a declined offer's) meetings are not real yet: they are left out
+        here, and so out of every view built on this one (agenda, billing).
+        """
         zone = self.zone()
         low = first.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        agreed = {state.value for state in ProcessStatus if state.is_agreed}
         items: list[AgendaItem] = []
         for summary in self._summaries():
             earliest, latest = summary.earliest, summary.latest
             if earliest is None or latest is None or latest < low or earliest >= high:
+                continue
+            if summary.status not in agreed:
                 continue
             for slot in summary.meetings.split(";"):
                 n, start, minutes, status = slot.split(",")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, einvoice, sessions
+from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, documents, einvoice, sessions
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -10,5 +10,6 @@ MESSAGES: dict[str, str] = {
     **calendar.MESSAGES,
     **sessions.MESSAGES,
     **data.MESSAGES,
+    **documents.MESSAGES,
     **einvoice.MESSAGES,
 }

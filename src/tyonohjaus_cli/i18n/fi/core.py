@@ -119,7 +119,7 @@ MESSAGES: dict[str, str] = {
     "List the clients.\n\nExample: tyo client list --csv > clients.csv": "Listaa tilaajat.\n\nEsimerkki: tyo client list --csv > tilaajat.csv",
     "Show a client's details.\n\nExample: tyo client show pohde": "Näytä tilaajan tiedot.\n\nEsimerkki: tyo client show pohde",
     # --- processes -------------------------------------------------------------------------
-    "List, show and close supervision processes.": "Listaa, näytä ja päätä työnohjausprosesseja.",
+    "List, show and close supervision processes; accept or decline a proposal.": "Listaa, näytä ja päätä työnohjausprosesseja; hyväksy tai hylkää tarjous.",
     "process {id!r} exists already: choose another id, or see `tyo process show {id}`": "prosessi {id!r} on jo olemassa: valitse toinen tunnus tai katso `tyo process show {id}`",
     "Planned {count} meeting of {minutes} min for {process} ({client}):": "Suunniteltu {count} tapaaminen à {minutes} min prosessille {process} ({client}):",
     "Planned {count} meetings of {minutes} min for {process} ({client}):": "Suunniteltu {count} tapaamista à {minutes} min prosessille {process} ({client}):",

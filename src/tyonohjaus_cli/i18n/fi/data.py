@@ -132,6 +132,8 @@ MESSAGES: dict[str, str] = {
     "remove the name from {path}": "poista nimi tiedostosta {path}",
     "keep {path}{until}: {reason}": "säilytä {path}{until}: {reason}",
     " (until {day})": " ({day} asti)",
+    "delete history entry {number} ({when}): {command}": "poista muutoshistorian merkintä {number} ({when}): {command}",
+    "delete damaged history entry {path}": "poista vioittunut muutoshistorian merkintä {path}",
     "{count} meeting held or missed is on no invoice yet ({meetings}): after this it can't be billed; `tyo billing` shows it": "{count} pidetty tai väliin jäänyt tapaaminen ei ole vielä millään laskulla ({meetings}): tämän jälkeen sitä ei voi laskuttaa; `tyo billing` näyttää sen",
     "{count} meetings held or missed are on no invoice yet ({meetings}): after this they can't be billed; `tyo billing` shows them": "{count} pidettyä tai väliin jäänyttä tapaamista ei ole vielä millään laskulla ({meetings}): tämän jälkeen niitä ei voi laskuttaa; `tyo billing` näyttää ne",
     "Nothing was erased (--dry-run).": "Mitään ei poistettu (--dry-run).",

@@ -73,8 +73,8 @@ MESSAGES: dict[str, str] = {
         "{text!r} ei ole operaattoritunnus (esim. 003721291126 tai E204503)"
     ),
     # processes
-    "List, show, edit and close supervision processes.": (
-        "Listaa, näytä, muokkaa ja päätä työnohjausprosesseja."
+    "List, show, edit and close supervision processes; accept or decline a proposal.": (
+        "Listaa, näytä, muokkaa ja päätä työnohjausprosesseja; hyväksy tai hylkää tarjous."
     ),
     "The buyer's order number (ostotilausnumero), carried on its invoices.": (
         "Ostajan tilausnumero (ostotilausnumero), joka merkitään prosessin laskuihin."

@@ -119,9 +119,9 @@ def test_held_minutes_are_billed_not_the_planned() -> None:
 
 
 def test_price_precedence() -> None:
-    assert unit_price(SETTINGS, MEHILAINEN, AINO) == D("85.00")
-    assert unit_price(SETTINGS, POHDE, AINO) == D("95.00")
-    assert unit_price(SETTINGS, POHDE, ESIHENKILOT) == D("110.00")
+    assert unit_price(SETTINGS, MEHILAINEN, AINO, FEBRUARY.first) == D("85.00")
+    assert unit_price(SETTINGS, POHDE, AINO, FEBRUARY.first) == D("95.00")
+    assert unit_price(SETTINGS, POHDE, ESIHENKILOT, FEBRUARY.first) == D("110.00")
 
 
 @pytest.mark.parametrize(

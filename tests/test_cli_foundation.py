@@ -378,7 +378,7 @@ def test_newer_schema_is_refused(planned: Tyo, store_path: Path) -> None:
     result = planned("client", "show", "pohde")
     assert result.exit_code == 1
     assert result.stderr == (
-        "tyo: clients/pohde.toml, line 1: written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo\n"
+        "tyo: clients/pohde.toml, line 1: written by a newer tyo (schema 9, this one reads up to 2); upgrade tyo\n"
     )
 
 

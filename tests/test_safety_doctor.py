@@ -42,7 +42,7 @@ def test_newer_schema_is_reported(initialised: Tyo, store_path: Path) -> None:
     path = store_path / "clients/pohde.toml"
     path.write_text(path.read_text().replace("schema = 1", "schema = 9"))
     result = initialised("doctor")
-    assert "written by a newer tyo (schema 9, this one reads up to 1); upgrade tyo" in result.stdout
+    assert "written by a newer tyo (schema 9, this one reads up to 2); upgrade tyo" in result.stdout
 
 
 def test_newer_schema_advice_is_to_upgrade_not_to_edit(initialised: Tyo, store_path: Path) -> None:

@@ -419,7 +419,7 @@ def test_a_log_from_a_newer_tyo_is_refused(midway: Tyo, store_path: Path) -> Non
     result = midway("notes", PROCESS)
     assert result.exit_code == 1
     assert (
-        "written by a newer tyo (schema 99, this one reads up to 1); upgrade tyo" in result.stderr
+        "written by a newer tyo (schema 99, this one reads up to 2); upgrade tyo" in result.stderr
     )
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import inspect
 import sys
-from datetime import date, datetime, time
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -33,17 +33,18 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import Group, command, group
-from tyonohjaus_cli.domain.billing import Bill, BillItem, bill_month
+from tyonohjaus_cli.domain.billing import Bill, BillItem
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import expense_vat, small_business_threshold, vat_rate
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t, tn
+from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
+from tyonohjaus_cli.usecases.bills import bills_by_month, month_bills, unlogged_warning
 
 
 class _MonthOrCommand(Group):
@@ -86,49 +87,6 @@ ClientOption = Annotated[
         "--client", metavar="CID", help=t("Only this client (its id)."), show_default=False
     ),
 ]
-
-
-# --- gathering ---------------------------------------------------------------------------
-
-
-def bills_by_month(
-    store: Store, months: list[Month], client_id: str | None = None
-) -> list[list[Bill]]:
-    """Each client's bill for each of ``months`` (only ``client_id``'s when given), marked
-    with what is already invoiced; clients with nothing to show are left out unless named.
-
-    Only the processes with a meeting (or an expense) in the months are read: the index
-    tells which, so a long practice's old processes are not parsed.
-    """
-    settings = store.settings()
-    zone = store.zone()
-    now = session.now()
-    clients = [store.client(client_id)] if client_id else store.clients()
-    wanted = {client.id for client in clients}
-    first, last = min(months).first, max(months).following.first
-    span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
-    expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
-    # Every client's processes unless one is named: a process whose client does not exist
-    # is a mistake to report, not a month with nothing to bill.
-    ids = {item.process for item in span if client_id is None or item.client in wanted}
-    ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
-    processes = [store.process(process_id) for process_id in sorted(ids)]
-    for process in processes:
-        store.client_of(process)
-    invoiced = invoiced_items(invoice_store.invoices(store))
-    result = []
-    for month in months:
-        bills = [
-            bill_month(settings, client, processes, expenses, month, invoiced=invoiced, now=now)
-            for client in clients
-        ]
-        result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])
-    return result
-
-
-def month_bills(store: Store, month: Month, client_id: str | None = None) -> list[Bill]:
-    """The bills of one month (see :func:`bills_by_month`)."""
-    return bills_by_month(store, [month], client_id)[0]
 
 
 def _discount(item: BillItem) -> Decimal:
@@ -195,19 +153,6 @@ def bill_json(bill: Bill) -> dict[str, Any]:
         "open": _totals_json(bill.open_totals),
         "unlogged": list(bill.unlogged),
     }
-
-
-def unlogged_warning(bill: Bill) -> str:
-    return tn(
-        "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
-        "(log it with `tyo log`)",
-        "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
-        "(log them with `tyo log`)",
-        len(bill.unlogged),
-        client=bill.client.id,
-        month=str(bill.month),
-        meetings=", ".join(bill.unlogged),
-    )
 
 
 # --- tyo billing [MONTH] -----------------------------------------------------------------
@@ -283,7 +228,7 @@ def billing(
         return
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
-    bills = month_bills(store, chosen, client)
+    bills = month_bills(store, chosen, client, now=session.now())
     if as_json:
         everything = [line for bill in bills for line in bill.lines]
         from tyonohjaus_cli.domain.invoices import totals as sum_lines
@@ -340,7 +285,7 @@ def year_summary(store: Store, year: int) -> dict[str, Any]:
     months = [Month(year, number) for number in range(1, 13)]
     per_month: list[Decimal] = []
     per_client: dict[str, Decimal] = {}
-    for bills in bills_by_month(store, months):
+    for bills in bills_by_month(store, months, now=session.now()):
         per_month.append(sum((bill.totals.net for bill in bills), Decimal(0)))
         for bill in bills:
             per_client[bill.client.id] = (

@@ -11,10 +11,11 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.render import changes_json, dated_text
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_money, t
+from tyonohjaus_cli.i18n import format_money, format_number, t
 
 app = group(t("Add, list, show and edit clients (the organisations that order and pay)."))
 
@@ -193,11 +194,16 @@ def edit(
     payment_days: PaymentDaysOption = None,
     public: PublicOption = None,
     lang: LangOption = None,
+    since: params.FromOption = None,
 ) -> None:
     """Change a client's details; only the options given change.
 
     Example: tyo client edit pohde --discount 10 --cancel-hours 48
     """
+    if since is not None and rate is None and discount is None:
+        raise UsageError(
+            t("--from goes with --rate or --discount: the day the new price holds from")
+        )
     changes = _changes(
         name=name,
         business_id=business_id,
@@ -207,27 +213,41 @@ def edit(
         einvoice_address=einvoice_address,
         operator=operator,
         buyer_reference=buyer_reference,
-        rate=rate,
-        discount=discount,
         cancel_hours=cancel_hours,
         cancel_charge=cancel_charge,
         payment_days=payment_days,
         public_body=public,
         language=lang,
     )
-    if not changes:
+    prices = {
+        key: value for key, value in (("rate", rate), ("discount", discount)) if value is not None
+    }
+    if not changes and not prices:
         raise UsageError(t("nothing to change: give an option such as --rate or --email"))
+    from tyonohjaus_cli.domain.prices import set_from
+    from tyonohjaus_cli.usecases.bills import repriced_message, repriced_months
+
     store = session.store
+    touched = None
     with store.transaction(f"client edit {client_id}", session.now()) as change:
         client = replace(store.client(client_id), **changes)
+        for key, value in prices.items():
+            client = set_from(client, key, value, since)
         if client.public_body and client.payment_days > 30:
             raise UsageError(t("a public body pays within 30 days at most (the law caps it)"))
+        if prices:
+            touched = repriced_months(store, clients={client.id: client}, since=since)
         change.save_client(client)
     output.say(t("Changed client {id}.", id=client_id))
+    if touched is not None:
+        output.say(repriced_message(touched))
 
 
 def _row(client: Client) -> dict[str, Any]:
-    return {field.name: getattr(client, field.name) for field in fields(Client)}
+    row = {field.name: getattr(client, field.name) for field in fields(Client)}
+    row["rate_changes"] = changes_json(client.rate_changes, "rate")
+    row["discount_changes"] = changes_json(client.discount_changes, "discount")
+    return row
 
 
 @command(app, "list")
@@ -283,11 +303,22 @@ def show(
             (t("buyer reference"), client.buyer_reference),
             (
                 t("rate"),
-                format_money(client.rate)
-                if client.rate is not None
-                else t("{rate} (the default)", rate=format_money(settings.rate)),
+                dated_text(
+                    client.rate,
+                    client.rate_changes,
+                    format_money,
+                    t("{rate} (the default)", rate=format_money(settings.rate)),
+                ),
             ),
-            (t("discount %"), f"{client.discount:g}" if client.discount else ""),
+            (
+                t("discount %"),
+                dated_text(
+                    client.discount if client.discount or client.discount_changes else None,
+                    client.discount_changes,
+                    format_number,
+                    "",
+                ),
+            ),
             (
                 t("cancellation window"),
                 t(

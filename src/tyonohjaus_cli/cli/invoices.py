@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from tyonohjaus_cli.cli import machine, output, params
-from tyonohjaus_cli.cli.billing import month_bills, unlogged_warning
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
@@ -30,6 +29,7 @@ from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
+from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client
@@ -192,7 +192,7 @@ def create(
         raise UsageError(t("an invoice needs {what}; nothing was issued", what=missing))
     with store.transaction(f"invoice create {month} {client}", session.now()) as change:
         issued_before = invoice_store.invoices(store)
-        (bill,) = month_bills(store, month, client)
+        (bill,) = month_bills(store, month, client, now=session.now())
         already = sorted({item.invoice for item in bill.items if item.invoice is not None})
         if bill.items and not bill.open_items:
             # Asking for an invoice that can't be issued is bad input, as "nothing to invoice" is.

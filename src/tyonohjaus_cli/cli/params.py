@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -129,6 +129,22 @@ def count(text: str) -> int:
     if number is not None and number > 0:
         return number
     raise UsageError(t("{text!r} is not a positive whole number", text=text))
+
+
+FromOption = Annotated[
+    date | None,
+    typer.Option(
+        "--from",
+        metavar="DATE",
+        help=t(
+            "The new price holds for meetings on and after this day, e.g. 2027-03-01; those "
+            "before keep the old (default: every meeting not yet invoiced; invoiced ones "
+            "never change)."
+        ),
+        parser=day,
+        show_default=False,
+    ),
+]
 
 
 @edge("address")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -9,9 +10,8 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.render import meeting_state, venue_text
+from tyonohjaus_cli.cli.render import changes_json, dated_text, meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
-from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
 if TYPE_CHECKING:
@@ -117,7 +117,9 @@ def process_json(process: Process) -> dict[str, Any]:
         "phone": process.venue.phone,
         "goals": [{"n": g.n, "text": g.text, "by": g.by} for g in process.goals],
         "rate": process.rate,
+        "rate_changes": changes_json(process.rate_changes, "rate"),
         "meeting_price": process.meeting_price,
+        "meeting_price_changes": changes_json(process.meeting_price_changes, "meeting_price"),
         "first_free": process.first_free,
         "co_supervisor": process.co_supervisor,
         "order_number": process.order_number,
@@ -148,13 +150,19 @@ def show(
         print_json(process_json(process) | {"progress": progress_json(done, today)})
         return
     client = store.client_of(process)
-    price = (
-        t("{price} per meeting", price=format_money(process.meeting_price))
-        if process.meeting_price is not None
-        else t("{price} per unit", price=format_money(process.rate))
-        if process.rate is not None
-        else ""
+    per_meeting = dated_text(
+        process.meeting_price,
+        process.meeting_price_changes,
+        lambda price: t("{price} per meeting", price=format_money(price)),
+        "",
     )
+    per_unit = dated_text(
+        process.rate,
+        process.rate_changes,
+        lambda price: t("{price} per unit", price=format_money(price)),
+        "",
+    )
+    price = "; ".join(text for text in (per_meeting, per_unit) if text)
     output.details(
         [
             (
@@ -190,44 +198,6 @@ def show(
     output.print_table(columns, rows)
 
 
-@command(app, "edit")
-def edit(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
-    order_number: Annotated[
-        str | None,
-        typer.Option(
-            help=t("The buyer's order number (ostotilausnumero); an empty string clears it."),
-            parser=params.buyer_reference,
-        ),
-    ] = None,
-    contract: Annotated[
-        str | None,
-        typer.Option(
-            help=t("The framework agreement's id (puitesopimus); an empty string clears it."),
-            parser=params.buyer_reference,
-        ),
-    ] = None,
-) -> None:
-    """Change a process's details; only the options given change. Invoices already issued
-    keep the references they were issued with.
-
-    Example: tyo process edit hoitajat-2027 --order-number PO-2027-114 --contract PS-2026-07
-    """
-    from dataclasses import replace
-
-    changes: dict[str, Any] = {
-        key: value
-        for key, value in (("order_number", order_number), ("contract", contract))
-        if value is not None
-    }
-    if not changes:
-        raise UsageError(t("nothing to change: give an option such as --order-number"))
-    store = session.store
-    with store.transaction(f"process edit {process_id}", session.now()) as change:
-        change.save_process(replace(store.process(process_id), **changes))
-    output.say(t("Changed process {id}.", id=process_id))
-
-
 @command(app, "close")
 def close(
     process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
@@ -253,6 +223,93 @@ def close(
         )
         change.save_process(process)
     output.say(t("Closed process {id}.", id=process_id))
+
+
+@command(app, "edit")
+def edit(
+    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    rate: Annotated[
+        Decimal | None,
+        typer.Option(
+            help=t("The process's own price of a unit without VAT, in euros."),
+            parser=params.money,
+            show_default=False,
+        ),
+    ] = None,
+    meeting_price: Annotated[
+        Decimal | None,
+        typer.Option(
+            help=t("A fixed price per meeting without VAT, in euros."),
+            parser=params.money,
+            show_default=False,
+        ),
+    ] = None,
+    since: params.FromOption = None,
+    order_number: Annotated[
+        str | None,
+        typer.Option(
+            help=t("The buyer's order number (ostotilausnumero); an empty string clears it."),
+            parser=params.buyer_reference,
+        ),
+    ] = None,
+    contract: Annotated[
+        str | None,
+        typer.Option(
+            help=t("The framework agreement's id (puitesopimus); an empty string clears it."),
+            parser=params.buyer_reference,
+        ),
+    ] = None,
+) -> None:
+    """Change a process's price or buyer references; only the options given change.
+
+    A new price holds from --from on (meetings before it keep the old one), or without
+    --from for every meeting not yet invoiced; invoiced ones never change, and keep the
+    order number and agreement they were issued with.
+
+    Example: tyo process edit hoitajat-2027 --rate 130 --from 2027-03-01
+    """
+    from dataclasses import replace
+
+    from tyonohjaus_cli.domain.prices import latest, set_from
+    from tyonohjaus_cli.errors import UsageError
+    from tyonohjaus_cli.usecases.bills import repriced_message, repriced_months
+
+    prices = {
+        key: value
+        for key, value in (("rate", rate), ("meeting_price", meeting_price))
+        if value is not None
+    }
+    references: dict[str, Any] = {
+        key: value
+        for key, value in (("order_number", order_number), ("contract", contract))
+        if value is not None
+    }
+    if not prices and not references:
+        raise UsageError(
+            t("nothing to change: give --rate, --meeting-price, --order-number or --contract")
+        )
+    if len(prices) > 1:
+        raise UsageError(t("give --rate or --meeting-price, not both"))
+    store = session.store
+    with store.transaction(f"process edit {process_id}", session.now()) as change:
+        process = store.process(process_id)
+        per_meeting = latest(process.meeting_price, process.meeting_price_changes)
+        if rate is not None and per_meeting is not None:
+            raise UsageError(
+                t(
+                    "{id} bills {price} per meeting: change that with --meeting-price",
+                    id=process.id,
+                    price=format_money(per_meeting),
+                )
+            )
+        for key, value in prices.items():
+            process = set_from(process, key, value, since)
+        process = replace(process, **references)
+        touched = repriced_months(store, processes=[process], since=since) if prices else None
+        change.save_process(process)
+    output.say(t("Changed process {id}.", id=process_id))
+    if touched is not None:
+        output.say(repriced_message(touched))
 
 
 @command(app, "accept")

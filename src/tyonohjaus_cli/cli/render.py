@@ -8,7 +8,11 @@ from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from decimal import Decimal
+
     from tyonohjaus_cli.domain.models import Meeting, Venue
+    from tyonohjaus_cli.domain.prices import Dated
 
 
 def venue_text(venue: Venue) -> str:
@@ -32,3 +36,25 @@ def meeting_state(meeting: Meeting) -> str:
     if meeting.moves:
         text += " · " + t("moved from {day}", day=format_date(meeting.moves[-1].previous.date()))
     return text
+
+
+def dated_text(
+    first: Decimal | None, changes: Sequence[Dated], show: Callable[[Decimal], str], unset: str
+) -> str:
+    """A price and its dated changes: ``95,00 €; 130,00 € from 1.3.2027``; ``unset`` for
+    a ``first`` of ``None`` (the price falls back to another)."""
+    parts = [show(first) if first is not None else unset]
+    parts += [
+        t(
+            "{value} from {day}",
+            value=show(change.value),
+            day=format_date(change.since, weekday=False),
+        )
+        for change in changes
+    ]
+    return "; ".join(part for part in parts if part)
+
+
+def changes_json(changes: Sequence[Dated], key: str) -> list[dict[str, object]]:
+    """Dated changes for ``--json``: ``[{"from": "2027-03-01", "rate": "130.00"}]``."""
+    return [{"from": change.since, key: change.value} for change in changes]

@@ -13,6 +13,7 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.render import changes_json, dated_text
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.parsing import parse_break, parse_name
 from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
@@ -188,6 +189,7 @@ def _settings_rows(settings: Settings) -> dict[str, Any]:
     return {
         **asdict(settings.supervisor),
         "rate": settings.rate,
+        "rate_changes": changes_json(settings.rate_changes, "rate"),
         "vat": settings.vat,
         "vat_exempt_ground": settings.vat_exempt_ground,
         "unit_minutes": settings.unit_minutes,
@@ -208,7 +210,8 @@ def settings_show(as_json: output.JsonOption = False) -> None:
     if as_json:
         machine.print_json(rows)
         return
-    rows["rate"] = format_money(settings.rate)
+    rows["rate"] = dated_text(settings.rate, settings.rate_changes, format_money, "")
+    del rows["rate_changes"]
     rows["breaks"] = ", ".join(rows["breaks"])
     output.details([(key, str(value)) for key, value in rows.items()])
 
@@ -252,6 +255,7 @@ def settings_set(
     value: Annotated[
         str, typer.Argument(help=t("The new value (an empty string clears an optional one)."))
     ],
+    since: params.FromOption = None,
 ) -> None:
     """Change one setting.
 
@@ -259,6 +263,8 @@ def settings_set(
 
     Example: tyo settings set breaks 2027-06-21..2027-08-08,2027-12-20..2028-01-05
     """
+    if since is not None and key != "rate":
+        raise UsageError(t("--from goes with rate only: the day the new price holds from"))
     parse = _SUPERVISOR_KEYS.get(key) or _PRACTICE_KEYS.get(key)
     if parse is None:
         raise UsageError(
@@ -275,12 +281,24 @@ def settings_set(
     except typer.BadParameter as error:
         raise UsageError(error.message) from None
     store = session.store
+    touched = None
     with store.transaction(f"settings set {key}", session.now()) as change:
         settings = store.settings()
         changed: dict[str, Any] = {key: parsed}
         if key in _SUPERVISOR_KEYS:
             settings = replace(settings, supervisor=replace(settings.supervisor, **changed))
+        elif key == "rate":
+            from tyonohjaus_cli.domain.prices import set_from
+            from tyonohjaus_cli.usecases.bills import repriced_months
+
+            assert isinstance(parsed, Decimal)  # rate is parsed as money
+            settings = set_from(settings, "rate", parsed, since)
+            touched = repriced_months(store, settings=settings, since=since)
         else:
             settings = replace(settings, **changed)
         change.save_settings(settings)
     output.say(t("Set {key}.", key=key))
+    if touched is not None:
+        from tyonohjaus_cli.usecases.bills import repriced_message
+
+        output.say(repriced_message(touched))

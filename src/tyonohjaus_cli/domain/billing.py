@@ -5,16 +5,17 @@ already invoiced, :func:`bill_month` returns the month's items as invoice lines.
 (DESIGN.md §5):
 
 - A held meeting bills ``price × minutes / unit_minutes`` rounded to the cent, half up;
-  the price per unit is the process's, else the client's, else the settings' rate. A
-  process with a meeting price bills that per meeting instead.
+  the price per unit is the process's, else the client's, else the settings' rate, each as
+  in force on the meeting's date (:mod:`domain.prices`). A process with a meeting price on
+  that date bills that per meeting instead.
 - A cancellation by the client notified later than ``client.cancel_hours`` before the
   start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
   what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
   planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
 - "First unit free" (``--first-free``) takes off the first unit of the process's first held meeting at its
   unit price (the whole meeting price for a per-meeting price; never more than the item).
-- The client's discount % applies to what remains of each meeting item; expenses are
-  costs passed on and are not discounted.
+- The client's discount % (in force on the meeting's date) applies to what remains of each
+  meeting item; expenses are costs passed on and are not discounted.
 - Each line's VAT rate follows its service date; a VAT-exempt supervisor bills 0 %.
 
 Session notes are not an input here, so they cannot reach a bill.
@@ -51,12 +52,13 @@ def meeting_key(process: Process, meeting: Meeting) -> str:
     return f"{process.id}#{meeting.n}"
 
 
-def unit_price(settings: Settings, client: Client, process: Process) -> Decimal:
-    """Price per unit excluding VAT: the process's, else the client's, else the default."""
-    for rate in (process.rate, client.rate):
+def unit_price(settings: Settings, client: Client, process: Process, day: date) -> Decimal:
+    """Price per unit excluding VAT on ``day``: the process's, else the client's, else the
+    default, each as in force on that day (see :mod:`domain.prices`)."""
+    for rate in (process.rate_on(day), client.rate_on(day)):
         if rate is not None:
             return rate
-    return settings.rate
+    return settings.rate_on(day)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,6 @@ class _Pricing:
         self.settings = settings
         self.client = client
         self.process = process
-        self.price = unit_price(settings, client, process)
         held = [m for m in process.in_order() if m.status is MeetingStatus.HELD]
         self.first_held = held[0].n if process.first_free and held else None
 
@@ -133,12 +134,14 @@ class _Pricing:
         self, meeting: Meeting, kind: LineKind, minutes: int, percent: Decimal | None
     ) -> InvoiceLine:
         share = (percent if percent is not None else Decimal(100)) / 100
-        per_meeting = self.process.meeting_price
+        day = meeting.start.date()
+        per_meeting = self.process.meeting_price_on(day)
         if per_meeting is not None:
             amount = round_cents(per_meeting * share)
             unit, price = None, per_meeting
         else:
-            unit, price = self.settings.unit_minutes, self.price
+            unit = self.settings.unit_minutes
+            price = unit_price(self.settings, self.client, self.process, day)
             amount = round_cents(price * minutes / unit * share)
         return InvoiceLine(
             item=meeting_key(self.process, meeting),
@@ -175,7 +178,7 @@ class _Pricing:
         )
 
     def discount(self, billed: InvoiceLine, remaining: Decimal) -> InvoiceLine | None:
-        percent = self.client.discount
+        percent = self.client.discount_on(billed.day)
         off = round_cents(remaining * percent / 100)
         if off <= 0:
             return None  # no discount, or one too small to take off a cent

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
+from tyonohjaus_cli.domain.prices import Changes, in_force
 from tyonohjaus_cli.domain.settings import Break
 
 GROUP_SIZE_FOR_CO_SUPERVISION = 12
@@ -36,8 +37,18 @@ class Client:
     payment_days: int = 14
     public_body: bool = False
     language: str = "fi"
+    rate_changes: Changes = ()
+    """Dated changes of ``rate`` (which is the rate before the first of them)."""
+    discount_changes: Changes = ()
     buyer_reference: str = ""
     """What the buyer asks every invoice to carry (a cost centre, a reviewer's code): BT-10."""
+
+    def rate_on(self, day: date) -> Decimal | None:
+        """The client's own price per unit on ``day`` (``None``: the default applies)."""
+        return in_force(self.rate, self.rate_changes, day)
+
+    def discount_on(self, day: date) -> Decimal:
+        return in_force(self.discount, self.discount_changes, day)
 
 
 @dataclass(frozen=True)
@@ -159,10 +170,21 @@ class Process:
     closed: datetime | None = None
     reviews: tuple[Review, ...] = ()
     """The goal reviews agreed to be shared with the client; the rest are in the session log."""
+    rate_changes: Changes = ()
+    """Dated changes of ``rate`` and ``meeting_price`` (each field the value before them)."""
+    meeting_price_changes: Changes = ()
     order_number: str = ""
     """The buyer's purchase order number for this process (BT-13 on its invoices)."""
     contract: str = ""
     """The framework agreement's (puitesopimus) id the process is bought under (BT-12)."""
+
+    def rate_on(self, day: date) -> Decimal | None:
+        """The process's own price per unit on ``day`` (``None``: the client's applies)."""
+        return in_force(self.rate, self.rate_changes, day)
+
+    def meeting_price_on(self, day: date) -> Decimal | None:
+        """The price per meeting on ``day`` (``None``: billed per unit)."""
+        return in_force(self.meeting_price, self.meeting_price_changes, day)
 
     @property
     def size(self) -> int:

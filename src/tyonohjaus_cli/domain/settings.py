@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import VatMode
+from tyonohjaus_cli.domain.prices import Changes, in_force
 
 
 @dataclass(frozen=True)
@@ -52,3 +53,9 @@ class Settings:
     timezone: str = "Europe/Helsinki"
     language: str = ""
     breaks: tuple[Break, ...] = ()
+    rate_changes: Changes = ()
+    """Dated changes of the default ``rate`` (which is the rate before the first of them)."""
+
+    def rate_on(self, day: date) -> Decimal:
+        """The default price per unit on ``day``."""
+        return in_force(self.rate, self.rate_changes, day)

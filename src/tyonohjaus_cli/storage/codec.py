@@ -30,13 +30,16 @@ from tyonohjaus_cli.domain.models import (
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, check_unique
+from tyonohjaus_cli.storage.documents import Doc, Fields, check_unique
 from tyonohjaus_cli.storage.index import ProcessSummary
 from tyonohjaus_cli.storage.settings_codec import (
     break_docs,
     breaks_from,
+    change_docs,
+    changes_from,
     compact,
     money_text,
+    schema_for,
 )
 
 
@@ -53,7 +56,7 @@ def _moment(moment: datetime) -> datetime:
 
 def client_to_doc(client: Client) -> Doc:
     return {
-        "schema": SCHEMA,
+        "schema": schema_for(client.rate_changes, client.discount_changes),
         **compact(
             {
                 "id": client.id,
@@ -74,6 +77,12 @@ def client_to_doc(client: Client) -> Doc:
         "payment_days": client.payment_days,
         "public_body": client.public_body,
         "language": client.language,
+        **compact(
+            {
+                "rate_changes": change_docs(client.rate_changes, "rate"),
+                "discount_changes": change_docs(client.discount_changes, "discount", money=False),
+            }
+        ),
     }
 
 
@@ -95,6 +104,8 @@ def client_from_doc(fields: Fields) -> Client:
         payment_days=fields.integer("payment_days", 14),
         public_body=fields.flag("public_body", False),
         language=fields.choice("language", ("fi", "sv", "en"), "fi"),
+        rate_changes=changes_from(fields, "rate"),
+        discount_changes=changes_from(fields, "discount"),
     )
 
 
@@ -178,7 +189,7 @@ def review_from_doc(fields: Fields, zone: tzinfo) -> Review:
 
 def process_to_doc(process: Process) -> Doc:
     doc: Doc = {
-        "schema": SCHEMA,
+        "schema": schema_for(process.rate_changes, process.meeting_price_changes),
         "id": process.id,
         "client": process.client,
         "kind": process.kind.value,
@@ -198,6 +209,8 @@ def process_to_doc(process: Process) -> Doc:
             "meeting_price": money_text(process.meeting_price)
             if process.meeting_price is not None
             else None,
+            "rate_changes": change_docs(process.rate_changes, "rate"),
+            "meeting_price_changes": change_docs(process.meeting_price_changes, "meeting_price"),
             "first_free": process.first_free or None,
             "co_supervisor": process.co_supervisor,
             "order_number": process.order_number,
@@ -246,6 +259,8 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
         ),
         rate=fields.amount("rate", None),
         meeting_price=fields.amount("meeting_price", None),
+        rate_changes=changes_from(fields, "rate"),
+        meeting_price_changes=changes_from(fields, "meeting_price"),
         first_free=fields.flag("first_free", False),
         co_supervisor=fields.text("co_supervisor", ""),
         order_number=fields.text("order_number", ""),

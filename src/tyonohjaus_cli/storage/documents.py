@@ -17,12 +17,27 @@ from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
 from tyonohjaus_cli.i18n import t
 
 SCHEMA = 1
-"""The schema version this tyo writes, for every kind of document."""
+"""The schema version of a document that any tyo since the first reads right."""
+DATED_PRICES_SCHEMA = 2
+"""Schema 2 adds dated price changes (``[[rate_changes]]`` and the like) to settings,
+clients and processes. A document that holds one is written as schema 2, so that a tyo that
+would ignore the changes, and bill every meeting at the first price, refuses it instead;
+the others stay schema 1, readable by every tyo."""
+NEWEST_SCHEMA = DATED_PRICES_SCHEMA
+"""The newest schema this tyo reads; documents are migrated up to it on read."""
 
 Doc = dict[str, Any]
 Migration = Callable[[Doc], Doc]
-MIGRATIONS: dict[int, Migration] = {}
-"""Upgrades from version N to N+1, applied in turn on read (none yet: this is schema 1)."""
+
+
+def _to_dated_prices(doc: Doc) -> Doc:
+    """Schema 1 → 2: a schema-1 document has no dated price changes, so every price in it
+    holds from the beginning, which is what schema 2 reads a price without changes as."""
+    return doc
+
+
+MIGRATIONS: dict[int, Migration] = {1: _to_dated_prices}
+"""Upgrades from version N to N+1, applied in turn on read."""
 
 _LINE_COLUMN = r"\(at line (\d+), column \d+\)"  # compiled on first use, not at start-up
 
@@ -66,7 +81,7 @@ def dump_json(doc: Doc) -> str:
 
 
 def migrate(doc: Doc, rel: str, text: str) -> Doc:
-    """Check ``schema`` and bring an older document up to :data:`SCHEMA`."""
+    """Check ``schema`` and bring an older document up to :data:`NEWEST_SCHEMA`."""
     version = doc.get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise StoreFileError(
@@ -74,17 +89,17 @@ def migrate(doc: Doc, rel: str, text: str) -> Doc:
             t("missing or invalid 'schema' (expected schema = {n})", n=SCHEMA),
             line_of(text, "schema"),
         )
-    if version > SCHEMA:
+    if version > NEWEST_SCHEMA:
         raise NewerSchemaError(
             rel,
             t(
                 "written by a newer tyo (schema {found}, this one reads up to {known}); upgrade tyo",
                 found=version,
-                known=SCHEMA,
+                known=NEWEST_SCHEMA,
             ),
             line_of(text, "schema"),
         )
-    while version < SCHEMA:
+    while version < NEWEST_SCHEMA:
         doc = MIGRATIONS[version](doc)
         version += 1
         doc["schema"] = version

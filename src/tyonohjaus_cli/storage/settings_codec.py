@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields
+from tyonohjaus_cli.storage.documents import DATED_PRICES_SCHEMA, SCHEMA, Doc, Fields
 
 if TYPE_CHECKING:
     from decimal import Decimal
 
+    from tyonohjaus_cli.domain.prices import Changes
     from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 
 DEFAULT_TIMEZONE = "Europe/Helsinki"
@@ -44,6 +45,37 @@ def breaks_from(fields: Fields, key: str = "breaks") -> tuple[Break, ...]:
 
 def break_docs(breaks: tuple[Break, ...]) -> list[Doc]:
     return [{"first": span.first, "last": span.last} for span in breaks]
+
+
+# --- dated price changes: [[rate_changes]] from = 2027-03-01, rate = "130.00" -------------
+
+
+def schema_for(*changes: Changes) -> int:
+    """The schema a document is written with: 2 when it holds a dated change, else 1."""
+    return DATED_PRICES_SCHEMA if any(changes) else SCHEMA
+
+
+def change_docs(changes: Changes, key: str, *, money: bool = True) -> list[Doc]:
+    """``[[<key>_changes]]`` tables: the day a value holds from, and the value."""
+    from tyonohjaus_cli.domain.numbers import plain
+
+    return [
+        {"from": change.since, key: money_text(change.value) if money else plain(change.value)}
+        for change in changes
+    ]
+
+
+def changes_from(fields: Fields, key: str) -> Changes:
+    """The dated changes of ``key`` (``[[<key>_changes]]``), by date; two on a day are refused."""
+    from tyonohjaus_cli.domain.prices import Dated
+
+    found: dict[object, Dated] = {}
+    for item in fields.tables(f"{key}_changes"):
+        change = Dated(item.day("from"), item.amount(key))
+        if change.since in found:
+            raise item.fail("from", t("a day no other change of {key} has", key=key))
+        found[change.since] = change
+    return tuple(sorted(found.values(), key=lambda change: change.since))
 
 
 # --- the supervisor, in settings.toml and as the seller on each invoice -------------------
@@ -84,7 +116,7 @@ def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Super
 def settings_to_doc(settings: Settings) -> Doc:
     person = settings.supervisor
     return {
-        "schema": SCHEMA,
+        "schema": schema_for(settings.rate_changes),
         "supervisor": compact(supervisor_to_doc(person)),
         "billing": compact(
             {
@@ -92,6 +124,7 @@ def settings_to_doc(settings: Settings) -> Doc:
                 "unit_minutes": settings.unit_minutes,
                 "vat": settings.vat.value,
                 "vat_exempt_ground": settings.vat_exempt_ground,
+                "rate_changes": change_docs(settings.rate_changes, "rate"),
             }
         ),
         "calendar": compact(
@@ -125,4 +158,5 @@ def settings_from_doc(fields: Fields) -> Settings:
         timezone=timezone_from_doc(fields),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=breaks_from(calendar),
+        rate_changes=changes_from(billing, "rate"),
     )

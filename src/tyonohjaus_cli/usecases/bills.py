@@ -1,0 +1,141 @@
+"""A month's bills gathered from the store, for ``tyo billing`` and ``tyo invoice create``.
+
+Also which months a price change touches: the months whose items, not yet invoiced, bill
+differently after it (an invoiced item is frozen on its invoice, whatever changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from tyonohjaus_cli.domain.billing import Bill, bill_month
+from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.invoices import invoiced_items
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.i18n import t, tn
+from tyonohjaus_cli.storage import expenses as expense_store
+from tyonohjaus_cli.storage import invoices as invoice_store
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Client, Process
+    from tyonohjaus_cli.domain.settings import Settings
+    from tyonohjaus_cli.storage.store import Store
+
+_EVER = (datetime(2000, 1, 1), datetime(2101, 1, 1))  # noqa: DTZ001 (given the store's zone below)
+"""The years tyo bills (``tyo billing year`` takes 2000-2100)."""
+
+
+def bills_by_month(
+    store: Store, months: list[Month], client_id: str | None = None, *, now: datetime
+) -> list[list[Bill]]:
+    """Each client's bill for each of ``months`` (only ``client_id``'s when given), marked
+    with what is already invoiced; clients with nothing to show are left out unless named.
+
+    Only the processes with a meeting (or an expense) in the months are read: the index
+    tells which, so a long practice's old processes are not parsed.
+    """
+    settings = store.settings()
+    zone = store.zone()
+    clients = [store.client(client_id)] if client_id else store.clients()
+    wanted = {client.id for client in clients}
+    first, last = min(months).first, max(months).following.first
+    span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
+    expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
+    # Every client's processes unless one is named: a process whose client does not exist
+    # is a mistake to report, not a month with nothing to bill.
+    ids = {item.process for item in span if client_id is None or item.client in wanted}
+    ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
+    processes = [store.process(process_id) for process_id in sorted(ids)]
+    for process in processes:
+        store.client_of(process)
+    invoiced = invoiced_items(invoice_store.invoices(store))
+    result = []
+    for month in months:
+        bills = [
+            bill_month(settings, client, processes, expenses, month, invoiced=invoiced, now=now)
+            for client in clients
+        ]
+        result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])
+    return result
+
+
+def month_bills(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[Bill]:
+    """The bills of one month (see :func:`bills_by_month`)."""
+    return bills_by_month(store, [month], client_id, now=now)[0]
+
+
+def unlogged_warning(bill: Bill) -> str:
+    return tn(
+        "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
+        "(log it with `tyo log`)",
+        "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
+        "(log them with `tyo log`)",
+        len(bill.unlogged),
+        client=bill.client.id,
+        month=str(bill.month),
+        meetings=", ".join(bill.unlogged),
+    )
+
+
+# --- what a price change touches ---------------------------------------------------------
+
+
+def repriced_months(
+    store: Store,
+    *,
+    settings: Settings | None = None,
+    clients: Mapping[str, Client] | None = None,
+    processes: Iterable[Process] = (),
+    since: date | None = None,
+) -> list[Month]:
+    """The months whose items not yet invoiced bill differently with the changed
+    ``settings``, ``clients`` and ``processes`` than with the store's (read before saving).
+
+    Only the processes the change can reach are read: every one for the settings, the
+    client's for a client, the process itself for a process; and only the months with a
+    meeting that bills (held, missed, cancelled) on or after ``since``.
+    """
+    changed_clients = dict(clients or {})
+    changed_processes = {process.id: process for process in processes}
+    zone = store.zone()
+    months: dict[str, set[Month]] = {}
+    for item in store.agenda(*(moment.replace(tzinfo=zone) for moment in _EVER)):
+        reached = (
+            settings is not None
+            or item.client in changed_clients
+            or item.process in changed_processes
+        )
+        day = item.start.date()
+        if reached and item.status is not MeetingStatus.PLANNED and (since is None or day >= since):
+            months.setdefault(item.process, set()).add(Month.of(day))
+    if not months:
+        return []
+    before_settings = store.settings()
+    after_settings = settings or before_settings
+    invoiced = invoiced_items(invoice_store.invoices(store))
+    touched: set[Month] = set()
+    for process_id, process_months in sorted(months.items()):
+        before = store.process(process_id)
+        after = changed_processes.get(process_id, before)
+        client_before = store.client_of(before)
+        client_after = changed_clients.get(client_before.id, client_before)
+        for month in process_months - touched:
+            old = bill_month(before_settings, client_before, [before], [], month, invoiced=invoiced)
+            new = bill_month(after_settings, client_after, [after], [], month, invoiced=invoiced)
+            if [item.lines for item in old.open_items] != [item.lines for item in new.open_items]:
+                touched.add(month)
+    return sorted(touched)
+
+
+def repriced_message(months: list[Month]) -> str:
+    """What a price change touches, in a sentence."""
+    if not months:
+        return t("No item billed but not yet invoiced changes; invoiced ones never do.")
+    return t(
+        "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.",
+        months=", ".join(str(month) for month in months),
+    )

@@ -22,6 +22,7 @@ from tests.billing_month import (
     seed_store,
 )
 from tests.conftest import Result, Tyo
+from tests.safety_helpers import snapshot
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.storage.store import Store
 
@@ -293,6 +294,23 @@ def test_a_payment_or_credit_dated_before_the_invoice_says_which_date_is_wrong(
     assert files(store_path) == before
 
 
+def test_crediting_a_paid_invoice_says_the_money_goes_back(month: Tyo, tmp_path: Path) -> None:
+    created = month(
+        "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02"
+    )  # fmt: skip
+    assert created.exit_code == 0, created.output
+    assert month("invoice", "paid", "1000", "--on", "2027-03-10").exit_code == 0
+    credit = month("invoice", "credit", "1000", "--date", "2027-03-12")
+    assert credit.stdout.splitlines()[1] == (
+        "Invoice 1000 was paid on 2027-03-10: pay €128.01 back to mehilainen; the credit note "
+        "says it is refunded."
+    )
+    target = tmp_path / "credit.pdf"
+    assert month("invoice", "pdf", "1001", "-o", str(target)).exit_code == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "1000 är redan betald" in text.replace("\u00a0", " ")  # mehilainen reads Swedish
+
+
 def test_credit_note_frees_the_items_and_paid(month: Tyo) -> None:
     assert (
         month(
@@ -355,7 +373,10 @@ def test_invoice_numbers_continue_a_series_and_follow_dates(month: Tyo) -> None:
     )
     assert (back.exit_code, back.stderr) == (
         2,
-        "tyo: --number 2027001 would not continue the series: use 2027002 or more\n",
+        (
+            "tyo: --number 2027001 would go back: the latest invoice is 2027001, and a number is "
+            "never used twice nor out of order; leave out --number to get 2027002\n"
+        ),
     )
     early = month("invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-01")
     assert (
@@ -368,6 +389,30 @@ def test_invoice_numbers_continue_a_series_and_follow_dates(month: Tyo) -> None:
     assert next_one.stdout.startswith("Invoice 2027002 to mehilainen")
     shown = json.loads(month("invoice", "show", "2027002", "--json").stdout)
     assert shown["reference"] == "20270027"  # 2·7+0·3+0·1+7·7+2·3+0·1+2·7 = 83 -> 7
+
+
+def test_invoice_number_that_would_leave_a_gap_is_refused(month: Tyo, store_path: Path) -> None:
+    first = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    assert first.stdout.startswith("Invoice 1000 to pohde")
+    before = snapshot(store_path)
+    gap = month(
+        "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02",
+        "--number", "1002",
+    )  # fmt: skip
+    assert (gap.exit_code, gap.stdout, gap.stderr) == (
+        2,
+        "",
+        (
+            "tyo: --number 1002 would leave a gap after invoice 1000: invoice numbers run unbroken, "
+            "as the bookkeeping requires; leave out --number to get 1001\n"
+        ),
+    )
+    assert snapshot(store_path) == before
+    same = month(
+        "invoice", "create", "2027-02", "--client", "mehilainen", "--date", "2027-03-02",
+        "--number", "1001",
+    )  # fmt: skip
+    assert same.stdout.startswith("Invoice 1001 to mehilainen"), same.output
 
 
 def test_discounted_month_in_the_clients_language(month: Tyo, tmp_path: Path) -> None:

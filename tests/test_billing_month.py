@@ -76,7 +76,7 @@ def test_first_free_then_client_discount_on_what_remains() -> None:
     assert bill.items[0].net == D("96.25")
 
 
-def test_first_free_applies_only_to_the_first_held_meeting() -> None:
+def test_first_free_applies_only_to_the_first_billed_meeting() -> None:
     later = replace(
         ESIHENKILOT,
         meetings=(
@@ -87,6 +87,32 @@ def test_first_free_applies_only_to_the_first_held_meeting() -> None:
     march = bill_month(SETTINGS, POHDE, [later], [], Month(2027, 3))
     assert [line.kind for line in march.lines] == [LineKind.MEETING]
     assert march.totals.net == D("220.00")
+
+
+def test_first_free_goes_to_the_first_billed_meeting_a_late_cancellation_too() -> None:
+    # The audit's case: meeting 1 cancelled by the client 20 h before (charged 100 %), then
+    # meeting 2 held. The free unit stays with meeting 1; it does not move to meeting 2.
+    cancelled = meeting(
+        1, "2027-02-10T10:00", 90, status=MeetingStatus.CANCELLED,
+        cancelled_by=CancelledBy.CLIENT, notified_at=at("2027-02-09T14:00"),
+    )  # fmt: skip
+    held = meeting(2, "2027-02-24T10:00", 90, status=MeetingStatus.HELD)
+    process = replace(ESIHENKILOT, meetings=(cancelled, held))
+    bill = bill_month(SETTINGS, POHDE, [process], [], FEBRUARY)
+    # 110 × 90 / 45 = 220.00 each; one unit (110.00) off the cancellation's 220.00
+    assert [(line.item, line.kind, line.amount) for line in bill.lines] == [
+        ("esihenkilot#1", LineKind.LATE_CANCELLATION, D("220.00")),
+        ("esihenkilot#1", LineKind.FIRST_FREE, D("-110.00")),
+        ("esihenkilot#2", LineKind.MEETING, D("220.00")),
+    ]
+    assert bill.totals.net == D("330.00")
+    # Cancelled in time, meeting 1 bills nothing: the held meeting 2 is the first billed.
+    in_time = replace(cancelled, notified_at=at("2027-02-08T09:00"))
+    bill = bill_month(SETTINGS, POHDE, [replace(process, meetings=(in_time, held))], [], FEBRUARY)
+    assert [(line.item, line.amount) for line in bill.lines] == [
+        ("esihenkilot#2", D("220.00")),
+        ("esihenkilot#2", D("-110.00")),
+    ]
 
 
 def test_first_free_never_takes_more_than_the_meeting() -> None:

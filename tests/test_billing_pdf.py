@@ -128,6 +128,55 @@ def test_credit_note_refers_to_the_original_and_asks_no_payment() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "title", "number", "deducted", "refunded"),
+    [
+        (
+            "fi", "HYVITYSLASKU", "Hyvityslaskun numero 1235",
+            "Ei maksettavaa: hyvitys vähennetään laskusta 1234.",
+            ("Ei maksettavaa: lasku 1234 on jo maksettu, joten hyvitys 638,35 € palautetaan "
+            "tilillenne."),
+        ),
+        (
+            "sv", "KREDITNOTA", "Kreditnotans nummer 1235",
+            "Inget att betala: krediteringen dras av från faktura 1234.",
+            ("Inget att betala: faktura 1234 är redan betald, så krediteringen 638,35 € "
+            "återbetalas till ert konto."),
+        ),
+        (
+            "en", "CREDIT NOTE", "Credit note number 1235",
+            "Nothing to pay: this credit note is settled against invoice 1234.",
+            ("Nothing to pay: invoice 1234 was paid, so the credit of €638.35 is refunded to "
+            "your account."),
+        ),
+    ],
+)  # fmt: skip
+def test_credit_note_is_titled_and_numbered_as_one_and_refunds_a_paid_invoice(
+    lang: str, title: str, number: str, deducted: str, refunded: str
+) -> None:
+    original = pohde_invoice(lang)
+    # An expense at 0 % VAT beside the service: its VAT, negated on the credit note, is zero.
+    # By hand: 25.5 % on 513.40 - 23.40 = 490.00 is 124.95; 513.40 + 124.95 = 638.35.
+    lines = tuple(
+        replace(line, vat_percent=Decimal(0)) if line.kind is LineKind.EXPENSE else line
+        for line in original.lines
+    )
+    original = replace(original, lines=lines)
+    credit = credit_note(original, 1235, date(2027, 3, 9))
+    text = text_of(invoice_pdf(credit))
+    assert title in text
+    assert number in text
+    assert "Invoice number" not in text
+    assert "Laskun numero" not in text
+    assert "-0,00" not in text
+    assert "-€0.00" not in text
+    assert "0 % 0,00 €" in text or "0% €0.00" in text
+    assert deducted in text
+    paid_back = text_of(invoice_pdf(credit, refunded=True))
+    assert refunded in paid_back
+    assert deducted not in paid_back
+
+
+@pytest.mark.parametrize(
     ("lang", "unit_free", "meeting_free"),
     [
         ("fi", "Ensimmäinen ohjaustunti maksutta", "Ensimmäinen tapaaminen maksutta"),

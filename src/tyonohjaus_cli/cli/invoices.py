@@ -18,17 +18,16 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
 from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
+from tyonohjaus_cli.domain.invoice_numbers import invoice_number
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
     credit_note,
-    next_invoice_number,
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.invoices import MIN_REFERENCE_BASE
 from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
 
 if TYPE_CHECKING:
@@ -99,35 +98,6 @@ def _summary_line(invoice: Invoice) -> str:
         due=format_date(invoice.due, weekday=False),
         reference=reference_text(invoice),
     )
-
-
-def _number(issued_before: list[Invoice], wanted: int | None, day: date) -> int:
-    """The new invoice's number: the next, or ``wanted`` when it continues the series upwards.
-
-    Numbers follow dates, so an invoice dated before the latest one is refused.
-    """
-    following = next_invoice_number(issued_before)
-    latest = max(issued_before, key=lambda invoice: invoice.number, default=None)
-    if latest is not None and day < latest.issued:
-        raise UsageError(
-            t(
-                "the invoice date {day} is before invoice {n}'s ({issued}): numbers follow dates",
-                day=day.isoformat(),
-                n=latest.number,
-                issued=latest.issued.isoformat(),
-            )
-        )
-    if wanted is None:
-        return following
-    if wanted < max(following, MIN_REFERENCE_BASE):
-        raise UsageError(
-            t(
-                "--number {n} would not continue the series: use {first} or more",
-                n=wanted,
-                first=max(following, MIN_REFERENCE_BASE),
-            )
-        )
-    return wanted
 
 
 def _missing_from_invoice(seller: Supervisor, buyer: Client) -> str | None:
@@ -205,7 +175,7 @@ def create(
                     numbers=", ".join(str(n) for n in already),
                 )
             )
-        chosen = _number(issued_before, number, issued)
+        chosen = invoice_number(issued_before, issued, number)
         invoice = issue_invoice(bill, settings, chosen, issued)
         invoice_store.save_invoice(store, change, invoice)
     if invoice.buyer.einvoice_address and buyer_reference_missing(
@@ -443,7 +413,9 @@ def pdf(
             if store.has_process(process_id):
                 process = store.process(process_id)
                 names[process.title] = [person.name for person in process.participants]
-    data = invoice_pdf(invoice, participants=names)
+    credited = invoice.credit_for
+    refunded = credited is not None and invoice_store.invoice(store, credited).paid is not None
+    data = invoice_pdf(invoice, participants=names, refunded=refunded)
     if to == "-":
         output.write_out(data, "-")
         return
@@ -658,9 +630,20 @@ def credit(
                     issued=original.issued.isoformat(),
                 )
             )
-        note = credit_note(replace(original, paid=None), next_invoice_number(every), issued)
+        note = credit_note(replace(original, paid=None), invoice_number(every, issued), issued)
         invoice_store.save_invoice(store, change, note)
     output.say(_summary_line(note))
+    if original.paid is not None:
+        output.say(
+            t(
+                "Invoice {n} was paid on {day}: pay {amount} back to {client}; the credit note "
+                "says it is refunded.",
+                n=number,
+                day=format_date(original.paid, weekday=False),
+                amount=format_money(original.totals.gross),
+                client=original.buyer.id,
+            )
+        )
     output.say(
         t(
             "The items of invoice {n} can be invoiced again: `tyo invoice create {month} --client {client}`.",

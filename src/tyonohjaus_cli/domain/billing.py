@@ -12,8 +12,12 @@ already invoiced, :func:`bill_month` returns the month's items as invoice lines.
   start (the rule of :func:`domain.meetings.is_late_cancellation`, so billing agrees with
   what ``tyo meeting cancel`` said), and a no-show, bill ``client.cancel_charge`` % of the
   planned meeting. A cancellation by the supervisor (or one notified in time) bills nothing.
-- "First unit free" (``--first-free``) takes off the first unit of the process's first held meeting at its
-  unit price (the whole meeting price for a per-meeting price; never more than the item).
+- "First unit free" (``--first-free``) takes off the first unit of the process's first
+  billed meeting at its unit price (the whole meeting price for a per-meeting price; never
+  more than the item). The first billed meeting is the first, by time, that bills anything:
+  held, or charged as a no-show or a late cancellation. A benefit promised for the start
+  of the process stays with its start: meeting 1 charged as a late cancellation takes the
+  free unit, and meeting 2 held is billed in full.
 - The client's discount % (in force on the meeting's date) applies to what remains of each
   meeting item; expenses are costs passed on and are not discounted.
 - Each line's VAT rate follows its service date; a VAT-exempt supervisor bills 0 %.
@@ -122,8 +126,11 @@ class _Pricing:
         self.settings = settings
         self.client = client
         self.process = process
-        held = [m for m in process.in_order() if m.status is MeetingStatus.HELD]
-        self.first_held = held[0].n if process.first_free and held else None
+        self.first_billed = (
+            next((m.n for m in process.in_order() if self.charged(m) is not None), None)
+            if process.first_free
+            else None
+        )
 
     def vat(self, meeting: Meeting) -> Decimal:
         if self.settings.vat is VatMode.EXEMPT:
@@ -158,7 +165,7 @@ class _Pricing:
         )
 
     def first_free(self, meeting: Meeting, billed: InvoiceLine) -> InvoiceLine | None:
-        if meeting.n != self.first_held:
+        if meeting.n != self.first_billed:
             return None
         unit = billed.unit_minutes
         free = min(billed.unit_price, billed.amount)
@@ -194,19 +201,24 @@ class _Pricing:
             percent=percent,
         )
 
-    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
-        """The lines a meeting bills: none, or the item and its discounts."""
+    def charged(self, meeting: Meeting) -> InvoiceLine | None:
+        """What a meeting bills before its discounts: held, a no-show, a late cancellation."""
         charge = self.client.cancel_charge
         if meeting.status is MeetingStatus.HELD:
-            billed = self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
-        elif meeting.status is MeetingStatus.NO_SHOW and charge:
-            billed = self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
-        elif is_late_cancellation(meeting, self.client.cancel_hours) and charge:
-            billed = self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
-        else:
+            return self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
+        if meeting.status is MeetingStatus.NO_SHOW and charge:
+            return self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
+        if is_late_cancellation(meeting, self.client.cancel_hours) and charge:
+            return self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
+        return None
+
+    def item(self, meeting: Meeting) -> tuple[InvoiceLine, ...]:
+        """The lines a meeting bills: none, or the item and its discounts."""
+        billed = self.charged(meeting)
+        if billed is None:
             return ()
         lines = [billed]
-        if meeting.status is MeetingStatus.HELD and (free := self.first_free(meeting, billed)):
+        if free := self.first_free(meeting, billed):
             lines.append(free)
         remaining = sum((line.amount for line in lines), Decimal(0))
         if discount := self.discount(billed, remaining):

@@ -73,7 +73,7 @@ class InvoiceLine:
         return Decimal(self.minutes) / Decimal(self.unit_minutes)
 
     def negated(self) -> InvoiceLine:
-        return replace(self, amount=-self.amount)
+        return replace(self, amount=-self.amount if self.amount else self.amount)
 
 
 @dataclass(frozen=True)

@@ -73,8 +73,12 @@ def expense_vat(day: date, percent: Decimal) -> Decimal:
 
 
 def round_cents(amount: Decimal) -> Decimal:
-    """To the cent, half away from zero (so a credit note mirrors its invoice exactly)."""
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    """To the cent, half away from zero (so a credit note mirrors its invoice exactly).
+
+    Never "-0.00": a credit note's 0 % VAT (a negative base times zero) is plain zero.
+    """
+    rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    return rounded if rounded else abs(rounded)
 
 
 def vat_amount(base: Decimal, percent: Decimal) -> Decimal:

@@ -112,7 +112,7 @@ def format_datetime(moment: datetime, *, lang: str | None = None, weekday: bool 
 def format_money(amount: Decimal, *, lang: str | None = None) -> str:
     """``1 234,50 €`` in Finnish and Swedish, ``€1,234.50`` in English."""
     lang = lang or _current
-    text = f"{amount:,.2f}"
+    text = f"{amount if amount else abs(amount):,.2f}"  # never "-0,00"
     if lang == "en":
         return f"-€{text[1:]}" if text.startswith("-") else f"€{text}"
     return text.replace(",", "\u00a0").replace(".", ",") + "\u00a0€"

@@ -71,6 +71,8 @@ MESSAGES: dict[str, str] = {
     "Attn. {name}": "Kontaktperson {name}",
     "E-invoice address {address} {operator}": "E-fakturaadress {address} {operator}",
     "Invoice number": "Fakturanummer",
+    "Credit note number": "Kreditnotans nummer",
+    "Credit note date": "Kreditnotans datum",
     "Invoice date": "Fakturadatum",
     "Due date": "Förfallodag",
     "Terms of payment": "Betalningsvillkor",
@@ -111,6 +113,10 @@ MESSAGES: dict[str, str] = {
     "BIC": "BIC",
     "Virtual barcode": "Virtuell streckkod",
     "Nothing to pay.": "Inget att betala.",
+    "Nothing to pay: invoice {n} was paid, so the credit of {amount} is refunded to your account.": (
+        "Inget att betala: faktura {n} är redan betald, så krediteringen {amount} återbetalas "
+        "till ert konto."
+    ),
     "Nothing to pay: this credit note is settled against invoice {n}.": (
         "Inget att betala: krediteringen dras av från faktura {n}."
     ),

@@ -172,9 +172,10 @@ def _parties(page: _Page, invoice: Invoice, top: float) -> float:
             ).strip()
         )
     left = page.text(MARGIN, y, 85, "\n".join(line for line in lines if line), size=10)
+    credit = invoice.is_credit_note
     rows = [
-        (page.t("Invoice number"), str(invoice.number)),
-        (page.t("Invoice date"), _day(invoice.issued, page.lang)),
+        (page.t("Credit note number" if credit else "Invoice number"), str(invoice.number)),
+        (page.t("Credit note date" if credit else "Invoice date"), _day(invoice.issued, page.lang)),
     ]
     # A credit note asks no payment: no due date, terms or interest.
     if invoice.credit_for is None:
@@ -277,7 +278,7 @@ def _totals(page: _Page, invoice: Invoice, top: float) -> float:
     return y + 4
 
 
-def _payment(page: _Page, invoice: Invoice, top: float) -> None:
+def _payment(page: _Page, invoice: Invoice, top: float, *, refunded: bool) -> None:
     seller = invoice.seller
     gross = invoice.totals.gross
     y = max(top, PAYMENT_TOP)
@@ -291,8 +292,19 @@ def _payment(page: _Page, invoice: Invoice, top: float) -> None:
     rows.append((page.t("Amount"), page.money(gross)))
     y = page.pairs(MARGIN, y + 3, rows, 30, 80)
     if invoice.credit_for is not None:
-        note = page.t(
-            "Nothing to pay: this credit note is settled against invoice {n}.", n=invoice.credit_for
+        # Paid already, the credit is money back; unpaid, it takes the invoice's amount off.
+        note = (
+            page.t(
+                "Nothing to pay: invoice {n} was paid, so the credit of {amount} is refunded "
+                "to your account.",
+                n=invoice.credit_for,
+                amount=page.money(abs(gross)),
+            )
+            if refunded
+            else page.t(
+                "Nothing to pay: this credit note is settled against invoice {n}.",
+                n=invoice.credit_for,
+            )
         )
         page.text(MARGIN, y + 3, WIDTH, note, size=9)
         return
@@ -312,9 +324,16 @@ def _payment(page: _Page, invoice: Invoice, top: float) -> None:
 
 
 def invoice_pdf(
-    invoice: Invoice, *, participants: Mapping[str, Sequence[str]] | None = None
+    invoice: Invoice,
+    *,
+    participants: Mapping[str, Sequence[str]] | None = None,
+    refunded: bool = False,
 ) -> bytes:
-    """The invoice as PDF bytes; ``participants`` (process id → names) only when asked."""
+    """The invoice as PDF bytes; ``participants`` (process id → names) only when asked.
+
+    ``refunded``: for a credit note, the credited invoice was paid, so the credit is paid back
+    rather than taken off what is owed.
+    """
     from fpdf import FPDF
 
     pdf = FPDF(orientation="P", unit="mm", format="A4")
@@ -335,7 +354,7 @@ def invoice_pdf(
     y = _lines(page, invoice, y, participants or {})
     y = _totals(page, invoice, y)
     # The payment part sits at the foot of a page, where a bank slip would be.
-    _payment(page, invoice, y if y <= PAYMENT_TOP else page.room(y, PAGE_BOTTOM))
+    _payment(page, invoice, y if y <= PAYMENT_TOP else page.room(y, PAGE_BOTTOM), refunded=refunded)
     _page_numbers(page, title)
     return bytes(pdf.output())
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli.domain.billing import meeting_key
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
+from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
     InvoiceLine,
@@ -38,8 +39,6 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 INVOICES = "invoices"
-MIN_REFERENCE_BASE = 100
-"""The smallest invoice number a Finnish reference can be made from (three digits)."""
 PAYMENTS = f"{INVOICES}/payments.json"
 _NUMBER_FILE = re.compile(r"(\d{1,18})\.json")
 

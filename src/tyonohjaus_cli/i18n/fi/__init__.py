@@ -6,6 +6,7 @@ from tyonohjaus_cli.i18n.fi import (
     billing,
     calendar,
     core,
+    daily,
     data,
     documents,
     einvoice,
@@ -20,6 +21,7 @@ MESSAGES: dict[str, str] = {
     **sessions.MESSAGES,
     **data.MESSAGES,
     **documents.MESSAGES,
+    **daily.MESSAGES,
     **history.MESSAGES,
     **einvoice.MESSAGES,
 }

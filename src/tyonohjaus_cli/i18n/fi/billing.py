@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     ),
     "Only this client (its id).": "Vain tämä tilaaja (tunnus).",
     "The month, e.g. 2027-01 or 1/2027 (default: last month).": (
-        "Kuukausi, esim. 2027-01 tai 1/2027 (oletus: edellinen kuukausi)."
+        "Kuukausi, esim. 1.2027, tammikuu 2027 tai 2027-01 (oletus: edellinen kuukausi)."
     ),
     "date": "pvm",
     "process": "prosessi",
@@ -98,7 +98,7 @@ MESSAGES: dict[str, str] = {
     "List expenses, with the invoice each is on.\n\nExample: tyo expense list --month 2027-02": (
         "Luettele kulut ja laskut, joilla ne ovat.\n\nEsimerkki: tyo expense list --month 2027-02"
     ),
-    "Only this month, e.g. 2027-02.": "Vain tämä kuukausi, esim. 2027-02.",
+    "Only this month, e.g. 2027-02.": "Vain tämä kuukausi, esim. 2.2027 tai helmikuu 2027.",
     "id": "tunnus",
     "No expenses.": "Ei kuluja.",
     "The expense's id, e.g. hoitajat-2027:1 (see `tyo expense list`).": (
@@ -121,7 +121,7 @@ MESSAGES: dict[str, str] = {
         "Laadi laskut ja hyvityslaskut, tulosta ne ja merkitse maksetuiksi."
     ),
     "The invoice's number (see `tyo invoice list`).": "Laskun numero (ks. `tyo invoice list`).",
-    "The month billed, e.g. 2027-02.": "Laskutettava kuukausi, esim. 2027-02.",
+    "The month billed, e.g. 2027-02.": "Laskutettava kuukausi, esim. 2.2027 tai helmikuu 2027.",
     "The client invoiced (its id).": "Laskutettava tilaaja (tunnus).",
     "Invoice date (default: today).": "Laskun päivämäärä (oletus: tänään).",
     "Its number, to continue an earlier series (default: the next one, from 1000).": (
@@ -131,8 +131,18 @@ MESSAGES: dict[str, str] = {
         "laskun päivämäärä {day} on ennen laskun {n} päivämäärää ({issued}): numerot "
         "kulkevat päivämäärien mukaan"
     ),
-    "--number {n} would not continue the series: use {first} or more": (
-        "--number {n} ei jatka numerosarjaa: käytä numeroa {first} tai suurempaa"
+    "--number {n} is too short for a reference number: use {first} or more": (
+        "--number {n} on liian lyhyt viitenumeroa varten: käytä numeroa {first} tai suurempaa"
+    ),
+    "--number {n} would go back: the latest invoice is {latest}, and a number is never used "
+    "twice nor out of order; leave out --number to get {following}": (
+        "--number {n} menisi taaksepäin: viimeisin lasku on {latest}, eikä numeroa käytetä "
+        "kahdesti eikä epäjärjestyksessä; jätä --number pois, niin numero on {following}"
+    ),
+    "--number {n} would leave a gap after invoice {latest}: invoice numbers run unbroken, as "
+    "the bookkeeping requires; leave out --number to get {following}": (
+        "--number {n} jättäisi aukon laskun {latest} jälkeen: laskujen numerot juoksevat "
+        "katkeamatta, kuten kirjanpito vaatii; jätä --number pois, niin numero on {following}"
     ),
     "Invoice a client for a month: freezes the month's billable items not yet invoiced.\n\n"
     "The invoice gets the next number, a due date by the client's payment days (at most 30\n"
@@ -294,6 +304,8 @@ MESSAGES: dict[str, str] = {
     "Attn. {name}": "Yhteyshenkilö {name}",
     "E-invoice address {address} {operator}": "Verkkolaskuosoite {address} {operator}",
     "Invoice number": "Laskun numero",
+    "Credit note number": "Hyvityslaskun numero",
+    "Credit note date": "Hyvityslaskun päivämäärä",
     "Invoice date": "Laskun päivämäärä",
     "Due date": "Eräpäivä",
     "Terms of payment": "Maksuehto",
@@ -336,6 +348,13 @@ MESSAGES: dict[str, str] = {
     "BIC": "BIC",
     "Virtual barcode": "Virtuaaliviivakoodi",
     "Nothing to pay.": "Ei maksettavaa.",
+    "Invoice {n} was paid on {day}: pay {amount} back to {client}; the credit note says it is refunded.": (
+        "Lasku {n} on maksettu {day}: palauta {amount} tilaajalle {client}; hyvityslaskussa "
+        "sanotaan, että summa palautetaan."
+    ),
+    "Nothing to pay: invoice {n} was paid, so the credit of {amount} is refunded to your account.": (
+        "Ei maksettavaa: lasku {n} on jo maksettu, joten hyvitys {amount} palautetaan tilillenne."
+    ),
     "Nothing to pay: this credit note is settled against invoice {n}.": (
         "Ei maksettavaa: hyvitys vähennetään laskusta {n}."
     ),

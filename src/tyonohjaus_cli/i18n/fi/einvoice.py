@@ -88,21 +88,6 @@ MESSAGES: dict[str, str] = {
     "The framework agreement's id (puitesopimus); an empty string clears it.": (
         "Puitesopimuksen tunnus; tyhjä merkkijono poistaa sen."
     ),
-    "Change a process's price or buyer references; only the options given change.\n\n"
-    "A new price holds from --from on (meetings before it keep the old one), or without\n"
-    "--from for every meeting not yet invoiced; invoiced ones never change, and keep the\n"
-    "order number and agreement they were issued with.\n\n"
-    "Example: tyo process edit hoitajat-2027 --rate 130 --from 2027-03-01": (
-        "Muuta prosessin hintaa tai ostajan viitteitä; vain annetut valitsimet muuttuvat.\n\n"
-        "Uusi hinta on voimassa --from-päivästä alkaen (sitä ennen pidetyt tapaamiset "
-        "pitävät vanhan), tai ilman --from-valitsinta jokaiselle vielä laskuttamattomalle "
-        "tapaamiselle; laskutetut eivät muutu, ja ne pitävät tilausnumeron ja sopimuksen, "
-        "joilla ne laskutettiin.\n\n"
-        "Esimerkki: tyo process edit hoitajat-2027 --rate 130 --from 2027-03-01"
-    ),
-    "nothing to change: give --rate, --meeting-price, --order-number or --contract": (
-        "ei mitään muutettavaa: anna --rate, --meeting-price, --order-number tai --contract"
-    ),
     # the documents' own words (also in Swedish, i18n/sv.py)
     "costs passed on outside the VAT base (Finnish VAT Act, section 78)": (
         "veron perusteeseen kuulumattomat läpikulkuerät (AVL 78 §)"

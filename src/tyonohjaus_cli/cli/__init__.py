@@ -92,6 +92,33 @@ def _parser_message(error: ClickException) -> str:
     return error.format_message()
 
 
+_GLOBAL_VALUES = ("--store", "--lang")
+
+
+def _alone(args: Sequence[str]) -> bool:
+    """Whether ``args`` name no command: nothing, or only ``--store DIR`` and ``--lang X``."""
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg in _GLOBAL_VALUES and rest:
+            rest.pop(0)
+        elif not arg.startswith(tuple(f"{name}=" for name in _GLOBAL_VALUES)):
+            return False
+    return True
+
+
+def _pending_when_alone(args: list[str]) -> list[str]:
+    """``tyo`` alone shows what is pending (``tyo today``) once there is a store; before
+    that, the help."""
+    if not _alone(args):
+        return args
+    from tyonohjaus_cli.cli.context import store_dir
+
+    if (store_dir(_early_option(args, "--store")) / "settings.toml").is_file():
+        return [*args, "today"]
+    return args
+
+
 def run(args: list[str]) -> int:
     """Run one command line; return its exit code."""
     from typer import Abort
@@ -101,6 +128,7 @@ def run(args: list[str]) -> int:
     from tyonohjaus_cli.cli.app import app
 
     command = get_command(app)
+    args = _pending_when_alone(args)
     try:
         result = command.main(args=args, prog_name="tyo", standalone_mode=False)
     except TyoError as error:

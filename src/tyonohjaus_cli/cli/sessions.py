@@ -380,6 +380,7 @@ class For(StrEnum):
 class Format(StrEnum):
     TXT = "txt"
     MD = "md"
+    PDF = "pdf"
 
 
 @params.edge("fi|sv|en")
@@ -401,7 +402,9 @@ def summary(
     ],
     form: Annotated[
         Format,
-        typer.Option("--format", help=t("Plain text or Markdown."), parser=params.choice(Format)),
+        typer.Option(
+            "--format", help=t("Plain text, Markdown or PDF."), parser=params.choice(Format)
+        ),
     ] = Format.TXT,
     out: Annotated[
         Path | None,
@@ -432,6 +435,9 @@ def summary(
     to be shared — never notes, themes, methods or unshared reviews. For the participants
     also the themes worked on and their own reviews.
 
+    As PDF (--format pdf) the same content on A4 pages, like the invoice; written to
+    summary-ID-client.pdf (or -participants) here unless -o says otherwise.
+
     Example: tyo summary hoitajat-2027 --for client --format md -o yhteenveto.md
     """
     store = session.store
@@ -461,7 +467,19 @@ def summary(
                 process=process_id,
             )
         )
-    text = render(made, lang or client.language, form.value)
+    chosen = lang or client.language
+    if form is Format.PDF:
+        from tyonohjaus_cli.domain.summary_text import write
+        from tyonohjaus_cli.render.document_pdf import PdfWriter
+
+        page = PdfWriter(settings.supervisor, chosen, today)
+        write(made, chosen, page)
+        path = out or Path(f"summary-{process_id}-{for_.value}.pdf")
+        output.write_out(page.data(), path)
+        if str(path) != "-":
+            output.say(t("Wrote the summary to {path}.", path=path))
+        return
+    text = render(made, chosen, form.value)
     if out is None:
         sys.stdout.write(text)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import asdict, replace
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -196,7 +197,20 @@ def _settings_rows(settings: Settings) -> dict[str, Any]:
         "timezone": settings.timezone,
         "language": settings.language,
         "breaks": [str(span) for span in settings.breaks],
+        "reference_rates": _rates_text(settings),
     }
+
+
+def _rates_text(settings: Settings) -> str:
+    from tyonohjaus_cli.domain.interest import rates_text
+
+    return rates_text(settings.reference_rates)
+
+
+def _reference_rates(text: str) -> tuple[tuple[date, Decimal], ...]:
+    from tyonohjaus_cli.domain.interest import parse_reference_rates
+
+    return tuple(sorted(parse_reference_rates(text).items()))
 
 
 @command(settings_app, "show")
@@ -239,6 +253,7 @@ _PRACTICE_KEYS = {
     "timezone": _timezone,
     "language": lambda text: _language(text) if text else "",
     "breaks": _breaks,
+    "reference_rates": _reference_rates,
 }
 
 
@@ -277,7 +292,7 @@ def settings_set(
     if not value.strip() and key in ("name", "email", "rate", "vat", "unit_minutes", "timezone"):
         raise UsageError(t("{key} can't be empty", key=key))
     try:
-        parsed = parse(value) if value.strip() or key == "breaks" else ""
+        parsed = parse(value) if value.strip() or key in ("breaks", "reference_rates") else ""
     except typer.BadParameter as error:
         raise UsageError(error.message) from None
     store = session.store

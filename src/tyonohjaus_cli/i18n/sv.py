@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tyonohjaus_cli.i18n import sv_documents
+
 MESSAGES: dict[str, str] = {
     # --- the goal-review summary (domain/summary_text.py) --------------------------------
     "Work supervision summary": "Sammanfattning av arbetshandledningen",
@@ -141,6 +143,5 @@ MESSAGES: dict[str, str] = {
     "Credits invoice {n}; nothing to pay.": "Krediterar faktura {n}; inget att betala.",
     "Not VAT-registered": "Inte momsregistrerad",
     "Your reference": "Er referens",
-    "Order number": "Ordernummer",
-    "Framework agreement": "Ramavtal",
 }
+MESSAGES |= sv_documents.MESSAGES

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import DATED_PRICES_SCHEMA, SCHEMA, Doc, Fields
 
 if TYPE_CHECKING:
+    from datetime import date
     from decimal import Decimal
 
     from tyonohjaus_cli.domain.prices import Changes
@@ -124,6 +126,9 @@ def settings_to_doc(settings: Settings) -> Doc:
                 "unit_minutes": settings.unit_minutes,
                 "vat": settings.vat.value,
                 "vat_exempt_ground": settings.vat_exempt_ground,
+                "reference_rates": [
+                    {"from": day, "percent": plain(rate)} for day, rate in settings.reference_rates
+                ],
                 "rate_changes": change_docs(settings.rate_changes, "rate"),
             }
         ),
@@ -158,5 +163,27 @@ def settings_from_doc(fields: Fields) -> Settings:
         timezone=timezone_from_doc(fields),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=breaks_from(calendar),
+        reference_rates=_reference_rates(billing),
         rate_changes=changes_from(billing, "rate"),
     )
+
+
+def _reference_rates(billing: Fields) -> tuple[tuple[date, Decimal], ...]:
+    from decimal import Decimal, InvalidOperation
+
+    from tyonohjaus_cli.domain.interest import half_year_of
+
+    rates = []
+    for item in billing.tables("reference_rates"):
+        day = item.day("from")
+        if day != half_year_of(day):
+            raise item.fail("from", t("1 January or 1 July of a year"))
+        text = item.doc.get("percent")
+        try:
+            rate = Decimal(text) if isinstance(text, str) else None
+        except InvalidOperation:
+            rate = None
+        if rate is None or not rate.is_finite() or not 0 <= rate <= 100:
+            raise item.fail("percent", t('a percent as text, such as "2.5"'))
+        rates.append((day, rate))
+    return tuple(sorted(rates))

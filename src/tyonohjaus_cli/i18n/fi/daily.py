@@ -40,4 +40,24 @@ MESSAGES: dict[str, str] = {
     "{name!r} is a participant already: each person is named once": "{name!r} on jo osallistuja: jokainen nimetään kerran",
     "{process} has no break {span} (its breaks: {breaks})": "prosessilla {process} ei ole taukoa {span} (sen tauot: {breaks})",
     "process {process} names its participants: say who was there with --present NAME or --absent NAME, not --attendance": "prosessin {process} osallistujat on nimetty: kerro paikalla olleet valitsimella --present NIMI tai --absent NIMI, ei --attendance",
+    # --- tyo today, tyo agenda ----------------------------------------------------------------
+    "Show what is pending, each with the command that deals with it (also `tyo` alone).": "Näytä, mitä on hoitamatta, kukin sen hoitavan komennon kanssa (myös pelkkä `tyo`).",
+    "Show what is pending: today's and tomorrow's meetings, meetings not yet logged,\nmonths not yet invoiced, unpaid invoices past due and goals due for a review.\n\nEach line ends with the command that deals with it. `tyo` alone shows the same.\n\nExample: tyo today": (
+        "Näytä, mitä on hoitamatta: tämän päivän ja huomisen tapaamiset, kirjaamattomat\n"
+        "tapaamiset, laskuttamattomat kuukaudet, erääntyneet maksamattomat laskut ja tavoitteet,\n"
+        "joiden arviointi on ajankohtainen.\n\n"
+        "Kunkin rivin lopussa on komento, joka sen hoitaa. Pelkkä `tyo` näyttää saman.\n\n"
+        "Esimerkki: tyo today"
+    ),
+    "Today and tomorrow": "Tänään ja huomenna",
+    "Not logged": "Kirjaamatta",
+    "Not invoiced": "Laskuttamatta",
+    "Unpaid past the due date": "Maksamatta eräpäivän jälkeen",
+    "Goals without a review in six months": "Tavoitteet ilman arviointia kuuteen kuukauteen",
+    "{client} {month}: {amount} not yet invoiced": "{client} {month}: {amount} laskuttamatta",
+    "invoice {number} to {client}: {amount}, due {due}": "lasku {number} tilaajalle {client}: {amount}, eräpäivä {due}",
+    "{process}: goals last reviewed {day}": "{process}: tavoitteet arvioitu viimeksi {day}",
+    "{process}: goals not reviewed since the start, {day}": "{process}: tavoitteita ei ole arvioitu alun ({day}) jälkeen",
+    "Nothing pending on {day}.": "Ei mitään hoitamatta {day}.",
+    "not logged": "kirjaamatta",
 }

@@ -95,6 +95,4 @@ MESSAGES: dict[str, str] = {
     "Credits invoice {n}; nothing to pay.": "Hyvittää laskun {n}; ei maksettavaa.",
     "Not VAT-registered": "Ei arvonlisäverovelvollinen",
     "Your reference": "Viitteenne",
-    "Order number": "Tilausnumero",
-    "Framework agreement": "Puitesopimus",
 }

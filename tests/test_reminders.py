@@ -186,3 +186,22 @@ def test_a_bad_reference_rate_setting_is_one_line(initialised: Tyo) -> None:
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert "1 January or 1 July" in result.stderr
+
+
+def test_a_damaged_reminder_record_is_named_by_doctor(
+    overdue: Tyo, tmp_path: Path, store_path: Path
+) -> None:
+    assert overdue("invoice", "remind", "1000", "-o", str(tmp_path / "r.pdf")).exit_code == 0
+    payments = store_path / "invoices" / "payments.json"
+    text = payments.read_text(encoding="utf-8")
+    assert '"days_overdue": 45' in text
+    payments.write_text(
+        text.replace('"days_overdue": 45', '"days_overdue": "45"'), encoding="utf-8"
+    )
+    shown = overdue("invoice", "show", "1000")
+    assert shown.exit_code == 1
+    assert "invoices/payments.json" in shown.stderr
+    assert "Traceback" not in shown.output
+    checked = overdue("doctor")
+    assert checked.exit_code == 1
+    assert "days_overdue" in checked.output

@@ -32,7 +32,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import Group, command, group
 from tyonohjaus_cli.domain.billing import Bill, BillItem
@@ -86,7 +86,11 @@ expense_app = group(t("Travel and other costs billed with a process's month."))
 ClientOption = Annotated[
     str | None,
     typer.Option(
-        "--client", metavar="CID", help=t("Only this client (its id)."), show_default=False
+        "--client",
+        metavar="CID",
+        help=t("Only this client (its id)."),
+        show_default=False,
+        autocompletion=complete.client_ids,
     ),
 ]
 
@@ -368,7 +372,12 @@ def year(
 
 @command(expense_app, "add")
 def add_expense(
-    process_id: Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
     day: Annotated[
         date,
         typer.Option("--date", help=t("The day of the cost, e.g. 2027-02-02."), parser=params.day),

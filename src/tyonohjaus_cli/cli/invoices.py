@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
@@ -44,7 +44,10 @@ app = group(t("Issue invoices and credit notes, print them, and mark them paid."
 NumberArgument = Annotated[
     int,
     typer.Argument(
-        metavar="N", help=t("The invoice's number (see `tyo invoice list`)."), parser=params.count
+        metavar="N",
+        help=t("The invoice's number (see `tyo invoice list`)."),
+        parser=params.count,
+        autocompletion=complete.invoice_numbers,
     ),
 ]
 
@@ -120,7 +123,13 @@ def create(
         ),
     ],
     client: Annotated[
-        str, typer.Option("--client", metavar="CID", help=t("The client invoiced (its id)."))
+        str,
+        typer.Option(
+            "--client",
+            metavar="CID",
+            help=t("The client invoiced (its id)."),
+            autocompletion=complete.client_ids,
+        ),
     ],
     day: Annotated[
         date | None,

@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
@@ -37,7 +37,12 @@ from tyonohjaus_cli.domain.summary_text import render
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import DOCUMENT_LANGUAGES, format_date, format_datetime, t
 
-ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
+ProcessArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+    ),
+]
 
 
 # --- tyo log -----------------------------------------------------------------------------
@@ -98,6 +103,7 @@ def log(
             metavar="[N]",
             help=t("The meeting's number (default: the next one not logged)."),
             parser=params.count,
+            autocompletion=complete.meeting_numbers,
             show_default=False,
         ),
     ] = None,
@@ -313,7 +319,11 @@ def notes(
     meeting: Annotated[
         int | None,
         typer.Option(
-            metavar="N", help=t("Only this meeting."), parser=params.count, show_default=False
+            metavar="N",
+            help=t("Only this meeting."),
+            parser=params.count,
+            show_default=False,
+            autocompletion=complete.meeting_numbers,
         ),
     ] = None,
     md: Annotated[

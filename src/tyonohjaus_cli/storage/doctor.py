@@ -30,7 +30,7 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
@@ -40,6 +40,9 @@ from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, remove
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -232,8 +235,15 @@ def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checku
             checkup.add(_file_problem(error))
         except (TyoError, ValueError, TypeError, KeyError) as error:
             checkup.add(Problem(rel, str(error), _edit_advice()))
-    if invoices.PAYMENTS not in docs:
-        return
+    if invoices.PAYMENTS in docs:
+        _check_payments(store, numbers, checkup)
+
+
+def _check_payments(store: Store, numbers: set[int], checkup: Checkup) -> None:
+    """payments.json: each payment and reminder read as the commands read them, and for an
+    invoice that exists."""
+    from tyonohjaus_cli.storage import invoices
+
     try:
         paid = invoices.payments(store)
     except StoreFileError as error:
@@ -242,7 +252,15 @@ def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checku
     except (TyoError, ValueError, TypeError, KeyError) as error:
         checkup.add(Problem(invoices.PAYMENTS, str(error), _edit_advice()))
         return
-    for number in sorted(set(paid) - numbers):
+    try:
+        sent = invoices.reminders(store)
+    except StoreFileError as error:
+        checkup.add(_file_problem(error))
+        sent = {}
+    except (TyoError, ValueError, TypeError, KeyError) as error:
+        checkup.add(Problem(invoices.PAYMENTS, str(error), _edit_advice()))
+        sent = {}
+    for number in sorted((set(paid) | set(sent)) - numbers):
         checkup.add(
             Problem(
                 invoices.PAYMENTS,

@@ -214,9 +214,7 @@ class Store:
         try:
             client = self._cached(client_path(client_id), codec.client_from_doc)
         except FileNotFoundError:
-            raise UsageError(
-                t("unknown client {id!r}: `tyo client list` shows the ids", id=client_id)
-            ) from None
+            raise UsageError(_unknown("client", client_id, self.client_ids())) from None
         self._check_id(client_path(client_id), client.id, client_id)
         return client
 
@@ -240,6 +238,14 @@ class Store:
         self.index.save()
         return clients
 
+    def process_ids(self) -> list[str]:
+        """Every process's id, from the folder's file names (for completion and typos)."""
+        return [name.removesuffix(".toml") for name, _ in toml_files(self.root / PROCESSES)]
+
+    def process_summaries(self) -> list[ProcessSummary]:
+        """What the index keeps of every process (see :meth:`_summaries`)."""
+        return self._summaries()
+
     def has_process(self, process_id: str) -> bool:
         return (self.root / process_path(process_id)).is_file()
 
@@ -253,9 +259,7 @@ class Store:
         try:
             process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         except FileNotFoundError:
-            raise UsageError(
-                t("unknown process {id!r}: `tyo process list` shows the ids", id=process_id)
-            ) from None
+            raise UsageError(_unknown("process", process_id, self.process_ids())) from None
         self._check_id(rel, process.id, process_id)
         return process
 
@@ -472,6 +476,29 @@ class Store:
         if journal.has_pending(self.root):
             with self.locked():
                 pass
+
+
+def _unknown(what: str, given: str, known: list[str]) -> str:
+    """An unknown id, with the ids it is probably a typo of (as an unknown command gets)."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(given, known, n=3, cutoff=0.6)
+    names = ", ".join(close)
+    if what == "client":
+        if close:
+            return t(
+                "unknown client {id!r}: did you mean {names}? (`tyo client list` shows the ids)",
+                id=given,
+                names=names,
+            )
+        return t("unknown client {id!r}: `tyo client list` shows the ids", id=given)
+    if close:
+        return t(
+            "unknown process {id!r}: did you mean {names}? (`tyo process list` shows the ids)",
+            id=given,
+            names=names,
+        )
+    return t("unknown process {id!r}: `tyo process list` shows the ids", id=given)
 
 
 def _refuse_undoing_an_invoice(entry: journal.Entry) -> None:

@@ -61,3 +61,8 @@ MESSAGES: dict[str, str] = {
     "Nothing pending on {day}.": "Ei mitään hoitamatta {day}.",
     "not logged": "kirjaamatta",
 }
+MESSAGES |= {
+    # --- did you mean ---------------------------------------------------------------------
+    "unknown client {id!r}: did you mean {names}? (`tyo client list` shows the ids)": "tuntematon tilaaja {id!r}: tarkoititko {names}? (`tyo client list` näyttää tunnukset)",
+    "unknown process {id!r}: did you mean {names}? (`tyo process list` shows the ids)": "tuntematon prosessi {id!r}: tarkoititko {names}? (`tyo process list` näyttää tunnukset)",
+}

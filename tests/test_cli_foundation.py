@@ -368,7 +368,7 @@ def test_wrong_value_in_hand_edited_file_names_its_line(planned: Tyo, store_path
     assert result.exit_code == 1
     line = text[: text.index('"ninety"')].count("\n") + 1
     assert result.stderr == (
-        f"tyo: processes/hoitajat-2027.toml, line {line}: 'minutes' must be a whole number from 1, not 'ninety'\n"
+        f"tyo: processes/hoitajat-2027.toml, line {line}: 'minutes' must be a whole number from 1 to 720, not 'ninety'\n"
     )
 
 

@@ -402,7 +402,7 @@ def add_expense(
 
     Example: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"
     """
-    text = description.strip()
+    text = " ".join(description.split())  # one line: it is a line of the invoice
     if not text:
         raise UsageError(t("--description can't be empty: it is printed on the invoice"))
     if amount <= 0:

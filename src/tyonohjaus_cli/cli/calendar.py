@@ -159,7 +159,7 @@ def ics(
                 t("process {process} has no meetings ahead to send", process=process.id)
             )
         try:
-            out.expanduser().mkdir(parents=True, exist_ok=True)
+            output.make_folder(out.expanduser())
         except OSError as error:
             raise UsageError(
                 t("can't write {path}: {error}", path=out, error=error.strerror or error)

@@ -49,13 +49,28 @@ ProcessArgument = Annotated[
 
 
 def _read_note_file(path: Path) -> str:
+    from tyonohjaus_cli.storage.documents import has_control
+    from tyonohjaus_cli.storage.files import read_named
+
     if str(path) == "-":
-        return sys.stdin.read()
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise UsageError(t("can't read {path}: {error}", path=path, error=reason)) from None
+        text = sys.stdin.read(NOTE_LIMIT + 1)
+        if len(text) > NOTE_LIMIT:
+            raise UsageError(t("a note longer than {limit} characters", limit=NOTE_LIMIT))
+    else:
+        try:
+            text = read_named(path, NOTE_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise UsageError(t("can't read {path}: {error}", path=path, error=reason)) from None
+    if has_control(text):
+        raise UsageError(
+            t("{path} holds control characters (such as ESC): write the note as text", path=path)
+        )
+    return text
+
+
+NOTE_LIMIT = 1024 * 1024
+"""Characters of a note at most (a megabyte of text is some 300 pages)."""
 
 
 def _in_terminal() -> bool:

@@ -73,7 +73,11 @@ class Writer:
 
 
 def md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Quoted text, its line breaks kept (a multi-line value such as an address): every
+    character that starts Markdown syntax escaped (see :mod:`markdown`)."""
+    from tyonohjaus_cli.domain.markdown import escape
+
+    return "\n".join(escape(line) for line in text.split("\n"))
 
 
 class Markdown(Writer):
@@ -92,7 +96,9 @@ class Markdown(Writer):
         self.lines += [f"### {md_escape(text)}", ""]
 
     def paragraph(self, text: str) -> None:
-        self.lines.append(md_escape(text))
+        from tyonohjaus_cli.domain.markdown import escape_line
+
+        self.lines.append(escape_line(text))
         self.blank()
 
     def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
@@ -112,13 +118,17 @@ class Markdown(Writer):
         self.blank()
 
     def bullets(self, items: Sequence[str]) -> None:
-        self.lines += [f"- {md_escape(item)}" for item in items]
+        from tyonohjaus_cli.domain.markdown import escape
+
+        self.lines += [f"- {escape(item)}" for item in items]
         self.blank()
 
     def signature(self, lines: Sequence[str]) -> None:
         # Two trailing spaces: a line break within one paragraph.
         self.blank()
-        self.lines.append("  \n".join(md_escape(line) for line in lines if line))
+        from tyonohjaus_cli.domain.markdown import escape_line
+
+        self.lines.append("  \n".join(escape_line(line) for line in lines if line))
 
     def signatures(self, parties: Sequence[tuple[str, str]], place_and_date: str) -> None:
         self.blank()

@@ -152,7 +152,7 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,
-        seller=settings_codec.supervisor_from_doc(seller, email_required=False),
+        seller=settings_codec.supervisor_from_doc(seller, email_required=False, check_iban=True),
         buyer=codec.client_from_doc(fields.table("buyer")),
         lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
         vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),

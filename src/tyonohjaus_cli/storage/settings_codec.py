@@ -95,21 +95,41 @@ def supervisor_to_doc(person: Supervisor) -> Doc:
     } | compact({"einvoice_address": person.einvoice_address, "operator": person.operator})
 
 
-def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Supervisor:
-    """The profile; an invoice's seller may lack the e-mail that settings must have."""
+def supervisor_from_doc(
+    fields: Fields, *, email_required: bool = True, check_iban: bool = False
+) -> Supervisor:
+    """The profile; an invoice's seller may lack the e-mail that settings must have.
+
+    With ``check_iban`` (an invoice's seller) the IBAN is checked as `tyo init --iban`
+    checks it: the bank barcode is made from it. Settings skip the check: the library
+    costs 40 ms of every command's start, and only `tyo init` writes the setting.
+    """
     from tyonohjaus_cli.domain.settings import Supervisor
 
     return Supervisor(
         name=fields.text("name"),
         email=fields.text("email") if email_required else fields.text("email", ""),
         business_id=fields.text("business_id", ""),
-        iban=fields.text("iban", ""),
+        iban=_iban(fields) if check_iban else fields.text("iban", ""),
         bic=fields.text("bic", ""),
         address=fields.text("address", ""),
         phone=fields.text("phone", ""),
         einvoice_address=fields.text("einvoice_address", ""),
         operator=fields.text("operator", ""),
     )
+
+
+def _iban(fields: Fields) -> str:
+    value: str = fields.text("iban", "")
+    if value:
+        from stdnum import iban as iban_number
+        from stdnum.exceptions import ValidationError
+
+        try:
+            iban_number.validate(value)
+        except ValidationError:
+            raise fields.fail("iban", t("a valid IBAN such as FI21 1234 5600 0007 85")) from None
+    return value
 
 
 # --- settings.toml -----------------------------------------------------------------------
@@ -157,7 +177,7 @@ def settings_from_doc(fields: Fields) -> Settings:
     return Settings(
         supervisor=supervisor_from_doc(person),
         rate=billing.amount("rate"),
-        unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
+        unit_minutes=billing.integer("unit_minutes", 45, minimum=1, maximum=720),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
         vat_exempt_ground=billing.text("vat_exempt_ground", ""),
         timezone=timezone_from_doc(fields),

@@ -32,7 +32,7 @@ from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import journal, settings_codec
+from tyonohjaus_cli.storage import files, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import (
@@ -95,12 +95,18 @@ class Store:
             self._index = Index(self.root)
         return self._index
 
+    def drop_index(self) -> None:
+        """Forget the index read so far (``tyo forget`` deletes it: nothing may save it back)."""
+        self._index = None
+
     def read_text(self, rel: str) -> str | None:
         """A store file's text, ``None`` if absent; unreadable files are store errors."""
-        path = self.root / rel
+        link = files.linked_part(self.root, rel)
+        if link is not None:
+            raise StoreFileError(link, files.link_problem())
         try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            return files.read_text(self.root / rel)
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except UnicodeDecodeError as error:
             raise StoreFileError(rel, t("not UTF-8 text ({error})", error=error.reason)) from None

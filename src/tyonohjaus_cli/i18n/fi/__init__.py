@@ -11,6 +11,7 @@ from tyonohjaus_cli.i18n.fi import (
     documents,
     einvoice,
     history,
+    safety,
     sessions,
 )
 
@@ -24,4 +25,5 @@ MESSAGES: dict[str, str] = {
     **daily.MESSAGES,
     **history.MESSAGES,
     **einvoice.MESSAGES,
+    **safety.MESSAGES,
 }

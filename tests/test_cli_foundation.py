@@ -73,7 +73,7 @@ def test_agenda_json_is_a_stable_contract(planned: Tyo) -> None:
             "minutes": 90,
             "process": "hoitajat-2027",
             "client": "pohde",
-            "title": "hoitajat-2027",
+            "title": "ryhmätyönohjaus",
             "n": 3,
             "of": 10,
             "venue": "Kauppurienkatu 10, Oulu",
@@ -85,7 +85,7 @@ def test_agenda_json_is_a_stable_contract(planned: Tyo) -> None:
             "minutes": 90,
             "process": "hoitajat-2027",
             "client": "pohde",
-            "title": "hoitajat-2027",
+            "title": "ryhmätyönohjaus",
             "n": 4,
             "of": 10,
             "venue": "Kauppurienkatu 10, Oulu",
@@ -474,7 +474,7 @@ def test_waiting_for_the_lock_is_told_once_and_only_after_a_while(
 def test_index_sees_hand_edits(planned: Tyo, store_path: Path) -> None:
     assert "hoitajat-2027" in planned("process", "list").stdout
     path = store_path / "processes" / "hoitajat-2027.toml"
-    path.write_text(path.read_text().replace('title = "hoitajat-2027"', 'title = "Hoitajat"'))
+    path.write_text(path.read_text().replace('title = "ryhmätyönohjaus"', 'title = "Hoitajat"'))
     rows = json.loads(planned("process", "list", "--json").stdout)
     assert rows[0]["title"] == "Hoitajat"
 

@@ -30,7 +30,9 @@ def _command_paths(tyo: Tyo) -> list[list[str]]:
     for name in LazyGroup.entries:
         paths.append([name])
         command = root.load(name)
-        paths.extend([name, sub] for sub in getattr(command, "commands", {}))
+        subs = list(getattr(command, "commands", {}))
+        subs += [sub for sub in getattr(command, "entries", {}) if sub not in subs]  # lazy ones
+        paths.extend([name, sub] for sub in subs)
     return paths
 
 

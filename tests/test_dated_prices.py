@@ -145,7 +145,7 @@ def test_a_change_without_from_reaches_only_what_is_not_invoiced(month: Tyo) -> 
     )
     result = month("process", "edit", "esihenkilot", "--rate", "120")
     assert result.stdout == (
-        "Changed process esihenkilot.\n"
+        "Changed process esihenkilot: price.\n"
         "Items not yet invoiced in 2027-02 now bill the new price; invoiced ones stay as invoiced.\n"
     )
     assert ("2027-02-10", "120.00", "120.00") in _nets(month, "pohde")  # 120 × 2 − 120 free
@@ -182,7 +182,7 @@ def test_settings_and_process_prices_from_a_day(month: Tyo, store_path: Path) ->
          "Invalid value for '--from': '1.3.' is not a date (expected e.g. 2027-01-12, 12.1.2027)"),
         (("settings", "set", "unit_minutes", "60", "--from", "2027-03-01"),
          "--from goes with rate only: the day the new price holds from"),
-        (("process", "edit", "hoitajat"), "nothing to change: give --rate or --meeting-price"),
+        (("process", "edit", "hoitajat"), "nothing to change: give an option such as --place or --title"),
         (("process", "edit", "hoitajat", "--rate", "1", "--meeting-price", "2"),
          "give --rate or --meeting-price, not both"),
     ],

@@ -53,6 +53,9 @@ def _help_texts() -> Iterator[tuple[str, str]]:
                 "help",
             ):
                 yield param.help, f"{path} {param.name}"
+        if isinstance(command, LazyGroup) and command is not root:
+            for name in command.entries:  # a group's own lazily loaded commands
+                command.load(name)
         for name, sub in getattr(command, "commands", {}).items():
             yield from walk(sub, f"{path} {name}")
 

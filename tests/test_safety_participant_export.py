@@ -49,7 +49,7 @@ def test_the_export_holds_their_processes_meetings_and_own_attendance(
         "processes": [
             {
                 "id": "ryhma",
-                "title": "ryhma",
+                "title": "ryhmätyönohjaus",
                 "kind": "group",
                 "client": "Pohjoisen hyvinvointialue",
                 "name": "Aino Virtanen",

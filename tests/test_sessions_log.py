@@ -150,7 +150,13 @@ def test_a_cancelled_meeting_is_not_logged(planned: Tyo) -> None:
             ("--present", "Aino", "--absent", "aino virtanen"),
             "tyo: Aino Virtanen: both present and absent? Give each name once\n",
         ),
-        (("--attendance", "5"), "tyo: 5 present, but the group has 4 people\n"),
+        (
+            ("--attendance", "3"),
+            (
+                "tyo: process hoitajat-2027 names its participants: say who was there with "
+                "--present NAME or --absent NAME, not --attendance\n"
+            ),
+        ),
         (
             ("--note", "a", "--note-file", "x.txt"),
             "tyo: give the note either with --note or with --note-file, not both\n",

@@ -17,6 +17,7 @@ from tests import sessions_sample
 from tests.conftest import Tyo
 from tests.sessions_sample import PROCESS, WITHOUT_GOALS
 from tyonohjaus_cli.domain import summary_text
+from tyonohjaus_cli.domain.enums import KIND_NAMES
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT
 from tyonohjaus_cli.i18n import has_translation
 
@@ -100,7 +101,7 @@ def test_summary_of_a_process_without_goals_or_meetings_held(initialised: Tyo) -
 def test_every_document_word_has_swedish_and_finnish() -> None:
     """Words kept in tables (kinds, who agreed) are translated like the literal ones."""
     words = [
-        *summary_text._KINDS.values(),
+        *KIND_NAMES.values(),
         *summary_text._AGREED.values(),
         *REVIEWED_WITH_TEXT.values(),
         "held",

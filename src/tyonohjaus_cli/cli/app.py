@@ -23,7 +23,7 @@ LazyGroup.entries = {
     "settings": Entry(f"{_CLI}.setup", "settings_app", t("Show or change the supervisor profile and practice defaults.")),
     "client": Entry(f"{_CLI}.clients", "app", t("Add, list, show and edit clients (the organisations that order and pay).")),
     "new-process": Entry(f"{_CLI}.planning", "new_process", t("Plan a new supervision process: its meetings at the agreed interval.")),
-    "process": Entry(f"{_CLI}.processes", "app", t("List, show and close supervision processes; accept or decline a proposal.")),
+    "process": Entry(f"{_CLI}.processes", "app", t("List, show, edit and close supervision processes; accept or decline a proposal.")),
     "agenda": Entry(f"{_CLI}.agenda", "agenda", t("Show the meetings of every process in a period, by time.")),
     "meeting": Entry(f"{_CLI}.meetings", "app", t("Add, move or cancel a meeting of a process.")),
     "log": Entry(f"{_CLI}.sessions", "log", t("Log a meeting as held (or a no-show), with attendance and a private note.")),

@@ -6,7 +6,7 @@ the option's name (``Invalid value for '--start': ...``), exit code 2.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -15,7 +15,7 @@ import typer
 
 from tyonohjaus_cli.domain import parsing
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import language, t
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -100,17 +100,28 @@ def iban(text: str) -> str:
         ) from None
 
 
-def choice(kind: type[E]) -> Callable[[str], E]:
-    """One of an enumeration's values, in any case (``--kind group``); help shows them all."""
+def choice(kind: type[E], aliases: Mapping[str, E] | None = None) -> Callable[[str], E]:
+    """One of an enumeration's values, in any case (``--kind group``); help shows them all.
+
+    ``aliases`` are other words for the values (``--kind ryhmä``); in Finnish, help and
+    messages show those words first.
+    """
+    words = dict(aliases or {})
     values = [member.value for member in kind]
 
-    @edge("|".join(values))
+    def shown() -> list[str]:
+        return [*words, *values] if words and language() == "fi" else values
+
+    @edge("|".join(shown()))
     def parse(text: str) -> E:
+        typed = text.strip().lower()
+        if typed in words:
+            return words[typed]
         try:
-            return kind(text.strip().lower())
+            return kind(typed)
         except ValueError:
             raise UsageError(
-                t("{text!r} is not one of {choices}", text=text, choices=", ".join(values))
+                t("{text!r} is not one of {choices}", text=text, choices=", ".join(shown()))
             ) from None
 
     return parse

@@ -12,7 +12,7 @@ import typer
 from tyonohjaus_cli.cli import machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
-from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
+from tyonohjaus_cli.domain.enums import FINNISH_KINDS, KIND_NAMES, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.models import (
     GROUP_SIZE_FOR_CO_SUPERVISION,
     Goal,
@@ -23,6 +23,7 @@ from tyonohjaus_cli.domain.models import (
 )
 from tyonohjaus_cli.domain.parsing import localize, parse_id
 from tyonohjaus_cli.domain.planning import PlannedDate, Shift, ShiftCause, gaps, plan
+from tyonohjaus_cli.domain.process_edit import check_unique
 from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, language, t, tn
@@ -74,7 +75,9 @@ def new_process(
     client: Annotated[str, typer.Option(help=t("The client's id (see `tyo client list`)."))],
     kind: Annotated[
         ProcessKind,
-        typer.Option(help=t("The kind of supervision."), parser=params.choice(ProcessKind)),
+        typer.Option(
+            help=t("The kind of supervision."), parser=params.choice(ProcessKind, FINNISH_KINDS)
+        ),
     ],
     start: Annotated[
         datetime,
@@ -156,7 +159,11 @@ def new_process(
     title: Annotated[
         str | None,
         typer.Option(
-            help=t("A title for calendars and summaries (default: the id)."), parser=params.title
+            help=t(
+                "A title for invoices, calendars and summaries (default: asked in a terminal, "
+                "else the kind's name)."
+            ),
+            parser=params.title,
         ),
     ] = None,
     proposal: Annotated[
@@ -186,9 +193,12 @@ def new_process(
         raise UsageError(t("choose one of --place, --online and --phone"))
     if rate is not None and meeting_price is not None:
         raise UsageError(t("choose either --rate (per unit) or --meeting-price, not both"))
+    check_unique(tuple(participant or ()))
     store = session.store
     settings = store.settings()
     the_client = store.client(client)
+    if title is None:
+        title = _title_for(kind, the_client.language)
     minutes = duration or (60 if kind in _SHORT_KINDS else 90)
     first = localize(start, store.zone())
     breaks = tuple(settings.breaks) + tuple(break_ or ())
@@ -199,7 +209,7 @@ def new_process(
         id=process_id,
         client=the_client.id,
         kind=kind,
-        title=title or process_id,
+        title=title,
         created=now,
         meetings=tuple(
             Meeting(n=item.n, start=item.start, minutes=minutes, uid=new_uid()) for item in planned
@@ -276,6 +286,18 @@ def new_process(
         output.say(
             t("The process starts in the past: log the meetings already held with `tyo log`.")
         )
+
+
+def _title_for(kind: ProcessKind, lang: str) -> str:
+    """The title a process goes by without ``--title``: asked for in a terminal, else the
+    kind's name in the client's language (never the id, which is for typing, not invoices)."""
+    import sys
+
+    named = t(KIND_NAMES[kind], lang=lang)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return named
+    answer: str = typer.prompt(t("A title for invoices and calendars"), default=named)
+    return params.title(answer)
 
 
 def shift_text(shift: Shift) -> str:

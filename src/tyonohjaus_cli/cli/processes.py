@@ -1,15 +1,15 @@
-"""``tyo process``: list, show and close supervision processes."""
+"""``tyo process``: list, show, edit and close supervision processes."""
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
 from tyonohjaus_cli.cli.render import changes_json, dated_text, meeting_state, venue_text
 from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
@@ -21,7 +21,23 @@ if TYPE_CHECKING:
 # `process list` reads the index only: what show and close need of the domain is imported
 # inside them, as the dataclasses take a good part of start-up.
 
-app = group(t("List, show and close supervision processes; accept or decline a proposal."))
+
+class ProcessGroup(LazyGroup):
+    """``tyo process``: ``edit`` lives in a module of its own, loaded when it runs."""
+
+    entries = {  # noqa: RUF012 - filled once, here
+        "edit": Entry(
+            "tyonohjaus_cli.cli.process_edit",
+            "edit",
+            t("Change a running process; only the options given change."),
+        )
+    }
+
+
+app = group(
+    t("List, show, edit and close supervision processes; accept or decline a proposal."),
+    cls=ProcessGroup,
+)
 
 
 def _brief_row(brief: ProcessBrief, *, span: bool) -> dict[str, Any]:
@@ -219,67 +235,6 @@ def close(
         )
         change.save_process(process)
     output.say(t("Closed process {id}.", id=process_id))
-
-
-@command(app, "edit")
-def edit(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
-    rate: Annotated[
-        Decimal | None,
-        typer.Option(
-            help=t("The process's own price of a unit without VAT, in euros."),
-            parser=params.money,
-            show_default=False,
-        ),
-    ] = None,
-    meeting_price: Annotated[
-        Decimal | None,
-        typer.Option(
-            help=t("A fixed price per meeting without VAT, in euros."),
-            parser=params.money,
-            show_default=False,
-        ),
-    ] = None,
-    since: params.FromOption = None,
-) -> None:
-    """Change a process's price; only the options given change.
-
-    A new price holds from --from on (meetings before it keep the old one), or without
-    --from for every meeting not yet invoiced; invoiced ones never change.
-
-    Example: tyo process edit hoitajat-2027 --rate 130 --from 2027-03-01
-    """
-    from tyonohjaus_cli.domain.prices import latest, set_from
-    from tyonohjaus_cli.errors import UsageError
-    from tyonohjaus_cli.usecases.bills import repriced_message, repriced_months
-
-    prices = {
-        key: value
-        for key, value in (("rate", rate), ("meeting_price", meeting_price))
-        if value is not None
-    }
-    if not prices:
-        raise UsageError(t("nothing to change: give --rate or --meeting-price"))
-    if len(prices) > 1:
-        raise UsageError(t("give --rate or --meeting-price, not both"))
-    store = session.store
-    with store.transaction(f"process edit {process_id}", session.now()) as change:
-        process = store.process(process_id)
-        per_meeting = latest(process.meeting_price, process.meeting_price_changes)
-        if rate is not None and per_meeting is not None:
-            raise UsageError(
-                t(
-                    "{id} bills {price} per meeting: change that with --meeting-price",
-                    id=process.id,
-                    price=format_money(per_meeting),
-                )
-            )
-        for key, value in prices.items():
-            process = set_from(process, key, value, since)
-        touched = repriced_months(store, processes=[process], since=since)
-        change.save_process(process)
-    output.say(t("Changed process {id}.", id=process_id))
-    output.say(repriced_message(touched))
 
 
 @command(app, "accept")

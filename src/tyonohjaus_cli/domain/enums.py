@@ -20,6 +20,28 @@ class ProcessKind(StrEnum):
     ENTREPRENEUR = "entrepreneur"
 
 
+FINNISH_KINDS = {
+    "yksilö": ProcessKind.INDIVIDUAL,
+    "ryhmä": ProcessKind.GROUP,
+    "työyhteisö": ProcessKind.COMMUNITY,
+    "johto": ProcessKind.LEADERSHIP,
+    "kriisi": ProcessKind.CRISIS,
+    "yrittäjä": ProcessKind.ENTREPRENEUR,
+}
+"""The kinds as a Finnish supervisor types them (``--kind ryhmä``), beside the English words."""
+
+
+KIND_NAMES = {
+    ProcessKind.INDIVIDUAL: "individual supervision",
+    ProcessKind.GROUP: "group supervision",
+    ProcessKind.COMMUNITY: "work community supervision",
+    ProcessKind.LEADERSHIP: "supervision of managers and supervisors",
+    ProcessKind.CRISIS: "crisis supervision",
+    ProcessKind.ENTREPRENEUR: "supervision for an entrepreneur",
+}
+"""What each kind is called in documents (message ids): a process's title when none is given."""
+
+
 class ProcessStatus(StrEnum):
     """Where a process is in its life: offered, agreed and running, closed, or declined.
 

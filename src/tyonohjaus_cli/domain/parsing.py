@@ -127,29 +127,47 @@ class Month(NamedTuple):
         return cls(day.year, day.month)
 
 
-_MONTH = r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4})"
+_MONTH = r"(\d{4})-(\d{1,2})|(\d{1,2})[/.](\d{4})"
+_MONTH_WORDS = r"(?P<word>[a-zåäö]+)\s+(?P<year>\d{4})"
+FINNISH_MONTHS = (
+    "tammi", "helmi", "maalis", "huhti", "touko", "kesä",
+    "heinä", "elo", "syys", "loka", "marras", "joulu",
+)  # fmt: skip
+"""The stems of the Finnish month names: ``maalis`` is short for ``maaliskuu``."""
+
+
+def _month_number(word: str) -> int | None:
+    """1 to 12 from ``maaliskuu``, ``maalis`` or ``maaliskuussa``; ``None`` for another word."""
+    for number, stem in enumerate(FINNISH_MONTHS, start=1):
+        if word == stem or (word.startswith(stem + "kuu") and len(word) <= len(stem) + 6):
+            return number
+    return None
 
 
 def parse_month(text: str) -> Month:
-    """``2027-01`` or ``1/2027``."""
-    match = re.fullmatch(_MONTH, text.strip())
+    """``2027-01``, ``1/2027``, ``1.2027``, ``tammikuu 2027`` or ``tammi 2027``."""
+    value = text.strip().lower()
+    match = re.fullmatch(_MONTH, value)
     if match:
         year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         if 1 <= int(month) <= 12:
             return Month(int(year), int(month))
+    elif (words := re.fullmatch(_MONTH_WORDS, value)) and (number := _month_number(words["word"])):
+        return Month(int(words["year"]), number)
     raise UsageError(t("{text!r} is not a month (expected e.g. 2027-01 or 1/2027)", text=text))
 
 
-_INTERVAL = r"(\d{1,4})\s*([wd])"
+_INTERVAL = r"(\d{1,4})\s*(w|d|vk|vko|viikkoa?|pv|päivää|päivä)"
 LONGEST_INTERVAL = timedelta(days=366)
 
 
 def parse_interval(text: str) -> timedelta:
-    """``4w`` (weeks) or ``10d`` (days); from one day to a year."""
+    """``4w`` or ``4vk`` (weeks), ``10d`` or ``10pv`` (days); from one day to a year."""
     match = re.fullmatch(_INTERVAL, text.strip().lower())
     if match:
         count = int(match[1])
-        interval = timedelta(weeks=count) if match[2] == "w" else timedelta(days=count)
+        weeks = match[2] in ("w", "vk", "vko", "viikko", "viikkoa")
+        interval = timedelta(weeks=count) if weeks else timedelta(days=count)
         if timedelta(days=1) <= interval <= LONGEST_INTERVAL:
             return interval
     raise UsageError(
@@ -157,18 +175,28 @@ def parse_interval(text: str) -> timedelta:
     )
 
 
-_DURATION = r"(?:(\d+)\s*h\s*)?(?:(\d+)\s*(?:min)?)?"
+_DURATION = (
+    r"(?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|t|tuntia|tunti)\s*)?"
+    r"(?:(?P<minutes>\d+)\s*(?:min|minuuttia)?)?"
+)
 LONGEST_MEETING = 720
 """Minutes: a working day and more is no meeting."""
 
 
 def parse_duration(text: str) -> int:
-    """Minutes from ``90``, ``90min`` or ``1h30``; between 1 and :data:`LONGEST_MEETING`."""
+    """Minutes from ``90``, ``90min``, ``1h30``, ``1 h 30 min`` or ``1,5h``; between 1 and
+    :data:`LONGEST_MEETING`."""
     match = re.fullmatch(_DURATION, text.strip().lower())
-    if match and (match[1] or match[2]):
-        minutes = int(match[1] or 0) * 60 + int(match[2] or 0)
-        if 0 < minutes <= LONGEST_MEETING:
-            return minutes
+    if match and (match["hours"] or match["minutes"]):
+        hours = (match["hours"] or "0").replace(",", ".")
+        whole, _, part = hours.partition(".")
+        # 1,5 h is 90 min; a fraction that is no whole number of minutes (1,01 h) is refused.
+        part_minutes = int(part) * 60 if part else 0
+        scale: int = 10 ** len(part)
+        if part_minutes % scale == 0 and len(whole) <= 4:
+            minutes = int(whole) * 60 + part_minutes // scale + int(match["minutes"] or 0)
+            if 0 < minutes <= LONGEST_MEETING:
+                return minutes
     raise UsageError(
         t(
             "{text!r} is not a duration (expected minutes such as 90, 90min or 1h30, at most 12 h)",

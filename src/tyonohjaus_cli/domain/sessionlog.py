@@ -177,6 +177,14 @@ def _attendance(
     """Who was present and absent, and how many were present, from what was said."""
     names = [p.name for p in process.participants]
     if outcome.present is None and outcome.absent is None and outcome.attendance is not None:
+        if names and process.size == len(names):
+            raise UsageError(
+                t(
+                    "process {process} names its participants: say who was there with "
+                    "--present NAME or --absent NAME, not --attendance",
+                    process=process.id,
+                )
+            )
         return (), (), _counted(process, outcome.attendance)  # a count, no names
     if (outcome.present or outcome.absent) and not names:
         raise UsageError(

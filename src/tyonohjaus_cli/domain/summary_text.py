@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind
+from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
 from tyonohjaus_cli.domain.progress import format_units
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
@@ -118,14 +118,6 @@ class _Markdown(_Writer):
         self.lines.append("  \n".join(_md(line) for line in lines if line))
 
 
-_KINDS = {
-    ProcessKind.INDIVIDUAL: "individual supervision",
-    ProcessKind.GROUP: "group supervision",
-    ProcessKind.COMMUNITY: "work community supervision",
-    ProcessKind.LEADERSHIP: "supervision of managers and supervisors",
-    ProcessKind.CRISIS: "crisis supervision",
-    ProcessKind.ENTREPRENEUR: "supervision for an entrepreneur",
-}
 _AGREED = {
     "participants": "agreed with the participants",
     "client": "agreed with the client",
@@ -326,7 +318,7 @@ def render(summary: Summary, lang: str, form: str = "txt") -> str:
                 t("Process", lang=words.lang),
                 title if title == summary.process_id else f"{title} ({summary.process_id})",
             ),
-            (t("Kind", lang=words.lang), words(_KINDS[summary.kind])),
+            (t("Kind", lang=words.lang), words(KIND_NAMES[summary.kind])),
             (t("Client", lang=words.lang), summary.client),
             (t("Supervisor", lang=words.lang), summary.supervisor),
             (t("Co-supervisor", lang=words.lang), summary.co_supervisor),

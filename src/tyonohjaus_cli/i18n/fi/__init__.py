@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n.fi import billing, calendar, core, data, documents, history, sessions
+from tyonohjaus_cli.i18n.fi import (
+    billing,
+    calendar,
+    core,
+    daily,
+    data,
+    documents,
+    history,
+    sessions,
+)
 
 MESSAGES: dict[str, str] = {
     **core.MESSAGES,
@@ -11,5 +20,6 @@ MESSAGES: dict[str, str] = {
     **sessions.MESSAGES,
     **data.MESSAGES,
     **documents.MESSAGES,
+    **daily.MESSAGES,
     **history.MESSAGES,
 }

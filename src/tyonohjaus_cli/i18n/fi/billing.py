@@ -22,7 +22,7 @@ MESSAGES: dict[str, str] = {
     ),
     "Only this client (its id).": "Vain tämä tilaaja (tunnus).",
     "The month, e.g. 2027-01 or 1/2027 (default: last month).": (
-        "Kuukausi, esim. 2027-01 tai 1/2027 (oletus: edellinen kuukausi)."
+        "Kuukausi, esim. 1.2027, tammikuu 2027 tai 2027-01 (oletus: edellinen kuukausi)."
     ),
     "date": "pvm",
     "process": "prosessi",
@@ -117,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "List expenses, with the invoice each is on.\n\nExample: tyo expense list --month 2027-02": (
         "Luettele kulut ja laskut, joilla ne ovat.\n\nEsimerkki: tyo expense list --month 2027-02"
     ),
-    "Only this month, e.g. 2027-02.": "Vain tämä kuukausi, esim. 2027-02.",
+    "Only this month, e.g. 2027-02.": "Vain tämä kuukausi, esim. 2.2027 tai helmikuu 2027.",
     "id": "tunnus",
     "No expenses.": "Ei kuluja.",
     "The expense's id, e.g. hoitajat-2027:1 (see `tyo expense list`).": (
@@ -140,7 +140,7 @@ MESSAGES: dict[str, str] = {
         "Laadi laskut ja hyvityslaskut, tulosta ne ja merkitse maksetuiksi."
     ),
     "The invoice's number (see `tyo invoice list`).": "Laskun numero (ks. `tyo invoice list`).",
-    "The month billed, e.g. 2027-02.": "Laskutettava kuukausi, esim. 2027-02.",
+    "The month billed, e.g. 2027-02.": "Laskutettava kuukausi, esim. 2.2027 tai helmikuu 2027.",
     "The client invoiced (its id).": "Laskutettava tilaaja (tunnus).",
     "Invoice date (default: today).": "Laskun päivämäärä (oletus: tänään).",
     "Its number, to continue an earlier series (default: the next one, from 1000).": (

@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
     "A participant present (name, first name or its start); repeat for each.": "Läsnä ollut ohjattava (nimi, etunimi tai sen alku); toista jokaiselle.",
     "A participant absent; repeat for each.": "Poissa ollut ohjattava; toista jokaiselle.",
     "How many were present, when participants are not named.": "Montako oli läsnä, kun ohjattavia ei ole nimetty.",
-    "How long it was, if not as planned: 75, 75min or 1h15.": "Kesto, jos se poikkesi suunnitellusta: 75, 75min tai 1h15.",
+    "How long it was, if not as planned: 75, 75min or 1h15.": "Kesto, jos se poikkesi suunnitellusta: 75, 75 min, 1 h 15 min tai 1,25h.",
     "A theme in a few words (may be shared with the participants); repeat.": "Teema muutamalla sanalla (voidaan jakaa ohjattaville); toista jokaiselle.",
     "A working method used; repeat for each.": "Käytetty työmenetelmä; toista jokaiselle.",
     "The private note.": "Yksityinen muistiinpano.",

@@ -2,11 +2,18 @@
 
 Usage::
 
-    python benchmarks/generate.py DIR [--seed 2007] [--clients 300] [--processes 1500]
-                                      [--meetings 15000] [--no-check]
+    python benchmarks/generate.py DIR [--seed 2007] [--years 20] [--density 1.0]
+                                      [--clients N] [--processes N] [--meetings N]
+                                      [--invoice-months 12] [--no-check]
 
-The practice runs from January 2007 to a little after :data:`NOW` (Monday 16 November 2026,
-09:00 Helsinki time; ``TYO_NOW`` for the benchmark). Processes are planned with tyo's own
+The practice runs from January of ``--years`` years back (2007 for twenty) to a little
+after :data:`NOW` (Monday 16 November 2026, 09:00 Helsinki time; ``TYO_NOW`` for the
+benchmark). Its size follows the years at a density of 15 clients, 75 processes and 750
+meetings a year (``--density`` scales that; ``--clients`` and the others set one count
+outright), so ``--years 100`` is the twenty-year practice's density over five times the
+history. The last ``--invoice-months`` whole months before NOW are invoiced, client by
+client, as ``tyo invoice create`` would (about 585 invoices for a year), and all but the
+last two months' invoices are paid. Processes are planned with tyo's own
 planner (weekends, Finnish public holidays and each summer's break avoided), meetings are
 moved and cancelled with tyo's own domain functions, and every file is written through
 tyo's codec, so the store is exactly what years of ``tyo`` use would leave behind: past
@@ -35,27 +42,43 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tyonohjaus_cli.domain import meetings as meeting_ops
+from tyonohjaus_cli.domain.billing import bill_month, issue_invoice
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
+from tyonohjaus_cli.domain.invoices import Invoice
 from tyonohjaus_cli.domain.models import Client, Goal, Meeting, Participant, Process, Venue
+from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.planning import plan
 from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 from tyonohjaus_cli.storage import codec, settings_codec
-from tyonohjaus_cli.storage.documents import Doc, dump_toml
+from tyonohjaus_cli.storage.documents import SCHEMA, Doc, dump_json, dump_toml
+from tyonohjaus_cli.storage.invoices import INVOICES, PAYMENTS, invoice_path, invoice_to_doc
 
 ZONE = ZoneInfo("Europe/Helsinki")
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=ZONE)
 """The benchmark's present: pass it as ``TYO_NOW`` (see :data:`NOW_TEXT`)."""
 NOW_TEXT = NOW.strftime("%Y-%m-%d %H:%M")
-FIRST_DAY = date(2007, 1, 8)
+YEARS = 20
 LAST_START = NOW.date() + timedelta(days=60)
 """The last process starts about two months after ``NOW``: planned but not begun."""
 
 SEED = 2007
-CLIENTS = 300
-PROCESSES = 1500
-MEETINGS = 15_000
+PER_YEAR = (15, 75, 750)
+"""Clients, processes and meetings a year of practice at density 1."""
+CLIENTS, PROCESSES, MEETINGS = (count * YEARS for count in PER_YEAR)
+INVOICE_MONTHS = 12
+
+
+def first_day(years: int) -> date:
+    """The practice's first possible meeting day: 8 January, ``years`` years back."""
+    return date(NOW.year + 1 - years, 1, 8)
+
+
+def sizes(years: int, density: float) -> tuple[int, int, int]:
+    """Clients, processes and meetings of ``years`` of practice at ``density``."""
+    return tuple(max(1, round(count * years * density)) for count in PER_YEAR)  # type: ignore[return-value]
+
 
 FIRST_NAMES = (
     "Aino", "Eero", "Iida", "Onni", "Helmi", "Väinö", "Kerttu", "Lauri", "Saimi", "Toivo",
@@ -120,6 +143,8 @@ class Practice:
     settings: Settings
     clients: tuple[Client, ...]
     processes: tuple[Process, ...]
+    invoices: tuple[Invoice, ...] = ()
+    paid: tuple[tuple[int, date], ...] = ()
 
     @property
     def meeting_count(self) -> int:
@@ -129,6 +154,15 @@ class Practice:
         docs = {"settings.toml": settings_codec.settings_to_doc(self.settings)}
         docs |= {f"clients/{c.id}.toml": codec.client_to_doc(c) for c in self.clients}
         docs |= {f"processes/{p.id}.toml": codec.process_to_doc(p) for p in self.processes}
+        return docs
+
+    def json_documents(self) -> dict[str, Doc]:
+        docs = {invoice_path(i.number): invoice_to_doc(i) for i in self.invoices}
+        if self.paid:
+            docs[PAYMENTS] = {
+                "schema": SCHEMA,
+                "paid": {str(n): d.isoformat() for n, d in self.paid},
+            }
         return docs
 
 
@@ -307,8 +341,8 @@ def _process(
     return process
 
 
-def _first_meeting(rng: random.Random) -> datetime:
-    day = _weekday_after(FIRST_DAY + timedelta(days=rng.randrange((LAST_START - FIRST_DAY).days)))
+def _first_meeting(rng: random.Random, first: date) -> datetime:
+    day = _weekday_after(first + timedelta(days=rng.randrange((LAST_START - first).days)))
     return datetime.combine(
         day, time(rng.choice((8, 9, 10, 12, 13, 14, 15)), rng.choice((0, 30))), ZONE
     )
@@ -319,18 +353,23 @@ def build(
     clients: int = CLIENTS,
     processes: int = PROCESSES,
     meetings: int = MEETINGS,
+    *,
+    years: int = YEARS,
+    invoice_months: int = 0,
 ) -> Practice:
-    """The practice for ``seed``: exactly ``clients``, ``processes`` and ``meetings``."""
+    """The practice for ``seed``: exactly ``clients``, ``processes`` and ``meetings`` over
+    ``years``, with the last ``invoice_months`` whole months before NOW invoiced."""
     rng = random.Random(seed)
     settings = _settings()
     client_list = _clients(rng, clients)
-    years = range(FIRST_DAY.year, LAST_START.year + 3)
-    holidays = finnish_holidays(years, "fi")
-    summers = tuple(Break(date(year, 7, 1), date(year, 7, 31)) for year in years)
+    first_possible = first_day(years)
+    calendar_years = range(first_possible.year, LAST_START.year + 3)
+    holidays = finnish_holidays(calendar_years, "fi")
+    summers = tuple(Break(date(year, 7, 1), date(year, 7, 31)) for year in calendar_years)
     weights = [KINDS[kind][0] for kind in KINDS]
     kinds = rng.choices(list(KINDS), weights=weights, k=processes)
     counts = _meeting_counts(rng, kinds, meetings)
-    starts = sorted(_first_meeting(rng) for _ in range(processes))
+    starts = sorted(_first_meeting(rng, first_possible) for _ in range(processes))
     taken: dict[str, int] = {}
     process_list = []
     for kind, count, first in zip(kinds, counts, starts, strict=True):
@@ -341,7 +380,41 @@ def build(
         process_list.append(
             _process(rng, process_id, client, kind, first, count, holidays, summers)
         )
-    return Practice(settings, tuple(client_list), tuple(process_list))
+    invoices = _invoices(settings, client_list, process_list, invoice_months)
+    cutoff = _months_before(NOW.date(), 2)
+    paid = tuple(
+        (invoice.number, invoice.due - timedelta(days=rng.randint(0, 10)))
+        for invoice in invoices
+        if invoice.month.first < cutoff
+    )
+    return Practice(settings, tuple(client_list), tuple(process_list), invoices, paid)
+
+
+def _months_before(day: date, months: int) -> date:
+    """The first day of the month ``months`` before ``day``'s."""
+    index = day.year * 12 + day.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def _invoices(
+    settings: Settings, clients: list[Client], processes: list[Process], months: int
+) -> tuple[Invoice, ...]:
+    """Each client's invoice for each of the ``months`` whole months before NOW, issued on
+    the 5th of the month after, numbered from 1000 in order, as ``tyo invoice create``
+    would issue them."""
+    issued: list[Invoice] = []
+    for back in range(months, 0, -1):
+        first = _months_before(NOW.date(), back)
+        month = Month(first.year, first.month)
+        touching = [p for p in processes if any(m.start.date() in month for m in p.meetings)]
+        for client in clients:
+            bill = bill_month(settings, client, touching, (), month, now=NOW)
+            if bill.open_items:
+                number = 1000 + len(issued)
+                issued.append(
+                    issue_invoice(bill, settings, number, month.following.first + timedelta(days=4))
+                )
+    return tuple(issued)
 
 
 def _write_private(path: Path, text: str) -> None:
@@ -358,6 +431,10 @@ def write(practice: Practice, root: Path) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     for rel, doc in practice.documents().items():
         _write_private(root / rel, dump_toml(doc))
+    if practice.invoices:
+        (root / INVOICES).mkdir(mode=0o700)
+    for rel, doc in practice.json_documents().items():
+        _write_private(root / rel, dump_json(doc))
 
 
 def generate(
@@ -367,9 +444,11 @@ def generate(
     clients: int = CLIENTS,
     processes: int = PROCESSES,
     meetings: int = MEETINGS,
+    years: int = YEARS,
+    invoice_months: int = 0,
 ) -> Practice:
     """Build the practice for ``seed`` and write it as a store at ``root``."""
-    practice = build(seed, clients, processes, meetings)
+    practice = build(seed, clients, processes, meetings, years=years, invoice_months=invoice_months)
     write(practice, root)
     return practice
 
@@ -405,19 +484,29 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0] if __doc__ else None)
     parser.add_argument("root", type=Path, help="the store folder to create (empty or absent)")
     parser.add_argument("--seed", type=int, default=SEED)
-    parser.add_argument("--clients", type=int, default=CLIENTS)
-    parser.add_argument("--processes", type=int, default=PROCESSES)
-    parser.add_argument("--meetings", type=int, default=MEETINGS)
+    parser.add_argument("--years", type=int, default=YEARS, help="years of history")
+    parser.add_argument(
+        "--density", type=float, default=1.0, help="practice a year, as a share of 75 processes"
+    )
+    parser.add_argument("--clients", type=int, help="clients (default: by years and density)")
+    parser.add_argument("--processes", type=int, help="processes (default: by years and density)")
+    parser.add_argument("--meetings", type=int, help="meetings (default: by years and density)")
+    parser.add_argument(
+        "--invoice-months", type=int, default=INVOICE_MONTHS, help="whole months invoiced"
+    )
     parser.add_argument(
         "--no-check", action="store_true", help="skip loading it with `tyo process list`"
     )
     args = parser.parse_args(argv)
+    clients, processes, meetings = sizes(args.years, args.density)
     practice = generate(
         args.root,
         seed=args.seed,
-        clients=args.clients,
-        processes=args.processes,
-        meetings=args.meetings,
+        clients=args.clients or clients,
+        processes=args.processes or processes,
+        meetings=args.meetings or meetings,
+        years=args.years,
+        invoice_months=max(0, args.invoice_months),
     )
     if not args.no_check:
         check(args.root, practice)
@@ -426,7 +515,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{args.root}: {len(practice.clients)} clients, {len(practice.processes)} processes, "
         f"{practice.meeting_count} meetings ("
         + ", ".join(f"{statuses.count(s)} {s.value}" for s in MeetingStatus)
-        + f"), {sum(p.status is ProcessStatus.ACTIVE for p in practice.processes)} active"
+        + f"), {sum(p.status is ProcessStatus.ACTIVE for p in practice.processes)} active, "
+        + f"{len(practice.invoices)} invoices"
         + ("" if args.no_check else "; `tyo process list` loads it")
     )
 

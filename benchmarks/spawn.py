@@ -5,7 +5,8 @@ was forked from until it calls exec, so children of a big parent never look smal
 This launcher runs as ``python -I -S`` with nothing imported beyond ``os``, ``sys`` and ``time``
 (about 8 MiB, less than any Python program), so the peak it reports is the command's own.
 
-Protocol, on stdin and stdout: a request is one line, the argv joined by ``\\x1f``; the
+Protocol, on stdin and stdout: a request is one line, ``KEY=VALUE`` pairs to add to the
+environment joined by ``\\x1f`` (often none), ``\\x1e``, then the argv joined by ``\\x1f``; the
 answer is one line ``SECONDS MAXRSS_KIB EXIT_CODE STDOUT_LINES STDERR_BYTES`` followed by
 that many bytes of the command's stderr. The command's stdout goes to a pipe, as in a script.
 """
@@ -19,14 +20,14 @@ import time
 SEPARATOR = b"\x1f"
 
 
-def run(argv: list[bytes]) -> bytes:
+def run(env: dict[bytes, bytes], argv: list[bytes]) -> bytes:
     out_read, out_write = os.pipe()
     err_read, err_write = os.pipe()
     started = time.perf_counter()
     pid = os.posix_spawnp(
         argv[0],
         argv,
-        os.environ,
+        os.environb | env if env else os.environb,
         file_actions=[(os.POSIX_SPAWN_DUP2, out_write, 1), (os.POSIX_SPAWN_DUP2, err_write, 2)],
     )
     os.close(out_write)
@@ -49,7 +50,9 @@ def run(argv: list[bytes]) -> bytes:
 
 def main() -> None:
     for line in sys.stdin.buffer:
-        sys.stdout.buffer.write(run(line.rstrip(b"\n").split(SEPARATOR)))
+        pairs, _, argv = line.rstrip(b"\n").partition(b"\x1e")
+        env = dict(pair.split(b"=", 1) for pair in pairs.split(SEPARATOR) if pair)
+        sys.stdout.buffer.write(run(env, argv.split(SEPARATOR)))
         sys.stdout.buffer.flush()
 
 

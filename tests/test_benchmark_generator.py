@@ -85,3 +85,37 @@ def test_the_practice_is_mixed() -> None:
         for m in meetings
         if m.start > NOW
     )
+
+
+def test_sizes_follow_years_and_density() -> None:
+    from benchmarks.generate import first_day, sizes
+
+    assert sizes(20, 1.0) == (300, 1500, 15_000)
+    assert sizes(100, 1.0) == (1500, 7500, 75_000)
+    assert sizes(20, 2.0) == (600, 3000, 30_000)
+    assert first_day(20).year == 2007
+    assert first_day(100).year == 1927
+
+
+def test_invoiced_months_are_invoices_tyo_lists(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, tyo: Tyo
+) -> None:
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    monkeypatch.setenv("TYO_LANG", "en")
+    practice = generate(
+        store_path, seed=5, clients=4, processes=12, meetings=120, years=2, invoice_months=12
+    )
+    assert practice.invoices
+    assert all(p.meetings[0].start.year >= 2025 for p in practice.processes)
+    rows = json.loads(tyo("invoice", "list", "--json").stdout)
+    assert [row["number"] for row in rows] == [i.number for i in practice.invoices]
+    assert {row["month"] for row in rows} <= {f"2026-{m:02d}" for m in range(1, 11)} | {
+        "2025-11",
+        "2025-12",
+    }
+    assert tyo("doctor").exit_code == 0
+    # Invoiced, so `tyo billing` shows nothing left to invoice in the last month invoiced.
+    october = json.loads(tyo("billing", "2026-10", "--json").stdout)["clients"]
+    items = [item for bill in october for item in bill["items"]]
+    assert items
+    assert all(item["invoice"] is not None for item in items)

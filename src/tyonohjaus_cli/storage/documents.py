@@ -128,6 +128,26 @@ def _header_offset(text: str, key: str, index: int, start: int, *, array: bool =
 _MISSING: Any = object()
 
 
+def _expect_text() -> str:  # the "expected" wordings, translated only for a message
+    return t("text")
+
+
+def _expect_flag() -> str:
+    return "true/false"
+
+
+def _expect_amount() -> str:
+    return t('an amount such as "95.00"')
+
+
+def _expect_day() -> str:
+    return t("a date such as 2027-01-12")
+
+
+def _expect_moment() -> str:
+    return t("a date and time such as 2027-01-12T14:00:00")
+
+
 def shown(value: Any, *, in_json: bool = False) -> str:
     """A document's value as the user wrote it, for a message: dates and times as ISO text,
     ``true``/``false`` (and ``null`` in JSON), never a Python repr such as
@@ -157,13 +177,28 @@ def check_unique(items: list[Fields], key: str, expected: str) -> None:
 
 
 class Fields:
-    """Typed access to one table of a document; a wrong value names file, line and key."""
+    """Typed access to one table of a document; a wrong value names file, line and key.
 
-    def __init__(self, doc: Doc, rel: str, text: str, *, start: int = 0) -> None:
+    What a message needs is worked out only for a message: the offset of a table's header
+    in the text (``start``, a regular-expression search) and the translated "expected ..."
+    wording. Reading a process file with 30 meetings asked for both ~400 times, and every
+    billing month, doctor and first run reads many files.
+    """
+
+    def __init__(
+        self, doc: Doc, rel: str, text: str, *, start: int | Callable[[], int] = 0
+    ) -> None:
         self.doc = doc
         self.rel = rel
         self.source = text
-        self.start = start
+        self._start = start
+
+    @property
+    def start(self) -> int:
+        """Where this table begins in the text: its header, found when first asked for."""
+        if not isinstance(self._start, int):
+            self._start = self._start()
+        return self._start
 
     def fail(self, key: str, expected: str) -> StoreFileError:
         value = self.doc.get(key, "")
@@ -180,84 +215,87 @@ class Fields:
             line_of(self.source, key, self.start),
         )
 
-    def _get(self, key: str, default: Any, expected: str) -> Any:
-        if key not in self.doc:
+    def _get(self, key: str, default: Any, expected: Callable[[], str]) -> Any:
+        value = self.doc.get(key, _MISSING)
+        if value is _MISSING:
             if default is _MISSING:
-                raise self.fail(key, expected)
+                raise self.fail(key, expected())
             return default
-        return self.doc[key]
+        return value
 
     def text(self, key: str, default: Any = _MISSING) -> Any:
-        value = self._get(key, default, t("text"))
+        value = self._get(key, default, _expect_text)
         if value is not default and not isinstance(value, str):
-            raise self.fail(key, t("text"))
+            raise self.fail(key, _expect_text())
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: Any = _MISSING) -> Any:
-        expected = t("one of {choices}", choices=", ".join(choices))
+        def expected() -> str:
+            return t("one of {choices}", choices=", ".join(choices))
+
         value = self._get(key, default, expected)
         if value is not default and value not in choices:
-            raise self.fail(key, expected)
+            raise self.fail(key, expected())
         return value
 
     def integer(self, key: str, default: Any = _MISSING, minimum: int = 0) -> Any:
-        expected = t("a whole number from {minimum}", minimum=minimum)
+        def expected() -> str:
+            return t("a whole number from {minimum}", minimum=minimum)
+
         value = self._get(key, default, expected)
         if value is not default and (
             not isinstance(value, int) or isinstance(value, bool) or value < minimum
         ):
-            raise self.fail(key, expected)
+            raise self.fail(key, expected())
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
-        value = self._get(key, default, "true/false")
+        value = self._get(key, default, _expect_flag)
         if not isinstance(value, bool):
-            raise self.fail(key, "true/false")
+            raise self.fail(key, _expect_flag())
         return value
 
     def amount(self, key: str, default: Any = _MISSING) -> Any:
-        expected = t('an amount such as "95.00"')
-        value = self._get(key, default, expected)
+        value = self._get(key, default, _expect_amount)
         if value is default:
             return value
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(key, expected)
+            raise self.fail(key, _expect_amount())
         from decimal import Decimal, InvalidOperation  # not loaded by commands that need no money
 
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            raise self.fail(key, expected) from None
+            raise self.fail(key, _expect_amount()) from None
         if not number.is_finite() or number < 0:
-            raise self.fail(key, expected)
+            raise self.fail(key, _expect_amount())
         return number
 
     def day(self, key: str, default: Any = _MISSING) -> Any:
-        value = self._get(key, default, t("a date such as 2027-01-12"))
+        value = self._get(key, default, _expect_day)
         if value is default:
             return value
         if isinstance(value, str):
             try:
                 value = date.fromisoformat(value)
             except ValueError:
-                raise self.fail(key, t("a date such as 2027-01-12")) from None
+                raise self.fail(key, _expect_day()) from None
         if isinstance(value, datetime) or not isinstance(value, date):
-            raise self.fail(key, t("a date such as 2027-01-12"))
+            raise self.fail(key, _expect_day())
         return value
 
     def moment(self, key: str, zone: tzinfo, default: Any = _MISSING) -> Any:
         """A time in ``zone``: a local (wall-clock) one is taken as such, an offset one converted."""
-        expected = t("a date and time such as 2027-01-12T14:00:00")
-        value = self._get(key, default, expected)
+        value = self._get(key, default, _expect_moment)
         if value is default:
             return value
         if isinstance(value, str):
             try:
                 value = datetime.fromisoformat(value)
             except ValueError:
-                raise self.fail(key, expected) from None
+                raise self.fail(key, _expect_moment()) from None
         if not isinstance(value, datetime):
-            raise self.fail(key, expected)
+            raise self.fail(key, _expect_moment())
         return value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
 
     def table(self, key: str) -> Fields:
@@ -268,7 +306,7 @@ class Fields:
             value,
             self.rel,
             self.source,
-            start=_header_offset(self.source, key, 0, self.start, array=False),
+            start=lambda: _header_offset(self.source, key, 0, self.start, array=False),
         )
 
     def tables(self, key: str) -> Iterator[Fields]:
@@ -276,7 +314,10 @@ class Fields:
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise self.fail(key, t("a list of tables"))
         for index, item in enumerate(value):
-            start = _header_offset(self.source, key, index, self.start)
+
+            def start(index: int = index) -> int:
+                return _header_offset(self.source, key, index, self.start)
+
             yield Fields(item, self.rel, self.source, start=start)
 
     def strings(self, key: str) -> tuple[str, ...]:

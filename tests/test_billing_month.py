@@ -25,7 +25,7 @@ from tests.billing_month import (
 )
 from tyonohjaus_cli.domain.billing import bill_month, issue_invoice, unit_price
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, VatMode
-from tyonohjaus_cli.domain.invoices import LineKind, credit_note, due_date, totals
+from tyonohjaus_cli.domain.invoices import Billed, LineKind, credit_note, due_date, totals
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
 
@@ -228,7 +228,10 @@ def test_vat_exempt_bills_no_vat() -> None:
 
 
 def test_invoiced_items_are_marked_and_left_out_of_a_new_invoice() -> None:
-    bill = bill_month(SETTINGS, POHDE, PROCESSES, EXPENSES, FEBRUARY, invoiced={"hoitajat#1": 1000})
+    first = bill_month(SETTINGS, POHDE, PROCESSES, EXPENSES, FEBRUARY).items[0]
+    assert first.key == "hoitajat#1"
+    invoiced = {"hoitajat#1": Billed(1000, "pohde", POHDE.name, first.lines)}
+    bill = bill_month(SETTINGS, POHDE, PROCESSES, EXPENSES, FEBRUARY, invoiced=invoiced)
     assert [item.invoice for item in bill.items] == [1000, None, None, None]
     assert bill.invoiced_totals.net == D("190.00")
     assert bill.open_totals.net == D("323.40")
@@ -238,8 +241,14 @@ def test_invoiced_items_are_marked_and_left_out_of_a_new_invoice() -> None:
 
 
 def test_nothing_left_to_invoice_is_refused() -> None:
+    aino_lines = bill_month(SETTINGS, MEHILAINEN, PROCESSES, EXPENSES, FEBRUARY).lines
     bill = bill_month(
-        SETTINGS, MEHILAINEN, PROCESSES, EXPENSES, FEBRUARY, invoiced={"aino#1": 1000}
+        SETTINGS,
+        MEHILAINEN,
+        PROCESSES,
+        EXPENSES,
+        FEBRUARY,
+        invoiced={"aino#1": Billed(1000, "mehilainen", MEHILAINEN.name, aino_lines)},
     )
     with pytest.raises(UsageError, match="nothing to invoice for mehilainen in 2027-02"):
         issue_invoice(bill, SETTINGS, 1001, date(2027, 3, 2))

@@ -262,7 +262,7 @@ BAD_INPUT = [
     (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "31.2.2027 14:00", "--every", "4w", "--count", "3"),
      2, "'31.2.2027' is not a real date"),
     (("new-process", "x", "--client", "pohd", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "3"),
-     2, "tyo: unknown client 'pohd': `tyo client list` shows the ids\n"),
+     2, "tyo: unknown client 'pohd': did you mean pohde? (`tyo client list` shows the ids)\n"),
     (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "-3"),
      2, "'-3' is not a positive whole number"),
     (("new-process", "x", "--client", "pohde", "--kind", "group", "--start", "2027-02-02 14:00", "--every", "4w", "--count", "0"),
@@ -368,7 +368,7 @@ def test_wrong_value_in_hand_edited_file_names_its_line(planned: Tyo, store_path
     assert result.exit_code == 1
     line = text[: text.index('"ninety"')].count("\n") + 1
     assert result.stderr == (
-        f"tyo: processes/hoitajat-2027.toml, line {line}: 'minutes' must be a whole number from 1, not 'ninety'\n"
+        f"tyo: processes/hoitajat-2027.toml, line {line}: 'minutes' must be a whole number from 1 to 720, not 'ninety'\n"
     )
 
 

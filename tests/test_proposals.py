@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Tyo
 
 PROPOSAL = (
@@ -97,3 +99,18 @@ def test_a_proposal_in_finnish(initialised: Tyo) -> None:
     listed = tyo("--lang", "fi", "process", "list")
     assert "tarjous" in listed.stdout
     assert "proposal" not in listed.stdout
+
+
+def test_a_proposal_is_not_pending(initialised: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Neither its meetings tomorrow nor its past ones unlogged show in `tyo today` / `tyo`."""
+    tyo = initialised
+    assert tyo(*PROPOSAL).exit_code == 0
+    monkeypatch.setenv("TYO_NOW", "2027-01-11 09:00")  # the day before meeting 1
+    assert tyo("today").stdout == "Nothing pending on Mon 2027-01-11.\n"
+    monkeypatch.setenv("TYO_NOW", "2027-03-01 09:00")  # meetings 1 and 2 past, never logged
+    assert tyo("today").stdout == "Nothing pending on Mon 2027-03-01.\n"
+    assert tyo().stdout == "Nothing pending on Mon 2027-03-01.\n"
+    assert tyo("process", "accept", "tarjous-2027").exit_code == 0
+    accepted = tyo("today").stdout
+    assert "tarjous-2027" in accepted
+    assert "tyo log tarjous-2027" in accepted

@@ -78,7 +78,7 @@ def test_summary_to_a_private_file(midway: Tyo, tmp_path: Path) -> None:
     ("args", "message"),
     [
         (("--for", "boss"), "Invalid value for '--for'"),
-        (("--for", "client", "--format", "pdf"), "Invalid value for '--format'"),
+        (("--for", "client", "--format", "docx"), "Invalid value for '--format'"),
         (("--for", "client", "--lang", "de"), "expected fi, sv or en"),
     ],
 )

@@ -46,6 +46,25 @@ def _choose_language(args: Sequence[str]) -> None:
     set_language(chosen or language_from_environment(os.environ) or "en")
 
 
+def _refuse_control(args: list[str]) -> None:
+    """Refuse an argument holding ESC, BEL, NUL or the like: stored, they would act on
+    the terminal of whoever prints them later."""
+    for arg in args:
+        if arg.isprintable():
+            continue
+        from tyonohjaus_cli.errors import UsageError
+        from tyonohjaus_cli.storage.documents import has_control
+
+        if has_control(arg):
+            raise UsageError(
+                t(
+                    "{text} holds a control character: type text without them "
+                    "(only line breaks and tabs may be in a note)",
+                    text=repr(arg)[:80],
+                )
+            )
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run tyo with ``argv`` (default: the process arguments) and exit with its code.
 
@@ -92,6 +111,33 @@ def _parser_message(error: ClickException) -> str:
     return error.format_message()
 
 
+_GLOBAL_VALUES = ("--store", "--lang")
+
+
+def _alone(args: Sequence[str]) -> bool:
+    """Whether ``args`` name no command: nothing, or only ``--store DIR`` and ``--lang X``."""
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg in _GLOBAL_VALUES and rest:
+            rest.pop(0)
+        elif not arg.startswith(tuple(f"{name}=" for name in _GLOBAL_VALUES)):
+            return False
+    return True
+
+
+def _pending_when_alone(args: list[str]) -> list[str]:
+    """``tyo`` alone shows what is pending (``tyo today``) once there is a store; before
+    that, the help."""
+    if not _alone(args):
+        return args
+    from tyonohjaus_cli.cli.context import store_dir
+
+    if (store_dir(_early_option(args, "--store")) / "settings.toml").is_file():
+        return [*args, "today"]
+    return args
+
+
 def run(args: list[str]) -> int:
     """Run one command line; return its exit code."""
     from typer import Abort
@@ -101,10 +147,14 @@ def run(args: list[str]) -> int:
     from tyonohjaus_cli.cli.app import app
 
     command = get_command(app)
+    args = _pending_when_alone(args)
     try:
+        _refuse_control(args)
         result = command.main(args=args, prog_name="tyo", standalone_mode=False)
     except TyoError as error:
-        sys.stderr.write(f"tyo: {error.message}\n")
+        from tyonohjaus_cli.cli.output import printable
+
+        sys.stderr.write(f"tyo: {printable(error.message)}\n")
         return error.exit_code
     except NoArgsIsHelpError as error:
         # `tyo` or `tyo client` alone: the help is the answer.

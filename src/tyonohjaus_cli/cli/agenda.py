@@ -14,8 +14,12 @@ import typer
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.pending import is_unlogged
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, format_time, t
+
+UNLOGGED = object()
+"""The table's status of a meeting over and never logged (kirjaamatta)."""
 
 AGENDA_DAYS = 28
 """How far ahead ``tyo agenda`` looks by default: the next four weeks."""
@@ -62,6 +66,14 @@ def agenda(
         }
         for item in items
     ]
+    if not (as_json or as_csv):
+        # A meeting over and never logged says so, where `--json` keeps its status.
+        now = session.now()
+        for row in rows:
+            if is_unlogged(row["status"], row["start"], row["minutes"], now):
+                row["status"] = UNLOGGED
+    states = output.words(MeetingStatus)
+    unlogged = t("not logged")
     columns = [
         output.Column("start", t("when"), format_datetime, wrap=False),
         output.Column("end", t("until"), format_time),
@@ -69,7 +81,9 @@ def agenda(
         output.Column("client", t("client")),
         output.Column("n", "#", right=True),
         output.Column("venue", t("venue")),
-        output.Column("status", t("status"), output.words(MeetingStatus)),
+        output.Column(
+            "status", t("status"), lambda state: unlogged if state is UNLOGGED else states(state)
+        ),
     ]
     output.emit(
         columns,

@@ -17,7 +17,9 @@ percents as written, e.g. ``"25.5"``)::
      "totals": {... all clients ...}}
 
 ``kind`` is ``meeting``, ``late-cancellation``, ``no-show`` or ``expense``; a discount's
-kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on.
+kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on,
+whose own lines the item then shows. ``name`` is the name billed to when every item is
+invoiced; the forgotten clients' kept invoices come under ``"client": null, "name": null``.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import Group, command, group
 from tyonohjaus_cli.domain.billing import Bill, BillItem
@@ -38,7 +40,7 @@ from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.domain.vat import expense_vat, small_business_threshold, vat_rate
+from tyonohjaus_cli.domain.vat import expense_vat, vat_rate
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import expenses as expense_store
@@ -84,7 +86,11 @@ expense_app = group(t("Travel and other costs billed with a process's month."))
 ClientOption = Annotated[
     str | None,
     typer.Option(
-        "--client", metavar="CID", help=t("Only this client (its id)."), show_default=False
+        "--client",
+        metavar="CID",
+        help=t("Only this client (its id)."),
+        show_default=False,
+        autocompletion=complete.client_ids,
     ),
 ]
 
@@ -142,8 +148,8 @@ def _item_row(bill: Bill, item: BillItem) -> dict[str, Any]:
 
 def bill_json(bill: Bill) -> dict[str, Any]:
     return {
-        "client": bill.client.id,
-        "name": bill.client.name,
+        "client": bill.client.id or None,
+        "name": bill.name or None,
         "items": [
             {key: value for key, value in _item_row(bill, item).items() if key != "client"}
             for item in bill.items
@@ -251,8 +257,10 @@ def billing(
     for index, bill in enumerate(bills):
         if index:
             output.say("")
-        title = t(
-            "{name} ({id}), {month}", name=bill.client.name, id=bill.client.id, month=str(chosen)
+        title = (
+            t("{name} ({id}), {month}", name=bill.name, id=bill.client.id, month=str(chosen))
+            if bill.client.id
+            else t("Invoices of forgotten clients, {month}", month=str(chosen))
         )
         rows = [_item_row(bill, item) for item in bill.items]
         if rows:
@@ -281,26 +289,19 @@ def _bar(amount: Decimal, most: Decimal) -> str:
 
 
 def year_summary(store: Store, year: int) -> dict[str, Any]:
-    settings = store.settings()
+    from tyonohjaus_cli.domain.turnover import year_turnover
+
     months = [Month(year, number) for number in range(1, 13)]
-    per_month: list[Decimal] = []
-    per_client: dict[str, Decimal] = {}
-    for bills in bills_by_month(store, months, now=session.now()):
-        per_month.append(sum((bill.totals.net for bill in bills), Decimal(0)))
-        for bill in bills:
-            per_client[bill.client.id] = (
-                per_client.get(bill.client.id, Decimal(0)) + bill.totals.net
-            )
-    total = sum(per_month, Decimal(0))
-    threshold = small_business_threshold(year) if settings.vat is VatMode.EXEMPT else None
+    bills = bills_by_month(store, months, now=session.now())
+    turnover = year_turnover(year, bills, store.settings().vat)
     return {
         "year": year,
-        "months": [{"month": str(m), "net": net} for m, net in zip(months, per_month, strict=True)],
-        "clients": [{"client": cid, "net": net} for cid, net in sorted(per_client.items())],
-        "net": total,
-        "vat_exempt": settings.vat is VatMode.EXEMPT,
-        "threshold": threshold,
-        "over_threshold": None if threshold is None else total > threshold,
+        "months": [{"month": str(month), "net": net} for month, net in turnover.months],
+        "clients": [{"client": cid or None, "net": net} for cid, net in turnover.clients],
+        "net": turnover.net,
+        "vat_exempt": turnover.threshold is not None,
+        "threshold": turnover.threshold,
+        "over_threshold": turnover.over_threshold,
     }
 
 
@@ -339,7 +340,10 @@ def year(
                 output.Column("client", t("client")),
                 output.Column("net", t("net"), format_money, right=True),
             ],
-            summary["clients"],
+            [
+                {**row, "client": row["client"] or t("(forgotten clients)")}
+                for row in summary["clients"]
+            ],
         )
     output.say(t("Total {net}", net=format_money(summary["net"])))
     threshold = summary["threshold"]
@@ -368,7 +372,12 @@ def year(
 
 @command(expense_app, "add")
 def add_expense(
-    process_id: Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
     day: Annotated[
         date,
         typer.Option("--date", help=t("The day of the cost, e.g. 2027-02-02."), parser=params.day),
@@ -393,7 +402,7 @@ def add_expense(
 
     Example: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"
     """
-    text = description.strip()
+    text = " ".join(description.split())  # one line: it is a line of the invoice
     if not text:
         raise UsageError(t("--description can't be empty: it is printed on the invoice"))
     if amount <= 0:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from tyonohjaus_cli.calendar import ics as export
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find
@@ -47,7 +47,12 @@ def parse_method(text: str) -> export.Method:
 
 
 def ics(
-    process_id: Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
     out: Annotated[
         Path | None,
         typer.Option(
@@ -65,6 +70,7 @@ def ics(
             metavar="N",
             help=t("An invitation for meeting N only (see `tyo process show`)."),
             parser=params.count,
+            autocompletion=complete.meeting_numbers,
             show_default=False,
         ),
     ] = None,
@@ -153,7 +159,7 @@ def ics(
                 t("process {process} has no meetings ahead to send", process=process.id)
             )
         try:
-            out.expanduser().mkdir(parents=True, exist_ok=True)
+            output.make_folder(out.expanduser())
         except OSError as error:
             raise UsageError(
                 t("can't write {path}: {error}", path=out, error=error.strerror or error)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import changes_json, dated_text
@@ -160,7 +160,12 @@ def add(
 
 @command(app, "edit")
 def edit(
-    client_id: Annotated[str, typer.Argument(metavar="ID", help=t("The client's id."))],
+    client_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The client's id."), autocompletion=complete.client_ids
+        ),
+    ],
     name: NameOption = None,
     business_id: BusinessIdOption = None,
     address: AddressOption = None,
@@ -258,7 +263,12 @@ def list_clients(as_json: output.JsonOption = False, as_csv: output.CsvOption = 
 
 @command(app, "show")
 def show(
-    client_id: Annotated[str, typer.Argument(metavar="ID", help=t("The client's id."))],
+    client_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The client's id."), autocompletion=complete.client_ids
+        ),
+    ],
     as_json: output.JsonOption = False,
 ) -> None:
     """Show a client's details.

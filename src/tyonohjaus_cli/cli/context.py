@@ -55,10 +55,12 @@ def settings_language(root: Path) -> str | None:
     if doc is None:
         import tomllib
 
-        try:
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return None
+        from tyonohjaus_cli.storage.files import read_bytes
+
+        try:  # bounded: a FIFO or a huge file as the settings must not hang the start
+            doc = tomllib.loads(read_bytes(path).decode("utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+            return None  # TOMLDecodeError is a ValueError
     calendar = doc.get("calendar")
     language = calendar.get("language") if isinstance(calendar, dict) else None
     return language if language in ("fi", "en") else None

@@ -276,7 +276,7 @@ def export(
     data = archive.client_data(store, client_id)
     folder = out.expanduser()
     targets = archive.write_client_export(
-        data, folder, _markdown(data, now), now.isoformat(timespec="seconds")
+        store.root, data, folder, _markdown(data, now), now.isoformat(timespec="seconds")
     )
     output.say(
         tn(
@@ -304,7 +304,11 @@ def _export_participant(query: str, folder: Path) -> None:
     now = session.now()
     data = archive.participant_data(session.store, query)
     targets = archive.write_participant_export(
-        data, folder, _participant_markdown(data, now), now.isoformat(timespec="seconds")
+        session.store.root,
+        data,
+        folder,
+        _participant_markdown(data, now),
+        now.isoformat(timespec="seconds"),
     )
     output.say(
         tn(
@@ -325,7 +329,9 @@ def _export_participant(query: str, folder: Path) -> None:
 
 
 def _md(text: str) -> str:
-    return " / ".join(text.splitlines()).replace("|", "\\|")
+    from tyonohjaus_cli.domain.markdown import escape
+
+    return escape(text)
 
 
 def _participant_markdown(data: ParticipantData, now: datetime) -> str:
@@ -381,7 +387,7 @@ def _participant_markdown(data: ParticipantData, now: datetime) -> str:
 def _cell(value: Any) -> str:
     if isinstance(value, list | dict):
         return ", ".join(_cell(item) for item in value) if isinstance(value, list) else str(value)
-    return str(value).replace("\n", " / ").replace("|", "\\|")
+    return _md(str(value))
 
 
 def _markdown_doc(doc: dict[str, Any], level: int) -> list[str]:
@@ -395,16 +401,16 @@ def _markdown_doc(doc: dict[str, Any], level: int) -> list[str]:
         ):
             tables.append((key, value))
         elif value not in ("", [], None):
-            lines.append(f"- **{key}**: {_cell(value)}")
+            lines.append(f"- **{_md(key)}**: {_cell(value)}")
     for key, value in tables:
-        lines += ["", f"{'#' * level} {key}", ""]
+        lines += ["", f"{'#' * level} {_md(key)}", ""]
         if isinstance(value, dict):
             lines += _markdown_doc(value, level + 1)
             continue
         keys: list[str] = []
         for item in value:
             keys += [k for k in item if k not in keys]
-        lines.append("| " + " | ".join(keys) + " |")
+        lines.append("| " + " | ".join(_md(key) for key in keys) + " |")
         lines.append("|" + "---|" * len(keys))
         lines += ["| " + " | ".join(_cell(item.get(k, "")) for k in keys) + " |" for item in value]
     return lines

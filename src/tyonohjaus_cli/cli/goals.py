@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.goals import (
@@ -28,7 +28,12 @@ from tyonohjaus_cli.i18n import format_date, t
 
 app = group(t("Add goals to a process, list them, record their reviews and share them."))
 
-ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
+ProcessArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+    ),
+]
 
 _AGREED_TEXT = {
     "participants": "the participants",

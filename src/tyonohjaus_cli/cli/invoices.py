@@ -13,14 +13,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
+    check_credit,
+    check_payment,
     credit_note,
+    credited_numbers,
+    invoice_status,
 )
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
@@ -31,6 +35,7 @@ from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client
+    from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.domain.settings import Supervisor
 
 app = group(t("Issue invoices and credit notes, print them, and mark them paid."))
@@ -38,19 +43,12 @@ app = group(t("Issue invoices and credit notes, print them, and mark them paid."
 NumberArgument = Annotated[
     int,
     typer.Argument(
-        metavar="N", help=t("The invoice's number (see `tyo invoice list`)."), parser=params.count
+        metavar="N",
+        help=t("The invoice's number (see `tyo invoice list`)."),
+        parser=params.count,
+        autocompletion=complete.invoice_numbers,
     ),
 ]
-
-
-def _status(invoice: Invoice, today: date, credited: set[int]) -> str:
-    if invoice.is_credit_note:
-        return "credit-note"
-    if invoice.number in credited:
-        return "credited"
-    if invoice.paid is not None:
-        return "paid"
-    return "overdue" if invoice.due < today else "open"
 
 
 def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
@@ -68,7 +66,7 @@ def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
         "vat": sums.vat,
         "gross": sums.gross,
         "paid": invoice.paid,
-        "status": _status(invoice, today, credited),
+        "status": invoice_status(invoice, today, credited),
     }
 
 
@@ -99,20 +97,25 @@ def _summary_line(invoice: Invoice) -> str:
     )
 
 
-def _missing_from_invoice(seller: Supervisor, buyer: Client) -> str | None:
-    """What an invoice would lack of what the VAT Act (AVL 209 e §) and the bank ask for,
-    and how to add it; asked before an invoice is issued, as an issued one never changes."""
+def _missing_from_invoice(seller: Supervisor, buyer: Client) -> list[str]:
+    """Everything an invoice would lack of what the VAT Act (AVL 209 e §) and the bank ask
+    for, each with how to add it: asked before an invoice is issued, as an issued one never
+    changes, and all at once, so that one run tells the whole of it."""
+    missing = []
     if not seller.business_id:
-        return t("your business ID: `tyo settings set business_id 1234567-1`")
+        missing.append(t("your business ID: `tyo settings set business_id 1234567-1`"))
     if not seller.address:
-        return t('your address: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`')
+        missing.append(t('your address: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`'))
     if not seller.iban:
-        return t('your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`')
+        missing.append(t('your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`'))
     if not buyer.address:
-        return t(
-            "{client}'s billing address: `tyo client edit {client} --address ...`", client=buyer.id
+        missing.append(
+            t(
+                "{client}'s billing address: `tyo client edit {client} --address ...`",
+                client=buyer.id,
+            )
         )
-    return None
+    return missing
 
 
 @command(app, "create")
@@ -124,7 +127,13 @@ def create(
         ),
     ],
     client: Annotated[
-        str, typer.Option("--client", metavar="CID", help=t("The client invoiced (its id)."))
+        str,
+        typer.Option(
+            "--client",
+            metavar="CID",
+            help=t("The client invoiced (its id)."),
+            autocompletion=complete.client_ids,
+        ),
     ],
     day: Annotated[
         date | None,
@@ -157,8 +166,8 @@ def create(
     issued = day or session.now().date()
     settings = store.settings()
     missing = _missing_from_invoice(settings.supervisor, store.client(client))
-    if missing is not None:
-        raise UsageError(t("an invoice needs {what}; nothing was issued", what=missing))
+    if missing:
+        raise UsageError(t("an invoice needs {what}; nothing was issued", what="; ".join(missing)))
     with store.transaction(f"invoice create {month} {client}", session.now()) as change:
         issued_before = invoice_store.invoices(store)
         (bill,) = month_bills(store, month, client, now=session.now())
@@ -206,7 +215,7 @@ def list_invoices(
     store.settings()
     today = session.now().date()
     issued = invoice_store.invoices(store)
-    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    credited = credited_numbers(issued)
     rows = [_row(invoice, today, credited) for invoice in issued]
     if unpaid:
         rows = [row for row in rows if row["status"] in ("open", "overdue")]
@@ -293,11 +302,14 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
     store = session.store
     store.settings()
     issued = invoice_store.invoices(store)
-    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    credited = credited_numbers(issued)
     invoice = invoice_store.invoice(store, number)
     today = session.now().date()
+    sent = invoice_store.reminders(store).get(number, ())
     if as_json:
-        machine.print_json(invoice_json(invoice, today, credited))
+        machine.print_json(
+            invoice_json(invoice, today, credited) | {"reminders": _reminders_json(sent)}
+        )
         return
     lang = language()
     data = invoice_json(invoice, today, credited)
@@ -358,6 +370,46 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
     )
     if data["barcode"]:
         output.say(t("Virtual barcode: {code}", code=data["barcode"]))
+    for item in sent:
+        output.say(_reminder_line(item))
+
+
+def _reminders_json(sent: tuple[Sent, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": item.day,
+            "days_overdue": item.days_overdue,
+            "interest": item.interest,
+            "interest_added": item.interest_added,
+            "compensation": item.compensation,
+        }
+        for item in sent
+    ]
+
+
+def _reminder_line(item: Sent) -> str:
+    day = format_date(item.day, weekday=False)
+    interest = format_money(item.interest)
+    return (
+        t(
+            "Reminder sent {day}: {days} days overdue, late interest {interest} added to the "
+            "amount.",
+            day=day,
+            days=item.days_overdue,
+            interest=interest,
+        )
+        if item.interest_added
+        else t(
+            "Reminder sent {day}: {days} days overdue, late interest {interest} shown, not added.",
+            day=day,
+            days=item.days_overdue,
+            interest=interest,
+        )
+    ) + (
+        " " + t("Recovery compensation {amount}.", amount=format_money(item.compensation))
+        if item.compensation
+        else ""
+    )
 
 
 @command(app, "pdf")
@@ -427,33 +479,10 @@ def paid(
     day = on or session.now().date()
     with store.transaction(f"invoice paid {number}", session.now()) as change:
         invoice = invoice_store.invoice(store, number)
-        if invoice.is_credit_note:
-            raise UsageError(t("{n} is a credit note: there is nothing to pay", n=number))
-        if invoice.paid is not None:
-            raise UsageError(
-                t(
-                    "invoice {n} is marked paid already, on {day}",
-                    n=number,
-                    day=format_date(invoice.paid, weekday=False),
-                )
-            )
-        if day < invoice.issued:
-            raise UsageError(
-                t(
-                    "--on {day} is before the invoice's date ({issued}): give the day it was paid",
-                    day=day.isoformat(),
-                    issued=invoice.issued.isoformat(),
-                )
-                if on is not None
-                else t(
-                    "the payment day {day} is before the invoice's date ({issued}); give --on",
-                    day=day.isoformat(),
-                    issued=invoice.issued.isoformat(),
-                )
-            )
+        check_payment(invoice, day, day_given=on is not None)
         payments = invoice_store.payments(store)
         payments[number] = day
-        invoice_store.save_payments(change, payments)
+        invoice_store.save_payments(change, payments, invoice_store.reminders(store))
     output.say(t("Invoice {n} paid on {day}.", n=number, day=format_date(day, weekday=False)))
 
 
@@ -481,34 +510,7 @@ def credit(
     with store.transaction(f"invoice credit {number}", session.now()) as change:
         every = invoice_store.invoices(store)
         original = invoice_store.invoice(store, number)
-        if original.is_credit_note:
-            raise UsageError(
-                t("{n} is a credit note itself; credit notes are not credited", n=number)
-            )
-        earlier = next((inv.number for inv in every if inv.credit_for == number), None)
-        if earlier is not None:
-            raise UsageError(
-                t(
-                    "invoice {n} is credited already, by credit note {credit}",
-                    n=number,
-                    credit=earlier,
-                )
-            )
-        if issued < original.issued:
-            raise UsageError(
-                t(
-                    "--date {day} is before the invoice's date ({issued}): a credit note is dated "
-                    "on or after the invoice it credits",
-                    day=issued.isoformat(),
-                    issued=original.issued.isoformat(),
-                )
-                if day is not None
-                else t(
-                    "the credit note's date {day} is before the invoice's ({issued}); give --date",
-                    day=issued.isoformat(),
-                    issued=original.issued.isoformat(),
-                )
-            )
+        check_credit(original, every, issued, day_given=day is not None)
         note = credit_note(replace(original, paid=None), invoice_number(every, issued), issued)
         invoice_store.save_invoice(store, change, note)
     output.say(_summary_line(note))
@@ -531,3 +533,113 @@ def credit(
             client=original.buyer.id,
         )
     )
+
+
+@command(app, "remind")
+def remind(
+    number: NumberArgument,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help=t("Where to write it (default: reminder-N.pdf here; - for standard output)."),
+            show_default=False,
+        ),
+    ] = None,
+    form: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            metavar="pdf|md",
+            help=t("PDF or Markdown."),
+            parser=params.document_format,
+        ),
+    ] = "pdf",
+    add_interest: Annotated[
+        bool,
+        typer.Option(
+            "--add-interest", help=t("Add the late payment interest to the amount to pay.")
+        ),
+    ] = False,
+    compensation: Annotated[
+        bool,
+        typer.Option(
+            "--compensation",
+            help=t("Claim the €40 recovery compensation (business buyers only)."),
+        ),
+    ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="fi|sv|en",
+            help=t("Language of the document (default: the client's document language)."),
+            parser=params.document_language,
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Write a payment reminder for an overdue invoice, and record it on the invoice.
+
+    It repeats the invoice (number, dates, amount, reference), says how many days it is
+    overdue, and shows the late interest under the Interest Act (the reference rate + 8
+    points for a business, + 7 otherwise) without adding it unless --add-interest. The
+    reference rates are in tyo, dated; `tyo settings set reference_rates` adds newer ones.
+    `tyo invoice show N` lists the reminders sent.
+
+    Example: tyo invoice remind 1000 --compensation -o muistutus-1000.pdf
+    """
+    from tyonohjaus_cli.domain.reminder import remind as make_reminder
+    from tyonohjaus_cli.domain.reminder import write_reminder
+    from tyonohjaus_cli.domain.writers import Markdown
+
+    store = session.store
+    settings = store.settings()
+    issued = invoice_store.invoices(store)
+    credited = {invoice.credit_for for invoice in issued if invoice.credit_for is not None}
+    invoice = invoice_store.invoice(store, number)
+    now = session.now()
+    sent = invoice_store.reminders(store)
+    reminder = make_reminder(
+        invoice,
+        settings,
+        now.date(),
+        credited=number in credited,
+        add_interest=add_interest,
+        compensation=compensation,
+        earlier=sent.get(number, ()),
+    )
+    for half in reminder.interest.unknown:
+        output.warn(
+            t(
+                "tyo does not know the reference rate from {day}: the latest known one was "
+                "used; `tyo settings set reference_rates {day}=RATE` sets it",
+                day=half.isoformat(),
+            )
+        )
+    chosen = lang or invoice.language
+    if form == "md":
+        text = Markdown()
+        write_reminder(text, reminder, chosen)
+        data = text.text().encode()
+    else:
+        from tyonohjaus_cli.render.document_pdf import PdfWriter
+
+        page = PdfWriter(invoice.seller, chosen, reminder.day)
+        write_reminder(page, reminder, chosen)
+        data = page.data()
+    target: Path | str = (
+        "-"
+        if to == "-" or (to is None and form == "md")
+        else Path(to or f"reminder-{number}.pdf").expanduser()
+    )
+    output.write_out(data, target)
+    with store.transaction(f"invoice remind {number}", now) as change:
+        recorded = invoice_store.reminders(store)
+        recorded[number] = (*recorded.get(number, ()), reminder.record)
+        invoice_store.save_payments(change, invoice_store.payments(store), recorded)
+    if target != "-":  # else the document alone goes to standard output
+        output.say(t("Wrote {path}.", path=str(target)))
+        output.say(_reminder_line(reminder.record))

@@ -42,11 +42,31 @@ def print_json(payload: Any) -> None:
     sys.stdout.write(json_text(payload))
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = r"-?\d+(?:\.\d+)?"
+
+
+def cell(value: Any) -> Any:
+    """A CSV field a spreadsheet can't run: text starting with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return gets a leading ``'`` (OWASP's advice against CSV
+    injection); a plain number such as ``-5.00`` stays as it is."""
+    import re
+
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_STARTS)
+        and not re.fullmatch(_NUMBER, value)
+    ):
+        return "'" + value
+    return value
+
+
 def print_csv(keys: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> None:
-    """CSV with a header of ``keys``; an absent or ``None`` value is an empty field."""
+    """CSV with a header of ``keys``; an absent or ``None`` value is an empty field; every
+    field is neutralised with :func:`cell`."""
     import csv
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(keys)
+    writer.writerow([cell(key) for key in keys])
     for row in rows:
-        writer.writerow(["" if row.get(key) is None else machine(row[key]) for key in keys])
+        writer.writerow(["" if row.get(key) is None else cell(machine(row[key])) for key in keys])

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.planning import new_uid, shift_text
@@ -22,11 +22,19 @@ from tyonohjaus_cli.i18n import format_date, format_datetime, language, t
 
 app = group(t("Add, move or cancel a meeting of a process."))
 
-ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
+ProcessArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+    ),
+]
 NumberArgument = Annotated[
     int,
     typer.Argument(
-        metavar="N", help=t("The meeting's number (see `tyo process show`)."), parser=params.count
+        metavar="N",
+        help=t("The meeting's number (see `tyo process show`)."),
+        parser=params.count,
+        autocompletion=complete.meeting_numbers,
     ),
 ]
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, NamedTuple
 import typer
 
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.files import write_named
+from tyonohjaus_cli.storage.files import make_named_folder, refuse_inside, write_named
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
@@ -38,8 +38,23 @@ def words(values: Iterable[Enum]) -> Callable[[Enum], str]:
     return {value: t(value.value) for value in values}.__getitem__
 
 
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: a control character (ESC, BEL, a carriage return...)
+    is shown as an escape such as ``\\x1b``, never sent raw; line breaks and tabs stay."""
+    if text.isprintable():
+        return text
+    import unicodedata
+
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) == "Cc" and char not in "\n\t"
+        else char
+        for char in text
+    )
+
+
 def _cells(columns: Sequence[Column], row: Mapping[str, Any]) -> list[str]:
-    return ["" if (value := row.get(c.key)) is None else c.show(value) for c in columns]
+    return ["" if (value := row.get(c.key)) is None else printable(c.show(value)) for c in columns]
 
 
 def print_table(
@@ -108,12 +123,12 @@ def emit(
 
 def say(message: str) -> None:
     """A line for the user on stdout."""
-    sys.stdout.write(message + "\n")
+    sys.stdout.write(printable(message) + "\n")
 
 
 def warn(message: str) -> None:
     """A warning on stderr, so pipes still get clean output."""
-    sys.stderr.write(t("warning: {message}", message=message) + "\n")
+    sys.stderr.write(printable(t("warning: {message}", message=message)) + "\n")
 
 
 def details(pairs: Sequence[tuple[str, str]]) -> None:
@@ -141,4 +156,18 @@ def write_out(data: bytes, target: Path | str | None) -> None:
         stream.write(data)
         stream.flush()
         return
-    write_named(Path(target).expanduser(), data)
+    path = Path(target).expanduser()
+    refuse_inside(path, _store_root())
+    write_named(path, data)
+
+
+def _store_root() -> Path:
+    from tyonohjaus_cli.cli.context import session, store_dir
+
+    return store_dir(session.store_option)
+
+
+def make_folder(folder: Path) -> None:
+    """Make the folder named with ``-o DIR`` (0700, outside the store)."""
+    refuse_inside(folder, _store_root())
+    make_named_folder(folder)

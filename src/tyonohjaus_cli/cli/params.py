@@ -142,6 +142,24 @@ def count(text: str) -> int:
     raise UsageError(t("{text!r} is not a positive whole number", text=text))
 
 
+@edge("fi|sv|en")
+def document_language(text: str) -> str:
+    """A client document's language: fi, sv or en."""
+    from tyonohjaus_cli.i18n import DOCUMENT_LANGUAGES
+
+    if text in DOCUMENT_LANGUAGES:
+        return text
+    raise UsageError(t("expected fi, sv or en"))
+
+
+@edge("pdf|md")
+def document_format(text: str) -> str:
+    """A document's form: pdf or md."""
+    if text.lower() in ("pdf", "md"):
+        return text.lower()
+    raise UsageError(t("expected pdf or md"))
+
+
 FromOption = Annotated[
     date | None,
     typer.Option(

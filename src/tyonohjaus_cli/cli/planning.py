@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.cadence import Cadence, CadenceStep, check_cadence
 from tyonohjaus_cli.domain.enums import FINNISH_KINDS, KIND_NAMES, ProcessKind, ProcessStatus
@@ -72,11 +72,18 @@ def new_process(
     process_id: Annotated[
         str, typer.Argument(metavar="ID", help=t("A short id you type, e.g. hoitajat-2027."))
     ],
-    client: Annotated[str, typer.Option(help=t("The client's id (see `tyo client list`)."))],
+    client: Annotated[
+        str,
+        typer.Option(
+            help=t("The client's id (see `tyo client list`)."), autocompletion=complete.client_ids
+        ),
+    ],
     kind: Annotated[
         ProcessKind,
         typer.Option(
-            help=t("The kind of supervision."), parser=params.choice(ProcessKind, FINNISH_KINDS)
+            help=t("The kind of supervision."),
+            parser=params.choice(ProcessKind, FINNISH_KINDS),
+            autocompletion=complete.kinds,
         ),
     ],
     start: Annotated[

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from tyonohjaus_cli.cli import output, params
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.models import Participant, Venue
 from tyonohjaus_cli.domain.parsing import parse_email
@@ -32,7 +32,12 @@ _CHANGED = {
 
 
 def edit(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
     title: Annotated[
         str | None,
         typer.Option(help=t("A title for invoices, calendars and summaries."), parser=params.title),

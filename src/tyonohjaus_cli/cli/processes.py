@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import output
+from tyonohjaus_cli.cli import complete, output
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
@@ -66,7 +66,10 @@ def list_processes(
     active: Annotated[
         bool, typer.Option("--active", help=t("Only processes still running."))
     ] = False,
-    client: Annotated[str | None, typer.Option(help=t("Only this client's processes."))] = None,
+    client: Annotated[
+        str | None,
+        typer.Option(help=t("Only this client's processes."), autocompletion=complete.client_ids),
+    ] = None,
     as_json: output.JsonOption = False,
     as_csv: output.CsvOption = False,
 ) -> None:
@@ -145,7 +148,12 @@ def process_json(process: Process) -> dict[str, Any]:
 
 @command(app, "show")
 def show(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
     as_json: output.JsonOption = False,
 ) -> None:
     """Show a process: its client, people, goals, price and every meeting.
@@ -212,7 +220,12 @@ def show(
 
 @command(app, "close")
 def close(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
     cancel_remaining: Annotated[
         bool,
         typer.Option(
@@ -239,7 +252,12 @@ def close(
 
 @command(app, "accept")
 def accept(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
 ) -> None:
     """The client accepted the offer: the proposal becomes an agreed process, its plan and
     meetings (and their calendar UIDs) as they are.
@@ -263,7 +281,12 @@ def accept(
 
 @command(app, "decline")
 def decline(
-    process_id: Annotated[str, typer.Argument(metavar="ID", help=t("The process's id."))],
+    process_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help=t("The process's id."), autocompletion=complete.process_ids
+        ),
+    ],
 ) -> None:
     """The client declined the offer: the proposal is kept, on no agenda, calendar or bill.
 

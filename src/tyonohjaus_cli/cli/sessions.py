@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
@@ -37,20 +37,40 @@ from tyonohjaus_cli.domain.summary_text import render
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import DOCUMENT_LANGUAGES, format_date, format_datetime, t
 
-ProcessArgument = Annotated[str, typer.Argument(metavar="PROCESS", help=t("The process's id."))]
+ProcessArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+    ),
+]
 
 
 # --- tyo log -----------------------------------------------------------------------------
 
 
 def _read_note_file(path: Path) -> str:
+    from tyonohjaus_cli.storage.documents import has_control
+    from tyonohjaus_cli.storage.files import read_named
+
     if str(path) == "-":
-        return sys.stdin.read()
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise UsageError(t("can't read {path}: {error}", path=path, error=reason)) from None
+        text = sys.stdin.read(NOTE_LIMIT + 1)
+        if len(text) > NOTE_LIMIT:
+            raise UsageError(t("a note longer than {limit} characters", limit=NOTE_LIMIT))
+    else:
+        try:
+            text = read_named(path, NOTE_LIMIT).decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise UsageError(t("can't read {path}: {error}", path=path, error=reason)) from None
+    if has_control(text):
+        raise UsageError(
+            t("{path} holds control characters (such as ESC): write the note as text", path=path)
+        )
+    return text
+
+
+NOTE_LIMIT = 1024 * 1024
+"""Characters of a note at most (a megabyte of text is some 300 pages)."""
 
 
 def _in_terminal() -> bool:
@@ -98,6 +118,7 @@ def log(
             metavar="[N]",
             help=t("The meeting's number (default: the next one not logged)."),
             parser=params.count,
+            autocompletion=complete.meeting_numbers,
             show_default=False,
         ),
     ] = None,
@@ -313,7 +334,11 @@ def notes(
     meeting: Annotated[
         int | None,
         typer.Option(
-            metavar="N", help=t("Only this meeting."), parser=params.count, show_default=False
+            metavar="N",
+            help=t("Only this meeting."),
+            parser=params.count,
+            show_default=False,
+            autocompletion=complete.meeting_numbers,
         ),
     ] = None,
     md: Annotated[
@@ -380,6 +405,7 @@ class For(StrEnum):
 class Format(StrEnum):
     TXT = "txt"
     MD = "md"
+    PDF = "pdf"
 
 
 @params.edge("fi|sv|en")
@@ -401,7 +427,9 @@ def summary(
     ],
     form: Annotated[
         Format,
-        typer.Option("--format", help=t("Plain text or Markdown."), parser=params.choice(Format)),
+        typer.Option(
+            "--format", help=t("Plain text, Markdown or PDF."), parser=params.choice(Format)
+        ),
     ] = Format.TXT,
     out: Annotated[
         Path | None,
@@ -432,6 +460,9 @@ def summary(
     to be shared — never notes, themes, methods or unshared reviews. For the participants
     also the themes worked on and their own reviews.
 
+    As PDF (--format pdf) the same content on A4 pages, like the invoice; written to
+    summary-ID-client.pdf (or -participants) here unless -o says otherwise.
+
     Example: tyo summary hoitajat-2027 --for client --format md -o yhteenveto.md
     """
     store = session.store
@@ -461,7 +492,19 @@ def summary(
                 process=process_id,
             )
         )
-    text = render(made, lang or client.language, form.value)
+    chosen = lang or client.language
+    if form is Format.PDF:
+        from tyonohjaus_cli.domain.summary_text import write
+        from tyonohjaus_cli.render.document_pdf import PdfWriter
+
+        page = PdfWriter(settings.supervisor, chosen, today)
+        write(made, chosen, page)
+        path = out or Path(f"summary-{process_id}-{for_.value}.pdf")
+        output.write_out(page.data(), path)
+        if str(path) != "-":
+            output.say(t("Wrote the summary to {path}.", path=path))
+        return
+    text = render(made, chosen, form.value)
     if out is None:
         sys.stdout.write(text)
         return

@@ -35,6 +35,7 @@ from decimal import Decimal
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
 from tyonohjaus_cli.domain.expenses import Expense
 from tyonohjaus_cli.domain.invoices import (
+    Billed,
     Invoice,
     InvoiceLine,
     LineKind,
@@ -49,6 +50,10 @@ from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.domain.vat import round_cents, vat_rate
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+
+FORGOTTEN = Client(id="", name="")
+"""Stands for every forgotten client (``tyo forget CLIENT``) in the views of a month or a
+year: its invoices are kept by law and still count, under a neutral label."""
 
 
 def meeting_key(process: Process, meeting: Meeting) -> str:
@@ -67,11 +72,15 @@ def unit_price(settings: Settings, client: Client, process: Process, day: date) 
 
 @dataclass(frozen=True)
 class BillItem:
-    """One billable item (meeting, charged cancellation, no-show, expense) and its discounts."""
+    """One billable item (meeting, charged cancellation, no-show, expense) and its discounts.
+
+    An invoiced item (``invoice`` its number) has the invoice's own lines, and ``buyer`` is
+    the name it was billed to."""
 
     key: str
     lines: tuple[InvoiceLine, ...]
     invoice: int | None = None
+    buyer: str = ""
 
     @property
     def line(self) -> InvoiceLine:
@@ -92,6 +101,14 @@ class Bill:
     items: tuple[BillItem, ...]
     unlogged: tuple[str, ...] = ()
     """Meetings of the month still only planned: they bill nothing until logged."""
+
+    @property
+    def name(self) -> str:
+        """The client's name; the name on the invoice when every item is invoiced (the
+        latest invoice's), so that an invoiced month reads as it was billed."""
+        if self.items and not self.open_items:
+            return max(self.items, key=lambda item: item.invoice or 0).buyer
+        return self.client.name
 
     @property
     def lines(self) -> tuple[InvoiceLine, ...]:
@@ -244,12 +261,14 @@ def bill_month(
     expenses: Iterable[Expense],
     month: Month,
     *,
-    invoiced: Mapping[str, int] | None = None,
+    invoiced: Mapping[str, Billed] | None = None,
     now: datetime | None = None,
 ) -> Bill:
-    """Every billable item of ``client`` in ``month``, by date; ``invoiced`` maps item keys
-    already on an invoice to that invoice's number. The bill's ``unlogged`` are the month's
-    meetings still planned that started before ``now`` (all of them without ``now``)."""
+    """Every billable item of ``client`` in ``month``, by date. ``invoiced`` (from
+    :func:`domain.invoices.billed_items`) holds the items on an invoice: each of the client's
+    is shown with its invoice's lines, as billed, whatever changed since, even when its
+    process is gone (a forgotten client's). The bill's ``unlogged`` are the month's meetings
+    still planned that started before ``now`` (all of them without ``now``)."""
     invoiced = invoiced or {}
     # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
     own = {
@@ -257,23 +276,26 @@ def bill_month(
         for process in processes
         if process.client == client.id and process.is_agreed
     }
-    items: list[BillItem] = []
+    items = [
+        BillItem(key, billed.lines, billed.number, billed.buyer)
+        for key, billed in invoiced.items()
+        if billed.client == client.id and billed.day in month
+    ]
     unlogged: list[str] = []
     for process in own.values():
         pricing = _Pricing(settings, client, process)
         for meeting in process.in_order():
             if meeting.start.date() not in month:
                 continue
+            key = meeting_key(process, meeting)
             if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
-                unlogged.append(meeting_key(process, meeting))
-            if lines := pricing.item(meeting):
-                key = lines[0].item
-                items.append(BillItem(key, lines, invoiced.get(key)))
+                unlogged.append(key)
+            if key not in invoiced and (lines := pricing.item(meeting)):
+                items.append(BillItem(key, lines))
     for expense in expenses:
         process_of = own.get(expense.process)
-        if process_of is not None and expense.day in month:
-            line = expense_line(expense, settings)
-            items.append(BillItem(expense.key, (line,), invoiced.get(expense.key)))
+        if process_of is not None and expense.day in month and expense.key not in invoiced:
+            items.append(BillItem(expense.key, (expense_line(expense, settings),)))
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
     return Bill(client, month, tuple(items), tuple(unlogged))
 

@@ -10,6 +10,7 @@ number and reference of its own, referring to the original.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -21,6 +22,8 @@ from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.references import finnish_reference, rf_reference
 from tyonohjaus_cli.domain.settings import Supervisor
 from tyonohjaus_cli.domain.vat import vat_amount
+from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_date, t
 
 PUBLIC_BODY_MAX_PAYMENT_DAYS = 30
 """Public bodies pay within 30 days at most (Act on Payment Terms, 8 §)."""
@@ -181,18 +184,143 @@ def credit_note(original: Invoice, number: int, issued: date) -> Invoice:
     )
 
 
-def invoiced_items(invoices: list[Invoice] | tuple[Invoice, ...]) -> dict[str, int]:
+def invoiced_items(invoices: Iterable[Invoice]) -> dict[str, int]:
     """Billable item → the invoice it is on. A credited invoice frees its items again,
     so that a corrected invoice can bill them once more."""
-    credited = {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
     return {
-        item: invoice.number
-        for invoice in sorted(invoices, key=lambda invoice: invoice.number)
-        if not invoice.is_credit_note and invoice.number not in credited
-        for item in invoice.items
+        item: invoice.number for invoice in current_invoices(invoices) for item in invoice.items
     }
 
 
 def next_invoice_number(invoices: list[Invoice] | tuple[Invoice, ...]) -> int:
     """One sequence for invoices and credit notes, without gaps."""
     return max((invoice.number for invoice in invoices), default=FIRST_INVOICE_NUMBER - 1) + 1
+
+
+@dataclass(frozen=True)
+class Billed:
+    """An item as an invoice bills it: the invoice's own lines, whatever changed since
+    (prices, discounts, VAT mode, the client's name), and whom it was billed to."""
+
+    number: int
+    client: str
+    buyer: str
+    lines: tuple[InvoiceLine, ...]
+
+    @property
+    def day(self) -> date:
+        return self.lines[0].day
+
+
+def current_invoices(invoices: Iterable[Invoice]) -> list[Invoice]:
+    """The invoices in force, by number: not credit notes, not credited."""
+    every = list(invoices)
+    credited = credited_numbers(every)
+    return sorted(
+        (i for i in every if not i.is_credit_note and i.number not in credited),
+        key=lambda invoice: invoice.number,
+    )
+
+
+def billed_items(invoices: Iterable[Invoice]) -> dict[str, Billed]:
+    """Billable item → its lines on the invoice in force that bills it (a credited invoice
+    frees its items again, so that a corrected invoice can bill them once more)."""
+    result: dict[str, Billed] = {}
+    for invoice in current_invoices(invoices):
+        by_item: dict[str, list[InvoiceLine]] = defaultdict(list)
+        for line in invoice.lines:
+            by_item[line.item].append(line)
+        for item, lines in by_item.items():
+            result[item] = Billed(
+                invoice.number, invoice.buyer.id, invoice.buyer.name, tuple(lines)
+            )
+    return result
+
+
+# --- an invoice's status and what may be done to it --------------------------------------
+
+
+class InvoiceStatus(StrEnum):
+    """Where an invoice stands (the words of ``tyo invoice list``)."""
+
+    CREDIT_NOTE = "credit-note"
+    CREDITED = "credited"
+    PAID = "paid"
+    OVERDUE = "overdue"
+    OPEN = "open"
+
+
+def credited_numbers(invoices: Iterable[Invoice]) -> set[int]:
+    """The numbers of the invoices a credit note credits."""
+    return {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
+
+
+def invoice_status(invoice: Invoice, today: date, credited: Collection[int]) -> InvoiceStatus:
+    """A credit note is one; a credited invoice is credited (paid or not); else paid, or
+    overdue once its due date has passed, or open."""
+    if invoice.is_credit_note:
+        return InvoiceStatus.CREDIT_NOTE
+    if invoice.number in credited:
+        return InvoiceStatus.CREDITED
+    if invoice.paid is not None:
+        return InvoiceStatus.PAID
+    return InvoiceStatus.OVERDUE if invoice.due < today else InvoiceStatus.OPEN
+
+
+def check_payment(invoice: Invoice, day: date, *, day_given: bool) -> None:
+    """Refuse marking ``invoice`` paid on ``day`` when that can't be: a credit note asks no
+    payment, a payment is marked once, and never before the invoice's date."""
+    if invoice.is_credit_note:
+        raise UsageError(t("{n} is a credit note: there is nothing to pay", n=invoice.number))
+    if invoice.paid is not None:
+        raise UsageError(
+            t(
+                "invoice {n} is marked paid already, on {day}",
+                n=invoice.number,
+                day=format_date(invoice.paid, weekday=False),
+            )
+        )
+    if day < invoice.issued:
+        raise UsageError(
+            t(
+                "--on {day} is before the invoice's date ({issued}): give the day it was paid",
+                day=day.isoformat(),
+                issued=invoice.issued.isoformat(),
+            )
+            if day_given
+            else t(
+                "the payment day {day} is before the invoice's date ({issued}); give --on",
+                day=day.isoformat(),
+                issued=invoice.issued.isoformat(),
+            )
+        )
+
+
+def check_credit(
+    original: Invoice, every: Iterable[Invoice], day: date, *, day_given: bool
+) -> None:
+    """Refuse crediting ``original`` on ``day`` when that can't be: a credit note is not
+    credited, an invoice is credited once, and a credit note is dated on or after it."""
+    number = original.number
+    if original.is_credit_note:
+        raise UsageError(t("{n} is a credit note itself; credit notes are not credited", n=number))
+    earlier = next((inv.number for inv in every if inv.credit_for == number), None)
+    if earlier is not None:
+        raise UsageError(
+            t("invoice {n} is credited already, by credit note {credit}", n=number, credit=earlier)
+        )
+    if day < original.issued:
+        raise UsageError(
+            t(
+                "--date {day} is before the invoice's date ({issued}): a credit note is dated "
+                "on or after the invoice it credits",
+                day=day.isoformat(),
+                issued=original.issued.isoformat(),
+            )
+            if day_given
+            else t(
+                "the credit note's date {day} is before the invoice's ({issued}); give --date",
+                day=day.isoformat(),
+                issued=original.issued.isoformat(),
+            )
+        )

@@ -32,13 +32,33 @@ _TIME = r"(\d{1,2})[:.](\d{2})"
 _DATETIME = r"(?P<day>\S+?)(?:[ T]+|\s+klo\s+|\s+kl\.?\s+)(?P<time>\d{1,2}[:.]\d{2})"
 
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+"""Every date tyo takes, typed or in a file, is in these years: far from datetime's own
+limits (year 1 and 9999), where a time zone or a day added would overflow."""
+
+
+def _years(text: str) -> UsageError:
+    return UsageError(
+        t(
+            "{text!r} is outside the years tyo plans for (expected {first} to {last})",
+            text=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+        )
+    )
+
+
 def _make_date(year: str, month: str, day: str, *, text: str) -> date:
     try:
-        return date(int(year), int(month), int(day))
+        made = date(int(year), int(month), int(day))
     except ValueError:
         raise UsageError(
             t("{text!r} is not a real date (expected e.g. {forms})", text=text, forms=_DATE_FORMS)
         ) from None
+    if not FIRST_YEAR <= made.year <= LAST_YEAR:
+        raise _years(text)
+    return made
 
 
 def parse_date(text: str) -> date:
@@ -151,6 +171,8 @@ def parse_month(text: str) -> Month:
     if match:
         year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         if 1 <= int(month) <= 12:
+            if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+                raise _years(text)
             return Month(int(year), int(month))
     elif (words := re.fullmatch(_MONTH_WORDS, value)) and (number := _month_number(words["word"])):
         return Month(int(words["year"]), number)

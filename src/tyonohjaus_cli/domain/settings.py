@@ -49,6 +49,9 @@ class Settings:
     timezone: str = "Europe/Helsinki"
     language: str = ""
     breaks: tuple[Break, ...] = ()
+    reference_rates: tuple[tuple[date, Decimal], ...] = ()
+    """Half-years of the Interest Act's reference rate (percent) over the table in
+    :mod:`domain.interest`: for a half-year newer than the table, or a correction."""
     rate_changes: Changes = ()
     """Dated changes of the default ``rate`` (which is the rate before the first of them)."""
 

@@ -7,7 +7,6 @@ and the Markdown always say the same things.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -15,107 +14,10 @@ from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
 from tyonohjaus_cli.domain.progress import format_units
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
+from tyonohjaus_cli.domain.writers import Markdown, Writer
 from tyonohjaus_cli.i18n import format_date, t
 
 FORMATS = ("txt", "md")
-
-
-class _Writer:
-    """Plain text: underlined headings, aligned labels and columns."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def blank(self) -> None:
-        if self.lines and self.lines[-1]:
-            self.lines.append("")
-
-    def title(self, text: str, subtitle: str) -> None:
-        self.lines += [text.upper(), subtitle]
-        self.blank()
-
-    def heading(self, text: str) -> None:
-        self.blank()
-        self.lines += [text, "-" * len(text)]
-
-    def subheading(self, text: str) -> None:
-        self.blank()
-        self.lines.append(text)
-
-    def paragraph(self, text: str) -> None:
-        self.lines.append(text)
-
-    def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
-        shown = [(label, value) for label, value in pairs if value]
-        width = max((len(label) for label, _ in shown), default=0) + 1
-        self.lines += [f"{label + ':':<{width}} {value}".rstrip() for label, value in shown]
-
-    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> None:
-        widths = [max(len(cell) for cell in column) for column in zip(head, *rows, strict=True)]
-
-        def line(cells: Sequence[str]) -> str:
-            return "  ".join(
-                cell.rjust(width) if index in right else cell.ljust(width)
-                for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
-            ).rstrip()
-
-        self.lines += [line(head), *(line(row) for row in rows)]
-
-    def bullets(self, items: Sequence[str]) -> None:
-        self.lines += [f"- {item}" for item in items]
-
-    def signature(self, lines: Sequence[str]) -> None:
-        self.blank()
-        self.lines += [line for line in lines if line]
-
-    def text(self) -> str:
-        while self.lines and not self.lines[-1]:
-            self.lines.pop()
-        return "\n".join(self.lines) + "\n"
-
-
-def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
-
-
-class _Markdown(_Writer):
-    """Markdown: headings, a bold-labelled list of facts, pipe tables."""
-
-    def title(self, text: str, subtitle: str) -> None:
-        self.lines += [f"# {_md(text)}", "", f"*{_md(subtitle)}*"]
-        self.blank()
-
-    def heading(self, text: str) -> None:
-        self.blank()
-        self.lines += [f"## {_md(text)}", ""]
-
-    def subheading(self, text: str) -> None:
-        self.blank()
-        self.lines += [f"### {_md(text)}", ""]
-
-    def paragraph(self, text: str) -> None:
-        self.lines.append(_md(text))
-        self.blank()
-
-    def facts(self, pairs: Sequence[tuple[str, str]]) -> None:
-        self.lines += [f"- **{_md(label)}:** {_md(value)}" for label, value in pairs if value]
-        self.blank()
-
-    def table(self, head: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> None:
-        rule = ["---:" if index in right else "---" for index in range(len(head))]
-        for cells in (head, rule, *rows):
-            escaped = cells if cells is rule else [_md(cell) for cell in cells]
-            self.lines.append("| " + " | ".join(escaped) + " |")
-        self.blank()
-
-    def bullets(self, items: Sequence[str]) -> None:
-        self.lines += [f"- {_md(item)}" for item in items]
-        self.blank()
-
-    def signature(self, lines: Sequence[str]) -> None:
-        # Two trailing spaces: a line break within one paragraph.
-        self.blank()
-        self.lines.append("  \n".join(_md(line) for line in lines if line))
 
 
 _AGREED = {
@@ -182,7 +84,7 @@ def _meeting_rows(words: _Words, summary: Summary) -> list[list[str]]:
     return rows
 
 
-def _meetings(out: _Writer, words: _Words, summary: Summary) -> None:
+def _meetings(out: Writer, words: _Words, summary: Summary) -> None:
     done = summary.progress
     out.heading(t("Meetings", lang=words.lang))
     attendance = summary.attendance
@@ -242,7 +144,7 @@ def _meetings(out: _Writer, words: _Words, summary: Summary) -> None:
         )
 
 
-def _goals(out: _Writer, words: _Words, summary: Summary) -> None:
+def _goals(out: Writer, words: _Words, summary: Summary) -> None:
     out.heading(t("Goals and their evaluation", lang=words.lang))
     if not summary.goals:
         out.paragraph(t("No goals were recorded for this process.", lang=words.lang))
@@ -276,7 +178,7 @@ def _goals(out: _Writer, words: _Words, summary: Summary) -> None:
             )
 
 
-def _themes(out: _Writer, words: _Words, summary: Summary) -> None:
+def _themes(out: Writer, words: _Words, summary: Summary) -> None:
     if not summary.themes:
         return
     out.heading(t("Themes we worked on", lang=words.lang))
@@ -302,8 +204,14 @@ def _themes(out: _Writer, words: _Words, summary: Summary) -> None:
 
 def render(summary: Summary, lang: str, form: str = "txt") -> str:
     """The summary as a document in ``lang`` (fi, sv or en), ``form`` txt or md."""
+    out: Writer = Markdown() if form == "md" else Writer()
+    write(summary, lang, out)
+    return out.text()
+
+
+def write(summary: Summary, lang: str, out: Writer) -> None:
+    """Put the summary into ``out`` (plain text, Markdown or a PDF page: the same content)."""
     words = _Words(lang)
-    out: _Writer = _Markdown() if form == "md" else _Writer()
     for_client = summary.audience is Audience.CLIENT
     out.title(
         t("Work supervision summary", lang=words.lang),
@@ -346,4 +254,3 @@ def render(summary: Summary, lang: str, form: str = "txt") -> str:
         )
     )
     out.signature([summary.supervisor, summary.supervisor_email])
-    return out.text()

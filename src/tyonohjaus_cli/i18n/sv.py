@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tyonohjaus_cli.i18n import sv_documents
+
 MESSAGES: dict[str, str] = {
     # --- the goal-review summary (domain/summary_text.py) --------------------------------
     "Work supervision summary": "Sammanfattning av arbetshandledningen",
@@ -135,3 +137,4 @@ MESSAGES: dict[str, str] = {
     "Invitation: {summary}, {when}": "Inbjudan: {summary}, {when}",
     "Cancelled: {summary}, {when}": "Inställd: {summary}, {when}",
 }
+MESSAGES |= sv_documents.MESSAGES

@@ -53,7 +53,7 @@ QUIET_ZONE_MM = 7.0
 COLUMNS = (22.0, 68.0, 20.0, 32.0, 15.0, 17.0)
 
 
-def _font_file(style: str) -> str:
+def font_file(style: str) -> str:
     return str(resources.files("font_lato").joinpath(f"files/Lato-{style}.ttf"))
 
 
@@ -329,8 +329,8 @@ def invoice_pdf(
     from fpdf import FPDF
 
     pdf = FPDF(orientation="P", unit="mm", format="A4")
-    pdf.add_font(FONT, "", _font_file("Regular"))
-    pdf.add_font(FONT, "B", _font_file("Bold"))
+    pdf.add_font(FONT, "", font_file("Regular"))
+    pdf.add_font(FONT, "B", font_file("Bold"))
     pdf.set_auto_page_break(auto=False)
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     # Reproducible output: dated by the invoice, not the clock.

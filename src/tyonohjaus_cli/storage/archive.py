@@ -21,12 +21,15 @@ own attendance (:mod:`tyonohjaus_cli.domain.access`) — never the notes of the 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import os
 import re
+import shutil
 import tarfile
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -38,14 +41,19 @@ from tyonohjaus_cli.storage import inventory
 from tyonohjaus_cli.storage.files import (
     DIR_MODE,
     FILE_MODE,
+    READ_LIMIT,
     atomic_write,
     check_named,
     ensure_private_dir,
-    remove,
+    fsync_dir,
+    is_inside,
+    read_named,
+    refuse_inside,
     write_named,
     write_private,
 )
 from tyonohjaus_cli.storage.index import CACHE
+from tyonohjaus_cli.storage.lock import LOCK_NAME
 from tyonohjaus_cli.storage.store import Store
 
 if TYPE_CHECKING:
@@ -53,14 +61,6 @@ if TYPE_CHECKING:
 
 MANIFEST = "tyo-backup.json"
 BACKUP_FORMAT = 1
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
 
 
 def backup_files(root: Path) -> list[str]:
@@ -75,7 +75,7 @@ def backup_files(root: Path) -> list[str]:
 
 def backup(store: Store, target: Path, created: str) -> list[str]:
     """Write the whole store to ``target`` (.tar.gz); the files it holds."""
-    if _inside(target, store.root):
+    if is_inside(target, store.root):
         raise UsageError(t("write the backup outside the store, not into {root}", root=store.root))
     check_named(target)  # before the store is read: as `tyo ics -o` and `tyo invoice pdf -o`
     if not store.root.is_dir():
@@ -125,45 +125,94 @@ def _bad(path: Path, why: str) -> StoreError:
     return StoreError(t("{path} is not a tyo backup: {why}", path=path, why=why))
 
 
-def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
-    """The files of a backup (checked against its manifest), their times, when it was made."""
+ARCHIVE_LIMIT = 512 * 1024 * 1024
+"""Bytes of a backup file, and of all its files unpacked, at most."""
+MEMBER_LIMIT = 50_000
+"""Files in a backup at most (a twenty-year store has a few thousand)."""
+_FIRST_MTIME = -2208988800  # 1900-01-01 UTC
+_LAST_MTIME = 7258118400  # 2200-01-01 UTC
+
+
+def _member_name(path: Path, member: tarfile.TarInfo, seen: dict[str, bytes]) -> str:
+    """A member's name, if the backup may hold it: a regular file, inside the store, not
+    reserved, not twice, with a size and a time in range."""
+    name = member.name
+    parts = PurePosixPath(name).parts
+    if (
+        not member.isfile()
+        or name.startswith(("/", "\\"))
+        or not parts
+        or ".." in parts
+        or ":" in parts[0]
+        or parts[0] in (CACHE, inventory.LOCK)
+        or not all(part.isprintable() for part in parts)
+    ):
+        raise _bad(path, t("unexpected entry {name!r}", name=name))
+    if name in seen:
+        raise _bad(path, t("{name} is in it twice", name=name))
+    if member.size > READ_LIMIT:
+        raise _bad(
+            path,
+            t("{name} is larger than {size} MB", name=name, size=READ_LIMIT // (1024 * 1024)),
+        )
+    mtime = member.mtime
+    if not isinstance(mtime, int | float) or not _FIRST_MTIME <= mtime < _LAST_MTIME:
+        raise _bad(path, t("{name} has a time outside the years 1900 to 2200", name=name))
+    return name
+
+
+def _manifest(path: Path, data: bytes | None) -> tuple[dict[str, str], str]:
     try:
-        tar = tarfile.open(path, mode="r:gz")  # noqa: SIM115 - closed by the `with` below
+        manifest = json.loads(data) if data is not None else None
+    except (ValueError, RecursionError):
+        manifest = None
+    listed = manifest.get("files") if isinstance(manifest, dict) else None
+    if (
+        not isinstance(manifest, dict)
+        or manifest.get("format") != BACKUP_FORMAT
+        or not isinstance(listed, dict)
+        or not all(isinstance(value, str) for value in listed.values())
+        or not isinstance(manifest.get("created", ""), str)
+    ):
+        raise _bad(path, t("{name} is missing or damaged", name=MANIFEST))
+    return listed, str(manifest.get("created", ""))
+
+
+def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
+    """The files of a backup (checked against its manifest), their times, when it was made.
+
+    Bounded: the backup is read only if it is a regular file below :data:`ARCHIVE_LIMIT`;
+    each member must be a regular file below the store's read limit, the members together
+    below :data:`ARCHIVE_LIMIT` unpacked, at most :data:`MEMBER_LIMIT` of them, each once.
+    """
+    try:
+        raw = read_named(path, ARCHIVE_LIMIT)
     except FileNotFoundError:
         raise UsageError(t("no such file: {path}", path=path)) from None
-    except (OSError, tarfile.TarError, EOFError) as error:
-        raise _bad(path, str(error)) from None
+    except OSError as error:
+        raise _bad(path, error.strerror or str(error)) from None
     files: dict[str, bytes] = {}
     mtimes: dict[str, int] = {}
+    total = 0
     try:
-        with tar:
+        with tarfile.open(fileobj=io.BytesIO(raw), mode="r:gz") as tar:
             for member in tar:
-                name = member.name
-                parts = PurePosixPath(name).parts
-                if (
-                    not member.isfile()
-                    or name.startswith("/")
-                    or not parts
-                    or ".." in parts
-                    or parts[0] in (CACHE, inventory.LOCK)
-                ):
-                    raise _bad(path, t("unexpected entry {name!r}", name=name))
+                if len(files) >= MEMBER_LIMIT:
+                    raise _bad(path, t("more than {count} files", count=MEMBER_LIMIT))
+                name = _member_name(path, member, files)
                 handle = tar.extractfile(member)
                 if handle is None:  # pragma: no cover - isfile() above
                     raise _bad(path, name)
-                files[name] = handle.read()
+                data = handle.read(READ_LIMIT + 1)
+                total += len(data)
+                if len(data) > READ_LIMIT or total > ARCHIVE_LIMIT:
+                    raise _bad(path, t("it unpacks to more than tyo reads"))
+                files[name] = data
                 mtimes[name] = int(member.mtime)
-    except (OSError, tarfile.TarError, EOFError) as error:
+    except (OSError, tarfile.TarError, EOFError, ValueError, OverflowError) as error:
         raise _bad(path, str(error)) from None
-    try:
-        manifest = json.loads(files.pop(MANIFEST))
-        listed: dict[str, str] = manifest["files"]
-        created = str(manifest.get("created", ""))
-        known = manifest.get("format") == BACKUP_FORMAT and isinstance(listed, dict)
-    except (KeyError, ValueError, TypeError, AttributeError):
-        known = False
-    if not known:
-        raise _bad(path, t("{name} is missing or damaged", name=MANIFEST))
+    listed, created = _manifest(path, files.pop(MANIFEST, None))
+    mtimes.pop(MANIFEST, None)
     if set(listed) != set(files):
         raise _bad(path, t("the files do not match {name}", name=MANIFEST))
     for name, data in files.items():
@@ -172,12 +221,43 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
     return files, mtimes, created
 
 
-def restore(
-    root: Path, path: Path, timeout: float, on_wait: Callable[[str], None] | None = None
-) -> Restored:
-    """Restore the backup at ``path`` into the empty store at ``root``."""
-    files, mtimes, created = read_backup(path)
-    if inventory.store_files(root) or (root / inventory.HISTORY).exists():
+_STAGING = ".import-"
+
+
+def _staging_prefix(root: Path) -> str:
+    return f".{root.name}{_STAGING}"
+
+
+def _clear_stale_imports(root: Path) -> None:
+    """Remove what an import killed before its rename left beside the store: a staging
+    folder whose lock nobody holds (it holds the backup, session notes and all)."""
+    from tyonohjaus_cli.storage.lock import is_locked
+
+    prefix = _staging_prefix(root)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(root.parent):
+            if (
+                entry.name.startswith(prefix)
+                and entry.is_dir(follow_symlinks=False)
+                and not is_locked(Path(entry.path))
+            ):
+                shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _only_leftovers(root: Path) -> bool:
+    """Whether the store folder holds nothing of its own: at most a lock, a cache and
+    temporary files (what an empty store, or a command run before `tyo init`, leaves)."""
+    for entry in os.scandir(root):
+        if entry.name in (LOCK_NAME, CACHE) or inventory.is_temp(entry.name):
+            continue
+        return False
+    return True
+
+
+def _refuse_non_empty(root: Path) -> None:
+    if root.is_symlink() and not root.is_dir():
+        raise UsageError(t("{root} is a broken link: name a folder", root=root))
+    if root.exists() and (not root.is_dir() or not _only_leftovers(root)):
         raise UsageError(
             t(
                 "the store at {root} is not empty: import restores into an empty store "
@@ -185,29 +265,91 @@ def restore(
                 root=root,
             )
         )
+
+
+def restore(
+    root: Path, path: Path, timeout: float, on_wait: Callable[[str], None] | None = None
+) -> Restored:
+    """Restore the backup at ``path`` into the empty (or missing) store at ``root``.
+
+    One transaction: the files are written into a staging folder beside the store (0700,
+    holding its own lock), made durable, and the folder is renamed into place in one step.
+    An interrupted or failed import leaves the store as it was, and the next import
+    removes what it staged. Nothing is written through a link: the staging folder is
+    new, and the store folder is replaced, not written into.
+    """
+    files, mtimes, created = read_backup(path)
+    root = root.absolute()
+    if root.is_symlink() and root.is_dir():
+        root = root.resolve()  # the store folder may be a link; its content is replaced
+    _refuse_non_empty(root)
     from tyonohjaus_cli.storage.lock import store_lock
 
-    written: list[str] = []
     try:
-        ensure_private_dir(root)
-        with store_lock(root, timeout, on_wait):
-            for name in sorted(files):
-                target = root / name
-                atomic_write(target, files[name])
-                os.utime(target, (mtimes[name], mtimes[name]))
-                written.append(name)
-            for folder, _, _ in os.walk(root):
-                Path(folder).chmod(DIR_MODE)
+        _make_dir_for(root.parent)
+        _clear_stale_imports(root)
+        staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(root), dir=root.parent))
     except OSError as error:
-        for name in written:
-            remove(root / name)
         raise StoreError(
             t(
-                "the backup was not restored: {error}; the store is empty again",
+                "the backup was not restored: {error}; the store is as it was",
                 error=error.strerror or error,
             )
         ) from None
+    try:
+        with store_lock(staging, timeout):
+            _stage(staging, files, mtimes)
+            _swap(root, staging, timeout, on_wait)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise StoreError(
+            t(
+                "the backup was not restored: {error}; the store is as it was",
+                error=error.strerror or error,
+            )
+        ) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     return Restored(sorted(files), created)
+
+
+def _make_dir_for(folder: Path) -> None:
+    if not folder.is_dir():
+        ensure_private_dir(folder)
+
+
+def _stage(staging: Path, files: dict[str, bytes], mtimes: dict[str, int]) -> None:
+    """Write every file into ``staging`` (durably), with its time; folders 0700."""
+    for name in sorted(files):
+        target = staging / name
+        atomic_write(target, files[name])
+        os.utime(target, (mtimes[name], mtimes[name]))
+    for folder, _, _ in os.walk(staging):
+        Path(folder).chmod(DIR_MODE)
+        fsync_dir(Path(folder))
+
+
+def _swap(root: Path, staging: Path, timeout: float, on_wait: Callable[[str], None] | None) -> None:
+    """Put ``staging`` where ``root`` is: a rename, after the empty store folder (if any)
+    is taken away holding its lock, so no other tyo writes into it meanwhile."""
+    from tyonohjaus_cli.storage.lock import store_lock
+
+    if not root.exists():
+        staging.rename(root)
+        fsync_dir(root.parent)
+        return
+    with store_lock(root, timeout, on_wait):
+        _refuse_non_empty(root)
+        # Only a lock, a cache and temporary files: derived or left over, nothing lost.
+        for entry in os.scandir(root):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                Path(entry.path).unlink()
+        root.rmdir()
+        staging.rename(root)
+    fsync_dir(root.parent)
 
 
 # --- a client's export ---------------------------------------------------------------------
@@ -280,7 +422,7 @@ def client_data(store: Store, client_id: str) -> ClientData:
     store.client(client_id)
     root = store.root
     docs = {
-        rel: inventory.parse_document(rel, (root / rel).read_text(encoding="utf-8"))
+        rel: inventory.parse_document(rel, store.read_text(rel) or "")
         for rel in inventory.store_files(root)
         if inventory.is_document(rel) and rel != "settings.toml"
     }
@@ -307,7 +449,9 @@ def client_data(store: Store, client_id: str) -> ClientData:
     return ClientData(client_id, documents, left_out)
 
 
-def write_client_export(data: ClientData, folder: Path, markdown: str, exported: str) -> list[Path]:
+def write_client_export(
+    root: Path, data: ClientData, folder: Path, markdown: str, exported: str
+) -> list[Path]:
     """Write ``<client>.json`` and ``<client>.md`` into ``folder``; refuse to overwrite."""
     payload = {
         "schema": 1,
@@ -316,12 +460,15 @@ def write_client_export(data: ClientData, folder: Path, markdown: str, exported:
         "documents": data.documents,
         "not_included": data.left_out,
     }
-    return _write_pair(folder, data.client, payload, markdown)
+    return _write_pair(root, folder, data.client, payload, markdown)
 
 
-def _write_pair(folder: Path, stem: str, payload: dict[str, Any], markdown: str) -> list[Path]:
+def _write_pair(
+    root: Path, folder: Path, stem: str, payload: dict[str, Any], markdown: str
+) -> list[Path]:
     """Write ``<stem>.json`` and ``<stem>.md`` into ``folder``, 0600; refuse to overwrite."""
     targets = [folder / f"{stem}.json", folder / f"{stem}.md"]
+    refuse_inside(folder, root)
     for target in targets:
         if target.exists():
             raise UsageError(
@@ -367,10 +514,10 @@ def file_stem(name: str) -> str:
 
 
 def write_participant_export(
-    data: ParticipantData, folder: Path, markdown: str, exported: str
+    root: Path, data: ParticipantData, folder: Path, markdown: str, exported: str
 ) -> list[Path]:
     """Write ``<name>.json`` and ``<name>.md`` into ``folder`` (its parent checked by the
     command, before the store is read)."""
     from tyonohjaus_cli.domain.access import as_document
 
-    return _write_pair(folder, file_stem(data.name), as_document(data, exported), markdown)
+    return _write_pair(root, folder, file_stem(data.name), as_document(data, exported), markdown)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
+from tyonohjaus_cli.domain.cadence import MAX_MEETINGS
 from tyonohjaus_cli.domain.enums import (
     CancelledBy,
     MeetingStatus,
@@ -29,6 +30,8 @@ from tyonohjaus_cli.domain.models import (
     Venue,
 )
 from tyonohjaus_cli.domain.numbers import plain
+from tyonohjaus_cli.domain.parsing import LONGEST_MEETING
+from tyonohjaus_cli.errors import StoreFileError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import Doc, Fields, check_unique
 from tyonohjaus_cli.storage.index import ProcessSummary
@@ -52,6 +55,15 @@ def _moment(moment: datetime) -> datetime:
 
 
 # --- clients/<id>.toml -------------------------------------------------------------------
+
+
+def _percent(fields: Fields, key: str, default: Decimal) -> Decimal:
+    """A percentage, 0 to 100, as the command line takes it (a 200 % discount would bill
+    a negative amount)."""
+    value: Decimal = fields.amount(key, default)
+    if value > 100:
+        raise fields.fail(key, t("a percentage from 0 to 100"))
+    return value
 
 
 def client_to_doc(client: Client) -> Doc:
@@ -96,9 +108,9 @@ def client_from_doc(fields: Fields) -> Client:
         einvoice_address=fields.text("einvoice_address", ""),
         operator=fields.text("operator", ""),
         rate=fields.amount("rate", None),
-        discount=fields.amount("discount", Decimal(0)),
+        discount=_percent(fields, "discount", Decimal(0)),
         cancel_hours=fields.integer("cancel_hours", 24),
-        cancel_charge=fields.amount("cancel_charge", Decimal(100)),
+        cancel_charge=_percent(fields, "cancel_charge", Decimal(100)),
         payment_days=fields.integer("payment_days", 14),
         public_body=fields.flag("public_body", False),
         language=fields.choice("language", ("fi", "sv", "en"), "fi"),
@@ -140,7 +152,7 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
     return Meeting(
         n=fields.integer("n", minimum=1),
         start=fields.moment("start", zone),
-        minutes=fields.integer("minutes", minimum=1),
+        minutes=fields.integer("minutes", minimum=1, maximum=LONGEST_MEETING),
         uid=fields.text("uid"),
         status=MeetingStatus(
             fields.choice("status", tuple(MeetingStatus), MeetingStatus.PLANNED.value)
@@ -153,7 +165,7 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         cancelled_by=CancelledBy(cancelled_by) if cancelled_by else None,
         notified_at=fields.moment("notified_at", zone, None),
         reason=fields.text("reason", ""),
-        held_minutes=fields.integer("held_minutes", None, minimum=1),
+        held_minutes=fields.integer("held_minutes", None, minimum=1, maximum=LONGEST_MEETING),
         attended=fields.integer("attended", None),
     )
 
@@ -225,7 +237,24 @@ def process_to_doc(process: Process) -> Doc:
     return doc
 
 
+MEETINGS_LIMIT = 5 * MAX_MEETINGS
+"""Meetings a process file may hold: five times what one plan makes. A hand-edited file
+with more is reported at once, not parsed for minutes."""
+
+
 def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
+    listed = fields.doc.get("meetings")
+    if isinstance(listed, list) and len(listed) > MEETINGS_LIMIT:
+        raise StoreFileError(
+            fields.rel,
+            t(
+                "{count} meetings, more than the {limit} a process file may hold; split "
+                "the process in two (`tyo new-process`)",
+                count=len(listed),
+                limit=MEETINGS_LIMIT,
+            ),
+            fields.line_of_table("meetings", MEETINGS_LIMIT),
+        )
     items = list(fields.tables("meetings"))
     meetings = tuple(_meeting_from_doc(item, zone) for item in items)
     check_unique(items, "n", t("a number no other meeting has"))

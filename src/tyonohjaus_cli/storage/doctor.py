@@ -28,18 +28,21 @@ import json
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
-from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, remove
+from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -83,7 +86,7 @@ def _file_problem(error: StoreFileError) -> Problem:
 
 def _read(root: Path, rel: str, checkup: Checkup) -> str | None:
     try:
-        return (root / rel).read_text(encoding="utf-8")
+        return read_bytes(root / rel).decode("utf-8")
     except UnicodeDecodeError:
         checkup.add(Problem(rel, t("not UTF-8 text"), _edit_advice()))
     except OSError as error:
@@ -121,7 +124,7 @@ def _invoice_refs(value: Any, found: list[int]) -> None:
 
 def _documents(root: Path, checkup: Checkup) -> dict[str, tuple[Doc, str]]:
     docs: dict[str, tuple[Doc, str]] = {}
-    for rel in inventory.store_files(root):
+    for rel in inventory.store_files(root, strict=False):
         if not inventory.is_document(rel):
             continue
         checkup.files += 1
@@ -232,8 +235,15 @@ def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checku
             checkup.add(_file_problem(error))
         except (TyoError, ValueError, TypeError, KeyError) as error:
             checkup.add(Problem(rel, str(error), _edit_advice()))
-    if invoices.PAYMENTS not in docs:
-        return
+    if invoices.PAYMENTS in docs:
+        _check_payments(store, numbers, checkup)
+
+
+def _check_payments(store: Store, numbers: set[int], checkup: Checkup) -> None:
+    """payments.json: each payment and reminder read as the commands read them, and for an
+    invoice that exists."""
+    from tyonohjaus_cli.storage import invoices
+
     try:
         paid = invoices.payments(store)
     except StoreFileError as error:
@@ -242,7 +252,15 @@ def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checku
     except (TyoError, ValueError, TypeError, KeyError) as error:
         checkup.add(Problem(invoices.PAYMENTS, str(error), _edit_advice()))
         return
-    for number in sorted(set(paid) - numbers):
+    try:
+        sent = invoices.reminders(store)
+    except StoreFileError as error:
+        checkup.add(_file_problem(error))
+        sent = {}
+    except (TyoError, ValueError, TypeError, KeyError) as error:
+        checkup.add(Problem(invoices.PAYMENTS, str(error), _edit_advice()))
+        sent = {}
+    for number in sorted((set(paid) | set(sent)) - numbers):
         checkup.add(
             Problem(
                 invoices.PAYMENTS,
@@ -285,11 +303,13 @@ def _references(
     root: Path, docs: dict[str, tuple[Doc, str]], process_clients: dict[str, str], checkup: Checkup
 ) -> None:
     clients = {
-        PurePosixPath(rel).stem for rel in inventory.store_files(root) if rel.startswith("clients/")
+        PurePosixPath(rel).stem
+        for rel in inventory.store_files(root, strict=False)
+        if rel.startswith("clients/")
     }
     processes = {
         PurePosixPath(rel).stem
-        for rel in inventory.store_files(root)
+        for rel in inventory.store_files(root, strict=False)
         if rel.startswith("processes/")
     }
     for process_id, client in sorted(process_clients.items()):
@@ -407,6 +427,22 @@ def _reserved(root: Path, checkup: Checkup) -> None:
         )
 
 
+def _odd(root: Path, checkup: Checkup) -> None:
+    """Links and special files: every other command refuses the store while they are there."""
+    for rel, problem in inventory.odd_files(root):
+        checkup.add(
+            Problem(
+                rel,
+                problem,
+                t(
+                    "replace it with the file or folder itself (or move it out of the store); "
+                    "until then export, forget and import refuse the store"
+                ),
+                kind="link",
+            )
+        )
+
+
 def _permissions(root: Path, checkup: Checkup) -> None:
     if os.name != "posix":
         return
@@ -440,7 +476,7 @@ def _permissions(root: Path, checkup: Checkup) -> None:
 
 
 def _leftovers(root: Path, checkup: Checkup) -> None:
-    for rel in inventory.temp_files(root):
+    for rel in inventory.temp_files(root, strict=False):
         checkup.add(
             Problem(
                 rel,
@@ -453,7 +489,7 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
     for path in journal.pending_paths(root):
         rel = path.relative_to(root).as_posix()
         try:
-            entry = journal.decode_text(path.read_text(encoding="utf-8"))
+            entry = journal.decode_text(read_bytes(path).decode("utf-8"))
         except (OSError, ValueError, KeyError, TypeError) as error:
             checkup.add(
                 Problem(
@@ -477,7 +513,7 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
         )
     for path in journal.entry_paths(root):
         try:
-            journal.decode_text(path.read_text(encoding="utf-8"))
+            journal.decode_text(read_bytes(path).decode("utf-8"))
         except (OSError, ValueError, KeyError, TypeError) as error:
             checkup.add(
                 Problem(
@@ -488,8 +524,8 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
             )
     for index in sorted((root / CACHE).glob("*.json")):
         try:
-            damaged = not isinstance(json.loads(index.read_bytes()), dict)
-        except (OSError, ValueError):
+            damaged = not isinstance(json.loads(read_bytes(index, 8 * READ_LIMIT)), dict)
+        except (OSError, ValueError, RecursionError):
             damaged = True
         if damaged:
             checkup.add(
@@ -547,9 +583,11 @@ def examine(root: Path) -> Checkup:
     _decode_others(root, docs, checkup)
     _references(root, docs, process_clients, checkup)
     _reserved(root, checkup)
+    _odd(root, checkup)
     _permissions(root, checkup)
     _leftovers(root, checkup)
     _lock(root, checkup)
+    _before_recovery(checkup)
     if stale and not any(p.kind == "busy" for p in checkup.problems):
         checkup.add(
             Problem(
@@ -561,6 +599,26 @@ def examine(root: Path) -> Checkup:
             )
         )
     return checkup
+
+
+def _before_recovery(checkup: Checkup) -> None:
+    """While an interrupted change is pending, what it left half-done (a session log whose
+    process is already gone, a reference to a deleted file) is not the supervisor's to
+    fix: rolling the change back puts it right."""
+    if not any(p.kind == "pending" for p in checkup.problems):
+        return
+    advice = t(
+        "left by the interrupted change: run any tyo command (or `tyo doctor --fix`) to "
+        "roll it back, then `tyo doctor` again"
+    )
+    checkup.problems = [
+        replace(problem, advice=advice, fixable=True, kind="pending")
+        if not problem.fixable
+        and problem.kind == "file"
+        and not problem.path.startswith(f"{inventory.HISTORY}/")
+        else problem
+        for problem in checkup.problems
+    ]
 
 
 def repair(
@@ -578,7 +636,7 @@ def repair(
                 for entry in journal.recover(root)
             )
         if "temp" in kinds:
-            for rel in inventory.temp_files(root):
+            for rel in inventory.temp_files(root, strict=False):
                 remove(root / rel)
                 done.append(t("removed the temporary file {path}", path=rel))
         if "cache" in kinds:

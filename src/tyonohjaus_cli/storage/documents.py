@@ -3,16 +3,24 @@
 A hand-edited file with a mistake yields :class:`StoreFileError` naming the file, the line
 and the problem. Every document carries ``schema``: older versions are migrated on read
 (see ``MIGRATIONS``), newer ones are refused.
+
+Every value has a range, so that nothing a hand edit puts in a file can crash a command
+later: documents nest at most :data:`MAX_DEPTH` levels, whole numbers are below
+:data:`MAX_INTEGER`, amounts below :data:`MAX_AMOUNT`, dates within the years
+:data:`~tyonohjaus_cli.domain.parsing.FIRST_YEAR` to ``LAST_YEAR``; text holds no control
+characters, and the keys of :data:`ONE_LINE` no line breaks either.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
+from tyonohjaus_cli.domain.parsing import FIRST_YEAR, LAST_YEAR
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
 from tyonohjaus_cli.i18n import t
 
@@ -41,13 +49,52 @@ MIGRATIONS: dict[int, Migration] = {1: _to_dated_prices}
 
 _LINE_COLUMN = r"\(at line (\d+), column \d+\)"  # compiled on first use, not at start-up
 
+MAX_DEPTH = 24
+"""Levels of tables and lists a document may nest (tyo's own go four deep)."""
+MAX_INTEGER = 10**9
+"""Whole numbers in a document are below this, unless a key says less."""
+MAX_AMOUNT = 10**9
+"""Euros: an amount in a document is below this (and has at most two decimals' worth)."""
+ONE_LINE = frozenset(
+    {
+        "id", "name", "title", "email", "contact", "uid", "place", "online",
+        "co_supervisor", "business_id", "operator", "einvoice_address", "iban", "bic",
+        "client", "process", "kind", "status", "with", "by", "language", "timezone",
+        "description",
+    }
+)  # fmt: skip
+"""Keys whose text is one line: a line break in a name would break a table, an invoice
+or an e-mail header."""
+
+
+def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``value`` nests more than ``limit`` levels (without recursing)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            item = list(item.values())
+        if isinstance(item, list):
+            if depth >= limit:
+                return True
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
+def _nested_too_deeply(rel: str) -> StoreFileError:
+    return StoreFileError(
+        rel, t("nested more than {limit} levels deep: not a tyo document", limit=MAX_DEPTH)
+    )
+
 
 def parse_toml(text: str, rel: str) -> Doc:
     """Parse TOML text, turning a syntax error into file, line and problem."""
     import tomllib
 
     try:
-        return tomllib.loads(text)
+        doc = tomllib.loads(text)
+    except RecursionError:
+        raise _nested_too_deeply(rel) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = re.search(_LINE_COLUMN, message)
@@ -55,6 +102,11 @@ def parse_toml(text: str, rel: str) -> Doc:
         raise StoreFileError(
             rel, t("not valid TOML: {problem}", problem=problem), int(match[1]) if match else None
         ) from None
+    except ValueError as error:  # a whole number of thousands of digits
+        raise StoreFileError(rel, t("not valid TOML: {problem}", problem=error)) from None
+    if _too_deep(doc):
+        raise _nested_too_deeply(rel)
+    return doc
 
 
 def dump_toml(doc: Doc) -> str:
@@ -71,8 +123,14 @@ def parse_json(text: str, rel: str) -> Doc:
         raise StoreFileError(
             rel, t("not valid JSON: {problem}", problem=error.msg), error.lineno
         ) from None
+    except RecursionError:
+        raise _nested_too_deeply(rel) from None
+    except ValueError as error:  # a whole number of thousands of digits
+        raise StoreFileError(rel, t("not valid JSON: {problem}", problem=error)) from None
     if not isinstance(value, dict):
         raise StoreFileError(rel, t("expected a JSON object at the top"), 1)
+    if _too_deep(value):
+        raise _nested_too_deeply(rel)
     return value
 
 
@@ -113,39 +171,22 @@ def line_of(text: str, key: str, start: int = 0) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _header_offset(text: str, key: str, index: int, start: int, *, array: bool = True) -> int:
-    """Where the ``index``-th ``[[key]]`` (or ``[key]``) header after ``start`` is (or ``start``)."""
-    if not text:  # a document read back from the index: it was checked with its text
-        return start
+def _header_starts(text: str, key: str, *, array: bool) -> list[int]:
+    """Where every ``[[key]]`` (or ``[key]``) header of ``text`` starts, in order."""
     header = rf"\[\[\s*{re.escape(key)}\s*\]\]" if array else rf"\[\s*{re.escape(key)}\s*\]"
     pattern = re.compile(rf"^\s*{header}", re.MULTILINE)
-    for found, match in enumerate(pattern.finditer(text, start)):
-        if found == index:
-            return match.start()
-    return start
+    return [match.start() for match in pattern.finditer(text)]
+
+
+def _header_offset(starts: list[int], index: int, start: int) -> int:
+    """Where the ``index``-th header of ``starts`` after ``start`` is (or ``start``)."""
+    import bisect
+
+    first = bisect.bisect_left(starts, start)
+    return starts[first + index] if first + index < len(starts) else start
 
 
 _MISSING: Any = object()
-
-
-def _expect_text() -> str:  # the "expected" wordings, translated only for a message
-    return t("text")
-
-
-def _expect_flag() -> str:
-    return "true/false"
-
-
-def _expect_amount() -> str:
-    return t('an amount such as "95.00"')
-
-
-def _expect_day() -> str:
-    return t("a date such as 2027-01-12")
-
-
-def _expect_moment() -> str:
-    return t("a date and time such as 2027-01-12T14:00:00")
 
 
 def shown(value: Any, *, in_json: bool = False) -> str:
@@ -177,28 +218,32 @@ def check_unique(items: list[Fields], key: str, expected: str) -> None:
 
 
 class Fields:
-    """Typed access to one table of a document; a wrong value names file, line and key.
-
-    What a message needs is worked out only for a message: the offset of a table's header
-    in the text (``start``, a regular-expression search) and the translated "expected ..."
-    wording. Reading a process file with 30 meetings asked for both ~400 times, and every
-    billing month, doctor and first run reads many files.
-    """
+    """Typed access to one table of a document; a wrong value names file, line and key."""
 
     def __init__(
-        self, doc: Doc, rel: str, text: str, *, start: int | Callable[[], int] = 0
+        self,
+        doc: Doc,
+        rel: str,
+        text: str,
+        *,
+        start: int = 0,
+        headers: dict[tuple[str, bool], list[int]] | None = None,
     ) -> None:
         self.doc = doc
         self.rel = rel
         self.source = text
-        self._start = start
+        self.start = start
+        self._headers = {} if headers is None else headers
+        """The header positions of the text, found once for every table of the document:
+        a process of thousands of meetings is read in linear time."""
 
-    @property
-    def start(self) -> int:
-        """Where this table begins in the text: its header, found when first asked for."""
-        if not isinstance(self._start, int):
-            self._start = self._start()
-        return self._start
+    def _offset(self, key: str, index: int, *, array: bool = True) -> int:
+        if not self.source:  # a document read back from the index: checked with its text
+            return self.start
+        starts = self._headers.get((key, array))
+        if starts is None:
+            starts = self._headers[key, array] = _header_starts(self.source, key, array=array)
+        return _header_offset(starts, index, self.start)
 
     def fail(self, key: str, expected: str) -> StoreFileError:
         value = self.doc.get(key, "")
@@ -215,88 +260,117 @@ class Fields:
             line_of(self.source, key, self.start),
         )
 
-    def _get(self, key: str, default: Any, expected: Callable[[], str]) -> Any:
-        value = self.doc.get(key, _MISSING)
-        if value is _MISSING:
+    def _get(self, key: str, default: Any, expected: str) -> Any:
+        if key not in self.doc:
             if default is _MISSING:
-                raise self.fail(key, expected())
+                raise self.fail(key, expected)
             return default
-        return value
+        return self.doc[key]
 
     def text(self, key: str, default: Any = _MISSING) -> Any:
-        value = self._get(key, default, _expect_text)
-        if value is not default and not isinstance(value, str):
-            raise self.fail(key, _expect_text())
+        value = self._get(key, default, t("text"))
+        if value is default:
+            return value
+        if not isinstance(value, str):
+            raise self.fail(key, t("text"))
+        if key in ONE_LINE:
+            if not one_line(value):
+                raise self.fail(key, t("one line of text, without control characters"))
+        elif has_control(value):
+            raise self.fail(key, t("text without control characters"))
         return value
 
     def choice(self, key: str, choices: tuple[str, ...], default: Any = _MISSING) -> Any:
-        def expected() -> str:
-            return t("one of {choices}", choices=", ".join(choices))
-
+        expected = t("one of {choices}", choices=", ".join(choices))
         value = self._get(key, default, expected)
         if value is not default and value not in choices:
-            raise self.fail(key, expected())
+            raise self.fail(key, expected)
         return value
 
-    def integer(self, key: str, default: Any = _MISSING, minimum: int = 0) -> Any:
-        def expected() -> str:
-            return t("a whole number from {minimum}", minimum=minimum)
-
+    def integer(
+        self, key: str, default: Any = _MISSING, minimum: int = 0, maximum: int = MAX_INTEGER - 1
+    ) -> Any:
+        expected = (
+            t("a whole number from {minimum} to {maximum}", minimum=minimum, maximum=maximum)
+            if maximum < MAX_INTEGER - 1
+            else t("a whole number from {minimum}", minimum=minimum)
+        )
         value = self._get(key, default, expected)
         if value is not default and (
-            not isinstance(value, int) or isinstance(value, bool) or value < minimum
+            not isinstance(value, int) or isinstance(value, bool) or not minimum <= value <= maximum
         ):
-            raise self.fail(key, expected())
+            raise self.fail(key, expected)
         return value
 
     def flag(self, key: str, default: bool = False) -> bool:
-        value = self._get(key, default, _expect_flag)
+        value = self._get(key, default, "true/false")
         if not isinstance(value, bool):
-            raise self.fail(key, _expect_flag())
+            raise self.fail(key, "true/false")
         return value
 
     def amount(self, key: str, default: Any = _MISSING) -> Any:
-        value = self._get(key, default, _expect_amount)
+        expected = t('an amount such as "95.00"')
+        value = self._get(key, default, expected)
         if value is default:
             return value
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(key, _expect_amount())
+            raise self.fail(key, expected)
         from decimal import Decimal, InvalidOperation  # not loaded by commands that need no money
 
+        written = str(value)
         try:
-            number = Decimal(str(value))
+            number = Decimal(written)
         except InvalidOperation:
-            raise self.fail(key, _expect_amount()) from None
-        if not number.is_finite() or number < 0:
-            raise self.fail(key, _expect_amount())
+            raise self.fail(key, expected) from None
+        if (
+            len(written) > 40
+            or not number.is_finite()
+            or number < 0
+            or number >= MAX_AMOUNT
+            or number.as_tuple().exponent < -12  # type: ignore[operator]
+        ):
+            raise self.fail(key, expected)
         return number
 
     def day(self, key: str, default: Any = _MISSING) -> Any:
-        value = self._get(key, default, _expect_day)
+        value = self._get(key, default, t("a date such as 2027-01-12"))
         if value is default:
             return value
         if isinstance(value, str):
             try:
                 value = date.fromisoformat(value)
             except ValueError:
-                raise self.fail(key, _expect_day()) from None
+                raise self.fail(key, t("a date such as 2027-01-12")) from None
         if isinstance(value, datetime) or not isinstance(value, date):
-            raise self.fail(key, _expect_day())
+            raise self.fail(key, t("a date such as 2027-01-12"))
+        if not in_years(value):
+            raise self.fail(key, years_expected())
         return value
 
     def moment(self, key: str, zone: tzinfo, default: Any = _MISSING) -> Any:
         """A time in ``zone``: a local (wall-clock) one is taken as such, an offset one converted."""
-        value = self._get(key, default, _expect_moment)
+        expected = t("a date and time such as 2027-01-12T14:00:00")
+        value = self._get(key, default, expected)
         if value is default:
             return value
         if isinstance(value, str):
             try:
                 value = datetime.fromisoformat(value)
             except ValueError:
-                raise self.fail(key, _expect_moment()) from None
+                raise self.fail(key, expected) from None
         if not isinstance(value, datetime):
-            raise self.fail(key, _expect_moment())
+            raise self.fail(key, expected)
+        if not in_years(value):
+            raise self.fail(key, years_expected())
         return value.replace(tzinfo=zone) if value.tzinfo is None else value.astimezone(zone)
+
+    def line_of_table(self, key: str, index: int) -> int | None:
+        """The line of the ``index``-th ``[[key]]`` table, for a message."""
+        if not self.source:
+            return None
+        offset = self._offset(key, index)
+        offset += len(self.source[offset:]) - len(self.source[offset:].lstrip())
+        return self.source.count("\n", 0, offset) + 1
 
     def table(self, key: str) -> Fields:
         value = self.doc.get(key, {})
@@ -306,7 +380,8 @@ class Fields:
             value,
             self.rel,
             self.source,
-            start=lambda: _header_offset(self.source, key, 0, self.start, array=False),
+            start=self._offset(key, 0, array=False),
+            headers=self._headers,
         )
 
     def tables(self, key: str) -> Iterator[Fields]:
@@ -314,14 +389,36 @@ class Fields:
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise self.fail(key, t("a list of tables"))
         for index, item in enumerate(value):
-
-            def start(index: int = index) -> int:
-                return _header_offset(self.source, key, index, self.start)
-
-            yield Fields(item, self.rel, self.source, start=start)
+            start = self._offset(key, index)
+            yield Fields(item, self.rel, self.source, start=start, headers=self._headers)
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.doc.get(key, [])
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        if not isinstance(value, list) or not all(
+            isinstance(item, str) and not has_control(item) for item in value
+        ):
             raise self.fail(key, t("a list of texts"))
         return tuple(value)
+
+
+def has_control(text: str) -> bool:
+    """Whether ``text`` holds a control character other than a line break or a tab (ESC
+    and BEL would act on the terminal that prints it)."""
+    return not text.isprintable() and any(
+        unicodedata.category(char) == "Cc" and char not in "\n\t\r" for char in text
+    )
+
+
+def one_line(text: str) -> bool:
+    """Whether ``text`` is one line without control characters (as a typed name must be)."""
+    return text.isprintable() or not any(
+        unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in text
+    )
+
+
+def in_years(value: date) -> bool:
+    return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+def years_expected() -> str:
+    return t("a date in the years {first} to {last}", first=FIRST_YEAR, last=LAST_YEAR)

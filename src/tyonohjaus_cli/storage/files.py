@@ -1,32 +1,88 @@
-"""Private, atomic, durable file writes.
+"""Private, atomic, durable file writes, and bounded reads.
 
 A write goes to a temporary file in the same directory, is flushed and fsynced, then
 ``os.replace``d over the target, and the directory is fsynced: a crash leaves either the
 old file or the new one, never a torn one. Directories are 0700 and files 0600 on POSIX.
+
+The temporary file gets a name nobody can guess and is created with ``O_EXCL`` and
+``O_NOFOLLOW``: in a shared folder, a link planted under the temporary name can neither
+receive the data nor redirect the write. A file is read only if it is a regular file (not
+a link, a FIFO or a device, which could hang the read or feed it without end) and smaller
+than :data:`READ_LIMIT`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
+import stat
 from pathlib import Path
 
-from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import t
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 TEMP_SUFFIX = ".tmp"
+READ_LIMIT = 16 * 1024 * 1024
+"""Bytes: no file of a store comes near this; a bigger one is damage, not data."""
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+class NotRegularError(OSError):
+    """A path that is a link, a FIFO, a device or a folder where a file should be."""
+
+
+class TooBigError(OSError):
+    """A file larger than tyo reads."""
+
+
+def _make_dir(path: Path) -> None:
+    """Make ``path`` and each missing parent 0700, whatever the umask."""
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for folder in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir(mode=DIR_MODE)
+            if os.name == "posix":
+                folder.chmod(DIR_MODE)
+    if not path.is_dir():
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path))
 
 
 def ensure_private_dir(path: Path) -> None:
     """Create ``path`` (and parents) readable by the owner only."""
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    _make_dir(path)
     if os.name == "posix" and (path.stat().st_mode & 0o777) != DIR_MODE:
         path.chmod(DIR_MODE)
 
 
-def _fsync_dir(path: Path) -> None:
+def open_temp(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, empty temporary file for ``name`` in ``folder``, 0600: its descriptor and path.
+
+    ``O_EXCL|O_NOFOLLOW`` with an unguessable name: nothing planted in the folder is ever
+    opened, followed or truncated.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temp = folder / f".{name}.{os.getpid()}.{secrets.token_hex(6)}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(temp, flags, FILE_MODE)
+        except FileExistsError:  # pragma: no cover - 48 random bits
+            continue
+        if os.name == "posix":
+            os.fchmod(fd, FILE_MODE)
+        return fd, temp
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder))  # pragma: no cover
+
+
+def fsync_dir(path: Path) -> None:
     if os.name != "posix":
         return
     fd = os.open(path, os.O_RDONLY)
@@ -42,13 +98,12 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
     ``durable=False`` skips the fsyncs: for derived files such as the index, which are
     rebuilt when a crash leaves them torn, and should not cost a disk flush on every read.
     """
+    if path.parent.is_symlink():  # a folder of the store, swapped for a link since
+        raise NotRegularError(errno.ELOOP, link_problem(), str(path.parent))
     ensure_private_dir(path.parent)
-    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    fd, temp = open_temp(path.parent, path.name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            if os.name == "posix":
-                os.fchmod(handle.fileno(), FILE_MODE)
             handle.write(data)
             handle.flush()
             if durable:
@@ -59,28 +114,105 @@ def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
             temp.unlink()
         raise
     if durable:
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
 
 def move(source: Path, target: Path) -> None:
     """Rename ``source`` over ``target`` atomically and durably (same directory)."""
     os.replace(source, target)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def remove(path: Path) -> None:
     """Delete ``path`` durably; a missing file is already deleted."""
     with contextlib.suppress(FileNotFoundError):
         path.unlink()
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
+
+
+def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them.
+
+    Raises :class:`NotRegularError` for a link, a FIFO, a device or a folder (opened without
+    following a link, and without blocking on a FIFO), :class:`TooBigError` for a bigger
+    file, and ``OSError`` as usual (``FileNotFoundError`` for a missing one).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.EISDIR):
+            raise NotRegularError(error.errno, t("not a regular file"), str(path)) from None
+        raise
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularError(errno.EINVAL, t("not a regular file"), str(path))
+        data = handle.read(limit + 1) if info.st_size <= limit else b""
+    if info.st_size > limit or len(data) > limit:
+        raise TooBigError(
+            errno.EFBIG,
+            t("larger than {size} MB, more than tyo reads", size=limit // (1024 * 1024)),
+            str(path),
+        )
+    return data
+
+
+def read_named(path: Path, limit: int = READ_LIMIT) -> bytes:
+    """A file the user named (``--note-file``): links followed, as the user meant them, but
+    only a regular file, and at most ``limit`` bytes (``/dev/zero`` would never end)."""
+    flags = os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularError(errno.EINVAL, t("not a regular file"), str(path))
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise TooBigError(errno.EFBIG, t("larger than {size} kB", size=limit // 1024), str(path))
+    return data
 
 
 def read_text(path: Path) -> str | None:
-    """The file's text, or ``None`` when it does not exist."""
+    """The file's text, or ``None`` when it does not exist (bounded as :func:`read_bytes`)."""
     try:
-        return path.read_text(encoding="utf-8")
+        return read_bytes(path).decode("utf-8")
     except FileNotFoundError:
         return None
+
+
+def linked_part(root: Path, rel: str) -> str | None:
+    """The first part of ``rel`` under ``root`` that is a symbolic link, if any.
+
+    tyo never follows a link inside the store (the store folder itself may be one): a
+    link would make a backup, ``forget`` or ``import`` read or write somewhere else.
+    """
+    path = root
+    parts = Path(rel).parts
+    for depth, part in enumerate(parts, 1):
+        path = path / part
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return "/".join(parts[:depth])
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+    return None
+
+
+def refuse_link(root: Path, rel: str) -> None:
+    """A :class:`StoreError` when a part of ``rel`` is a symbolic link (see :func:`linked_part`)."""
+    link = linked_part(root, rel)
+    if link is not None:
+        raise StoreError(link_message(link))
+
+
+def link_problem() -> str:
+    return t(
+        "a symbolic link: tyo does not follow links inside the store; put the folder or "
+        "file itself there (`tyo doctor` lists every link)"
+    )
+
+
+def link_message(rel: str) -> str:
+    return f"{rel}: {link_problem()}"
 
 
 def write_private(target: Path, data: bytes, *, make_parents: bool = True) -> None:
@@ -91,9 +223,9 @@ def write_private(target: Path, data: bytes, *, make_parents: bool = True) -> No
     an error (``FileNotFoundError``), as for any file a user names.
     """
     if make_parents:
-        target.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+        _make_dir(target.parent)
+    _refuse_special(target)
+    fd, temp = open_temp(target.parent, target.name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -106,13 +238,31 @@ def write_private(target: Path, data: bytes, *, make_parents: bool = True) -> No
         raise
 
 
+def _refuse_special(target: Path) -> None:
+    """Refuse to replace a FIFO, a device or a socket: ``-o /dev/full`` as root would
+    otherwise replace the device node (a folder is refused by the rename itself)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise UsageError(
+            t(
+                "can't write {path}: it is a device or a FIFO, not a file; name a file",
+                path=target,
+            )
+        )
+
+
 def check_named(target: Path) -> None:
-    """Refuse a file the user named (``-o FILE``) whose folder does not exist.
+    """Refuse a file the user named (``-o FILE``) whose folder does not exist, or that is
+    not a regular file.
 
     tyo makes no folders for a file a user names: a typo in the path would otherwise
     leave confidential data in a folder nobody meant to make (``-o DIR`` for a folder of
     files is different: that folder is what was named).
     """
+    _refuse_special(target)
     if not target.parent.is_dir():
         raise UsageError(
             t(
@@ -134,3 +284,27 @@ def write_named(target: Path, data: bytes) -> None:
         raise UsageError(
             t("can't write {path}: {error}", path=target, error=error.strerror or error)
         ) from None
+
+
+def make_named_folder(folder: Path) -> None:
+    """Make the folder a user named for a set of files (``-o DIR``): it and each missing
+    parent 0700 whatever the umask; an existing folder keeps its mode."""
+    _make_dir(folder)
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether ``path`` is (or would be) in the folder ``root``, links resolved."""
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError, RuntimeError):
+        return False
+    return True
+
+
+def refuse_inside(target: Path, root: Path) -> None:
+    """Refuse to write an export (``-o``) into the store: it would become one of the
+    store's files, in every backup, and beside what forget erases."""
+    if is_inside(target, root):
+        raise UsageError(
+            t("write {path} outside the store, not into {root}", path=target, root=root)
+        )

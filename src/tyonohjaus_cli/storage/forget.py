@@ -348,10 +348,17 @@ def forget(store: Store, make_plan: Callable[[], Plan], now: datetime) -> tuple[
             change.write(rel, text)
         for gone in plan.history:
             change.write(gone.path, None)
-    with store.locked():
         # The cache keeps copies of clients and process summaries; temporary files may
-        # hold old texts. Both are only ever derived or left over.
-        shutil.rmtree(store.root / CACHE, ignore_errors=True)
-        for rel in inventory.temp_files(store.root):
-            remove(store.root / rel)
+        # hold old texts. Both are only ever derived or left over, so they go first,
+        # within the change: a forget killed at any moment leaves no copy of them.
+        _clear_derived(store)
+    with store.locked():
+        _clear_derived(store)  # what reading the store for the plan put back
     return plan, len(plan.history)
+
+
+def _clear_derived(store: Store) -> None:
+    shutil.rmtree(store.root / CACHE, ignore_errors=True)
+    store.drop_index()
+    for rel in inventory.temp_files(store.root):
+        remove(store.root / rel)

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tyonohjaus_cli.storage.files import atomic_write
+from tyonohjaus_cli.storage.files import READ_LIMIT, atomic_write, read_bytes
 
 CACHE = ".cache"
 LISTS_INDEX = "index"
@@ -33,7 +33,7 @@ Stamp = list[int]
 def stamp_of(path: Path) -> Stamp | None:
     """``(mtime_ns, size)`` of ``path``; ``None`` when there is no such file."""
     try:
-        info = path.stat()
+        info = path.lstat()  # a link is not followed: reading it is refused with one line
     except (FileNotFoundError, NotADirectoryError):
         return None
     return [info.st_mtime_ns, info.st_size]
@@ -92,8 +92,8 @@ class Index:
         self.path = root / CACHE / f"{name}.json"
         self.entries: dict[str, list[Any]] = {}
         self.dirty = False
-        with contextlib.suppress(OSError, ValueError):
-            doc = json.loads(self.path.read_bytes())
+        with contextlib.suppress(OSError, ValueError, RecursionError):
+            doc = json.loads(read_bytes(self.path, 8 * READ_LIMIT))
             if isinstance(doc, dict) and doc.get("version") == _VERSION:
                 entries = doc.get("entries")
                 self.entries = entries if isinstance(entries, dict) else {}
@@ -156,7 +156,8 @@ def toml_files(folder: Path) -> list[tuple[str, Stamp]]:
         for name in sorted(os.listdir(folder_fd)):
             if name.endswith(".toml") and not name.startswith("."):
                 try:
-                    info = os.stat(name, dir_fd=folder_fd)
+                    # A link is listed as itself: reading it is refused with one line.
+                    info = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
                 except FileNotFoundError:  # removed since the listing
                     continue
                 found.append((name, [info.st_mtime_ns, info.st_size]))

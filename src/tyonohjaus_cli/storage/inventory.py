@@ -18,13 +18,16 @@ Reserved names: ``history/`` (the journal), ``.cache/`` (derived), ``.lock``.
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from tyonohjaus_cli.errors import StoreError
+from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import Doc, migrate, parse_json, parse_toml
-from tyonohjaus_cli.storage.files import TEMP_SUFFIX
+from tyonohjaus_cli.storage.files import TEMP_SUFFIX, link_problem
 from tyonohjaus_cli.storage.index import CACHE
 
 HISTORY = "history"
@@ -43,31 +46,72 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-def _walk(root: Path) -> list[str]:
+def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The regular files under ``root``, and what else is there: links and special files
+    (FIFOs, devices, sockets), each with what is wrong with it. Links are never followed."""
     found: list[str] = []
+    odd: list[tuple[str, str]] = []
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         base = Path(folder).relative_to(root)
-        found.extend((base / name).as_posix() for name in sorted(files))
+        for name in list(dirs):
+            if (Path(folder) / name).is_symlink():
+                odd.append(((base / name).as_posix(), link_problem()))
+                dirs.remove(name)
+        for name in sorted(files):
+            try:
+                mode = (Path(folder) / name).lstat().st_mode
+            except OSError:
+                continue
+            rel = (base / name).as_posix()
+            if stat.S_ISREG(mode):
+                found.append(rel)
+            elif stat.S_ISLNK(mode):
+                odd.append((rel, link_problem()))
+            else:
+                odd.append((rel, special_problem()))
+    return found, odd
+
+
+def special_problem() -> str:
+    return t(
+        "not a regular file (a FIFO, a device or a socket): tyo reads only plain files "
+        "in the store; move it out of the store"
+    )
+
+
+def all_files(root: Path, *, strict: bool = True) -> list[str]:
+    """Every file in the store (relative POSIX paths), reserved ones included.
+
+    A link or a special file anywhere in the store is a :class:`StoreError` (one line), so
+    that export, forget and import never silently skip what is behind it; ``strict=False``
+    (``tyo doctor``, which reports them with :func:`odd_files`) leaves them out.
+    """
+    if not root.is_dir():
+        return []
+    found, odd = _walk(root)
+    if strict and odd:
+        rel, problem = odd[0]
+        raise StoreError(f"{rel}: {problem}")
     return found
 
 
-def all_files(root: Path) -> list[str]:
-    """Every file in the store (relative POSIX paths), reserved ones included."""
-    return _walk(root) if root.is_dir() else []
+def odd_files(root: Path) -> list[tuple[str, str]]:
+    """Links and special files in the store, with what is wrong with each."""
+    return _walk(root)[1] if root.is_dir() else []
 
 
-def store_files(root: Path) -> list[str]:
+def store_files(root: Path, *, strict: bool = True) -> list[str]:
     """The store's own files: everything but the journal, the cache, the lock and temp files."""
     return [
         rel
-        for rel in all_files(root)
+        for rel in all_files(root, strict=strict)
         if PurePosixPath(rel).parts[0] not in RESERVED and not is_temp(PurePosixPath(rel).name)
     ]
 
 
-def temp_files(root: Path) -> list[str]:
-    return [rel for rel in all_files(root) if is_temp(PurePosixPath(rel).name)]
+def temp_files(root: Path, *, strict: bool = True) -> list[str]:
+    return [rel for rel in all_files(root, strict=strict) if is_temp(PurePosixPath(rel).name)]
 
 
 def folder_of(rel: str) -> str:

@@ -3,7 +3,8 @@
 Layout::
 
     invoices/1000.json       an invoice or credit note, as issued (schema versioned)
-    invoices/payments.json   when each invoice was paid (the only thing that changes)
+    invoices/payments.json   when each invoice was paid and which reminders were sent
+                             (the only things that change)
 
 An invoice file keeps the seller's and buyer's details and every line as issued, and the
 totals, which are checked against the lines on reading, so a hand edit that breaks the
@@ -36,6 +37,7 @@ from tyonohjaus_cli.storage import codec, settings_codec
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_json, migrate, parse_json
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 INVOICES = "invoices"
@@ -141,7 +143,7 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,
-        seller=settings_codec.supervisor_from_doc(seller, email_required=False),
+        seller=settings_codec.supervisor_from_doc(seller, email_required=False, check_iban=True),
         buyer=codec.client_from_doc(fields.table("buyer")),
         lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
         vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
@@ -176,13 +178,48 @@ def _read(store: Store, rel: str) -> Invoice:
     return invoice
 
 
-def payments(store: Store) -> dict[int, date]:
-    """Invoice number → the day it was paid."""
+def _payments_fields(store: Store) -> Fields | None:
     text = store.read_text(PAYMENTS)
     if text is None:
-        return {}
+        return None
     doc = migrate(parse_json(text, PAYMENTS), PAYMENTS, text)
-    fields = Fields(doc, PAYMENTS, text)
+    return Fields(doc, PAYMENTS, text)
+
+
+def reminders(store: Store) -> dict[int, tuple[Sent, ...]]:
+    """Invoice number → the payment reminders sent for it, oldest first.
+
+    Kept in ``payments.json`` beside the payments: like them, what happens to an invoice
+    after it is issued, while the invoice itself never changes.
+    """
+    from tyonohjaus_cli.domain.reminder import Sent
+
+    fields = _payments_fields(store)
+    if fields is None or fields.doc.get("reminders") is None:
+        return {}
+    table = fields.table("reminders")
+    result = {}
+    for key in table.doc:
+        if not key.isdecimal():
+            raise table.fail(key, t("an invoice number"))
+        result[int(key)] = tuple(
+            Sent(
+                day=item.day("date"),
+                days_overdue=item.integer("days_overdue", minimum=0),
+                interest=_decimal(item, "interest"),
+                interest_added=item.flag("interest_added", False),
+                compensation=_decimal(item, "compensation"),
+            )
+            for item in table.tables(key)
+        )
+    return result
+
+
+def payments(store: Store) -> dict[int, date]:
+    """Invoice number → the day it was paid."""
+    fields = _payments_fields(store)
+    if fields is None:
+        return {}
     paid = fields.table("paid")
     result = {}
     for key in paid.doc:
@@ -239,8 +276,28 @@ def save_invoice(store: Store, change: Transaction, issued: Invoice) -> None:
     change.write(rel, dump_json(invoice_to_doc(issued)))
 
 
-def save_payments(change: Transaction, paid: dict[int, date]) -> None:
-    doc = {"schema": SCHEMA, "paid": {str(n): day.isoformat() for n, day in sorted(paid.items())}}
+def save_payments(
+    change: Transaction, paid: dict[int, date], sent: dict[int, tuple[Sent, ...]]
+) -> None:
+    """Write the payments and the reminders sent (both are in ``payments.json``)."""
+    doc: Doc = {
+        "schema": SCHEMA,
+        "paid": {str(n): day.isoformat() for n, day in sorted(paid.items())},
+    }
+    if sent:
+        doc["reminders"] = {
+            str(n): [
+                {
+                    "date": item.day.isoformat(),
+                    "days_overdue": item.days_overdue,
+                    "interest": f"{item.interest:.2f}",
+                    "interest_added": item.interest_added,
+                    "compensation": f"{item.compensation:.2f}",
+                }
+                for item in items
+            ]
+            for n, items in sorted(sent.items())
+        }
     change.write(PAYMENTS, dump_json(doc))
 
 

@@ -30,7 +30,14 @@ from typing import NamedTuple
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.files import atomic_write, ensure_private_dir, move, remove
+from tyonohjaus_cli.storage.files import (
+    atomic_write,
+    ensure_private_dir,
+    move,
+    read_bytes,
+    refuse_link,
+    remove,
+)
 
 HISTORY_DIR = "history"
 PENDING = ".pending.json"
@@ -87,14 +94,28 @@ def _inside_store(path: str) -> str:
     anywhere else on the disk.
     """
     parts = PurePosixPath(path).parts
-    if not parts or path.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+    if (
+        not parts
+        or path.startswith(("/", "\\"))
+        or ".." in parts
+        or ":" in parts[0]
+        or any(ord(char) < 32 or char == "\x7f" for char in path)
+    ):
         raise ValueError(f"unsafe path {path!r}")
     return path
 
 
 def decode_text(text: str) -> Entry:
     """An entry from its JSON text; ``ValueError``/``KeyError``/``TypeError`` if damaged."""
-    doc = json.loads(text)
+    try:
+        return _decoded(json.loads(text))
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    except OverflowError as error:
+        raise ValueError(str(error)) from None
+
+
+def _decoded(doc: object) -> Entry:
     if not isinstance(doc, dict):
         raise TypeError("expected a JSON object")
     schema = doc.get("schema", 1)
@@ -117,7 +138,7 @@ def decode_text(text: str) -> Entry:
 
 def _decode(path: Path) -> Entry:
     try:
-        return decode_text(path.read_text(encoding="utf-8"))
+        return decode_text(read_bytes(path).decode("utf-8"))
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise StoreError(
             t(
@@ -166,9 +187,10 @@ def has_pending(root: Path) -> bool:
 
 def current_text(root: Path, rel: str) -> str | None:
     """A store file's text as the journal compares it; ``None`` when absent."""
+    refuse_link(root, rel)
     try:
-        return (root / rel).read_text(encoding="utf-8")
-    except FileNotFoundError:
+        return read_bytes(root / rel).decode("utf-8")
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except UnicodeDecodeError:
         raise StoreError(
@@ -179,6 +201,7 @@ def current_text(root: Path, rel: str) -> str | None:
 def _apply(root: Path, changes: tuple[FileChange, ...], *, forward: bool) -> None:
     for change in changes:
         text = change.after if forward else change.before
+        refuse_link(root, change.path)  # never written through a link planted since
         target = root / change.path
         if text is None:
             remove(target)
@@ -283,7 +306,7 @@ def holding(root: Path, unwanted: Callable[[Entry], bool]) -> list[tuple[str, En
     found = []
     for path in entry_paths(root):
         try:
-            entry: Entry | None = decode_text(path.read_text(encoding="utf-8"))
+            entry: Entry | None = decode_text(read_bytes(path).decode("utf-8"))
         except (OSError, ValueError, KeyError, TypeError):
             entry = None
         if entry is None or unwanted(entry):

@@ -22,7 +22,7 @@ from typing import IO
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage.files import FILE_MODE
+from tyonohjaus_cli.storage.files import FILE_MODE, read_bytes
 
 LOCK_NAME = ".lock"
 _POLL_SECONDS = 0.02
@@ -54,7 +54,7 @@ def holder(root: Path) -> str:
     interface language, or ``""`` when the lock file does not say (a holder that has not
     written its line yet, or a lock taken by something else than tyo)."""
     try:
-        text = (root / LOCK_NAME).read_text(encoding="utf-8").strip()
+        text = read_bytes(root / LOCK_NAME, 4096).decode("utf-8").strip()
     except (OSError, UnicodeDecodeError):
         return ""
     match = re.fullmatch(_HOLDER_LINE, text)
@@ -101,11 +101,7 @@ def store_lock(
     After :data:`WAIT_NOTICE` seconds of waiting, ``on_wait`` gets one line to show (who
     holds the lock, how long the wait may last).
     """
-    path = root / LOCK_NAME
-    try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, FILE_MODE)
-    except OSError as error:
-        raise _unlockable(root, error) from None
+    fd = _open_lock(root, os.O_RDWR | os.O_CREAT)
     with os.fdopen(fd, "r+", encoding="utf-8") as handle:
         started = time.monotonic()
         deadline = started + timeout
@@ -134,6 +130,34 @@ def store_lock(
                 handle.truncate()
 
 
+def _open_lock(root: Path, flags: int) -> int:
+    """The lock file, opened without following a link and only if it is a regular file:
+    a planted ``.lock`` link would otherwise have its target truncated."""
+    import stat
+
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(root / LOCK_NAME, flags, FILE_MODE)
+    except OSError as error:
+        if (root / LOCK_NAME).is_symlink():
+            raise _not_a_lock(root) from None
+        raise _unlockable(root, error) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise _not_a_lock(root)
+    return fd
+
+
+def _not_a_lock(root: Path) -> StoreError:
+    return StoreError(
+        t(
+            "{path} is not a plain file (a link, a FIFO or a device): tyo does not use it "
+            "as its lock; remove it and try again",
+            path=root / LOCK_NAME,
+        )
+    )
+
+
 def _unlockable(root: Path, error: OSError) -> StoreError:
     return StoreError(
         t(
@@ -147,9 +171,9 @@ def _unlockable(root: Path, error: OSError) -> StoreError:
 def is_locked(root: Path) -> bool:
     """Whether a tyo holds the store's lock now; takes and writes nothing."""
     try:
-        handle = (root / LOCK_NAME).open(encoding="utf-8")
-    except OSError:
+        fd = _open_lock(root, os.O_RDONLY)
+    except StoreError:
         return False
-    with handle:
+    with os.fdopen(fd, encoding="utf-8") as handle:
         # A shared probe on a read-only handle: released at once by closing.
         return not _try_lock(handle)

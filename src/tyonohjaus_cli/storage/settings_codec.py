@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import DATED_PRICES_SCHEMA, SCHEMA, Doc, Fields
 
 if TYPE_CHECKING:
+    from datetime import date
     from decimal import Decimal
 
     from tyonohjaus_cli.domain.prices import Changes
@@ -93,19 +95,39 @@ def supervisor_to_doc(person: Supervisor) -> Doc:
     }
 
 
-def supervisor_from_doc(fields: Fields, *, email_required: bool = True) -> Supervisor:
-    """The profile; an invoice's seller may lack the e-mail that settings must have."""
+def supervisor_from_doc(
+    fields: Fields, *, email_required: bool = True, check_iban: bool = False
+) -> Supervisor:
+    """The profile; an invoice's seller may lack the e-mail that settings must have.
+
+    With ``check_iban`` (an invoice's seller) the IBAN is checked as `tyo init --iban`
+    checks it: the bank barcode is made from it. Settings skip the check: the library
+    costs 40 ms of every command's start, and only `tyo init` writes the setting.
+    """
     from tyonohjaus_cli.domain.settings import Supervisor
 
     return Supervisor(
         name=fields.text("name"),
         email=fields.text("email") if email_required else fields.text("email", ""),
         business_id=fields.text("business_id", ""),
-        iban=fields.text("iban", ""),
+        iban=_iban(fields) if check_iban else fields.text("iban", ""),
         bic=fields.text("bic", ""),
         address=fields.text("address", ""),
         phone=fields.text("phone", ""),
     )
+
+
+def _iban(fields: Fields) -> str:
+    value: str = fields.text("iban", "")
+    if value:
+        from stdnum import iban as iban_number
+        from stdnum.exceptions import ValidationError
+
+        try:
+            iban_number.validate(value)
+        except ValidationError:
+            raise fields.fail("iban", t("a valid IBAN such as FI21 1234 5600 0007 85")) from None
+    return value
 
 
 # --- settings.toml -----------------------------------------------------------------------
@@ -122,6 +144,9 @@ def settings_to_doc(settings: Settings) -> Doc:
                 "unit_minutes": settings.unit_minutes,
                 "vat": settings.vat.value,
                 "vat_exempt_ground": settings.vat_exempt_ground,
+                "reference_rates": [
+                    {"from": day, "percent": plain(rate)} for day, rate in settings.reference_rates
+                ],
                 "rate_changes": change_docs(settings.rate_changes, "rate"),
             }
         ),
@@ -150,11 +175,33 @@ def settings_from_doc(fields: Fields) -> Settings:
     return Settings(
         supervisor=supervisor_from_doc(person),
         rate=billing.amount("rate"),
-        unit_minutes=billing.integer("unit_minutes", 45, minimum=1),
+        unit_minutes=billing.integer("unit_minutes", 45, minimum=1, maximum=720),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
         vat_exempt_ground=billing.text("vat_exempt_ground", ""),
         timezone=timezone_from_doc(fields),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=breaks_from(calendar),
+        reference_rates=_reference_rates(billing),
         rate_changes=changes_from(billing, "rate"),
     )
+
+
+def _reference_rates(billing: Fields) -> tuple[tuple[date, Decimal], ...]:
+    from decimal import Decimal, InvalidOperation
+
+    from tyonohjaus_cli.domain.interest import half_year_of
+
+    rates = []
+    for item in billing.tables("reference_rates"):
+        day = item.day("from")
+        if day != half_year_of(day):
+            raise item.fail("from", t("1 January or 1 July of a year"))
+        text = item.doc.get("percent")
+        try:
+            rate = Decimal(text) if isinstance(text, str) else None
+        except InvalidOperation:
+            rate = None
+        if rate is None or not rate.is_finite() or not 0 <= rate <= 100:
+            raise item.fail("percent", t('a percent as text, such as "2.5"'))
+        rates.append((day, rate))
+    return tuple(sorted(rates))

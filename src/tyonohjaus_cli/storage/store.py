@@ -32,7 +32,7 @@ from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import journal, settings_codec
+from tyonohjaus_cli.storage import files, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import (
@@ -95,12 +95,18 @@ class Store:
             self._index = Index(self.root)
         return self._index
 
+    def drop_index(self) -> None:
+        """Forget the index read so far (``tyo forget`` deletes it: nothing may save it back)."""
+        self._index = None
+
     def read_text(self, rel: str) -> str | None:
         """A store file's text, ``None`` if absent; unreadable files are store errors."""
-        path = self.root / rel
+        link = files.linked_part(self.root, rel)
+        if link is not None:
+            raise StoreFileError(link, files.link_problem())
         try:
-            return path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            return files.read_text(self.root / rel)
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except UnicodeDecodeError as error:
             raise StoreFileError(rel, t("not UTF-8 text ({error})", error=error.reason)) from None
@@ -214,9 +220,7 @@ class Store:
         try:
             client = self._cached(client_path(client_id), codec.client_from_doc)
         except FileNotFoundError:
-            raise UsageError(
-                t("unknown client {id!r}: `tyo client list` shows the ids", id=client_id)
-            ) from None
+            raise UsageError(_unknown("client", client_id, self.client_ids())) from None
         self._check_id(client_path(client_id), client.id, client_id)
         return client
 
@@ -240,6 +244,14 @@ class Store:
         self.index.save()
         return clients
 
+    def process_ids(self) -> list[str]:
+        """Every process's id, from the folder's file names (for completion and typos)."""
+        return [name.removesuffix(".toml") for name, _ in toml_files(self.root / PROCESSES)]
+
+    def process_summaries(self) -> list[ProcessSummary]:
+        """What the index keeps of every process (see :meth:`_summaries`)."""
+        return self._summaries()
+
     def has_process(self, process_id: str) -> bool:
         return (self.root / process_path(process_id)).is_file()
 
@@ -253,9 +265,7 @@ class Store:
         try:
             process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         except FileNotFoundError:
-            raise UsageError(
-                t("unknown process {id!r}: `tyo process list` shows the ids", id=process_id)
-            ) from None
+            raise UsageError(_unknown("process", process_id, self.process_ids())) from None
         self._check_id(rel, process.id, process_id)
         return process
 
@@ -472,6 +482,29 @@ class Store:
         if journal.has_pending(self.root):
             with self.locked():
                 pass
+
+
+def _unknown(what: str, given: str, known: list[str]) -> str:
+    """An unknown id, with the ids it is probably a typo of (as an unknown command gets)."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(given, known, n=3, cutoff=0.6)
+    names = ", ".join(close)
+    if what == "client":
+        if close:
+            return t(
+                "unknown client {id!r}: did you mean {names}? (`tyo client list` shows the ids)",
+                id=given,
+                names=names,
+            )
+        return t("unknown client {id!r}: `tyo client list` shows the ids", id=given)
+    if close:
+        return t(
+            "unknown process {id!r}: did you mean {names}? (`tyo process list` shows the ids)",
+            id=given,
+            names=names,
+        )
+    return t("unknown process {id!r}: `tyo process list` shows the ids", id=given)
 
 
 def _refuse_undoing_an_invoice(entry: journal.Entry) -> None:

@@ -7,12 +7,13 @@ differently after it (an invoiced item is frozen on its invoice, whatever change
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import Bill, bill_month
+from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.invoices import invoiced_items
+from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
@@ -50,7 +51,16 @@ def bills_by_month(
     processes = [store.process(process_id) for process_id in sorted(ids)]
     for process in processes:
         store.client_of(process)
-    invoiced = invoiced_items(invoice_store.invoices(store))
+    invoiced = billed_items(invoice_store.invoices(store))
+    if client_id is None:
+        # A forgotten client's invoices are kept by law and still count, under one label.
+        gone = {billed.client for billed in invoiced.values()} - wanted
+        invoiced |= {
+            key: replace(billed, client=FORGOTTEN.id, buyer=FORGOTTEN.name)
+            for key, billed in invoiced.items()
+            if billed.client in gone
+        }
+        clients = [*clients, FORGOTTEN] if gone else clients
     result = []
     for month in months:
         bills = [
@@ -116,7 +126,7 @@ def repriced_months(
         return []
     before_settings = store.settings()
     after_settings = settings or before_settings
-    invoiced = invoiced_items(invoice_store.invoices(store))
+    invoiced = billed_items(invoice_store.invoices(store))
     touched: set[Month] = set()
     for process_id, process_months in sorted(months.items()):
         before = store.process(process_id)

@@ -10,6 +10,7 @@ from tyonohjaus_cli.i18n.fi import (
     data,
     documents,
     history,
+    safety,
     sessions,
 )
 
@@ -22,4 +23,5 @@ MESSAGES: dict[str, str] = {
     **documents.MESSAGES,
     **daily.MESSAGES,
     **history.MESSAGES,
+    **safety.MESSAGES,
 }

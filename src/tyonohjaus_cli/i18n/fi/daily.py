@@ -40,4 +40,39 @@ MESSAGES: dict[str, str] = {
     "{name!r} is a participant already: each person is named once": "{name!r} on jo osallistuja: jokainen nimetään kerran",
     "{process} has no break {span} (its breaks: {breaks})": "prosessilla {process} ei ole taukoa {span} (sen tauot: {breaks})",
     "process {process} names its participants: say who was there with --present NAME or --absent NAME, not --attendance": "prosessin {process} osallistujat on nimetty: kerro paikalla olleet valitsimella --present NIMI tai --absent NIMI, ei --attendance",
+    # --- tyo today, tyo agenda ----------------------------------------------------------------
+    "Show what is pending, each with the command that deals with it (also `tyo` alone).": "Näytä, mitä on hoitamatta, kukin sen hoitavan komennon kanssa (myös pelkkä `tyo`).",
+    "Show what is pending: today's and tomorrow's meetings, meetings not yet logged,\nmonths not yet invoiced, unpaid invoices past due and goals due for a review.\n\nEach line ends with the command that deals with it. `tyo` alone shows the same.\n\nExample: tyo today": (
+        "Näytä, mitä on hoitamatta: tämän päivän ja huomisen tapaamiset, kirjaamattomat\n"
+        "tapaamiset, laskuttamattomat kuukaudet, erääntyneet maksamattomat laskut ja tavoitteet,\n"
+        "joiden arviointi on ajankohtainen.\n\n"
+        "Kunkin rivin lopussa on komento, joka sen hoitaa. Pelkkä `tyo` näyttää saman.\n\n"
+        "Esimerkki: tyo today"
+    ),
+    "Today and tomorrow": "Tänään ja huomenna",
+    "Not logged": "Kirjaamatta",
+    "Not invoiced": "Laskuttamatta",
+    "Unpaid past the due date": "Maksamatta eräpäivän jälkeen",
+    "Goals without a review in six months": "Tavoitteet ilman arviointia kuuteen kuukauteen",
+    "{client} {month}: {amount} not yet invoiced": "{client} {month}: {amount} laskuttamatta",
+    "invoice {number} to {client}: {amount}, due {due}": "lasku {number} tilaajalle {client}: {amount}, eräpäivä {due}",
+    "{process}: goals last reviewed {day}": "{process}: tavoitteet arvioitu viimeksi {day}",
+    "{process}: goals not reviewed since the start, {day}": "{process}: tavoitteita ei ole arvioitu alun ({day}) jälkeen",
+    "Nothing pending on {day}.": "Ei mitään hoitamatta {day}.",
+    "not logged": "kirjaamatta",
+}
+MESSAGES |= {
+    # --- did you mean ---------------------------------------------------------------------
+    "unknown client {id!r}: did you mean {names}? (`tyo client list` shows the ids)": "tuntematon tilaaja {id!r}: tarkoititko {names}? (`tyo client list` näyttää tunnukset)",
+    "unknown process {id!r}: did you mean {names}? (`tyo process list` shows the ids)": "tuntematon prosessi {id!r}: tarkoititko {names}? (`tyo process list` näyttää tunnukset)",
+}
+MESSAGES |= {
+    # --- tyo init in a terminal -------------------------------------------------------------
+    "an answer is needed here": "tähän tarvitaan vastaus",
+    "Your business ID (Y-tunnus), e.g. 1234567-1 (Enter to skip)": "Y-tunnuksesi, esim. 1234567-1 (Enter ohittaa)",
+    "Your postal address, lines separated by \\n (Enter to skip)": "Postiosoitteesi, rivit erotettuina merkinnällä \\n (Enter ohittaa)",
+    "Your bank account (IBAN) for invoices (Enter to skip)": "Pankkitilisi (IBAN) laskuille (Enter ohittaa)",
+}
+MESSAGES |= {
+    'Create the store with your supervisor profile.\n\nIn a terminal, asks for what is not given: your name, e-mail, business ID, address,\nbank account and price (the business ID, address and bank account may be skipped, and\nadded later with `tyo settings set`); a bad answer is asked again. With every option\ngiven, asks nothing.\n\nExample: tyo init --name "Maija Mallikas" --email maija@example.fi --business-id 1234567-1 --iban "FI21 1234 5600 0007 85" --rate 95': 'Luo tallennuskansio työnohjaajan tiedoilla.\n\nPäätteessä kysyy, mitä ei annettu: nimesi, sähköpostiosoitteesi, Y-tunnuksesi, osoitteesi,\npankkitilisi ja hinnan (Y-tunnuksen, osoitteen ja pankkitilin voi ohittaa ja lisätä myöhemmin\nkomennolla `tyo settings set`); virheellinen vastaus kysytään uudelleen. Kun kaikki valitsimet\non annettu, ei kysy mitään.\n\nEsimerkki: tyo init --name "Maija Mallikas" --email maija@example.fi --business-id 1234567-1 --iban "FI21 1234 5600 0007 85" --rate 95',
 }

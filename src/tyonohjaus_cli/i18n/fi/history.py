@@ -50,4 +50,7 @@ MESSAGES: dict[str, str] = {
         "laskutetut eivät muutu koskaan.\n\n"
         "Esimerkki: tyo process edit hoitajat-2027 --rate 130 --from 2027-03-01"
     ),
+    # frozen history: a forgotten client's kept invoices
+    "Invoices of forgotten clients, {month}": "Poistettujen tilaajien laskut, {month}",
+    "(forgotten clients)": "(poistetut tilaajat)",
 }

@@ -1,0 +1,59 @@
+"""A year's turnover (without VAT) by month and by client, and the VAT threshold check.
+
+A VAT-exempt supervisor must register for VAT once the year's turnover goes over the
+small-business threshold (AVL 3 §, :func:`domain.vat.small_business_threshold`). The
+turnover counts every billed item of the year: invoiced ones as their invoices bill them,
+a forgotten client's kept invoices too (under :data:`domain.billing.FORGOTTEN`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tyonohjaus_cli.domain.billing import Bill
+from tyonohjaus_cli.domain.enums import VatMode
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.domain.vat import small_business_threshold
+
+
+@dataclass(frozen=True)
+class YearTurnover:
+    year: int
+    months: tuple[tuple[Month, Decimal], ...]
+    clients: tuple[tuple[str, Decimal], ...]
+    """By client id; the forgotten clients' together under ``""``, last."""
+    threshold: Decimal | None = None
+    """The small-business threshold, when VAT-exempt (else there is nothing to check)."""
+
+    @property
+    def net(self) -> Decimal:
+        return sum((net for _, net in self.months), Decimal(0))
+
+    @property
+    def over_threshold(self) -> bool | None:
+        return None if self.threshold is None else self.net > self.threshold
+
+    @property
+    def below_by(self) -> Decimal | None:
+        return None if self.threshold is None else self.threshold - self.net
+
+
+def year_turnover(year: int, bills: Sequence[Sequence[Bill]], vat: VatMode) -> YearTurnover:
+    """The turnover of ``year`` from its twelve months' bills (January first)."""
+    months = tuple(Month(year, number) for number in range(1, 13))
+    per_client: dict[str, Decimal] = {}
+    per_month = []
+    for month, month_bills in zip(months, bills, strict=True):
+        per_month.append((month, sum((bill.totals.net for bill in month_bills), Decimal(0))))
+        for bill in month_bills:
+            per_client[bill.client.id] = (
+                per_client.get(bill.client.id, Decimal(0)) + bill.totals.net
+            )
+    return YearTurnover(
+        year=year,
+        months=tuple(per_month),
+        clients=tuple(sorted(per_client.items(), key=lambda row: (row[0] == "", row[0]))),
+        threshold=small_business_threshold(year) if vat is VatMode.EXEMPT else None,
+    )

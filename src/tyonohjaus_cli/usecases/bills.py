@@ -51,7 +51,7 @@ def bills_by_month(
     processes = [store.process(process_id) for process_id in sorted(ids)]
     for process in processes:
         store.client_of(process)
-    invoiced = billed_items(invoice_store.invoices(store))
+    invoiced = billed_items(invoice_store.invoices(store, [str(month) for month in months]))
     if client_id is None:
         # A forgotten client's invoices are kept by law and still count, under one label.
         gone = {billed.client for billed in invoiced.values()} - wanted

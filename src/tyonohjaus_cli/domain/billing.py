@@ -101,6 +101,8 @@ class Bill:
     items: tuple[BillItem, ...]
     unlogged: tuple[str, ...] = ()
     """Meetings of the month still only planned: they bill nothing until logged."""
+    references: tuple[tuple[str, str, str], ...] = ()
+    """Each process's (id, order number, framework agreement id), frozen on its invoice."""
 
     @property
     def name(self) -> str:
@@ -297,7 +299,22 @@ def bill_month(
         if process_of is not None and expense.day in month and expense.key not in invoiced:
             items.append(BillItem(expense.key, (expense_line(expense, settings),)))
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
-    return Bill(client, month, tuple(items), tuple(unlogged))
+    references = tuple(
+        (process.id, process.order_number, process.contract) for process in own.values()
+    )
+    return Bill(client, month, tuple(items), tuple(unlogged), references)
+
+
+def _joined(values: Iterable[str]) -> str:
+    """The distinct values given, in order: one order or agreement, or each of several."""
+    return ", ".join(dict.fromkeys(value for value in values if value))
+
+
+def buyer_references(bill: Bill, lines: Iterable[InvoiceLine]) -> tuple[str, str]:
+    """The order number and framework agreement id of the processes ``lines`` bill."""
+    billed = {line.process for line in lines}
+    chosen = [ref for ref in bill.references if ref[0] in billed]
+    return _joined(ref[1] for ref in chosen), _joined(ref[2] for ref in chosen)
 
 
 def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> Invoice:
@@ -312,6 +329,7 @@ def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> 
                 month=str(bill.month),
             )
         )
+    order_number, contract = buyer_references(bill, lines)
     return Invoice(
         number=number,
         issued=issued,
@@ -322,4 +340,7 @@ def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> 
         lines=lines,
         vat_mode=settings.vat,
         vat_exempt_ground=settings.vat_exempt_ground,
+        buyer_reference=bill.client.buyer_reference,
+        order_number=order_number,
+        contract=contract,
     )

@@ -92,7 +92,7 @@ def supervisor_to_doc(person: Supervisor) -> Doc:
         "bic": person.bic,
         "address": person.address,
         "phone": person.phone,
-    }
+    } | compact({"einvoice_address": person.einvoice_address, "operator": person.operator})
 
 
 def supervisor_from_doc(
@@ -114,6 +114,8 @@ def supervisor_from_doc(
         bic=fields.text("bic", ""),
         address=fields.text("address", ""),
         phone=fields.text("phone", ""),
+        einvoice_address=fields.text("einvoice_address", ""),
+        operator=fields.text("operator", ""),
     )
 
 

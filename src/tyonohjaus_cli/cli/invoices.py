@@ -33,7 +33,7 @@ from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.bills import bills_through, month_bills, unlogged_warning
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client
@@ -165,12 +165,6 @@ def _missing_from_invoice(seller: Supervisor, buyer: Client) -> list[str]:
 
 @command(app, "create")
 def create(
-    month: Annotated[
-        Month,
-        typer.Argument(
-            metavar="MONTH", help=t("The month billed, e.g. 2027-02."), parser=params.month
-        ),
-    ],
     client: Annotated[
         str,
         typer.Option(
@@ -180,6 +174,28 @@ def create(
             autocompletion=complete.client_ids,
         ),
     ],
+    month: Annotated[
+        Month | None,
+        typer.Argument(
+            metavar="[MONTH]",
+            help=t("The month billed, e.g. 2027-02."),
+            parser=params.month,
+            show_default=False,
+        ),
+    ] = None,
+    through: Annotated[
+        Month | None,
+        typer.Option(
+            "--through",
+            metavar="MONTH",
+            help=t(
+                "Instead of MONTH: every item not yet invoiced up to this month, of any "
+                "earlier month too, on one invoice."
+            ),
+            parser=params.month,
+            show_default=False,
+        ),
+    ] = None,
     day: Annotated[
         date | None,
         typer.Option(
@@ -207,15 +223,22 @@ def create(
 
     Example: tyo invoice create 2027-02 --client pohde
     """
+    if (month is None) == (through is None):
+        raise UsageError(t("give the MONTH billed, or --through MONTH, not both"))
     store = session.store
     issued = day or session.now().date()
     settings = store.settings()
     missing = _missing_from_invoice(settings.supervisor, store.client(client))
     if missing:
         raise UsageError(t("an invoice needs {what}; nothing was issued", what="; ".join(missing)))
-    with store.transaction(f"invoice create {month} {client}", session.now()) as change:
+    command = f"invoice create {month} {client}" if month else f"invoice create --through {through}"
+    with store.transaction(command, session.now()) as change:
         issued_before = invoice_store.invoices(store)
-        (bill,) = month_bills(store, month, client, now=session.now())
+        if month is not None:
+            (bill,) = month_bills(store, month, client, now=session.now())
+        else:
+            assert through is not None  # one of the two, as checked above
+            bill = bills_through(store, through, client, now=session.now())
         already = sorted({item.invoice for item in bill.items if item.invoice is not None})
         if bill.items and not bill.open_items:
             # Asking for an invoice that can't be issued is bad input, as "nothing to invoice" is.
@@ -224,7 +247,7 @@ def create(
                     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
                     "`tyo invoice credit N` and then create the invoice again",
                     client=client,
-                    month=str(month),
+                    month=str(bill.month),
                     numbers=", ".join(str(n) for n in already),
                 )
             )

@@ -117,6 +117,10 @@ class Meeting:
     held_minutes: int | None = None
     attended: int | None = None
     """How many were present when held (a count only: names stay in the session log)."""
+    charge: Decimal | None = None
+    """The percent a late cancellation or no-show bills, when changed for this meeting alone
+    (``tyo meeting charge``; else the client's ``cancel_charge``), and why."""
+    charge_reason: str = ""
 
     @property
     def actual_minutes(self) -> int:

@@ -140,6 +140,8 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
             "reason": meeting.reason,
             "held_minutes": meeting.held_minutes,
             "attended": meeting.attended,
+            "charge": plain(meeting.charge) if meeting.charge is not None else None,
+            "charge_reason": meeting.charge_reason,
             "moves": [
                 {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
                 for move in meeting.moves
@@ -169,6 +171,8 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         reason=fields.text("reason", ""),
         held_minutes=fields.integer("held_minutes", None, minimum=1, maximum=LONGEST_MEETING),
         attended=fields.integer("attended", None),
+        charge=fields.amount("charge", None),
+        charge_reason=fields.text("charge_reason", ""),
     )
 
 
@@ -201,7 +205,12 @@ def review_from_doc(fields: Fields, zone: tzinfo) -> Review:
 
 def process_to_doc(process: Process) -> Doc:
     doc: Doc = {
-        "schema": schema_for(process.rate_changes, process.meeting_price_changes),
+        # A meeting's own charge is one more thing an older tyo would ignore (and bill 100 %).
+        "schema": schema_for(
+            process.rate_changes,
+            process.meeting_price_changes,
+            tuple(m for m in process.meetings if m.charge is not None),
+        ),
         "id": process.id,
         "client": process.client,
         "kind": process.kind.value,

@@ -269,6 +269,8 @@ class InvoiceHead(NamedTuple):
     net: str
     vat: str
     gross: str
+    items: list[str]
+    """The billable items it bills (``process#n``, expense ids), sorted."""
 
 
 def _head_of(invoice: Invoice) -> InvoiceHead:
@@ -283,6 +285,7 @@ def _head_of(invoice: Invoice) -> InvoiceHead:
         f"{sums.net:.2f}",
         f"{sums.vat:.2f}",
         f"{sums.gross:.2f}",
+        sorted(invoice.items),
     )
 
 
@@ -312,6 +315,19 @@ def invoice_heads(store: Store) -> list[InvoiceHead]:
     index.forget_missing(present, f"{INVOICES}/")
     index.save()
     return sorted(heads)
+
+
+def invoiced_keys(store: Store) -> set[str]:
+    """The billable items on an invoice in force (not a credit note, not credited), from
+    the invoice index alone."""
+    heads = invoice_heads(store)
+    credited = {head.credit_for for head in heads if head.credit_for is not None}
+    return {
+        item
+        for head in heads
+        if head.credit_for is None and head.number not in credited
+        for item in head.items
+    }
 
 
 def invoices(store: Store, months: Collection[str] | None = None) -> list[Invoice]:

@@ -97,20 +97,25 @@ def _summary_line(invoice: Invoice) -> str:
     )
 
 
-def _missing_from_invoice(seller: Supervisor, buyer: Client) -> str | None:
-    """What an invoice would lack of what the VAT Act (AVL 209 e §) and the bank ask for,
-    and how to add it; asked before an invoice is issued, as an issued one never changes."""
+def _missing_from_invoice(seller: Supervisor, buyer: Client) -> list[str]:
+    """Everything an invoice would lack of what the VAT Act (AVL 209 e §) and the bank ask
+    for, each with how to add it: asked before an invoice is issued, as an issued one never
+    changes, and all at once, so that one run tells the whole of it."""
+    missing = []
     if not seller.business_id:
-        return t("your business ID: `tyo settings set business_id 1234567-1`")
+        missing.append(t("your business ID: `tyo settings set business_id 1234567-1`"))
     if not seller.address:
-        return t('your address: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`')
+        missing.append(t('your address: `tyo settings set address "Esimerkkitie 1\\n90100 Oulu"`'))
     if not seller.iban:
-        return t('your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`')
+        missing.append(t('your bank account: `tyo settings set iban "FI21 1234 5600 0007 85"`'))
     if not buyer.address:
-        return t(
-            "{client}'s billing address: `tyo client edit {client} --address ...`", client=buyer.id
+        missing.append(
+            t(
+                "{client}'s billing address: `tyo client edit {client} --address ...`",
+                client=buyer.id,
+            )
         )
-    return None
+    return missing
 
 
 @command(app, "create")
@@ -161,8 +166,8 @@ def create(
     issued = day or session.now().date()
     settings = store.settings()
     missing = _missing_from_invoice(settings.supervisor, store.client(client))
-    if missing is not None:
-        raise UsageError(t("an invoice needs {what}; nothing was issued", what=missing))
+    if missing:
+        raise UsageError(t("an invoice needs {what}; nothing was issued", what="; ".join(missing)))
     with store.transaction(f"invoice create {month} {client}", session.now()) as change:
         issued_before = invoice_store.invoices(store)
         (bill,) = month_bills(store, month, client, now=session.now())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import asdict, replace
 from datetime import date
 from decimal import Decimal
@@ -16,7 +17,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import changes_json, dated_text
 from tyonohjaus_cli.domain.enums import VatMode
-from tyonohjaus_cli.domain.parsing import parse_break, parse_name
+from tyonohjaus_cli.domain.parsing import parse_break, parse_email, parse_money, parse_name
 from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_money, t
@@ -65,15 +66,30 @@ def _language(text: str) -> str:
     raise UsageError(t("expected fi or en"))
 
 
-def _ask(value: str | None, prompt: str, flag: str, missing: list[str]) -> str:
-    """The value given, else the answer on a terminal; else ``flag`` goes on ``missing``."""
-    if value is not None:
-        return value
-    if sys.stdin.isatty():
-        answer: str = typer.prompt(prompt)
-        return answer
-    missing.append(flag)
-    return ""
+def _ask(prompt: str, parse: Callable[[str], str], *, skippable: bool = False) -> str:
+    """Ask on the terminal until the answer parses; an empty answer skips when
+    ``skippable``. A bad answer is said in one line and asked again."""
+    while True:
+        answer: str = typer.prompt(prompt, default="", show_default=False)
+        if not answer.strip():
+            if skippable:
+                return ""
+            output.warn(t("an answer is needed here"))
+            continue
+        try:
+            return parse(answer)
+        except UsageError as error:
+            output.warn(error.message)
+        except typer.BadParameter as error:
+            output.warn(error.message)
+
+
+def _money_text(text: str) -> str:
+    return str(parse_money(text))
+
+
+def _address(text: str) -> str:
+    return text.replace("\\n", "\n").strip()
 
 
 def init(
@@ -132,7 +148,10 @@ def init(
 ) -> None:
     """Create the store with your supervisor profile.
 
-    Asks for what is missing when run in a terminal; with every option given, asks nothing.
+    In a terminal, asks for what is not given: your name, e-mail, business ID, address,
+    bank account and price (the business ID, address and bank account may be skipped, and
+    added later with `tyo settings set`); a bad answer is asked again. With every option
+    given, asks nothing.
 
     Example: tyo init --name "Maija Mallikas" --email maija@example.fi --business-id 1234567-1 --iban "FI21 1234 5600 0007 85" --rate 95
     """
@@ -144,33 +163,60 @@ def init(
                 root=store.root,
             )
         )
-    missing: list[str] = []
-    name = _ask(name, t("Your name"), "--name", missing)
-    email = _ask(email, t("Your e-mail"), "--email", missing)
-    rate_text = _ask(
-        None if rate is None else str(rate),
-        t("Default price of a unit (€, without VAT)"),
-        "--rate",
-        missing,
-    )
-    if missing:
+    terminal = sys.stdin.isatty()
+    missing = [
+        flag
+        for flag, value in (("--name", name), ("--email", email), ("--rate", rate))
+        if value is None
+    ]
+    if missing and not terminal:
         raise UsageError(
             t(
                 "missing {options}: give them as options, or run `tyo init` in a terminal to be asked",
                 options=", ".join(missing),
             )
         )
+    if terminal:
+        # Asked in a terminal: what an invoice needs, each skippable but the name, the
+        # e-mail and the price; a bad answer is asked again, not the whole setup.
+        if name is None:
+            name = _ask(t("Your name"), parse_name)
+        if email is None:
+            email = _ask(t("Your e-mail"), parse_email)
+        if business_id is None:
+            business_id = _ask(
+                t("Your business ID (Y-tunnus), e.g. 1234567-1 (Enter to skip)"),
+                params.business_id,
+                skippable=True,
+            )
+        if not address:
+            address = _ask(
+                t("Your postal address, lines separated by \\n (Enter to skip)"),
+                _address,
+                skippable=True,
+            )
+        if iban is None:
+            iban = _ask(
+                t("Your bank account (IBAN) for invoices (Enter to skip)"),
+                params.iban,
+                skippable=True,
+            )
+        if rate is None:
+            rate = parse_money(_ask(t("Default price of a unit (€, without VAT)"), _money_text))
+    assert name is not None
+    assert email is not None
+    assert rate is not None
     settings = Settings(
         supervisor=Supervisor(
-            name=parse_name(name),  # typed at the prompt, perhaps
-            email=params.email(email),
+            name=name,
+            email=email,
             business_id=business_id or "",
             iban=iban or "",
             bic=bic.strip().upper(),
             address=address.replace("\\n", "\n").strip(),
             phone=phone.strip(),
         ),
-        rate=params.money(rate_text),
+        rate=rate,
         vat=vat,
         vat_exempt_ground=vat_exempt_ground
         or (DEFAULT_EXEMPT_GROUND if vat is VatMode.EXEMPT else ""),

@@ -66,3 +66,13 @@ MESSAGES |= {
     "unknown client {id!r}: did you mean {names}? (`tyo client list` shows the ids)": "tuntematon tilaaja {id!r}: tarkoititko {names}? (`tyo client list` näyttää tunnukset)",
     "unknown process {id!r}: did you mean {names}? (`tyo process list` shows the ids)": "tuntematon prosessi {id!r}: tarkoititko {names}? (`tyo process list` näyttää tunnukset)",
 }
+MESSAGES |= {
+    # --- tyo init in a terminal -------------------------------------------------------------
+    "an answer is needed here": "tähän tarvitaan vastaus",
+    "Your business ID (Y-tunnus), e.g. 1234567-1 (Enter to skip)": "Y-tunnuksesi, esim. 1234567-1 (Enter ohittaa)",
+    "Your postal address, lines separated by \\n (Enter to skip)": "Postiosoitteesi, rivit erotettuina merkinnällä \\n (Enter ohittaa)",
+    "Your bank account (IBAN) for invoices (Enter to skip)": "Pankkitilisi (IBAN) laskuille (Enter ohittaa)",
+}
+MESSAGES |= {
+    'Create the store with your supervisor profile.\n\nIn a terminal, asks for what is not given: your name, e-mail, business ID, address,\nbank account and price (the business ID, address and bank account may be skipped, and\nadded later with `tyo settings set`); a bad answer is asked again. With every option\ngiven, asks nothing.\n\nExample: tyo init --name "Maija Mallikas" --email maija@example.fi --business-id 1234567-1 --iban "FI21 1234 5600 0007 85" --rate 95': 'Luo tallennuskansio työnohjaajan tiedoilla.\n\nPäätteessä kysyy, mitä ei annettu: nimesi, sähköpostiosoitteesi, Y-tunnuksesi, osoitteesi,\npankkitilisi ja hinnan (Y-tunnuksen, osoitteen ja pankkitilin voi ohittaa ja lisätä myöhemmin\nkomennolla `tyo settings set`); virheellinen vastaus kysytään uudelleen. Kun kaikki valitsimet\non annettu, ei kysy mitään.\n\nEsimerkki: tyo init --name "Maija Mallikas" --email maija@example.fi --business-id 1234567-1 --iban "FI21 1234 5600 0007 85" --rate 95',
+}

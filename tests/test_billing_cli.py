@@ -88,6 +88,7 @@ def test_billing_json_is_the_month_computed_by_hand(month: Tyo) -> None:
             "net": "102.00",
             "vat_percent": "25.5",
             "invoice": None,
+            "charge_reason": None,
         }
     ]
     assert mehilainen["totals"]["gross"] == "128.01"
@@ -111,10 +112,10 @@ def test_billing_table_and_csv(month: Tyo) -> None:
     lines = csv.stdout.splitlines()
     assert (
         lines[0]
-        == "client,kind,date,process,description,minutes,units,unit_price,discount,net,vat_percent,invoice"
+        == "client,kind,date,process,description,minutes,units,unit_price,discount,net,vat_percent,invoice,charge_reason"
     )
     assert (
-        "mehilainen,meeting,2027-02-11,aino,Work supervision: Yksilötyönohjaus,60,1.33,85.00,-11.33,102.00,25.5,"
+        "mehilainen,meeting,2027-02-11,aino,Work supervision: Yksilötyönohjaus,60,1.33,85.00,-11.33,102.00,25.5,,"
         in lines
     )
     assert len(lines) == 6
@@ -615,8 +616,16 @@ def test_user_errors_are_one_line(
 
 
 def test_unlogged_meetings_are_pointed_out(month: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:
+    # February, not yet invoiced, is named after March (tests/test_loose_ends.py).
+    february = (
+        "Not yet invoiced: mehilainen has 1 item from before 2027-03 (2027-02, €128.01); "
+        "`tyo invoice create --through 2027-03 --client mehilainen` invoices it with 2027-03.\n"
+        "Not yet invoiced: pohde has 4 items from before 2027-03 (2027-02, €644.32); "
+        "`tyo invoice create --through 2027-03 --client pohde` invoices them with 2027-03.\n"
+    )
     before = month("billing", "2027-03")  # the meeting is still ahead: nothing to point out
     assert (before.exit_code, before.stderr) == (0, "")
+    assert before.stdout.endswith(february)
     monkeypatch.setenv("TYO_NOW", "2027-04-01 09:00")
     march = month("billing", "2027-03")
     assert march.exit_code == 0, march.output

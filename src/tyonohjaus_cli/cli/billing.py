@@ -10,16 +10,21 @@ percents as written, e.g. ``"25.5"``)::
      "clients": [{"client", "name",
                   "items": [{"date", "process", "kind", "description", "minutes", "units",
                              "unit_price", "amount", "discounts": [{"kind", "percent",
-                             "amount"}], "discount", "net", "vat_percent", "invoice"}],
+                             "amount"}], "discount", "net", "vat_percent", "invoice",
+                             "charge_reason"}],
                   "totals" | "invoiced" | "open": {"by_rate": [{"vat_percent", "base",
                                                    "vat"}], "net", "vat", "gross"},
                   "unlogged": ["process#n", ...]}],
-     "totals": {... all clients ...}}
+     "totals": {... all clients ...},
+     "open_earlier": [{"client", "month", "items": ["process#n", ...], "open": {...}}]}
 
 ``kind`` is ``meeting``, ``late-cancellation``, ``no-show`` or ``expense``; a discount's
 kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on,
 whose own lines the item then shows. ``name`` is the name billed to when every item is
 invoiced; the forgotten clients' kept invoices come under ``"client": null, "name": null``.
+``charge_reason`` says why a late cancellation or no-show bills what it does when changed for
+that meeting (``tyo meeting charge``); ``open_earlier`` lists, per client and earlier month,
+the items not yet invoiced.
 """
 
 from __future__ import annotations
@@ -46,7 +51,13 @@ from tyonohjaus_cli.i18n import format_date, format_money, format_number, langua
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.usecases.bills import bills_by_month, month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.bills import (
+    bills_by_month,
+    earlier_warning,
+    month_bills,
+    open_earlier,
+    unlogged_warning,
+)
 
 
 class _MonthOrCommand(Group):
@@ -143,6 +154,7 @@ def _item_row(bill: Bill, item: BillItem) -> dict[str, Any]:
         "net": item.net,
         "vat_percent": plain(line.vat_percent),
         "invoice": item.invoice,
+        "charge_reason": item.note or None,
     }
 
 
@@ -177,6 +189,12 @@ _COLUMNS = [
     output.Column("vat_percent", t("VAT %"), decimal_text, right=True),
     output.Column("invoice", t("invoice"), right=True),
 ]
+
+
+def _with_reason(row: dict[str, Any]) -> dict[str, Any]:
+    """A row for people: why a charge was changed for the meeting, after what it bills."""
+    reason = row["charge_reason"]
+    return row | {"description": f"{row['description']} ({reason})"} if reason else row
 
 
 def _say_totals(bill: Bill) -> None:
@@ -235,6 +253,12 @@ def billing(
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
     bills = month_bills(store, chosen, client, now=session.now())
+    if as_csv:
+        rows = [_item_row(bill, item) for bill in bills for item in bill.items]
+        keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
+        machine.print_csv(keys, rows)
+        return
+    earlier = open_earlier(store, chosen, client, now=session.now())
     if as_json:
         everything = [line for bill in bills for line in bill.lines]
         from tyonohjaus_cli.domain.invoices import totals as sum_lines
@@ -244,16 +268,20 @@ def billing(
                 "month": str(chosen),
                 "clients": [bill_json(bill) for bill in bills],
                 "totals": _totals_json(sum_lines(everything)),
+                "open_earlier": [
+                    {
+                        "client": bill.client.id,
+                        "month": str(bill.month),
+                        "items": [item.key for item in bill.open_items],
+                        "open": _totals_json(bill.open_totals),
+                    }
+                    for bill in earlier
+                ],
             }
         )
         return
-    if as_csv:
-        rows = [_item_row(bill, item) for bill in bills for item in bill.items]
-        machine.print_csv(["client", "kind", *(column.key for column in _COLUMNS)], rows)
-        return
     if not bills:
         output.say(t("Nothing billable in {month}.", month=str(chosen)))
-        return
     for index, bill in enumerate(bills):
         if index:
             output.say("")
@@ -262,7 +290,7 @@ def billing(
             if bill.client.id
             else t("Invoices of forgotten clients, {month}", month=str(chosen))
         )
-        rows = [_item_row(bill, item) for item in bill.items]
+        rows = [_with_reason(_item_row(bill, item)) for item in bill.items]
         if rows:
             output.print_table(_COLUMNS, rows, title=title)
             _say_totals(bill)
@@ -271,6 +299,11 @@ def billing(
             output.say(t("  nothing billable"))
         if bill.unlogged:
             output.warn(unlogged_warning(bill))
+    by_client: dict[str, list[Bill]] = {}
+    for bill in earlier:
+        by_client.setdefault(bill.client.id, []).append(bill)
+    for client_bills in by_client.values():
+        output.say(earlier_warning(client_bills, chosen))
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

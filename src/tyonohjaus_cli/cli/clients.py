@@ -57,8 +57,24 @@ EmailOption = Annotated[
     str | None, typer.Option(help=t("E-mail address for invoices."), parser=params.email)
 ]
 ContactOption = Annotated[str | None, typer.Option(help=t("Contact person."))]
-EinvoiceOption = Annotated[str | None, typer.Option(help=t("E-invoice address (OVT or IBAN)."))]
-OperatorOption = Annotated[str | None, typer.Option(help=t("E-invoice operator code."))]
+EinvoiceOption = Annotated[
+    str | None,
+    typer.Option(
+        help=t("E-invoice address: an OVT code (0037…) or a Peppol id (0216:0037…)."),
+        parser=params.einvoice_address,
+    ),
+]
+OperatorOption = Annotated[
+    str | None,
+    typer.Option(help=t("E-invoice operator (intermediator) code."), parser=params.operator_code),
+]
+BuyerReferenceOption = Annotated[
+    str | None,
+    typer.Option(
+        help=t("The buyer's reference every invoice must carry (cost centre, reviewer code)."),
+        parser=params.buyer_reference,
+    ),
+]
 RateOption = Annotated[
     Decimal | None,
     typer.Option(
@@ -116,6 +132,7 @@ def add(
     contact: ContactOption = None,
     einvoice_address: EinvoiceOption = None,
     operator: OperatorOption = None,
+    buyer_reference: BuyerReferenceOption = None,
     rate: RateOption = None,
     discount: DiscountOption = None,
     cancel_hours: CancelHoursOption = None,
@@ -139,6 +156,7 @@ def add(
         contact=contact,
         einvoice_address=einvoice_address,
         operator=operator,
+        buyer_reference=buyer_reference,
         rate=rate,
         discount=discount,
         cancel_hours=cancel_hours,
@@ -173,6 +191,7 @@ def edit(
     contact: ContactOption = None,
     einvoice_address: EinvoiceOption = None,
     operator: OperatorOption = None,
+    buyer_reference: BuyerReferenceOption = None,
     rate: RateOption = None,
     discount: DiscountOption = None,
     cancel_hours: CancelHoursOption = None,
@@ -198,6 +217,7 @@ def edit(
         contact=contact,
         einvoice_address=einvoice_address,
         operator=operator,
+        buyer_reference=buyer_reference,
         cancel_hours=cancel_hours,
         cancel_charge=cancel_charge,
         payment_days=payment_days,
@@ -290,6 +310,7 @@ def show(
             (t("contact"), client.contact),
             (t("e-invoice address"), client.einvoice_address),
             (t("operator"), client.operator),
+            (t("buyer reference"), client.buyer_reference),
             (
                 t("rate"),
                 dated_text(

@@ -64,11 +64,10 @@ LangOption = Annotated[
 
 def _references(client: Client, process: Process, lang: str) -> tuple[tuple[str, str], ...]:
     """The buyer's references where given: framework agreement, order number, reference."""
-    # Read by name: the fields are optional, and older stores have none of them.
     given = (
-        (t("Framework agreement", lang=lang), getattr(process, "contract", "")),
-        (t("Order number", lang=lang), getattr(process, "order_number", "")),
-        (t("Buyer reference", lang=lang), getattr(client, "buyer_reference", "")),
+        (t("Framework agreement", lang=lang), process.contract),
+        (t("Order number", lang=lang), process.order_number),
+        (t("Buyer reference", lang=lang), client.buyer_reference),
     )
     return tuple((label, str(value)) for label, value in given if value)
 

@@ -17,6 +17,7 @@ from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.billing import issue_invoice
+from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
@@ -31,7 +32,7 @@ from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.bills import bills_through, month_bills, unlogged_warning
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client
@@ -120,12 +121,6 @@ def _missing_from_invoice(seller: Supervisor, buyer: Client) -> list[str]:
 
 @command(app, "create")
 def create(
-    month: Annotated[
-        Month,
-        typer.Argument(
-            metavar="MONTH", help=t("The month billed, e.g. 2027-02."), parser=params.month
-        ),
-    ],
     client: Annotated[
         str,
         typer.Option(
@@ -135,6 +130,28 @@ def create(
             autocompletion=complete.client_ids,
         ),
     ],
+    month: Annotated[
+        Month | None,
+        typer.Argument(
+            metavar="[MONTH]",
+            help=t("The month billed, e.g. 2027-02."),
+            parser=params.month,
+            show_default=False,
+        ),
+    ] = None,
+    through: Annotated[
+        Month | None,
+        typer.Option(
+            "--through",
+            metavar="MONTH",
+            help=t(
+                "Instead of MONTH: every item not yet invoiced up to this month, of any "
+                "earlier month too, on one invoice."
+            ),
+            parser=params.month,
+            show_default=False,
+        ),
+    ] = None,
     day: Annotated[
         date | None,
         typer.Option(
@@ -162,15 +179,22 @@ def create(
 
     Example: tyo invoice create 2027-02 --client pohde
     """
+    if (month is None) == (through is None):
+        raise UsageError(t("give the MONTH billed, or --through MONTH, not both"))
     store = session.store
     issued = day or session.now().date()
     settings = store.settings()
     missing = _missing_from_invoice(settings.supervisor, store.client(client))
     if missing:
         raise UsageError(t("an invoice needs {what}; nothing was issued", what="; ".join(missing)))
-    with store.transaction(f"invoice create {month} {client}", session.now()) as change:
+    command = f"invoice create {month} {client}" if month else f"invoice create --through {through}"
+    with store.transaction(command, session.now()) as change:
         issued_before = invoice_store.invoices(store)
-        (bill,) = month_bills(store, month, client, now=session.now())
+        if month is not None:
+            (bill,) = month_bills(store, month, client, now=session.now())
+        else:
+            assert through is not None  # one of the two, as checked above
+            bill = bills_through(store, through, client, now=session.now())
         already = sorted({item.invoice for item in bill.items if item.invoice is not None})
         if bill.items and not bill.open_items:
             # Asking for an invoice that can't be issued is bad input, as "nothing to invoice" is.
@@ -179,13 +203,24 @@ def create(
                     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
                     "`tyo invoice credit N` and then create the invoice again",
                     client=client,
-                    month=str(month),
+                    month=str(bill.month),
                     numbers=", ".join(str(n) for n in already),
                 )
             )
         chosen = invoice_number(issued_before, issued, number)
         invoice = issue_invoice(bill, settings, chosen, issued)
         invoice_store.save_invoice(store, change, invoice)
+    if invoice.buyer.einvoice_address and buyer_reference_missing(
+        invoice.buyer_reference, invoice.order_number
+    ):
+        output.warn(
+            t(
+                "{client} takes e-invoices but has no buyer reference and the process no order "
+                "number: Peppol requires one (`tyo client edit {client} --buyer-reference ...` "
+                "or `tyo process edit ID --order-number ...`, then credit and invoice again)",
+                client=client,
+            )
+        )
     output.say(_summary_line(invoice))
     if bill.unlogged:
         output.warn(unlogged_warning(bill))
@@ -247,6 +282,9 @@ def invoice_json(invoice: Invoice, today: date, credited: set[int]) -> dict[str,
     return {
         **_row(invoice, today, credited),
         "rf_reference": invoice.rf_reference,
+        "buyer_reference": invoice.buyer_reference,
+        "order_number": invoice.order_number,
+        "contract": invoice.contract,
         "language": invoice.language,
         "lines": [
             {
@@ -323,6 +361,9 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
             (t("due"), format_date(invoice.due, weekday=False)),
             (t("reference"), data["reference"]),
             (t("RF reference"), rf_text(invoice)),
+            (t("buyer reference"), invoice.buyer_reference),
+            (t("order number"), invoice.order_number),
+            (t("framework agreement"), invoice.contract),
             (t("status"), t(data["status"])),
             (t("paid"), format_date(invoice.paid, weekday=False) if invoice.paid else ""),
         ]
@@ -454,6 +495,109 @@ def pdf(
         output.write_out(data, "-")
         return
     path = Path(to or f"invoice-{number}.pdf").expanduser()
+    output.write_out(data, path)
+    output.say(t("Wrote {path}.", path=str(path)))
+
+
+def _participant_names(invoice: Invoice) -> dict[str, list[str]]:
+    """Process title → its participants' names, for a client who asked for them."""
+    store = session.store
+    names: dict[str, list[str]] = {}
+    for process_id in dict.fromkeys(line.process for line in invoice.lines):
+        if store.has_process(process_id):
+            process = store.process(process_id)
+            names[process.id] = [person.name for person in process.participants]
+    return names
+
+
+@command(app, "einvoice")
+def einvoice(
+    number: NumberArgument,
+    kind: Annotated[
+        EinvoiceFormat,
+        typer.Option(
+            "--format",
+            help=t("peppol (Peppol BIS Billing 3.0, UBL) or finvoice (Finvoice 3.0)."),
+            parser=params.choice(EinvoiceFormat),
+        ),
+    ] = EinvoiceFormat.PEPPOL,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help=t(
+                "Where to write it (default: invoice-N.xml, or invoice-N-finvoice.xml, here; "
+                "- for standard output)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    participants: Annotated[
+        bool,
+        typer.Option(
+            "--participants", help=t("Name the participants (only when the client asks for it).")
+        ),
+    ] = False,
+) -> None:
+    """Write an invoice or credit note as an e-invoice (verkkolasku), to upload to your
+    operator's or bank's service.
+
+    Peppol BIS Billing 3.0 (EN 16931, what public buyers require) by default; Finvoice 3.0
+    with --format finvoice. Same figures as the PDF.
+
+    Example: tyo invoice einvoice 1000 --format finvoice -o lasku-1000.xml
+    """
+    from tyonohjaus_cli.domain.einvoice import (
+        missing_for_einvoice,
+        parse_einvoice_address,
+        routed,
+    )
+
+    store = session.store
+    settings = store.settings()
+    issued = invoice_store.invoice(store, number)
+    client = store.client(issued.buyer.id) if store.has_client(issued.buyer.id) else None
+    invoice = routed(issued, settings.supervisor, client)
+    finvoice = kind is EinvoiceFormat.FINVOICE
+    missing = missing_for_einvoice(invoice, routing=finvoice)
+    if missing:
+        raise UsageError(
+            t(
+                "invoice {n} can't be written as an e-invoice without {what}; nothing was written",
+                n=number,
+                what="; ".join(missing),
+            )
+        )
+    for address in (invoice.buyer.einvoice_address, invoice.seller.einvoice_address):
+        if address:
+            parse_einvoice_address(address)
+    if not finvoice and buyer_reference_missing(invoice.buyer_reference, invoice.order_number):
+        raise UsageError(
+            t(
+                "invoice {n} has neither a buyer reference nor an order number, and Peppol "
+                "requires one (PEPPOL-EN16931-R003): add one (`tyo client edit {client} "
+                "--buyer-reference ...`), credit the invoice and issue it again; "
+                "nothing was written",
+                n=number,
+                client=invoice.buyer.id,
+            )
+        )
+    names = _participant_names(invoice) if participants else {}
+    if finvoice:
+        from tyonohjaus_cli.render.finvoice import finvoice_xml
+
+        data = finvoice_xml(invoice, names)
+    else:
+        from tyonohjaus_cli.render.peppol import peppol_xml
+
+        data = peppol_xml(invoice, names)
+    if to == "-":
+        output.write_out(data, "-")
+        return
+    default = f"invoice-{number}-finvoice.xml" if finvoice else f"invoice-{number}.xml"
+    path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Annotated
 
 import typer
@@ -18,7 +19,7 @@ from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.planning import reason_not_free
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, language, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, format_number, language, t
 
 app = group(t("Add, move or cancel a meeting of a process."))
 
@@ -190,3 +191,44 @@ def cancel(
                 client=client.id,
             )
         )
+
+
+@command(app, "charge")
+def charge(
+    process_id: ProcessArgument,
+    n: NumberArgument,
+    percent: Annotated[
+        Decimal,
+        typer.Option(
+            help=t("What this meeting bills, in percent: 0 waives it, e.g. 50 or 100."),
+            parser=params.percent,
+        ),
+    ],
+    reason: Annotated[
+        str, typer.Option(help=t("Why, in a few words (kept, and shown on `tyo billing`)."))
+    ],
+) -> None:
+    """Change what a late cancellation or no-show bills, for this meeting alone.
+
+    Before it is invoiced: an invoiced meeting changes only after `tyo invoice credit N`.
+
+    Example: tyo meeting charge hoitajat-2027 4 --percent 0 --reason "first cancellation"
+    """
+    store = session.store
+    with store.transaction(f"meeting charge {process_id} {n}", session.now()) as change:
+        process = store.process(process_id)
+        client = store.client_of(process)
+        process, meeting = meeting_ops.charge(process, n, percent, reason, client.cancel_hours)
+        change.save_process(process)
+    output.say(
+        t(
+            "Meeting {n} of {process} ({when}) now bills {pct} % of its price instead of "
+            "{usual} %: {reason}.",
+            n=n,
+            process=process_id,
+            when=format_datetime(meeting.start),
+            pct=format_number(percent),
+            usual=format_number(client.cancel_charge),
+            reason=meeting.charge_reason,
+        )
+    )

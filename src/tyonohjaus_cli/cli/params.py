@@ -174,3 +174,32 @@ FromOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+@edge("address")
+def einvoice_address(text: str) -> str:
+    """An e-invoice address: an OVT code or a Peppol id (see domain/einvoice.py); empty clears."""
+    from tyonohjaus_cli.domain.einvoice import parse_einvoice_address
+
+    return str(parse_einvoice_address(text)) if text.strip() else ""
+
+
+@edge("text")
+def buyer_reference(text: str) -> str:
+    """A reference the buyer gave (order number, agreement id, cost centre): one line of at
+    most 70 characters, the longest Finvoice and operators take; empty clears."""
+    value = " ".join(text.split())
+    if len(value) > 70:
+        raise UsageError(t("{text!r} is longer than 70 characters", text=text))
+    return value
+
+
+@edge("code")
+def operator_code(text: str) -> str:
+    """An e-invoice operator's (intermediator's) code, e.g. 003721291126 or E204503."""
+    value = "".join(text.split()).upper()
+    if value and not (2 <= len(value) <= 35 and value.isalnum()):
+        raise UsageError(
+            t("{text!r} is not an operator code (e.g. 003721291126 or E204503)", text=text)
+        )
+    return value

@@ -173,6 +173,20 @@ def new_process(
             parser=params.title,
         ),
     ] = None,
+    order_number: Annotated[
+        str,
+        typer.Option(
+            help=t("The buyer's order number (ostotilausnumero), carried on its invoices."),
+            parser=params.buyer_reference,
+        ),
+    ] = "",
+    contract: Annotated[
+        str,
+        typer.Option(
+            help=t("The framework agreement's id (puitesopimus), carried on its invoices."),
+            parser=params.buyer_reference,
+        ),
+    ] = "",
     proposal: Annotated[
         bool,
         typer.Option(
@@ -233,6 +247,8 @@ def new_process(
         co_supervisor=co_supervisor or "",
         breaks=tuple(break_ or ()),
         plan=str(planned_cadence),
+        order_number=order_number,
+        contract=contract,
         status=ProcessStatus.PROPOSAL if proposal else ProcessStatus.ACTIVE,
     )
     exists = t(

@@ -28,6 +28,8 @@ _CHANGED = {
     "first_free": "first meeting",
     "co_supervisor": "co-supervisor",
     "breaks": "breaks",
+    "order_number": "order number",
+    "contract": "framework agreement",
 }
 
 
@@ -126,6 +128,20 @@ def edit(
             help=t("Change a participant's e-mail: --set-email Aino aino@example.fi."),
         ),
     ] = None,
+    order_number: Annotated[
+        str | None,
+        typer.Option(
+            help=t("The buyer's order number (ostotilausnumero); an empty string clears it."),
+            parser=params.buyer_reference,
+        ),
+    ] = None,
+    contract: Annotated[
+        str | None,
+        typer.Option(
+            help=t("The framework agreement's id (puitesopimus); an empty string clears it."),
+            parser=params.buyer_reference,
+        ),
+    ] = None,
 ) -> None:
     """Change a running process; only the options given change.
 
@@ -157,6 +173,8 @@ def edit(
         add_participants=tuple(add_participant or ()),
         remove_participants=tuple(remove_participant or ()),
         set_emails=((set_email[0], parse_email(set_email[1])),) if set_email else (),
+        order_number=order_number,
+        contract=contract,
     )
     store = session.store
     now = session.now()

@@ -141,6 +141,8 @@ def process_json(process: Process) -> dict[str, Any]:
         "meeting_price_changes": changes_json(process.meeting_price_changes, "meeting_price"),
         "first_free": process.first_free,
         "co_supervisor": process.co_supervisor,
+        "order_number": process.order_number,
+        "contract": process.contract,
         "breaks": [str(span) for span in process.breaks],
         "meetings": [_meeting_row(m, process) for m in process.in_order()],
     }
@@ -203,6 +205,8 @@ def show(
             (t("price"), price),
             (t("first meeting"), t("first unit free") if process.first_free else ""),
             (t("breaks"), ", ".join(str(span) for span in process.breaks)),
+            (t("order number"), process.order_number),
+            (t("framework agreement"), process.contract),
             *progress_details(done, today),
         ]
     )

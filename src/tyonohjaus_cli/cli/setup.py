@@ -288,6 +288,8 @@ _SUPERVISOR_KEYS = {
     "bic": lambda text: text.strip().upper(),
     "address": lambda text: text.replace("\\n", "\n").strip(),
     "phone": str.strip,
+    "einvoice_address": params.einvoice_address,
+    "operator": params.operator_code,
 }
 _PRACTICE_KEYS = {
     "rate": params.money,

@@ -28,7 +28,7 @@ Session notes are not an input here, so they cannot reach a bill.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -81,6 +81,8 @@ class BillItem:
     lines: tuple[InvoiceLine, ...]
     invoice: int | None = None
     buyer: str = ""
+    note: str = ""
+    """Why a late cancellation or no-show bills what it does, when changed for it alone."""
 
     @property
     def line(self) -> InvoiceLine:
@@ -101,6 +103,8 @@ class Bill:
     items: tuple[BillItem, ...]
     unlogged: tuple[str, ...] = ()
     """Meetings of the month still only planned: they bill nothing until logged."""
+    references: tuple[tuple[str, str, str], ...] = ()
+    """Each process's (id, order number, framework agreement id), frozen on its invoice."""
 
     @property
     def name(self) -> str:
@@ -142,7 +146,11 @@ class _Pricing:
         self.client = client
         self.process = process
         self.first_billed = (
-            next((m.n for m in process.in_order() if self.charged(m) is not None), None)
+            # A waived charge (0 %) bills nothing to take the first unit off.
+            next(
+                (m.n for m in process.in_order() if m.charge != 0 and self.charged(m) is not None),
+                None,
+            )
             if process.first_free
             else None
         )
@@ -218,12 +226,15 @@ class _Pricing:
 
     def charged(self, meeting: Meeting) -> InvoiceLine | None:
         """What a meeting bills before its discounts: held, a no-show, a late cancellation."""
-        charge = self.client.cancel_charge
+        own = meeting.charge
+        charge = self.client.cancel_charge if own is None else own
+        # A charge changed for this meeting alone shows even when waived (0 %).
+        shown = bool(charge) or own is not None
         if meeting.status is MeetingStatus.HELD:
             return self.line(meeting, LineKind.MEETING, meeting.actual_minutes, None)
-        if meeting.status is MeetingStatus.NO_SHOW and charge:
+        if meeting.status is MeetingStatus.NO_SHOW and shown:
             return self.line(meeting, LineKind.NO_SHOW, meeting.minutes, charge)
-        if is_late_cancellation(meeting, self.client.cancel_hours) and charge:
+        if is_late_cancellation(meeting, self.client.cancel_hours) and shown:
             return self.line(meeting, LineKind.LATE_CANCELLATION, meeting.minutes, charge)
         return None
 
@@ -282,6 +293,7 @@ def bill_month(
         if billed.client == client.id and billed.day in month
     ]
     unlogged: list[str] = []
+    notes: dict[str, str] = {}
     for process in own.values():
         pricing = _Pricing(settings, client, process)
         for meeting in process.in_order():
@@ -290,14 +302,46 @@ def bill_month(
             key = meeting_key(process, meeting)
             if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
                 unlogged.append(key)
+            note = meeting.charge_reason if meeting.charge is not None else ""
             if key not in invoiced and (lines := pricing.item(meeting)):
-                items.append(BillItem(key, lines))
+                items.append(BillItem(key, lines, note=note))
+            elif note:
+                notes[key] = note  # an invoiced meeting no longer changes, nor its reason
     for expense in expenses:
         process_of = own.get(expense.process)
         if process_of is not None and expense.day in month and expense.key not in invoiced:
             items.append(BillItem(expense.key, (expense_line(expense, settings),)))
+    items = [replace(item, note=notes[item.key]) if item.key in notes else item for item in items]
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
-    return Bill(client, month, tuple(items), tuple(unlogged))
+    references = tuple(
+        (process.id, process.order_number, process.contract) for process in own.values()
+    )
+    return Bill(client, month, tuple(items), tuple(unlogged), references)
+
+
+def _joined(values: Iterable[str]) -> str:
+    """The distinct values given, in order: one order or agreement, or each of several."""
+    return ", ".join(dict.fromkeys(value for value in values if value))
+
+
+def buyer_references(bill: Bill, lines: Iterable[InvoiceLine]) -> tuple[str, str]:
+    """The order number and framework agreement id of the processes ``lines`` bill."""
+    billed = {line.process for line in lines}
+    chosen = [ref for ref in bill.references if ref[0] in billed]
+    return _joined(ref[1] for ref in chosen), _joined(ref[2] for ref in chosen)
+
+
+def combine(bills: Iterable[Bill]) -> Bill:
+    """One client's bills of several months as one, dated by the last month: an invoice of
+    it bills every open item up to that month, its service period spanning them."""
+    ordered = sorted(bills, key=lambda bill: bill.month)
+    last = ordered[-1]
+    return Bill(
+        last.client,
+        last.month,
+        tuple(item for bill in ordered for item in bill.items),
+        tuple(key for bill in ordered for key in bill.unlogged),
+    )
 
 
 def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> Invoice:
@@ -312,6 +356,7 @@ def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> 
                 month=str(bill.month),
             )
         )
+    order_number, contract = buyer_references(bill, lines)
     return Invoice(
         number=number,
         issued=issued,
@@ -322,4 +367,7 @@ def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> 
         lines=lines,
         vat_mode=settings.vat,
         vat_exempt_ground=settings.vat_exempt_ground,
+        buyer_reference=bill.client.buyer_reference,
+        order_number=order_number,
+        contract=contract,
     )

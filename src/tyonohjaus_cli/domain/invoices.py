@@ -138,6 +138,12 @@ class Invoice:
     vat_exempt_ground: str = ""
     credit_for: int | None = None
     paid: date | None = None
+    buyer_reference: str = ""
+    """The client's buyer reference as it was at issue (BT-10)."""
+    order_number: str = ""
+    """The buyer's order number of the processes billed, as at issue (BT-13)."""
+    contract: str = ""
+    """The framework agreement's id of the processes billed, as at issue (BT-12)."""
 
     @property
     def language(self) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.models import Meeting, Move, Process
@@ -226,3 +227,28 @@ def decline(process: Process, at: datetime) -> Process:
             )
         )
     return replace(process, status=ProcessStatus.DECLINED, closed=at)
+
+
+def charge(
+    process: Process, n: int, percent: Decimal, reason: str, window_hours: int
+) -> tuple[Process, Meeting]:
+    """Meeting ``n``, a late cancellation or a no-show, billed at ``percent`` (0 waives it)
+    instead of the client's charge, for ``reason``; what an invoice bills never changes
+    (the store refuses it: credit the invoice first)."""
+    meeting = find(process, n)
+    if meeting.status is not MeetingStatus.NO_SHOW and not is_late_cancellation(
+        meeting, window_hours
+    ):
+        raise UsageError(
+            t(
+                "meeting {n} of {process} is not charged: only a late cancellation or a "
+                "no-show is (it is {status})",
+                n=n,
+                process=process.id,
+                status=t(meeting.status.value),
+            )
+        )
+    if not reason.strip():
+        raise UsageError(t('give the reason with --reason "..."; it is kept with the charge'))
+    charged = replace(meeting, charge=percent, charge_reason=reason.strip())
+    return _with_meeting(process, charged), charged

@@ -40,6 +40,8 @@ class Client:
     rate_changes: Changes = ()
     """Dated changes of ``rate`` (which is the rate before the first of them)."""
     discount_changes: Changes = ()
+    buyer_reference: str = ""
+    """What the buyer asks every invoice to carry (a cost centre, a reviewer's code): BT-10."""
 
     def rate_on(self, day: date) -> Decimal | None:
         """The client's own price per unit on ``day`` (``None``: the default applies)."""
@@ -115,6 +117,10 @@ class Meeting:
     held_minutes: int | None = None
     attended: int | None = None
     """How many were present when held (a count only: names stay in the session log)."""
+    charge: Decimal | None = None
+    """The percent a late cancellation or no-show bills, when changed for this meeting alone
+    (``tyo meeting charge``; else the client's ``cancel_charge``), and why."""
+    charge_reason: str = ""
 
     @property
     def actual_minutes(self) -> int:
@@ -171,6 +177,10 @@ class Process:
     rate_changes: Changes = ()
     """Dated changes of ``rate`` and ``meeting_price`` (each field the value before them)."""
     meeting_price_changes: Changes = ()
+    order_number: str = ""
+    """The buyer's purchase order number for this process (BT-13 on its invoices)."""
+    contract: str = ""
+    """The framework agreement's (puitesopimus) id the process is bought under (BT-12)."""
 
     def rate_on(self, day: date) -> Decimal | None:
         """The process's own price per unit on ``day`` (``None``: the client's applies)."""

@@ -45,6 +45,10 @@ class ProcessChanges:
     add_participants: tuple[Participant, ...] = ()
     remove_participants: tuple[str, ...] = ()
     set_emails: tuple[tuple[str, str], ...] = ()
+    order_number: str | None = None
+    """The buyer's order number; ``""`` clears it. Issued invoices keep their own."""
+    contract: str | None = None
+    """The framework agreement's id; ``""`` clears it."""
 
     @property
     def touches_price(self) -> bool:
@@ -162,6 +166,16 @@ def _breaks(process: Process, changes: ProcessChanges) -> tuple[Break, ...]:
     return tuple(sorted(breaks, key=lambda b: b.first))
 
 
+def _references(process: Process, changes: ProcessChanges) -> Process:
+    """The buyer's order number and framework agreement, as given (issued invoices keep theirs)."""
+    order_number, contract = changes.order_number, changes.contract
+    return replace(
+        process,
+        order_number=process.order_number if order_number is None else order_number,
+        contract=process.contract if contract is None else contract,
+    )
+
+
 def edit_process(
     process: Process, changes: ProcessChanges, *, invoiced: Mapping[str, int], now: datetime
 ) -> Edited:
@@ -185,6 +199,7 @@ def edit_process(
         edited = replace(edited, group_size=None)  # the names count the group now
     if changes.add_breaks or changes.remove_breaks:
         edited = replace(edited, breaks=_breaks(edited, changes))
+    edited = _references(edited, changes)
 
     ahead = [m for m in edited.in_order() if m.status is MeetingStatus.PLANNED and m.start > now]
     if changes.minutes is not None:
@@ -218,6 +233,8 @@ def _fields() -> tuple[str, ...]:
         "first_free",
         "co_supervisor",
         "breaks",
+        "order_number",
+        "contract",
     )
 
 

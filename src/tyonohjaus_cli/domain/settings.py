@@ -35,6 +35,10 @@ class Supervisor:
     bic: str = ""
     address: str = ""
     phone: str = ""
+    einvoice_address: str = ""
+    """The supervisor's own e-invoice address; by default the OVT of the business ID."""
+    operator: str = ""
+    """The supervisor's e-invoice operator (intermediator) code, for Finvoice routing."""
 
 
 @dataclass(frozen=True)

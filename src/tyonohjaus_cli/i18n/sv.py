@@ -136,5 +136,12 @@ MESSAGES: dict[str, str] = {
     "Please cancel at least {hours} hours before the start.": "Eventuella avbokningar senast {hours} timmar före start.",
     "Invitation: {summary}, {when}": "Inbjudan: {summary}, {when}",
     "Cancelled: {summary}, {when}": "Inställd: {summary}, {when}",
+    # --- e-invoices (render/peppol.py, render/finvoice.py) and the PDF's buyer references
+    "costs passed on outside the VAT base (Finnish VAT Act, section 78)": (
+        "utlägg som inte ingår i skattegrunden (mervärdesskattelagen 78 §)"
+    ),
+    "Credits invoice {n}; nothing to pay.": "Krediterar faktura {n}; inget att betala.",
+    "Not VAT-registered": "Inte momsregistrerad",
+    "Your reference": "Er referens",
 }
 MESSAGES |= sv_documents.MESSAGES

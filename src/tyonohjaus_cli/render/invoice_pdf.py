@@ -191,6 +191,14 @@ def _parties(page: _Page, invoice: Invoice, top: float) -> float:
         (page.t("RF reference"), rf_text(invoice)),
         (page.t("Service period"), service_period_text(invoice, page.lang)),
     ]
+    # The buyer's own references, as the buyer's invoice handling routes by them.
+    for label, value in (
+        (page.t("Your reference"), invoice.buyer_reference),
+        (page.t("Order number"), invoice.order_number),
+        (page.t("Framework agreement"), invoice.contract),
+    ):
+        if value:
+            rows.append((label, value))
     if invoice.credit_for is None:
         rows.append((page.t("Late payment interest"), page.t("under the Interest Act")))
     else:

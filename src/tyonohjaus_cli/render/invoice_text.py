@@ -34,14 +34,18 @@ def line_description(line: InvoiceLine, lang: str) -> str:
                 "Late cancellation ({percent} charged): {title}",
                 lang=lang,
                 title=line.title,
-                percent=format_percent(line.percent or Decimal(100), lang),
+                percent=format_percent(
+                    Decimal(100) if line.percent is None else line.percent, lang
+                ),
             )
         case LineKind.NO_SHOW:
             return t(
                 "Missed meeting ({percent} charged): {title}",
                 lang=lang,
                 title=line.title,
-                percent=format_percent(line.percent or Decimal(100), lang),
+                percent=format_percent(
+                    Decimal(100) if line.percent is None else line.percent, lang
+                ),
             )
         case LineKind.FIRST_FREE:
             # Time-priced, the first unit is free; at a price per meeting, the whole meeting.

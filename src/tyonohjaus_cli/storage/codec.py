@@ -79,6 +79,7 @@ def client_to_doc(client: Client) -> Doc:
                 "contact": client.contact,
                 "einvoice_address": client.einvoice_address,
                 "operator": client.operator,
+                "buyer_reference": client.buyer_reference,
                 "rate": money_text(client.rate) if client.rate is not None else None,
             }
         ),
@@ -107,6 +108,7 @@ def client_from_doc(fields: Fields) -> Client:
         contact=fields.text("contact", ""),
         einvoice_address=fields.text("einvoice_address", ""),
         operator=fields.text("operator", ""),
+        buyer_reference=fields.text("buyer_reference", ""),
         rate=fields.amount("rate", None),
         discount=_percent(fields, "discount", Decimal(0)),
         cancel_hours=fields.integer("cancel_hours", 24),
@@ -138,6 +140,8 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
             "reason": meeting.reason,
             "held_minutes": meeting.held_minutes,
             "attended": meeting.attended,
+            "charge": plain(meeting.charge) if meeting.charge is not None else None,
+            "charge_reason": meeting.charge_reason,
             "moves": [
                 {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
                 for move in meeting.moves
@@ -167,6 +171,8 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         reason=fields.text("reason", ""),
         held_minutes=fields.integer("held_minutes", None, minimum=1, maximum=LONGEST_MEETING),
         attended=fields.integer("attended", None),
+        charge=fields.amount("charge", None),
+        charge_reason=fields.text("charge_reason", ""),
     )
 
 
@@ -199,7 +205,12 @@ def review_from_doc(fields: Fields, zone: tzinfo) -> Review:
 
 def process_to_doc(process: Process) -> Doc:
     doc: Doc = {
-        "schema": schema_for(process.rate_changes, process.meeting_price_changes),
+        # A meeting's own charge is one more thing an older tyo would ignore (and bill 100 %).
+        "schema": schema_for(
+            process.rate_changes,
+            process.meeting_price_changes,
+            tuple(m for m in process.meetings if m.charge is not None),
+        ),
         "id": process.id,
         "client": process.client,
         "kind": process.kind.value,
@@ -223,6 +234,8 @@ def process_to_doc(process: Process) -> Doc:
             "meeting_price_changes": change_docs(process.meeting_price_changes, "meeting_price"),
             "first_free": process.first_free or None,
             "co_supervisor": process.co_supervisor,
+            "order_number": process.order_number,
+            "contract": process.contract,
             "breaks": break_docs(process.breaks),
             "participants": [
                 compact({"name": p.name, "email": p.email}) for p in process.participants
@@ -288,6 +301,8 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
         meeting_price_changes=changes_from(fields, "meeting_price"),
         first_free=fields.flag("first_free", False),
         co_supervisor=fields.text("co_supervisor", ""),
+        order_number=fields.text("order_number", ""),
+        contract=fields.text("contract", ""),
         breaks=breaks_from(fields),
         plan=fields.text("plan", ""),
         status=ProcessStatus(

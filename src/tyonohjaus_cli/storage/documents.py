@@ -28,7 +28,7 @@ SCHEMA = 1
 """The schema version of a document that any tyo since the first reads right."""
 DATED_PRICES_SCHEMA = 2
 """Schema 2 adds dated price changes (``[[rate_changes]]`` and the like) to settings,
-clients and processes. A document that holds one is written as schema 2, so that a tyo that
+clients and processes, and a meeting's own cancellation ``charge``. A document that holds one is written as schema 2, so that a tyo that
 would ignore the changes, and bill every meeting at the first price, refuses it instead;
 the others stay schema 1, readable by every tyo."""
 NEWEST_SCHEMA = DATED_PRICES_SCHEMA

@@ -89,6 +89,15 @@ def invoice_to_doc(invoice: Invoice) -> Doc:
         "rf_reference": invoice.rf_reference,
         "vat": invoice.vat_mode.value,
         "vat_exempt_ground": invoice.vat_exempt_ground,
+        **{
+            key: value
+            for key, value in (
+                ("buyer_reference", invoice.buyer_reference),
+                ("order_number", invoice.order_number),
+                ("contract", invoice.contract),
+            )
+            if value
+        },
         "seller": settings_codec.supervisor_to_doc(seller),
         "buyer": buyer,
         "lines": [_line_to_doc(line) for line in invoice.lines],
@@ -151,6 +160,9 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         credit_for=fields.integer("credit_for", None, minimum=1)
         if fields.doc.get("credit_for") is not None
         else None,
+        buyer_reference=fields.text("buyer_reference", ""),
+        order_number=fields.text("order_number", ""),
+        contract=fields.text("contract", ""),
     )
     if not invoice.lines:
         raise fields.fail("lines", t("at least one line"))

@@ -52,8 +52,9 @@ def break_docs(breaks: tuple[Break, ...]) -> list[Doc]:
 # --- dated price changes: [[rate_changes]] from = 2027-03-01, rate = "130.00" -------------
 
 
-def schema_for(*changes: Changes) -> int:
-    """The schema a document is written with: 2 when it holds a dated change, else 1."""
+def schema_for(*changes: tuple[object, ...]) -> int:
+    """The schema a document is written with: 2 when it holds a dated change (or a meeting's
+    own charge), else 1."""
     return DATED_PRICES_SCHEMA if any(changes) else SCHEMA
 
 
@@ -92,7 +93,7 @@ def supervisor_to_doc(person: Supervisor) -> Doc:
         "bic": person.bic,
         "address": person.address,
         "phone": person.phone,
-    }
+    } | compact({"einvoice_address": person.einvoice_address, "operator": person.operator})
 
 
 def supervisor_from_doc(
@@ -114,6 +115,8 @@ def supervisor_from_doc(
         bic=fields.text("bic", ""),
         address=fields.text("address", ""),
         phone=fields.text("phone", ""),
+        einvoice_address=fields.text("einvoice_address", ""),
+        operator=fields.text("operator", ""),
     )
 
 

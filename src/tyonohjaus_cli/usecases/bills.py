@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
+from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month, combine
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import t, tn
+from tyonohjaus_cli.i18n import format_money, t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 
@@ -148,4 +149,77 @@ def repriced_message(months: list[Month]) -> str:
     return t(
         "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.",
         months=", ".join(str(month) for month in months),
+    )
+
+
+# --- a month's loose ends: items of earlier months not yet invoiced ----------------------
+
+
+def open_earlier(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[Bill]:
+    """The bills of months before ``month`` with items not yet invoiced, by client and
+    month (only ``client_id``'s when given).
+
+    Only the months and processes with a meeting that bills (held, missed, cancelled) and is
+    on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
+    """
+    zone = store.zone()
+    invoiced = billed_items(invoice_store.invoices(store))
+    before = datetime.combine(month.first, time(), zone)
+    wanted: dict[tuple[str, Month], set[str]] = {}
+    for item in store.agenda(_EVER[0].replace(tzinfo=zone), before):
+        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in invoiced:
+            continue
+        if client_id is None or item.client == client_id:
+            wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
+    processes: dict[str, Process] = {}
+    expenses = [
+        expense
+        for expense in expense_store.all_expenses(store)
+        if expense.day < month.first
+        and expense.key not in invoiced
+        and store.has_process(expense.process)
+    ]
+    for expense in expenses:
+        process = processes.setdefault(expense.process, store.process(expense.process))
+        if client_id is None or process.client == client_id:
+            key = (process.client, Month.of(expense.day))
+            wanted.setdefault(key, set()).add(process.id)
+    settings = store.settings()
+    result = []
+    for (cid, earlier), ids in sorted(wanted.items()):
+        if not store.has_client(cid):
+            continue  # a process naming no client: `tyo doctor` reports it
+        own = [processes.setdefault(pid, store.process(pid)) for pid in sorted(ids)]
+        bill = bill_month(
+            settings, store.client(cid), own, expenses, earlier, invoiced=invoiced, now=now
+        )
+        if bill.open_items:
+            result.append(bill)
+    return result
+
+
+def bills_through(store: Store, through: Month, client_id: str, *, now: datetime) -> Bill:
+    """``client_id``'s items not yet invoiced up to ``through``, as one bill (with the
+    month's own invoiced items), for one invoice whose service period spans the months."""
+    bills = [*open_earlier(store, through, client_id, now=now)]
+    bills += month_bills(store, through, client_id, now=now)
+    return combine(bills)
+
+
+def earlier_warning(bills: list[Bill], month: Month) -> str:
+    """A client's items not yet invoiced from months before ``month``, and what to do."""
+    client = bills[0].client.id
+    count = sum(len(bill.open_items) for bill in bills)
+    return tn(
+        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
+        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
+        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
+        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
+        count,
+        client=client,
+        month=str(month),
+        months=", ".join(str(bill.month) for bill in bills),
+        gross=format_money(sum((bill.open_totals.gross for bill in bills), Decimal(0))),
     )

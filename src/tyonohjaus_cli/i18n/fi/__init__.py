@@ -9,6 +9,7 @@ from tyonohjaus_cli.i18n.fi import (
     daily,
     data,
     documents,
+    einvoice,
     history,
     safety,
     sessions,
@@ -23,5 +24,6 @@ MESSAGES: dict[str, str] = {
     **documents.MESSAGES,
     **daily.MESSAGES,
     **history.MESSAGES,
+    **einvoice.MESSAGES,
     **safety.MESSAGES,
 }

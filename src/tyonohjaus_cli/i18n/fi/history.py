@@ -53,4 +53,54 @@ MESSAGES: dict[str, str] = {
     # frozen history: a forgotten client's kept invoices
     "Invoices of forgotten clients, {month}": "Poistettujen tilaajien laskut, {month}",
     "(forgotten clients)": "(poistetut tilaajat)",
+    # a month's loose ends
+    "give the MONTH billed, or --through MONTH, not both": (
+        "anna laskutettava KUUKAUSI tai --through KUUKAUSI, ei molempia"
+    ),
+    "Instead of MONTH: every item not yet invoiced up to this month, of any earlier month "
+    "too, on one invoice.": (
+        "KUUKAUDEN sijaan: kaikki laskuttamattomat erät tähän kuukauteen asti, myös "
+        "aiemmilta kuukausilta, yhdelle laskulle."
+    ),
+    "Meeting {n} of {process} ({when}) now bills {pct} % of its price instead of {usual} %: "
+    "{reason}.": (
+        "Prosessin {process} tapaamisesta {n} ({when}) laskutetaan nyt {pct} % hinnasta "
+        "{usual} %:n sijaan: {reason}."
+    ),
+    "What this meeting bills, in percent: 0 waives it, e.g. 50 or 100.": (
+        "Mitä tästä tapaamisesta laskutetaan prosentteina: 0 jättää laskuttamatta, esim. 50 "
+        "tai 100."
+    ),
+    "Why, in a few words (kept, and shown on `tyo billing`).": (
+        "Miksi, muutamalla sanalla (tallennetaan ja näytetään `tyo billing` -näkymässä)."
+    ),
+    "meeting {n} of {process} is not charged: only a late cancellation or a no-show is (it "
+    "is {status})": (
+        "prosessin {process} tapaamisesta {n} ei laskuteta peruutusmaksua: vain myöhäisestä "
+        "peruutuksesta tai käyttämättä jääneestä ajasta laskutetaan (se on {status})"
+    ),
+    'give the reason with --reason "..."; it is kept with the charge': (
+        'anna syy: --reason "..."; se tallennetaan maksun kanssa'
+    ),
+    "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
+    "`tyo invoice create --through {month} --client {client}` invoices it with {month}.": (
+        "Laskuttamatta: tilaajalla {client} on {count} erä ajalta ennen kuukautta {month} "
+        "({months}, {gross}); `tyo invoice create --through {month} --client {client}` "
+        "laskuttaa sen kuukauden {month} kanssa."
+    ),
+    "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
+    "`tyo invoice create --through {month} --client {client}` invoices them with {month}.": (
+        "Laskuttamatta: tilaajalla {client} on {count} erää ajalta ennen kuukautta {month} "
+        "({months}, {gross}); `tyo invoice create --through {month} --client {client}` "
+        "laskuttaa ne kuukauden {month} kanssa."
+    ),
+    "Change what a late cancellation or no-show bills, for this meeting alone.\n\n"
+    "Before it is invoiced: an invoiced meeting changes only after `tyo invoice credit N`.\n\n"
+    'Example: tyo meeting charge hoitajat-2027 4 --percent 0 --reason "first cancellation"': (
+        "Muuta, mitä myöhäisestä peruutuksesta tai käyttämättä jääneestä ajasta laskutetaan, "
+        "vain tämän tapaamisen osalta.\n\n"
+        "Ennen laskutusta: laskutettu tapaaminen muuttuu vasta `tyo invoice credit N` "
+        "-hyvityksen jälkeen.\n\n"
+        'Esimerkki: tyo meeting charge hoitajat-2027 4 --percent 0 --reason "ensimmäinen peruutus"'
+    ),
 }

@@ -457,7 +457,7 @@ def test_invoice_show_json_has_reference_and_barcode(month: Tyo) -> None:
     ]
 
 
-def test_an_expense_s_vat_is_the_rate_on_its_day_or_0(month: Tyo, store_path: Path) -> None:
+def test_an_expense_s_vat_is_the_service_s_rate_on_its_day(month: Tyo, store_path: Path) -> None:
     def add(day: str, vat: str, *lang: str) -> Result:
         return month(
             *lang, "expense", "add", "hoitajat", "--date", day, "--amount", "5",
@@ -468,12 +468,22 @@ def test_an_expense_s_vat_is_the_rate_on_its_day_or_0(month: Tyo, store_path: Pa
     old_rate = add("2027-03-02", "24")
     assert old_rate.exit_code == 2
     assert old_rate.stderr == (
-        "tyo: --vat 24 % is not the VAT rate on 2027-03-02: an expense bills the general rate "
-        "in force that day, 25.5 %, or 0\n"
+        "tyo: --vat 24 % is not the VAT rate on 2027-03-02: an expense bills the service's rate "
+        "in force that day, 25.5 % (AVL 73 §)\n"
     )
     assert add("2.3.2027", "24,0", "--lang", "fi").stderr == (
-        "tyo: --vat 24 % ei ole päivän 2.3.2027 arvonlisäverokanta: kulu laskutetaan sinä "
-        "päivänä voimassa olleella yleisellä verokannalla, 25,5 %, tai verokannalla 0\n"
+        "tyo: --vat 24 % ei ole päivän 2.3.2027 arvonlisäverokanta: kulu laskutetaan palvelun "
+        "verokannalla, sinä päivänä 25,5 % (AVL 73 §)\n"
+    )
+    # 0 % only for a pass-through item (AVL 78 §), which the invoice must name.
+    zero = add("2027-03-02", "0")
+    assert (zero.exit_code, zero.stderr) == (
+        2,
+        (
+            "tyo: --vat 0: an expense passed on with the service bills the service's VAT, 25.5 % on "
+            "2027-03-02 (AVL 73 §); a cost paid in the client's name and for its account is billed "
+            "without VAT with --pass-through (AVL 78 §)\n"
+        ),
     )
     assert add("2024-08-30", "25.5").stderr.startswith(
         "tyo: --vat 25.5 % is not the VAT rate on 2024-08-30: "
@@ -481,10 +491,62 @@ def test_an_expense_s_vat_is_the_rate_on_its_day_or_0(month: Tyo, store_path: Pa
     assert add("2027-03-02", "10").exit_code == 2
     assert files(store_path) == before
     assert add("2027-03-02", "25.5").exit_code == 0
-    assert add("2027-03-02", "0").exit_code == 0
     assert add("2024-08-30", "24").exit_code == 0
     listed = json.loads(month("expense", "list", "--json").stdout)
-    assert [row["vat_percent"] for row in listed] == ["24", "25.5", "25.5", "0"]
+    assert [row["vat_percent"] for row in listed] == ["24", "25.5", "25.5"]
+
+
+def test_a_vat_exempt_supervisor_s_expense_bills_no_vat_and_says_so(
+    month: Tyo, store_path: Path
+) -> None:
+    assert month("settings", "set", "vat", "exempt").exit_code == 0
+    before = files(store_path)
+    asked = month(
+        "expense", "add", "hoitajat", "--date", "2027-03-02", "--amount", "5",
+        "--description", "x", "--vat", "25.5",
+    )  # fmt: skip
+    assert (asked.exit_code, asked.stdout) == (2, "")
+    assert asked.stderr == (
+        "tyo: you are VAT-exempt, so an expense bills no VAT either, as the service; leave out "
+        "--vat (or `tyo settings set vat 25.5` if you registered for VAT)\n"
+    )
+    assert files(store_path) == before
+    added = month(
+        "expense", "add", "hoitajat", "--date", "2027-03-02", "--amount", "5",
+        "--description", "x",
+    )  # fmt: skip
+    assert added.stdout == (
+        "Added expense hoitajat:2: €5.00, no VAT (you are VAT-exempt), 2027-03-02, billed with "
+        "2027-03.\n"
+    )
+    assert "VAT 25.5" not in added.stdout
+
+
+def test_a_pass_through_expense_bills_no_vat_and_the_invoice_names_the_ground(
+    month: Tyo, tmp_path: Path
+) -> None:
+    added = month(
+        "expense", "add", "hoitajat", "--date", "2027-02-16", "--amount", "12.00",
+        "--description", "Junalippu tilaajalle", "--pass-through",
+    )  # fmt: skip
+    assert added.stdout == (
+        "Added expense hoitajat:2: €12.00, no VAT (a pass-through item, AVL 78 §, as the invoice "
+        "will say), 2027-02-16, billed with 2027-02.\n"
+    )
+    both = month(
+        "expense", "add", "hoitajat", "--date", "2027-02-16", "--amount", "1",
+        "--description", "x", "--pass-through", "--vat", "25.5",
+    )  # fmt: skip
+    assert both.exit_code == 2
+    created = month("invoice", "create", "2027-02", "--client", "pohde", "--date", "2027-03-02")
+    # By hand: pohde's 644.32 of February and 12.00 without VAT: 656.32.
+    assert created.stdout.startswith("Invoice 1000 to pohde: €656.32 (net €525.40, VAT €130.92)")
+    target = tmp_path / "lasku.pdf"
+    assert month("invoice", "pdf", "1000", "-o", str(target)).exit_code == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
+    text = " ".join(text.replace("\u00a0", " ").split())
+    assert "Junalippu tilaajalle (läpikulkuerä, ei arvonlisäveroa: AVL 78 §)" in text
+    assert "ALV 0 % 0,00 €" in text
 
 
 def test_expense_list(month: Tyo) -> None:

@@ -116,6 +116,39 @@ def test_exempt_invoice_prints_the_ground_and_no_vat() -> None:
     assert "Ei arvonlisäveroa: AVL 34 §, terveyden- ja sairaanhoitopalvelu" in text
 
 
+@pytest.mark.parametrize(
+    ("lang", "small", "health"),
+    [
+        (
+            "sv",
+            "Ingen mervärdesskatt: liten rörelse (mervärdesskattelagen 3 §)",
+            "Ingen mervärdesskatt: hälso- och sjukvårdstjänst (mervärdesskattelagen 34 §)",
+        ),
+        (
+            "fi",
+            "Ei arvonlisäveroa: vähäinen liiketoiminta (arvonlisäverolaki 3 §)",
+            "Ei arvonlisäveroa: terveyden- ja sairaanhoitopalvelu (arvonlisäverolaki 34 §)",
+        ),
+        (
+            "en",
+            "No VAT charged: small business exempt from VAT (Finnish VAT Act, section 3)",
+            "No VAT charged: health care service exempt from VAT (Finnish VAT Act, section 34)",
+        ),
+    ],
+)
+def test_the_exemption_ground_is_printed_in_the_client_s_language(
+    lang: str, small: str, health: str
+) -> None:
+    exempt = replace(SETTINGS, vat=VatMode.EXEMPT, vat_exempt_ground="small-business")
+    client = replace(POHDE, language=lang)
+    bill = bill_month(exempt, client, PROCESSES, EXPENSES, FEBRUARY)
+    assert small in text_of(invoice_pdf(issue_invoice(bill, exempt, 1234, ISSUED)))
+    health_care = replace(exempt, vat_exempt_ground="health-care")
+    text = text_of(invoice_pdf(issue_invoice(bill, health_care, 1234, ISSUED)))
+    assert health in " ".join(text.split())
+    assert "terveyden" not in text or lang == "fi"
+
+
 def test_credit_note_refers_to_the_original_and_asks_no_payment() -> None:
     credit = credit_note(pohde_invoice("fi"), 1235, date(2027, 3, 9))
     text = text_of(invoice_pdf(credit))

@@ -314,3 +314,21 @@ def test_no_participant_goal_plan_or_reason_reaches_an_e_invoice(
             text = path.read_text(encoding="utf-8")
             assert SECRET not in text, path.name
             assert "Aino" not in text, path.name
+
+
+def test_long_names_and_several_orders_still_pass_the_finvoice_schema(
+    finvoice_schema: etree.XMLSchema,
+) -> None:
+    invoice = CASES[1].invoice
+    long_name = "Pohjois-Pohjanmaan hyvinvointialueen " * 4  # 148 characters
+    wide = replace(
+        invoice,
+        seller=replace(invoice.seller, name=long_name.strip(), phone="040 123 4567 " * 4),
+        buyer=replace(invoice.buyer, name=long_name.strip(), contact="Tarkastaja " * 9),
+        order_number=", ".join(f"PO-2027-{n:03}-ABCDEFGH" for n in range(5)),
+        contract=", ".join(f"PS-2024-{n:02}-ABCDEFGHIJ" for n in range(4)),
+    )
+    document = etree.fromstring(finvoice_xml(wide))
+    finvoice_schema.assertValid(document)
+    names = [e.text for e in document.findall("BuyerPartyDetails/BuyerOrganisationName")]
+    assert "".join(names) == long_name.strip()  # in pieces, nothing lost

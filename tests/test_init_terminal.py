@@ -137,3 +137,26 @@ def test_invoice_create_names_everything_missing_at_once(
             "pohde's billing address: `tyo client edit pohde --address ...`; nothing was issued\n"
         ),
     )
+
+
+def test_new_process_asks_for_a_title_in_a_terminal(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    env = _env(store, "en")
+    for args in (
+        ["init", "--name", "Maija Mallikas", "--email", "m@example.fi", "--rate", "95"],
+        ["client", "add", "pohde", "--name", "Pohjoisen hyvinvointialue"],
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "tyonohjaus_cli", *args], env=env, check=True,
+            stdin=subprocess.DEVNULL, capture_output=True,
+        )  # fmt: skip
+    plan = ["--client", "pohde", "--kind", "group", "--start", "2027-01-12 14:00",
+            "--every", "4w", "--count", "2"]  # fmt: skip
+    for process, typed, title in (("a", "Hoitajat", "Hoitajat"), ("b", "", "ryhmätyönohjaus")):
+        term = Terminal(["new-process", process, *plan], env)
+        term.expect("A title for invoices and calendars [ryhmätyönohjaus]: ")
+        term.answer(typed)
+        term.expect("Planned 2 meetings")
+        assert term.close() == 0
+        saved = tomllib.loads((store / "processes" / f"{process}.toml").read_text())
+        assert saved["title"] == title

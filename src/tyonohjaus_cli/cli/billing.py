@@ -45,7 +45,7 @@ from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.domain.vat import expense_vat, vat_rate
+from tyonohjaus_cli.domain.vat import expense_vat
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import expenses as expense_store
@@ -423,15 +423,29 @@ def add_expense(
         Decimal | None,
         typer.Option(
             help=t(
-                "VAT percent: the general rate in force on that day or 0 "
-                "(default: that rate, or 0 when VAT-exempt)."
+                "VAT percent: the service's, the general rate in force on that day (the "
+                "default; none when VAT-exempt)."
             ),
             parser=params.percent,
             show_default=False,
         ),
     ] = None,
+    pass_through: Annotated[
+        bool,
+        typer.Option(
+            "--pass-through",
+            help=t(
+                "Paid in the client's name and for its account: billed without VAT "
+                "(AVL 78 §), as the invoice says."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Add an expense (travel, rent of a room...) billed with the process's month.
+
+    A cost passed on with the service takes the service's VAT (AVL 73 §). One you paid in
+    the client's name and for its account (a ticket bought for the client, say) is billed
+    without VAT with --pass-through, and the invoice names the ground (AVL 78 §).
 
     Example: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"
     """
@@ -442,11 +456,8 @@ def add_expense(
         raise UsageError(t("--amount must be more than zero"))
     store = session.store
     settings = store.settings()
-    percent = (
-        expense_vat(day, vat)
-        if vat is not None
-        else (Decimal(0) if settings.vat is VatMode.EXEMPT else vat_rate(day))
-    )
+    exempt = settings.vat is VatMode.EXEMPT
+    percent = expense_vat(day, vat, exempt=exempt, pass_through=pass_through)
     from tyonohjaus_cli.domain.expenses import Expense
 
     with store.transaction(f"expense add {process_id}", session.now()) as change:
@@ -459,18 +470,34 @@ def add_expense(
             amount=amount,
             description=text,
             vat_percent=percent,
+            pass_through=pass_through and not exempt,
         )
         expense_store.save_expenses(change, process.id, [*existing, expense])
-    output.say(
-        t(
-            "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
-            id=expense.id,
-            amount=format_money(amount),
-            percent=format_number(percent),
-            day=format_date(day, weekday=False),
-            month=str(Month.of(day)),
+    fields = {
+        "id": expense.id,
+        "amount": format_money(amount),
+        "day": format_date(day, weekday=False),
+        "month": str(Month.of(day)),
+    }
+    if exempt:
+        message = t(
+            "Added expense {id}: {amount}, no VAT (you are VAT-exempt), {day}, billed with "
+            "{month}.",
+            **fields,
         )
-    )
+    elif expense.pass_through:
+        message = t(
+            "Added expense {id}: {amount}, no VAT (a pass-through item, AVL 78 §, as the "
+            "invoice will say), {day}, billed with {month}.",
+            **fields,
+        )
+    else:
+        message = t(
+            "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
+            percent=format_number(percent),
+            **fields,
+        )
+    output.say(message)
 
 
 @command(expense_app, "list")

@@ -131,7 +131,14 @@ def init(
         ),
     ] = VatMode.STANDARD,
     vat_exempt_ground: Annotated[
-        str, typer.Option(help=t("The legal ground printed on invoices when VAT-exempt."))
+        str,
+        typer.Option(
+            help=t(
+                "The legal ground printed on invoices when VAT-exempt: small-business (the "
+                "default), health-care, social-welfare or education, each printed in the "
+                "client's language; other words are printed as written."
+            )
+        ),
     ] = "",
     unit_minutes: Annotated[
         int, typer.Option(help=t("Minutes in a billing unit."), parser=_minutes)
@@ -359,6 +366,16 @@ def settings_set(
             settings = replace(settings, **changed)
         change.save_settings(settings)
     output.say(t("Set {key}.", key=key))
+    from tyonohjaus_cli.domain.vat import EXEMPTION_GROUNDS
+
+    if key == "vat_exempt_ground" and parsed and parsed not in EXEMPTION_GROUNDS:
+        output.warn(
+            t(
+                "a ground in your own words is printed as written, on Swedish and English "
+                "invoices too; {codes} are printed in the client's language",
+                codes=", ".join(EXEMPTION_GROUNDS),
+            )
+        )
     if touched is not None:
         from tyonohjaus_cli.usecases.bills import repriced_message
 

@@ -262,6 +262,7 @@ def expense_line(expense: Expense, settings: Settings) -> InvoiceLine:
         unit_price=expense.amount,
         amount=expense.amount,
         vat_percent=Decimal(0) if settings.vat is VatMode.EXEMPT else expense.vat_percent,
+        pass_through=expense.pass_through,
     )
 
 

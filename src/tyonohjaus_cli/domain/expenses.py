@@ -17,6 +17,9 @@ class Expense:
     amount: Decimal
     description: str
     vat_percent: Decimal
+    pass_through: bool = False
+    """Paid in the client's name and for its account (AVL 78 §): billed without VAT, the
+    ground printed on the invoice. Any other cost passed on follows the service's VAT."""
 
     @property
     def key(self) -> str:

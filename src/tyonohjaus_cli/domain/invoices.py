@@ -67,6 +67,8 @@ class InvoiceLine:
     minutes: int | None = None
     unit_minutes: int | None = None
     percent: Decimal | None = None
+    pass_through: bool = False
+    """An expense paid in the buyer's name and for its account: no VAT (AVL 78 §)."""
 
     @property
     def units(self) -> Decimal:

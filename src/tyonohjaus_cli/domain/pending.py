@@ -45,15 +45,14 @@ def unlogged(items: Iterable[AgendaItem], now: datetime) -> list[AgendaItem]:
 
 def overdue(invoices: Iterable[Invoice], today: date) -> list[Invoice]:
     """Invoices (not credit notes, not credited) unpaid after their due date."""
+    from tyonohjaus_cli.domain.invoices import InvoiceStatus, credited_numbers, invoice_status
+
     invoices = list(invoices)
-    credited = {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
+    credited = credited_numbers(invoices)
     return [
         invoice
         for invoice in invoices
-        if not invoice.is_credit_note
-        and invoice.number not in credited
-        and invoice.paid is None
-        and invoice.due < today
+        if invoice_status(invoice, today, credited) is InvoiceStatus.OVERDUE
     ]
 
 

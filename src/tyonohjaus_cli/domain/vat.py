@@ -50,26 +50,75 @@ def vat_rate(service_date: date, periods: tuple[VatPeriod, ...] = GENERAL_RATES)
     return rate
 
 
-def expense_vat(day: date, percent: Decimal) -> Decimal:
-    """``percent`` as an expense's VAT on ``day``: the general rate in force that day, or 0.
+def expense_vat(
+    day: date, percent: Decimal | None, *, exempt: bool, pass_through: bool = False
+) -> Decimal:
+    """An expense's VAT on ``day`` (``percent`` as asked, ``None`` when not).
 
-    A cost billed on to the client (travel, a room) follows the VAT of the service it is
-    part of, so no other rate can be right; 0 is for a cost billed without VAT.
+    A cost passed on with the service (travel, a room) is part of the service's price and
+    takes its VAT (AVL 73 §): the general rate in force that day, or none when the
+    supervisor is VAT-exempt. Only a cost paid in the client's name and for its account is
+    billed without VAT (a pass-through item, AVL 78 §), and the invoice says so.
     """
-    if percent == 0:
+    asked = percent is not None and percent != 0
+    if exempt:
+        if asked:
+            raise UsageError(
+                t(
+                    "you are VAT-exempt, so an expense bills no VAT either, as the service; "
+                    "leave out --vat (or `tyo settings set vat 25.5` if you registered for VAT)"
+                )
+            )
+        return Decimal(0)
+    if pass_through:
+        if asked:
+            raise UsageError(
+                t("--pass-through bills no VAT (AVL 78 §): leave out --vat, or --pass-through")
+            )
         return Decimal(0)
     rate = vat_rate(day)
-    if percent != rate:
+    if percent is None or percent == rate:
+        return rate
+    if percent == 0:
         raise UsageError(
             t(
-                "--vat {percent} % is not the VAT rate on {day}: an expense bills the general "
-                "rate in force that day, {rate} %, or 0",
-                percent=format_number(percent),
+                "--vat 0: an expense passed on with the service bills the service's VAT, "
+                "{rate} % on {day} (AVL 73 §); a cost paid in the client's name and for its "
+                "account is billed without VAT with --pass-through (AVL 78 §)",
                 day=format_date(day, weekday=False),
                 rate=format_number(rate),
             )
         )
-    return rate
+    raise UsageError(
+        t(
+            "--vat {percent} % is not the VAT rate on {day}: an expense bills the service's "
+            "rate in force that day, {rate} % (AVL 73 §)",
+            percent=format_number(percent),
+            day=format_date(day, weekday=False),
+            rate=format_number(rate),
+        )
+    )
+
+
+EXEMPTION_GROUNDS = ("small-business", "health-care", "social-welfare", "education")
+"""Grounds for selling without VAT that an invoice names in the buyer's language (the
+setting ``vat_exempt_ground`` holds the code; other words are printed as written)."""
+
+
+def exemption_ground(ground: str, lang: str) -> str:
+    """The words of a VAT exemption's ground in ``lang`` (no ground: a small business)."""
+    match ground or "small-business":
+        case "small-business":
+            return t("small business exempt from VAT (Finnish VAT Act, section 3)", lang=lang)
+        case "health-care":
+            return t("health care service exempt from VAT (Finnish VAT Act, section 34)", lang=lang)
+        case "social-welfare":
+            return t(
+                "social welfare service exempt from VAT (Finnish VAT Act, section 37)", lang=lang
+            )
+        case "education":
+            return t("education service exempt from VAT (Finnish VAT Act, section 39)", lang=lang)
+    return ground
 
 
 def round_cents(amount: Decimal) -> Decimal:

@@ -74,6 +74,9 @@ MESSAGES: dict[str, str] = {
     "E-invoice address {address} {operator}": "E-fakturaadress {address} {operator}",
     "Invoice number": "Fakturanummer",
     "Credit note number": "Kreditnotans nummer",
+    "{title} (pass-through item, no VAT: VAT Act 78 §)": (
+        "{title} (genomgångspost, ingen mervärdesskatt: mervärdesskattelagen 78 §)"
+    ),
     "Credit note date": "Kreditnotans datum",
     "Invoice date": "Fakturadatum",
     "Due date": "Förfallodag",
@@ -107,6 +110,15 @@ MESSAGES: dict[str, str] = {
     "Total to pay": "Att betala",
     "Total": "Totalt",
     "No VAT charged: {ground}": "Ingen mervärdesskatt: {ground}",
+    "health care service exempt from VAT (Finnish VAT Act, section 34)": (
+        "hälso- och sjukvårdstjänst (mervärdesskattelagen 34 §)"
+    ),
+    "social welfare service exempt from VAT (Finnish VAT Act, section 37)": (
+        "socialvårdstjänst (mervärdesskattelagen 37 §)"
+    ),
+    "education service exempt from VAT (Finnish VAT Act, section 39)": (
+        "utbildningstjänst (mervärdesskattelagen 39 §)"
+    ),
     "small business exempt from VAT (Finnish VAT Act, section 3)": (
         "liten rörelse (mervärdesskattelagen 3 §)"
     ),

@@ -48,6 +48,11 @@ def _short(text: str, limit: int = 35) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _pieces(text: str, limit: int = 70) -> list[str]:
+    """A long name in the pieces of at most ``limit`` characters Finvoice repeats it in."""
+    return [text[start : start + limit] for start in range(0, len(text), limit)] or [text]
+
+
 class _Finvoice(Tree):
     def amount(self, parent: ET.Element, name: str, value: Decimal) -> ET.Element:
         return self.add(parent, name, _money(value), AmountCurrencyIdentifier=CURRENCY)
@@ -87,7 +92,8 @@ def _seller(fv: _Finvoice, invoice: Invoice) -> None:
     seller = invoice.seller
     party = fv.add(fv.root, "SellerPartyDetails")
     fv.add(party, "SellerPartyIdentifier", seller.business_id)
-    fv.add(party, "SellerOrganisationName", seller.name)
+    for piece in _pieces(seller.name):
+        fv.add(party, "SellerOrganisationName", piece)
     if invoice.vat_mode is VatMode.STANDARD:
         fv.add(party, "SellerOrganisationTaxCode", vat_number(seller.business_id))
     _address(fv, party, "Seller", seller.address)
@@ -95,9 +101,9 @@ def _seller(fv: _Finvoice, invoice: Invoice) -> None:
     if seller.phone or seller.email:
         contact = fv.add(fv.root, "SellerCommunicationDetails")
         if seller.phone:
-            fv.add(contact, "SellerPhoneNumberIdentifier", seller.phone)
+            fv.add(contact, "SellerPhoneNumberIdentifier", _short(seller.phone))
         if seller.email:
-            fv.add(contact, "SellerEmailaddressIdentifier", seller.email)
+            fv.add(contact, "SellerEmailaddressIdentifier", _short(seller.email, 70))
     information = fv.add(fv.root, "SellerInformationDetails")
     if invoice.vat_mode is VatMode.EXEMPT:
         fv.add(
@@ -122,16 +128,17 @@ def _buyer(fv: _Finvoice, invoice: Invoice) -> None:
     party = fv.add(fv.root, "BuyerPartyDetails")
     if buyer.business_id:
         fv.add(party, "BuyerPartyIdentifier", buyer.business_id)
-    fv.add(party, "BuyerOrganisationName", buyer.name)
+    for piece in _pieces(buyer.name):
+        fv.add(party, "BuyerOrganisationName", piece)
     _address(fv, party, "Buyer", buyer.address)
     fv.add(
         fv.root, "BuyerOrganisationUnitNumber", str(parse_einvoice_address(buyer.einvoice_address))
     )
     if buyer.contact:
-        fv.add(fv.root, "BuyerContactPersonName", buyer.contact)
+        fv.add(fv.root, "BuyerContactPersonName", _short(buyer.contact, 70))
     if buyer.email:
         contact = fv.add(fv.root, "BuyerCommunicationDetails")
-        fv.add(contact, "BuyerEmailaddressIdentifier", buyer.email)
+        fv.add(contact, "BuyerEmailaddressIdentifier", _short(buyer.email, 70))
 
 
 def _details(fv: _Finvoice, invoice: Invoice) -> None:
@@ -150,9 +157,9 @@ def _details(fv: _Finvoice, invoice: Invoice) -> None:
     fv.day(details, "InvoicingPeriodStartDate", first)
     fv.day(details, "InvoicingPeriodEndDate", last)
     if invoice.order_number:
-        fv.add(details, "OrderIdentifier", invoice.order_number)
+        fv.add(details, "OrderIdentifier", _short(invoice.order_number, 70))
     if invoice.contract:
-        fv.add(details, "AgreementIdentifier", invoice.contract)
+        fv.add(details, "AgreementIdentifier", _short(invoice.contract, 70))
     if invoice.buyer_reference:
         fv.add(details, "BuyerReferenceIdentifier", invoice.buyer_reference)
     sums = invoice.totals

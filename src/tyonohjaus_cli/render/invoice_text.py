@@ -61,7 +61,11 @@ def line_description(line: InvoiceLine, lang: str) -> str:
                 percent=format_percent(line.percent or Decimal(0), lang),
             )
         case LineKind.EXPENSE:
-            return line.title
+            return (
+                t("{title} (pass-through item, no VAT: VAT Act 78 §)", lang=lang, title=line.title)
+                if line.pass_through
+                else line.title
+            )
     raise AssertionError(line.kind)  # pragma: no cover - every kind is matched above
 
 
@@ -99,7 +103,7 @@ def rf_text(invoice: Invoice) -> str:
 
 def exemption_text(invoice: Invoice, lang: str) -> str:
     """Why no VAT is charged, as the VAT Act asks an exempt seller to say."""
-    ground = invoice.vat_exempt_ground or t(
-        "small business exempt from VAT (Finnish VAT Act, section 3)", lang=lang
-    )
+    from tyonohjaus_cli.domain.vat import exemption_ground
+
+    ground = exemption_ground(invoice.vat_exempt_ground, lang)
     return t("No VAT charged: {ground}", lang=lang, ground=ground)

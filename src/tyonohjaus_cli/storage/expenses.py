@@ -58,6 +58,7 @@ def _from_doc(fields: Fields) -> list[Expense]:
                 amount=item.amount("amount"),
                 description=item.text("description"),
                 vat_percent=item.amount("vat", Decimal(0)),
+                pass_through=item.flag("pass_through"),
             )
         )
     check_unique(items, "n", t("a number no other expense has"))
@@ -76,6 +77,7 @@ def _to_doc(process_id: str, expenses: list[Expense]) -> Doc:
                 "vat": plain(expense.vat_percent),
                 "description": expense.description,
             }
+            | ({"pass_through": True} if expense.pass_through else {})
             for expense in sorted(expenses, key=lambda expense: int(expense.id.rpartition(":")[2]))
         ],
     }

@@ -67,6 +67,7 @@ def _line_to_doc(line: InvoiceLine) -> Doc:
         "minutes": line.minutes,
         "unit_minutes": line.unit_minutes,
         "percent": plain(line.percent) if line.percent is not None else None,
+        "pass_through": True if line.pass_through else None,
     }
     return doc | {key: value for key, value in optional.items() if value is not None}
 
@@ -137,6 +138,7 @@ def _line_from_doc(fields: Fields) -> InvoiceLine:
         minutes=fields.integer("minutes", None, minimum=1),
         unit_minutes=fields.integer("unit_minutes", None, minimum=1),
         percent=_decimal(fields, "percent", optional=True),
+        pass_through=fields.flag("pass_through"),
     )
 
 

@@ -76,17 +76,36 @@ MESSAGES: dict[str, str] = {
         "Vähäisen toiminnan rajaan {limit} on matkaa {left}."
     ),
     "Add an expense (travel, rent of a room...) billed with the process's month.\n\n"
+    "A cost passed on with the service takes the service's VAT (AVL 73 §). One you paid in\n"
+    "the client's name and for its account (a ticket bought for the client, say) is billed\n"
+    "without VAT with --pass-through, and the invoice names the ground (AVL 78 §).\n\n"
     'Example: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"': (
         "Lisää kulu (matka, tilavuokra...), joka laskutetaan prosessin kuukauden mukana.\n\n"
+        "Palvelun yhteydessä edelleen laskutettava kulu kuuluu palvelun hintaan ja siihen\n"
+        "sovelletaan palvelun verokantaa (AVL 73 §). Tilaajan nimissä ja lukuun maksettu kulu\n"
+        "(esimerkiksi tilaajalle ostettu lippu) laskutetaan ilman arvonlisäveroa valitsimella\n"
+        "--pass-through, ja lasku kertoo perusteen (läpikulkuerä, AVL 78 §).\n\n"
         'Esimerkki: tyo expense add hoitajat-2027 --date 2027-02-02 --amount 23.40 --description "Matkakulut"'
     ),
     "The process's id.": "Prosessin tunnus.",
     "The day of the cost, e.g. 2027-02-02.": "Kulun päivä, esim. 2027-02-02.",
     "Euros without VAT, e.g. 23.40.": "Euroja ilman arvonlisäveroa, esim. 23.40.",
     "What it was, as on the invoice.": "Mikä kulu oli, laskulla näkyvänä tekstinä.",
-    "VAT percent: the general rate in force on that day or 0 (default: that rate, or 0 when VAT-exempt).": (
-        "ALV-prosentti: päivänä voimassa ollut yleinen verokanta tai 0 (oletus: tuo verokanta, "
-        "tai 0 jos et ole arvonlisäverovelvollinen)."
+    "VAT percent: the service's, the general rate in force on that day (the default; none when VAT-exempt).": (
+        "ALV-prosentti: palvelun verokanta eli päivänä voimassa ollut yleinen verokanta "
+        "(oletus; ei veroa, jos et ole arvonlisäverovelvollinen)."
+    ),
+    "Paid in the client's name and for its account: billed without VAT (AVL 78 §), as the invoice says.": (
+        "Maksettu tilaajan nimissä ja lukuun: laskutetaan ilman arvonlisäveroa läpikulkueränä "
+        "(AVL 78 §), kuten laskulla lukee."
+    ),
+    "Added expense {id}: {amount}, no VAT (you are VAT-exempt), {day}, billed with {month}.": (
+        "Kulu {id} lisätty: {amount}, ei arvonlisäveroa (et ole arvonlisäverovelvollinen), "
+        "{day}, laskutetaan kuun {month} mukana."
+    ),
+    "Added expense {id}: {amount}, no VAT (a pass-through item, AVL 78 §, as the invoice will say), {day}, billed with {month}.": (
+        "Kulu {id} lisätty: {amount}, ei arvonlisäveroa (läpikulkuerä, AVL 78 §, kuten laskulla "
+        "lukee), {day}, laskutetaan kuun {month} mukana."
     ),
     "--description can't be empty: it is printed on the invoice": (
         "--description ei voi olla tyhjä: se tulostuu laskulle"
@@ -286,10 +305,26 @@ MESSAGES: dict[str, str] = {
     "no VAT rate is known for {day} (the table starts on {first})": (
         "päivälle {day} ei tunneta arvonlisäverokantaa (taulukko alkaa {first})"
     ),
-    "--vat {percent} % is not the VAT rate on {day}: an expense bills the general rate in force "
-    "that day, {rate} %, or 0": (
-        "--vat {percent} % ei ole päivän {day} arvonlisäverokanta: kulu laskutetaan sinä päivänä "
-        "voimassa olleella yleisellä verokannalla, {rate} %, tai verokannalla 0"
+    "--vat {percent} % is not the VAT rate on {day}: an expense bills the service's rate in "
+    "force that day, {rate} % (AVL 73 §)": (
+        "--vat {percent} % ei ole päivän {day} arvonlisäverokanta: kulu laskutetaan palvelun "
+        "verokannalla, sinä päivänä {rate} % (AVL 73 §)"
+    ),
+    "--vat 0: an expense passed on with the service bills the service's VAT, {rate} % on {day} "
+    "(AVL 73 §); a cost paid in the client's name and for its account is billed without VAT "
+    "with --pass-through (AVL 78 §)": (
+        "--vat 0: palvelun yhteydessä laskutettava kulu laskutetaan palvelun verokannalla, "
+        "päivänä {day} {rate} % (AVL 73 §); tilaajan nimissä ja lukuun maksettu kulu laskutetaan "
+        "ilman arvonlisäveroa valitsimella --pass-through (AVL 78 §)"
+    ),
+    "you are VAT-exempt, so an expense bills no VAT either, as the service; leave out --vat (or `tyo settings set vat 25.5` if you registered for VAT)": (
+        "et ole arvonlisäverovelvollinen, joten kulustakaan ei laskuteta arvonlisäveroa, kuten "
+        "ei palvelustakaan; jätä --vat pois (tai `tyo settings set vat 25.5`, jos olet "
+        "rekisteröitynyt arvonlisäverovelvolliseksi)"
+    ),
+    "--pass-through bills no VAT (AVL 78 §): leave out --vat, or --pass-through": (
+        "--pass-through laskutetaan ilman arvonlisäveroa (AVL 78 §): jätä pois joko --vat tai "
+        "--pass-through"
     ),
     "nothing to invoice for {client} in {month}: every billable item is already "
     "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)": (
@@ -305,6 +340,9 @@ MESSAGES: dict[str, str] = {
     "E-invoice address {address} {operator}": "Verkkolaskuosoite {address} {operator}",
     "Invoice number": "Laskun numero",
     "Credit note number": "Hyvityslaskun numero",
+    "{title} (pass-through item, no VAT: VAT Act 78 §)": (
+        "{title} (läpikulkuerä, ei arvonlisäveroa: AVL 78 §)"
+    ),
     "Credit note date": "Hyvityslaskun päivämäärä",
     "Invoice date": "Laskun päivämäärä",
     "Due date": "Eräpäivä",
@@ -340,6 +378,15 @@ MESSAGES: dict[str, str] = {
     "Total to pay": "Maksettava yhteensä",
     "Total": "Yhteensä",
     "No VAT charged: {ground}": "Ei arvonlisäveroa: {ground}",
+    "health care service exempt from VAT (Finnish VAT Act, section 34)": (
+        "terveyden- ja sairaanhoitopalvelu (arvonlisäverolaki 34 §)"
+    ),
+    "social welfare service exempt from VAT (Finnish VAT Act, section 37)": (
+        "sosiaalihuoltopalvelu (arvonlisäverolaki 37 §)"
+    ),
+    "education service exempt from VAT (Finnish VAT Act, section 39)": (
+        "koulutuspalvelu (arvonlisäverolaki 39 §)"
+    ),
     "small business exempt from VAT (Finnish VAT Act, section 3)": (
         "vähäinen liiketoiminta (arvonlisäverolaki 3 §)"
     ),

@@ -315,7 +315,7 @@ MESSAGES: dict[str, str] = {
     "unknown process {id!r}: `tyo process list` shows the ids": "tuntematon prosessi {id!r}: `tyo process list` näyttää tunnukset",
     "can't take the store's lock at {root}: {error}": "tallennuskansion lukkoa ei saada ({root}): {error}",
     "can't create the store at {root}: {error}": "tallennuskansiota ei voi luoda ({root}): {error}",
-    "no tyo store at {root}: run `tyo init` first (or point --store or TYO_HOME at your store)": "tyon tallennuskansiota ei ole: {root}; aja ensin `tyo init` (tai osoita kansiosi valitsimella --store tai muuttujalla TYO_HOME)",
+    "no tyo store at {root}: run `tyo init` first (or point --store or TYO_HOME at your store)": "tyo-tallennuskansiota ei löydy: {root}; aja ensin `tyo init` (tai osoita kansiosi valitsimella --store tai muuttujalla TYO_HOME)",
     "can't write {path}: there is no folder {folder}; create it first, or choose another path": "tiedostoon {path} ei voi kirjoittaa: kansiota {folder} ei ole; luo se ensin tai valitse toinen polku",
     "the change was not saved: {error}; the store is as it was": "muutosta ei tallennettu: {error}; tallennuskansio on ennallaan",
 }

@@ -14,7 +14,7 @@ MESSAGES: dict[str, str] = {
     "Print the private session log of a process, for you only.": "Tulosta prosessin yksityinen istuntoloki, vain sinulle.",
     "Write a goal-review summary of a process, for the participants or the client.": "Kirjoita prosessin tavoitearvioinnin yhteenveto ohjattaville tai tilaajalle.",
     "Add goals to a process, list them, record their reviews and share them.": "Lisää prosessin tavoitteita, luettele ne, kirjaa niiden arvioinnit ja jaa ne.",
-    "Share a private review of a goal with the client, once that is agreed.\n\nThe review, with its comment, moves from the private session log to the process, and\nthe client's summary shows it from then on (`tyo undo` takes it back).\n\nExample: tyo goal share hoitajat-2027 --goal 1 --date 2027-03-09": "Jaa tavoitteen yksityinen arviointi tilaajalle, kun siitä on sovittu.\n\nArviointi kommentteineen siirtyy yksityisestä istuntolokista prosessiin, ja tilaajan yhteenveto näyttää sen siitä lähtien (`tyo undo` perii sen takaisin).\n\nEsimerkki: tyo goal share hoitajat-2027 --goal 1 --date 2027-03-09",
+    "Share a private review of a goal with the client, once that is agreed.\n\nThe review, with its comment, moves from the private session log to the process, and\nthe client's summary shows it from then on (`tyo undo` takes it back).\n\nExample: tyo goal share hoitajat-2027 --goal 1 --date 2027-03-09": "Jaa tavoitteen yksityinen arviointi tilaajalle, kun siitä on sovittu.\n\nArviointi kommentteineen siirtyy yksityisestä istuntolokista prosessiin, ja tilaajan yhteenveto näyttää sen siitä lähtien (`tyo undo` peruu jakamisen).\n\nEsimerkki: tyo goal share hoitajat-2027 --goal 1 --date 2027-03-09",
     "The day of the review (default: the latest private one).": "Arvioinnin päivä (oletus: viimeisin yksityinen).",
     "Shared the review of goal {n} on {day} (score {score}): the client's summary shows it.": "Jaettiin tavoitteen {n} arviointi {day} (pisteet {score}): tilaajan yhteenveto näyttää sen.",
     "goal {n} has no private review to share": "tavoitteella {n} ei ole jaettavaa yksityistä arviointia",
@@ -48,7 +48,7 @@ MESSAGES: dict[str, str] = {
     "The day of the review (default: today).": "Arviointipäivä (oletus: tänään).",
     # --- tyo log ------------------------------------------------------------------------
     "Private note on meeting {n} of {process}, {when}.": "Yksityinen muistiinpano prosessin {process} tapaamisesta {n}, {when}.",
-    "Write what you want to remember; it stays in your store and never reaches the client.": "Kirjoita, mitä haluat muistaa; se jää omaan tietovarastoosi eikä koskaan päädy tilaajalle.",
+    "Write what you want to remember; it stays in your store and never reaches the client.": "Kirjoita, mitä haluat muistaa; se jää omaan tallennuskansioosi eikä koskaan päädy tilaajalle.",
     "Lines starting with '#' are left out. An empty note leaves everything as it was.": "Merkillä '#' alkavat rivit jätetään pois. Tyhjä muistiinpano jättää kaiken ennalleen.",
     "Logged meeting {n} of {process} ({when}): {what}.": "Kirjattiin prosessin {process} tapaaminen {n} ({when}): {what}.",
     "held, {minutes} min": "pidetty, {minutes} min",

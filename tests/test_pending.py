@@ -110,3 +110,18 @@ def test_agenda_marks_a_past_meeting_never_logged(
     ]
     as_json = planned("agenda", "--from", "2027-01-01", "--to", "2027-01-31", "--json").stdout
     assert '"status": "planned"' in as_json  # the contract keeps the stored status
+
+
+def test_process_show_marks_a_past_meeting_never_logged(
+    planned: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TYO_NOW", "2027-01-26 15:00")  # meeting 2 is under way
+    shown = planned("--lang", "fi", "process", "show", "hoitajat-2027").stdout
+    rows = [line.split() for line in shown.splitlines() if line[:2] in ("1 ", "2 ")]
+    assert [row[-1] for row in rows] == ["kirjaamatta", "suunniteltu"]
+    monkeypatch.setenv("TYO_NOW", "2027-01-26 15:30")
+    shown = planned("process", "show", "hoitajat-2027").stdout
+    assert shown.count("not logged") == 2
+    as_json = planned("process", "show", "hoitajat-2027", "--json").stdout
+    assert '"status": "planned"' in as_json
+    assert "not logged" not in as_json

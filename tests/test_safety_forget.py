@@ -271,3 +271,19 @@ def test_forget_counts_in_finnish_say_1_tiedosto(practice: Tyo) -> None:
     assert "Poistettu 4 tiedostoa." in lines
     assert "Säilytetty 1 tiedosto, lueteltu yllä." in lines
     assert "Poistettu 3 muutoshistorian merkintää." in lines
+
+
+def test_removing_a_participant_midway_leaves_the_client_summary_counts(midway: Tyo) -> None:
+    # As forget --participant: by hand 14 of 16 (88 %) with meeting 1 at 4/4 before; removing
+    # Eero from the process must not make it "14 of 12" or "4/3": he stays in the size, unnamed.
+    process = sessions_sample.PROCESS
+    summary = ("summary", process, "--for", "client", "--lang", "en", "--format", "md")
+    before = midway(*summary)
+    assert "- **Attendance:** 14 of 16 possible (88%)" in before.stdout
+    assert "| 1 | 2027-01-12 | held | 90 | 4/4 |" in before.stdout
+    result = midway("process", "edit", process, "--remove-participant", "Eero Esimerkki")
+    assert result.exit_code == 0, result.output
+    assert midway(*summary).stdout == before.stdout
+    shown = json.loads(midway("process", "show", process, "--json").stdout)
+    assert [p["name"] for p in shown["participants"]] == ["Aino Virtanen", "Iida Malli", "Outi Koe"]
+    assert shown["group_size"] == 4

@@ -211,7 +211,19 @@ def show(
         ]
     )
     output.say("")
-    rows = [_meeting_row(m, process) | {"state": meeting_state(m)} for m in process.in_order()]
+    from tyonohjaus_cli.domain.pending import is_unlogged
+
+    now = session.now()
+    rows = [
+        _meeting_row(m, process)
+        | {
+            # The same rule as `tyo agenda`: over and still only planned is never logged.
+            "state": t("not logged")
+            if is_unlogged(m.status, m.start, m.actual_minutes, now)
+            else meeting_state(m)
+        }
+        for m in process.in_order()
+    ]
     columns = [
         output.Column("n", "#", right=True),
         output.Column("start", t("when"), format_datetime, wrap=False),

@@ -193,10 +193,7 @@ def edit_process(
         edited = replace(edited, co_supervisor=changes.co_supervisor)
     if changes.add_participants or changes.remove_participants or changes.set_emails:
         edited = replace(edited, participants=_participants(edited, changes))
-    if changes.size is not None:
-        edited = replace(edited, group_size=changes.size)
-    if edited.group_size is not None and edited.group_size < len(edited.participants):
-        edited = replace(edited, group_size=None)  # the names count the group now
+    edited = replace(edited, group_size=_group_size(process, edited, changes))
     if changes.add_breaks or changes.remove_breaks:
         edited = replace(edited, breaks=_breaks(edited, changes))
     edited = _references(edited, changes)
@@ -217,6 +214,22 @@ def edit_process(
         m.n for m in ahead if any(b.first <= m.start.date() <= b.last for b in changes.add_breaks)
     )
     return Edited(edited, changed, resend, in_breaks)
+
+
+def _group_size(process: Process, edited: Process, changes: ProcessChanges) -> int | None:
+    size = edited.group_size if changes.size is None else changes.size
+    if changes.size is None and changes.remove_participants and _attended(process):
+        # As `forget --participant`: who leaves mid-process stays in the group's size,
+        # unnamed, so every past count reads as it did ("14 of 16", not "14 of 12").
+        size = max(process.size, len(edited.participants))
+    if size is not None and size < len(edited.participants):
+        return None  # the names count the group now
+    return size
+
+
+def _attended(process: Process) -> bool:
+    """Whether the process has meetings whose attendance was counted (held or missed)."""
+    return any(m.status in (MeetingStatus.HELD, MeetingStatus.NO_SHOW) for m in process.meetings)
 
 
 def _fields() -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from tyonohjaus_cli.calendar.ics import Method, Options, Pseudonym
 GOLDEN = Path(__file__).parent / "golden" / "calendar"
 
 process, client, settings = sample.changed_process(), sample.client(), sample.settings()
+WRITTEN = datetime(2027, 9, 20, 5, 30, tzinfo=UTC)
 OUTPUTS: dict[str, Callable[[], bytes]] = {
     "hoitajat-2027.ics": lambda: ics.calendar_file(process, client, settings),
     "hoitajat-2027-sv-pseudonymised-alarm.ics": lambda: ics.calendar_file(
@@ -31,7 +33,7 @@ OUTPUTS: dict[str, Callable[[], bytes]] = {
         process, client, settings, 4, Method.CANCEL
     ),
     "hoitajat-2027-03-request.eml": lambda: ics.invitation_email(
-        process, client, settings, 3, Method.REQUEST
+        process, client, settings, 3, Method.REQUEST, written=WRITTEN
     ),
 }
 

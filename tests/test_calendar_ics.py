@@ -61,9 +61,13 @@ def cancel(n: int = 4) -> bytes:
     )
 
 
+WRITTEN = datetime(2027, 9, 21, 9, 15, 30, tzinfo=UTC)
+"""When the e-mail is written: its Date header, whatever the meeting's DTSTAMP."""
+
+
 def eml(n: int = 3, method: Method = Method.REQUEST) -> bytes:
     return ics.invitation_email(
-        sample.changed_process(), sample.client(), sample.settings(), n, method
+        sample.changed_process(), sample.client(), sample.settings(), n, method, written=WRITTEN
     )
 
 
@@ -286,9 +290,9 @@ def test_eml_carries_the_request_as_text_calendar_method_request() -> None:
     ]
     assert (
         message["Subject"]
-        == "Kutsu: Työnohjaus: Hoitajien ryhmätyönohjaus, ke 13.10.2027 klo 15.00"
+        == "Muutos: Työnohjaus: Hoitajien ryhmätyönohjaus, ke 13.10.2027 klo 15.00"
     )
-    assert message["Date"] == "Mon, 20 Sep 2027 05:30:00 +0000"
+    assert message["Date"] == "Tue, 21 Sep 2027 09:15:30 +0000"
     assert message["X-Unsent"] == "1"
     plain, calendar = message.iter_parts()
     assert plain.get_content_type() == "text/plain"
@@ -300,10 +304,30 @@ def test_eml_carries_the_request_as_text_calendar_method_request() -> None:
 
 def test_eml_for_a_cancellation() -> None:
     message = email.message_from_bytes(eml(4, Method.CANCEL), policy=email.policy.default)
-    assert message["Subject"].startswith("Peruttu: Työnohjaus:")
+    assert message["Subject"].startswith("Peruutus: Työnohjaus:")
     calendar = list(message.iter_parts())[1]
     assert calendar.get_param("method") == "CANCEL"
     assert calendar.get_payload(decode=True) == cancel()
+
+
+def test_eml_subject_says_invitation_change_or_cancellation_in_the_clients_language() -> None:
+    """A first invitation is "Kutsu", one after a move "Muutos", a cancellation "Peruutus"."""
+    subjects = {
+        n: email.message_from_bytes(eml(n, method), policy=email.policy.default)["Subject"]
+        for n, method in ((1, Method.REQUEST), (3, Method.REQUEST), (4, Method.CANCEL))
+    }
+    assert [subject.split(":")[0] for subject in subjects.values()] == [
+        "Kutsu",
+        "Muutos",
+        "Peruutus",
+    ]
+    swedish = replace(sample.client(), language="sv")
+    data = ics.invitation_email(
+        sample.changed_process(), swedish, sample.settings(), 3, Method.REQUEST, written=WRITTEN
+    )
+    assert email.message_from_bytes(data, policy=email.policy.default)["Subject"].startswith(
+        "Ändring: Arbetshandledning:"
+    )
 
 
 # --- pseudonyms ---------------------------------------------------------------------

@@ -59,7 +59,7 @@ def test_the_temporary_file_is_never_opened_through_a_planted_link(
 ) -> None:
     """Even a guessed name is safe: O_EXCL|O_NOFOLLOW refuses it, and another is drawn."""
     guesses = iter(["guessed", "fresh"])
-    monkeypatch.setattr("secrets.token_hex", lambda _: next(guesses))
+    monkeypatch.setattr(files, "random_part", lambda: next(guesses))
     target = tmp_path / "out.ics"
     victim = tmp_path / "victim"
     victim.write_text("keep me")

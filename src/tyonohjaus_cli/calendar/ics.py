@@ -19,8 +19,10 @@ Decisions, so that the output is the same bytes for the same store:
 - The import file names participants in DESCRIPTION, not as ATTENDEEs: an import with
   attendees turns into a meeting that the calendar may e-mail about on every edit.
   Invitations (iTIP, RFC 5546) carry ORGANIZER and ATTENDEEs, since that is what they are.
-- Participant names in a parameter (CN) are written on one line without double quotes,
-  carets or backslashes (:func:`parameter_text`); in text values they stay as typed.
+- Participant names in a parameter (CN) keep their quotes and backslashes: a double quote
+  is written ``^'`` and a caret ``^^`` (RFC 6868, as icalendar does), on one line.
+- DTEND is the start plus the meeting's minutes in real time: a 90-minute meeting at 02:30
+  on the night clocks go forward ends at 05:00 on the clock.
 - Every event is ``CLASS:PRIVATE``: someone looking at a shared calendar sees a busy time.
 
 icalendar is imported inside the functions: it is heavy, and ``tyo --help`` must not wait.
@@ -51,7 +53,7 @@ from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event, Timezone
+    from icalendar import Calendar, Event, Timezone, vCalAddress
 
 PRODID = "-//tyo//tyonohjaus-cli//EN"
 
@@ -97,17 +99,21 @@ class _Export:
     zone: ZoneInfo
     options: Options
     names: tuple[str, ...]
+    own: bool = False
+    """For the supervisor's own calendar: in their language, the client in the title."""
 
     @property
-    def lang(self) -> str:
-        return self.client.language
+    def lang(self) -> str | None:
+        return None if self.own else self.client.language
 
     def summary(self) -> str:
+        if self.own:
+            return f"{self.client.name}: {self.process.title}"
         return t("Work supervision: {title}", title=self.process.title, lang=self.lang)
 
 
 def _names(
-    participants: tuple[Participant, ...], pseudonym: Pseudonym, lang: str
+    participants: tuple[Participant, ...], pseudonym: Pseudonym, lang: str | None
 ) -> tuple[str, ...]:
     """How each participant is named in this export."""
     if pseudonym is Pseudonym.NONE:
@@ -122,7 +128,12 @@ def _names(
 
 
 def _export(
-    process: Process, client: Client, settings: Settings, options: Options | None
+    process: Process,
+    client: Client,
+    settings: Settings,
+    options: Options | None,
+    *,
+    own: bool = False,
 ) -> _Export:
     options = options or Options()
     if client.id != process.client:
@@ -151,8 +162,9 @@ def _export(
                 zone=settings.timezone,
             )
         ) from None
-    names = _names(process.participants, options.pseudonym, client.language)
-    return _Export(process, client, settings, zone, options, names)
+    lang = None if own else client.language
+    names = _names(process.participants, options.pseudonym, lang)
+    return _Export(process, client, settings, zone, options, names, own)
 
 
 def initials(name: str) -> str:
@@ -160,16 +172,20 @@ def initials(name: str) -> str:
     return "".join(f"{word[0].upper()}." for word in re.findall(r"\w+", name)) or "?"
 
 
-_NOT_IN_PARAMETERS = str.maketrans({'"': "'", "^": "'", "\\": "/"})
-
-
 def parameter_text(text: str) -> str:
-    """Text as it can stand in a parameter such as CN: one line, no DQUOTE, caret or backslash.
+    """Text for a parameter such as CN: on one line, otherwise as typed.
 
-    RFC 5545 forbids DQUOTE in a parameter; RFC 6868 would write it as ``^'``, which vobject
-    and others do not decode; and icalendar reads a backslash there as an escape.
+    Quotes, carets and backslashes stay: icalendar writes them as RFC 6868 says (``^'``,
+    ``^^``), and a reader that does not decode RFC 6868 still shows the name recognisably.
+    (icalendar's reader takes a backslash just before ``,;:\\`` as an escape; names have
+    none there.)
     """
-    return " ".join(text.translate(_NOT_IN_PARAMETERS).split())
+    return " ".join(text.split())
+
+
+def end_of(meeting: Meeting, zone: ZoneInfo) -> datetime:
+    """The meeting's end in ``zone``: its start plus its minutes in real (UTC) time."""
+    return meeting.end.astimezone(zone)
 
 
 def last_change(process: Process, meeting: Meeting) -> datetime:
@@ -177,6 +193,8 @@ def last_change(process: Process, meeting: Meeting) -> datetime:
     moments = [process.created, *(move.agreed_at for move in meeting.moves)]
     if meeting.status is MeetingStatus.CANCELLED and meeting.notified_at:
         moments.append(meeting.notified_at)
+    if meeting.edited:
+        moments.append(meeting.edited)
     return max(moments).astimezone(UTC).replace(microsecond=0)
 
 
@@ -277,7 +295,23 @@ def _calendar(method: Method | None) -> Calendar:
     return calendar
 
 
-def _event(export: _Export, meeting: Meeting, *, invitation: bool) -> Event:
+def _address(email: str, parameters: dict[str, str]) -> vCalAddress:
+    """``mailto:`` with its parameters; a CN with a backslash is always quoted, since
+    unquoted a trailing one would escape the ``;`` after it for icalendar and vobject."""
+    from icalendar import vCalAddress
+    from icalendar.parser import Parameters
+
+    class _Quoted(Parameters):
+        quote_also = {**Parameters.quote_also, "CN": " '\\"}  # noqa: RUF012
+
+    address = vCalAddress(f"mailto:{email}")
+    address.params = _Quoted(parameters)
+    return address
+
+
+def _event(
+    export: _Export, meeting: Meeting, *, invitation: bool, participants: bool = True
+) -> Event:
     from icalendar import Alarm, Event
 
     start = meeting.start.astimezone(export.zone)
@@ -286,34 +320,30 @@ def _event(export: _Export, meeting: Meeting, *, invitation: bool) -> Event:
     event.add("dtstamp", last_change(export.process, meeting))
     event.add("sequence", meeting.sequence)
     event.add("dtstart", start)
-    event.add("dtend", start + timedelta(minutes=meeting.minutes))
+    event.add("dtend", end_of(meeting, export.zone))
     event.add("summary", export.summary())
     if location := _location(export):
         event.add("location", location)
-    event.add("description", _description(export, meeting, participants=not invitation))
+    event.add(
+        "description",
+        _description(export, meeting, participants=participants and not invitation),
+    )
     cancelled = meeting.status is MeetingStatus.CANCELLED
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("class", "PRIVATE")
     if invitation:
         supervisor = export.settings.supervisor
-        event.add(
-            "organizer",
-            f"mailto:{supervisor.email}",
-            parameters={"CN": parameter_text(supervisor.name)},
-        )
+        event.add("organizer", _address(supervisor.email, {"CN": parameter_text(supervisor.name)}))
         for person, name in zip(export.process.participants, export.names, strict=True):
             if person.email:
-                event.add(
-                    "attendee",
-                    f"mailto:{person.email}",
-                    parameters={
-                        "CN": parameter_text(name),
-                        "CUTYPE": "INDIVIDUAL",
-                        "ROLE": "REQ-PARTICIPANT",
-                        "PARTSTAT": "NEEDS-ACTION",
-                        "RSVP": "TRUE",
-                    },
-                )
+                parameters = {
+                    "CN": parameter_text(name),
+                    "CUTYPE": "INDIVIDUAL",
+                    "ROLE": "REQ-PARTICIPANT",
+                    "PARTSTAT": "NEEDS-ACTION",
+                    "RSVP": "TRUE",
+                }
+                event.add("attendee", _address(person.email, parameters))
     minutes = export.options.alarm_minutes
     if minutes is not None and not cancelled:
         alarm = Alarm()
@@ -340,6 +370,68 @@ def calendar_file(
     for meeting in meetings:
         calendar.add_component(_event(export, meeting, invitation=False))
     return bytes(calendar.to_ical(sorted=False))
+
+
+def _years(meetings: Iterable[Meeting], zone: ZoneInfo) -> tuple[int, int]:
+    years = [m.start.astimezone(zone).year for m in meetings]
+    return min(years) - 1, max(years)
+
+
+def own_meetings(process: Process, since: datetime | None = None) -> list[Meeting]:
+    """The meetings of ``process`` for the supervisor's own calendar: from ``since`` on."""
+    return [m for m in process.in_order() if since is None or m.start >= since]
+
+
+def own_calendar(
+    processes: Iterable[tuple[Process, Client]],
+    settings: Settings,
+    options: Options | None = None,
+    *,
+    participants: bool = False,
+    since: datetime | None = None,
+) -> tuple[bytes, int]:
+    """The supervisor's own calendar: every meeting of ``processes``, and how many.
+
+    The title names the client and the process; participants are named only when asked.
+    UIDs are the invitations' own, so that importing it again updates rather than doubles.
+    """
+    chosen: list[tuple[_Export, Meeting]] = []
+    for process, client in processes:
+        export = _export(process, client, settings, options, own=True)
+        chosen.extend((export, meeting) for meeting in own_meetings(process, since))
+    calendar = _calendar(None)
+    if chosen:
+        zone = chosen[0][0].zone
+        first, last = _years((meeting for _, meeting in chosen), zone)
+        calendar.add_component(vtimezone(zone, first, last))
+    for export, meeting in chosen:
+        calendar.add_component(_event(export, meeting, invitation=False, participants=participants))
+    return bytes(calendar.to_ical(sorted=False)), len(chosen)
+
+
+def own_event_files(
+    process: Process,
+    client: Client,
+    settings: Settings,
+    meetings: Iterable[Meeting],
+    options: Options | None = None,
+    *,
+    participants: bool = False,
+) -> list[tuple[Meeting, bytes]]:
+    """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) per meeting,
+    for a vdir that vdirsyncer keeps in step with a CalDAV calendar."""
+    export = _export(process, client, settings, options, own=True)
+    zones: dict[int, Timezone] = {}
+    files = []
+    for meeting in meetings:
+        year = meeting.start.astimezone(export.zone).year
+        if year not in zones:
+            zones[year] = vtimezone(export.zone, year - 1, year)
+        calendar = _calendar(None)
+        calendar.add_component(zones[year])
+        calendar.add_component(_event(export, meeting, invitation=False, participants=participants))
+        files.append((meeting, bytes(calendar.to_ical(sorted=False))))
+    return files
 
 
 def standing_method(meeting: Meeting) -> Method:
@@ -414,24 +506,29 @@ def invitation_email(
     n: int,
     method: Method,
     options: Options | None = None,
+    *,
+    written: datetime,
 ) -> bytes:
     """The invitation as a ready e-mail (``.eml``) from the supervisor to the participants.
 
     ``multipart/alternative`` with a plain-text part and the ``text/calendar; method=...``
-    part that mail programs turn into accept/decline buttons. The Date header is the
-    message's DTSTAMP and the boundary and Message-ID derive from the UID and SEQUENCE,
-    so the bytes are deterministic like the .ics.
+    part that mail programs turn into accept/decline buttons. The Date header is
+    ``written``, when the message was written (a mail program sorts by it); the subject says
+    whether it is an invitation, a change (SEQUENCE above 0) or a cancellation; the
+    boundary and Message-ID derive from the UID and SEQUENCE.
     """
     export = _export(process, client, settings, options)
     meeting = _meeting(process, n, method)
     body = _invitation(export, meeting, method)
     lang = export.lang
     when = format_datetime(meeting.start.astimezone(export.zone), lang=lang)
-    subject = (
-        t("Invitation: {summary}, {when}", summary=export.summary(), when=when, lang=lang)
-        if method is Method.REQUEST
-        else t("Cancelled: {summary}, {when}", summary=export.summary(), when=when, lang=lang)
-    )
+    summary = export.summary()
+    if method is Method.CANCEL:
+        subject = t("Cancellation: {summary}, {when}", summary=summary, when=when, lang=lang)
+    elif meeting.sequence:
+        subject = t("Change: {summary}, {when}", summary=summary, when=when, lang=lang)
+    else:
+        subject = t("Invitation: {summary}, {when}", summary=summary, when=when, lang=lang)
     supervisor = settings.supervisor
     domain = supervisor.email.rpartition("@")[2] or "tyo.invalid"
     token = hashlib.sha256(f"{meeting.uid}/{meeting.sequence}/{method}".encode()).hexdigest()[:24]
@@ -444,7 +541,7 @@ def invitation_email(
         if person.email
     ]
     message["Subject"] = subject
-    message["Date"] = rfc2822_datetime(last_change(process, meeting))
+    message["Date"] = rfc2822_datetime(written.astimezone(UTC).replace(microsecond=0))
     message["Message-ID"] = f"<{token}@{domain}>"
     # Outlook opens a file marked unsent as a draft, ready to send; others ignore it.
     message["X-Unsent"] = "1"

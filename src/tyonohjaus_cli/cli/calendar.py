@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Annotated
 
@@ -10,8 +11,9 @@ import typer
 from tyonohjaus_cli.calendar import ics as export
 from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
-from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.meetings import find
+from tyonohjaus_cli.domain.models import Client, Process
 from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
@@ -48,11 +50,14 @@ def parse_method(text: str) -> export.Method:
 
 def ics(
     process_id: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
+            metavar="[PROCESS]",
+            help=t("The process's id (none with --every-process)."),
+            autocompletion=complete.process_ids,
+            show_default=False,
         ),
-    ],
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -98,7 +103,56 @@ def ics(
         bool,
         typer.Option(
             "--pseudonymise",
-            help=t("Name participants by initials (by codes when initials coincide)."),
+            help=t(
+                "Name participants by initials (by codes when initials coincide); an invitation still carries the e-mail addresses it is delivered to."
+            ),
+        ),
+    ] = False,
+    every_process: Annotated[
+        bool,
+        typer.Option(
+            "--every-process",
+            help=t(
+                "Your own calendar: every meeting of every open process, the client and process in the title."
+            ),
+        ),
+    ] = False,
+    vdir: Annotated[
+        Path | None,
+        typer.Option(
+            "--vdir",
+            metavar="DIR",
+            help=t(
+                "With --every-process: keep DIR as a vdir (one .ics per meeting) for khal and vdirsyncer."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    from_: Annotated[
+        date | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help=t("With --every-process: meetings from DATE on."),
+            parser=params.day,
+            show_default=False,
+        ),
+    ] = None,
+    client_id: Annotated[
+        str | None,
+        typer.Option(
+            "--client",
+            metavar="CLIENT",
+            help=t("With --every-process: one client's processes only."),
+            autocompletion=complete.client_ids,
+            show_default=False,
+        ),
+    ] = None,
+    names: Annotated[
+        bool,
+        typer.Option(
+            "--participants",
+            help=t("With --every-process: name the participants in each event."),
         ),
     ] = False,
     alarm: Annotated[
@@ -118,29 +172,46 @@ def ics(
 
     With --meeting N: an invitation that calendars accept, update and cancel (iTIP).
 
+    With --every-process: your own calendar of all your work, as one file or (--vdir) a
+    folder that vdirsyncer syncs to a CalDAV calendar.
+
     Example: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml
     """
-    if (method or eml) and meeting is None and not every:
-        raise UsageError(t("--method and --eml are for invitations: add --meeting N or --all"))
-    if every and meeting is not None:
-        raise UsageError(t("--all and --meeting exclude each other: choose one"))
-    if every and out is None:
-        raise UsageError(t("--all writes one file per meeting: name a folder with -o DIR"))
+    pseudonym = export.Pseudonym.INITIALS if pseudonymise else export.Pseudonym.NONE
+    options = export.Options(pseudonym, alarm)
+    if every_process or vdir is not None:
+        if process_id is not None or meeting is not None or every or method or eml:
+            raise UsageError(
+                t("--every-process takes no PROCESS, --meeting, --all, --method or --eml")
+            )
+        _own_calendar(options, out, vdir, from_, client_id, participants=names)
+        return
+    if from_ is not None or client_id is not None or names:
+        raise UsageError(t("--from, --client and --participants are for --every-process"))
+    if process_id is None:
+        raise UsageError(t("name a PROCESS, or give --every-process"))
+    _check_invitation_options(out, meeting, every, method=method, eml=eml)
 
     from tyonohjaus_cli.domain.meetings import require_agreed
 
     store = session.store
     process = store.process(process_id)
     require_agreed(process)  # a proposal's meetings go to no calendar until accepted
+    process = _with_hand_edits_saved(process)
     client = store.client_of(process)
     settings = store.settings()
-    pseudonym = export.Pseudonym.INITIALS if pseudonymise else export.Pseudonym.NONE
-    options = export.Options(pseudonym, alarm)
-    write = export.invitation_email if eml else export.invitation
+
+    def write(n: int, how: export.Method) -> bytes:
+        if eml:
+            return export.invitation_email(
+                process, client, settings, n, how, options, written=session.now()
+            )
+        return export.invitation(process, client, settings, n, how, options)
 
     if meeting is not None:
         chosen = method or export.standing_method(find(process, meeting))
-        output.write_out(write(process, client, settings, meeting, chosen, options), out)
+        output.write_out(write(meeting, chosen), out)
+        _warn_unreachable(process)
         if out is not None:
             output.say(t("Wrote {path}.", path=out))
         return
@@ -166,11 +237,133 @@ def ics(
             ) from None
         suffix = ".eml" if eml else ".ics"
         for n, how in messages:
-            data = write(process, client, settings, n, how, options)
+            data = write(n, how)
             output.write_out(data, out / export.file_name(process, n, how, suffix))
+        _warn_unreachable(process)
         output.say(t("Wrote {count} files to {path}.", count=len(messages), path=out))
         return
 
     output.write_out(export.calendar_file(process, client, settings, options), out)
     if out is not None:
         output.say(t("Wrote {count} meetings to {path}.", count=len(process.meetings), path=out))
+
+
+def _check_invitation_options(
+    out: Path | None, meeting: int | None, every: bool, *, method: export.Method | None, eml: bool
+) -> None:
+    if (method or eml) and meeting is None and not every:
+        raise UsageError(t("--method and --eml are for invitations: add --meeting N or --all"))
+    if every and meeting is not None:
+        raise UsageError(t("--all and --meeting exclude each other: choose one"))
+    if every and out is None:
+        raise UsageError(t("--all writes one file per meeting: name a folder with -o DIR"))
+
+
+def _warn_unreachable(process: Process) -> None:
+    """Name each participant an invitation can't reach (no e-mail address in the process)."""
+    for person in process.participants:
+        if not person.email:
+            output.warn(
+                t(
+                    "{name} has no e-mail address: the invitation does not reach them (add it in processes/{process}.toml)",
+                    name=person.name,
+                    process=process.id,
+                )
+            )
+
+
+def _with_hand_edits_saved(process: Process) -> Process:
+    """Write down a SEQUENCE that a hand edit raised, so that it stays raised."""
+    from tyonohjaus_cli.domain.calendar_changes import unsaved_hand_edits
+
+    if not unsaved_hand_edits(process):
+        return process
+    store = session.store
+    with store.transaction(f"ics {process.id} (hand edit)", session.now()) as change:
+        process = store.process(process.id)
+        change.save_process(process)
+    return process
+
+
+def _own_calendar(
+    options: export.Options,
+    out: Path | None,
+    vdir: Path | None,
+    since: date | None,
+    client_id: str | None,
+    *,
+    participants: bool,
+) -> None:
+    """``--every-process``: the supervisor's own calendar, as a file or a vdir."""
+    from tyonohjaus_cli.storage import vdir as vdirs
+
+    if out is not None and vdir is not None:
+        raise UsageError(t("-o and --vdir exclude each other: choose one"))
+    store = session.store
+    zone = store.zone()
+    settings = store.settings()
+    if client_id is not None:
+        store.client(client_id)  # an unknown client is named, with where to look
+    statuses = store.process_statuses()
+    chosen = [
+        pid
+        for pid, (client, status) in statuses.items()
+        if status is ProcessStatus.ACTIVE and (client_id is None or client == client_id)
+    ]
+    clients: dict[str, Client] = {}
+    processes = []
+    for pid in chosen:
+        process = _with_hand_edits_saved(store.process(pid))
+        if process.client not in clients:
+            clients[process.client] = store.client_of(process)
+        processes.append((process, clients[process.client]))
+    start = datetime.combine(since, time(), zone) if since else None
+
+    if vdir is None:
+        data, count = export.own_calendar(
+            processes, settings, options, participants=participants, since=start
+        )
+        output.write_out(data, out)
+        if out is not None:
+            output.say(t("Wrote {count} meetings to {path}.", count=count, path=out))
+        return
+
+    items = [
+        vdirs.Item(meeting.uid, process.id, meeting.start, data)
+        for process, client in processes
+        for meeting, data in export.own_event_files(
+            process,
+            client,
+            settings,
+            export.own_meetings(process, start),
+            options,
+            participants=participants,
+        )
+    ]
+    kept = {m.uid for process, _ in processes for m in process.meetings}
+    # Open processes outside --client keep their files as they are.
+    others = {
+        pid
+        for pid, (_, status) in statuses.items()
+        if status is ProcessStatus.ACTIVE and pid not in chosen
+    }
+    try:
+        output.make_folder(vdir.expanduser())  # never inside the store
+    except OSError as error:
+        raise UsageError(
+            t("can't write {path}: {error}", path=vdir, error=error.strerror or error)
+        ) from None
+    done = vdirs.write_vdir(
+        vdir.expanduser(), items, kept, vdirs.Present(set(statuses), others), session.now()
+    )
+    for name in done.foreign:
+        output.warn(t("{path} is not tyo's: left as it is", path=vdir / name))
+    output.say(
+        t(
+            "{path}: {added} added, {updated} updated, {removed} removed.",
+            path=vdir,
+            added=len(done.added),
+            updated=len(done.updated),
+            removed=len(done.removed),
+        )
+    )

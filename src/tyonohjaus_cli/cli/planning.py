@@ -130,7 +130,9 @@ def new_process(
             help=t("Group size, when not every participant is named."), parser=params.count
         ),
     ] = None,
-    place: Annotated[str, typer.Option(help=t("Where meetings are held."))] = "",
+    place: Annotated[
+        str, typer.Option(help=t("Where meetings are held (use \\n between lines)."))
+    ] = "",
     online: Annotated[str, typer.Option(help=t("Link of an online meeting."))] = "",
     phone: Annotated[bool, typer.Option("--phone", help=t("Meetings are held by phone."))] = False,
     goal: Annotated[
@@ -237,7 +239,7 @@ def new_process(
         ),
         participants=tuple(participant or ()),
         group_size=size,
-        venue=Venue(place.strip(), online.strip(), phone),
+        venue=Venue(place.replace("\\n", "\n").strip(), online.strip(), phone),
         goals=tuple(
             Goal(n, text.strip()) for n, text in enumerate(goal or (), start=1) if text.strip()
         ),

@@ -44,7 +44,9 @@ def edit(
         str | None,
         typer.Option(help=t("A title for invoices, calendars and summaries."), parser=params.title),
     ] = None,
-    place: Annotated[str | None, typer.Option(help=t("Where meetings are held."))] = None,
+    place: Annotated[
+        str | None, typer.Option(help=t("Where meetings are held (use \\n between lines)."))
+    ] = None,
     online: Annotated[str | None, typer.Option(help=t("Link of an online meeting."))] = None,
     phone: Annotated[bool, typer.Option("--phone", help=t("Meetings are held by phone."))] = False,
     duration: Annotated[
@@ -208,7 +210,7 @@ def _venue(place: str | None, online: str | None, *, phone: bool) -> Venue | Non
         raise UsageError(t("choose one of --place, --online and --phone"))
     if not given:
         return None
-    return Venue((place or "").strip(), (online or "").strip(), phone)
+    return Venue((place or "").replace("\\n", "\n").strip(), (online or "").strip(), phone)
 
 
 def _numbers(numbers: tuple[int, ...]) -> str:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def venue_text(venue: Venue) -> str:
     if venue.phone:
         return t("by phone")
-    return venue.place or venue.online
+    return venue.place_line or venue.online
 
 
 def meeting_state(meeting: Meeting) -> str:

@@ -7,7 +7,7 @@ enumerations are in :mod:`enums`, the store's own settings in :mod:`settings`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
@@ -121,6 +121,11 @@ class Meeting:
     """The percent a late cancellation or no-show bills, when changed for this meeting alone
     (``tyo meeting charge``; else the client's ``cancel_charge``), and why."""
     charge_reason: str = ""
+    seen: str = ""
+    """``SEQUENCE:HASH`` of what its invitation showed when tyo last wrote the file
+    (:mod:`tyonohjaus_cli.domain.calendar_changes`); empty in files from before it."""
+    edited: datetime | None = None
+    """When a hand edit of what a recipient sees was noticed (the DTSTAMP of that change)."""
 
     @property
     def actual_minutes(self) -> int:
@@ -129,8 +134,11 @@ class Meeting:
 
     @property
     def end(self) -> datetime:
-        # Wall-clock arithmetic: a 90-minute meeting ends 90 minutes later on the clock.
-        return self.start + timedelta(minutes=self.minutes)
+        # Real time: a 90-minute meeting lasts 90 minutes when the clocks change inside it
+        # (aware datetime arithmetic in Python is wall-clock arithmetic, so through UTC).
+        return (self.start.astimezone(UTC) + timedelta(minutes=self.minutes)).astimezone(
+            self.start.tzinfo
+        )
 
     @property
     def is_open(self) -> bool:
@@ -146,8 +154,13 @@ class Venue:
     online: str = ""
     phone: bool = False
 
+    @property
+    def place_line(self) -> str:
+        """The place on one line, for tables: a place typed with ``\\n`` between its lines."""
+        return ", ".join(line.strip() for line in self.place.splitlines() if line.strip())
+
     def __str__(self) -> str:
-        return self.place or self.online or ("phone" if self.phone else "")
+        return self.place_line or self.online or ("phone" if self.phone else "")
 
 
 @dataclass(frozen=True)

@@ -90,7 +90,7 @@ def place_text(process: Process, lang: str) -> str:
         return t("by phone", lang=lang)
     if venue.online:
         return t("remote, online: {link}", lang=lang, link=venue.online)
-    return venue.place or t("to be agreed", lang=lang)
+    return venue.place_line or t("to be agreed", lang=lang)
 
 
 def kind_text(process: Process, lang: str) -> str:

@@ -147,7 +147,8 @@ MESSAGES: dict[str, str] = {
     "Co-supervisor: {name}": "Medhandledare: {name}",
     "Please cancel at least {hours} hours before the start.": "Eventuella avbokningar senast {hours} timmar före start.",
     "Invitation: {summary}, {when}": "Inbjudan: {summary}, {when}",
-    "Cancelled: {summary}, {when}": "Inställd: {summary}, {when}",
+    "Cancellation: {summary}, {when}": "Inställt: {summary}, {when}",
+    "Change: {summary}, {when}": "Ändring: {summary}, {when}",
     # --- e-invoices (render/peppol.py, render/finvoice.py) and the PDF's buyer references
     "costs passed on outside the VAT base (Finnish VAT Act, section 78)": (
         "utlägg som inte ingår i skattegrunden (mervärdesskattelagen 78 §)"

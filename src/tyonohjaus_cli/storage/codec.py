@@ -12,6 +12,7 @@ from datetime import datetime, tzinfo
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.cadence import MAX_MEETINGS
+from tyonohjaus_cli.domain.calendar_changes import seen_text
 from tyonohjaus_cli.domain.enums import (
     CancelledBy,
     MeetingStatus,
@@ -124,7 +125,7 @@ def client_from_doc(fields: Fields) -> Client:
 # --- processes/<id>.toml -----------------------------------------------------------------
 
 
-def _meeting_to_doc(meeting: Meeting) -> Doc:
+def _meeting_to_doc(process: Process, meeting: Meeting) -> Doc:
     doc: Doc = {
         "n": meeting.n,
         "start": _wall_clock(meeting.start),
@@ -142,6 +143,8 @@ def _meeting_to_doc(meeting: Meeting) -> Doc:
             "attended": meeting.attended,
             "charge": plain(meeting.charge) if meeting.charge is not None else None,
             "charge_reason": meeting.charge_reason,
+            "edited": _moment(meeting.edited) if meeting.edited else None,
+            "calendar": seen_text(process, meeting),
             "moves": [
                 {"previous": _wall_clock(move.previous), "agreed_at": _moment(move.agreed_at)}
                 for move in meeting.moves
@@ -173,6 +176,8 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         attended=fields.integer("attended", None),
         charge=fields.amount("charge", None),
         charge_reason=fields.text("charge_reason", ""),
+        seen=fields.text("calendar", ""),
+        edited=fields.moment("edited", zone, None),
     )
 
 
@@ -245,7 +250,7 @@ def process_to_doc(process: Process) -> Doc:
         }
     )
     doc["meetings"] = [
-        _meeting_to_doc(meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)
+        _meeting_to_doc(process, meeting) for meeting in sorted(process.meetings, key=lambda m: m.n)
     ]
     return doc
 

@@ -57,14 +57,15 @@ MAX_AMOUNT = 10**9
 """Euros: an amount in a document is below this (and has at most two decimals' worth)."""
 ONE_LINE = frozenset(
     {
-        "id", "name", "title", "email", "contact", "uid", "place", "online",
+        "id", "name", "title", "email", "contact", "uid", "online",
         "co_supervisor", "business_id", "operator", "einvoice_address", "iban", "bic",
         "client", "process", "kind", "status", "with", "by", "language", "timezone",
         "description",
     }
 )  # fmt: skip
 """Keys whose text is one line: a line break in a name would break a table, an invoice
-or an e-mail header."""
+or an e-mail header. Not ``place``: an address of lines, typed with ``\\n``, which tables
+show on one line (``Venue.place_line``) and a calendar's LOCATION with its lines."""
 
 
 def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:

@@ -14,7 +14,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -45,7 +45,7 @@ def jsonable(value: Any) -> Any:
         return {key: jsonable(item) for key, item in value.items()}
     if isinstance(value, list):
         return [jsonable(item) for item in value]
-    if isinstance(value, date | datetime):
+    if isinstance(value, date | datetime | time):  # a TOML local time too (hand-edited)
         return value.isoformat()
     return value
 

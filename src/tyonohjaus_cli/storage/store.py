@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -267,7 +267,17 @@ class Store:
         except FileNotFoundError:
             raise UsageError(_unknown("process", process_id, self.process_ids())) from None
         self._check_id(rel, process.id, process_id)
-        return process
+        return self._with_hand_edits(rel, process)
+
+    def _with_hand_edits(self, rel: str, process: Process) -> Process:
+        """A hand edit of what a calendar shows raises SEQUENCE (domain/calendar_changes.py);
+        the file's modification time is when it happened."""
+        from tyonohjaus_cli.domain.calendar_changes import with_changes_seen
+
+        stamp = stamp_of(self.root / rel)
+        if stamp is None:
+            return process
+        return with_changes_seen(process, datetime.fromtimestamp(stamp[0] / 1e9, UTC))
 
     def session_log(self, process_id: str) -> SessionLog:
         """The private session log of a process (empty until a meeting is logged).
@@ -319,6 +329,13 @@ class Store:
         process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
         return codec.summary_of_process(process)
+
+    def process_statuses(self) -> dict[str, tuple[str, ProcessStatus]]:
+        """Every process's client and status, by id, from the index."""
+        return {
+            summary.id: (summary.client, ProcessStatus(summary.status))
+            for summary in self._summaries()
+        }
 
     def process_briefs(self, now: datetime) -> list[ProcessBrief]:
         """Every process, as list views show it; ``now`` decides which meeting is next."""
@@ -420,7 +437,7 @@ class Store:
         history entry, so the texts it replaces are not kept anywhere.
         """
         with self.locked():
-            transaction = Transaction(self)
+            transaction = Transaction(self, now)
             yield transaction
             try:
                 journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
@@ -526,8 +543,9 @@ def _refuse_undoing_an_invoice(entry: journal.Entry) -> None:
 class Transaction:
     """The writes of one command, staged until the command has succeeded."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, now: datetime) -> None:
         self.store = store
+        self.now = now
         self.writes: dict[str, str | None] = {}
         self.summaries: dict[str, ProcessSummary] = {}
         """What the index keeps of each process saved, filed once the change is applied."""
@@ -545,9 +563,12 @@ class Transaction:
         self.write(client_path(client.id), dump_toml(codec.client_to_doc(client)))
 
     def save_process(self, process: Process) -> None:
+        from tyonohjaus_cli.domain.calendar_changes import with_changes_seen
         from tyonohjaus_cli.storage import codec
         from tyonohjaus_cli.storage.invoices import check_invoiced_meetings
 
+        # A change an invitation shows (process edit --place, ...) raises SEQUENCE.
+        process = with_changes_seen(process, self.now)
         check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes
         self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
         self.summaries[process_path(process.id)] = codec.summary_of_process(process)

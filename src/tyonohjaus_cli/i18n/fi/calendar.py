@@ -19,7 +19,8 @@ MESSAGES: dict[str, str] = {
         "Mahdolliset peruutukset viimeistään {hours} tuntia ennen alkua."
     ),
     "Invitation: {summary}, {when}": "Kutsu: {summary}, {when}",
-    "Cancelled: {summary}, {when}": "Peruttu: {summary}, {when}",
+    "Cancellation: {summary}, {when}": "Peruutus: {summary}, {when}",
+    "Change: {summary}, {when}": "Muutos: {summary}, {when}",
     # Messages
     "process {process} belongs to client {owner}, not {client}": (
         "prosessi {process} kuuluu tilaajalle {owner}, ei tilaajalle {client}"
@@ -49,12 +50,16 @@ MESSAGES: dict[str, str] = {
     "Export a process's meetings for calendars; nothing from the session log goes into them."
     "\n\nWithout --meeting or --all: one .ics file with every meeting, to import into a calendar."
     "\n\nWith --meeting N: an invitation that calendars accept, update and cancel (iTIP)."
+    "\n\nWith --every-process: your own calendar of all your work, as one file or (--vdir) a"
+    "\nfolder that vdirsyncer syncs to a CalDAV calendar."
     "\n\nExample: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml": (
         "Vie prosessin tapaamiset kalentereihin; istuntolokista niihin ei päädy mitään."
         "\n\nIlman valintoja --meeting tai --all: yksi .ics-tiedosto kaikista tapaamisista "
         "kalenteriin tuotavaksi."
         "\n\nValinnalla --meeting N: kutsu, jonka kalenterit hyväksyvät, päivittävät ja peruvat "
         "(iTIP)."
+        "\n\nValinnalla --every-process: oma kalenterisi kaikesta työstäsi, yhtenä tiedostona "
+        "tai (--vdir) kansiona, jonka vdirsyncer synkronoi CalDAV-kalenteriin."
         "\n\nEsimerkki: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml"
     ),
     "Meetings for calendars: an .ics file to import, or invitations.": (
@@ -104,4 +109,28 @@ MESSAGES: dict[str, str] = {
     "Wrote {path}.": "Tallennettu: {path}.",
     "Wrote {count} files to {path}.": "Kirjoitettu {count} tiedostoa kansioon {path}.",
     "Wrote {count} meetings to {path}.": "Kirjoitettu {count} tapaamista tiedostoon {path}.",
+    # --- the supervisor's own calendar (--every-process, --vdir) ---------------------------
+    "The process's id (none with --every-process).": "Prosessin tunnus (ei --every-processin kanssa).",
+    "Name participants by initials (by codes when initials coincide); an invitation still carries the e-mail addresses it is delivered to.": (
+        "Nimeä osallistujat nimikirjaimin (koodein, jos nimikirjaimet ovat samat); kutsussa ovat silti sähköpostiosoitteet, joihin se toimitetaan."
+    ),
+    "Your own calendar: every meeting of every open process, the client and process in the title.": (
+        "Oma kalenterisi: jokaisen avoimen prosessin jokainen tapaaminen, otsikossa asiakas ja prosessi."
+    ),
+    "With --every-process: keep DIR as a vdir (one .ics per meeting) for khal and vdirsyncer.": (
+        "--every-processin kanssa: pidä kansio DIR vdir-kansiona (yksi .ics tapaamista kohden) khalia ja vdirsynceriä varten."
+    ),
+    "With --every-process: meetings from DATE on.": "--every-processin kanssa: tapaamiset päivästä DATE alkaen.",
+    "With --every-process: one client's processes only.": "--every-processin kanssa: vain yhden asiakkaan prosessit.",
+    "With --every-process: name the participants in each event.": "--every-processin kanssa: nimeä osallistujat jokaisessa tapahtumassa.",
+    "--every-process takes no PROCESS, --meeting, --all, --method or --eml": "--every-process ei ota PROCESS-tunnusta eikä valitsimia --meeting, --all, --method tai --eml",
+    "--from, --client and --participants are for --every-process": "--from, --client ja --participants ovat --every-processia varten",
+    "name a PROCESS, or give --every-process": "anna PROCESS-tunnus tai --every-process",
+    "{name} has no e-mail address: the invitation does not reach them (add it in processes/{process}.toml)": (
+        "henkilöllä {name} ei ole sähköpostiosoitetta: kutsu ei tavoita häntä (lisää se tiedostoon processes/{process}.toml)"
+    ),
+    "-o and --vdir exclude each other: choose one": "-o ja --vdir sulkevat toisensa pois: valitse toinen",
+    "{path} is not tyo's: left as it is": "{path} ei ole tyon kirjoittama: jätetty ennalleen",
+    "{path}: {added} added, {updated} updated, {removed} removed.": "{path}: {added} lisätty, {updated} päivitetty, {removed} poistettu.",
+    "{path} is damaged: remove it and write the folder again": "{path} on vioittunut: poista se ja kirjoita kansio uudelleen",
 }

@@ -161,7 +161,7 @@ MESSAGES: dict[str, str] = {
     "Minutes per meeting, e.g. 90, 90min or 1h30 (default 60 for individual, entrepreneur and crisis work, else 90).": "Tapaamisen pituus, esim. 90, 90 min, 1 h 30 min tai 1,5h (oletus 60 yksilö-, yrittäjä- ja kriisityössä, muuten 90).",
     'A participant, "Name <email>"; repeat for each.': 'Ohjattava, "Nimi <sähköposti>"; toista jokaiselle.',
     "Group size, when not every participant is named.": "Ryhmän koko, jos kaikkia ohjattavia ei nimetä.",
-    "Where meetings are held.": "Tapaamisten paikka.",
+    "Where meetings are held (use \\n between lines).": "Tapaamisten paikka (rivien väliin \\n).",
     "Link of an online meeting.": "Etätapaamisen linkki.",
     "Meetings are held by phone.": "Tapaamiset pidetään puhelimitse.",
     "A goal agreed at the start; repeat for each.": "Alussa sovittu tavoite; toista jokaiselle.",

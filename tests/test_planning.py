@@ -106,3 +106,15 @@ def test_wall_clock_kept_in_october_too() -> None:
         timedelta(hours=2),
     ]
     assert {p.start.hour for p in planned} == {9}
+
+
+def test_may_be_holiday_covers_every_finnish_holiday_of_two_centuries() -> None:
+    from datetime import date, timedelta
+
+    from tyonohjaus_cli.domain.holidays_fi import finnish_holidays, may_be_holiday
+
+    holidays = finnish_holidays(range(1950, 2151))
+    assert all(may_be_holiday(day) for day in holidays)
+    # ...and rules most of the year out, which is what spares a move the calendar.
+    year = [date(2027, 1, 1) + timedelta(days=n) for n in range(365)]
+    assert sum(not may_be_holiday(day) for day in year) > 250

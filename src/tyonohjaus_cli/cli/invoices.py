@@ -21,6 +21,7 @@ from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missi
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
+    InvoiceStatus,
     check_credit,
     check_payment,
     credit_note,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client
     from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.domain.settings import Supervisor
+    from tyonohjaus_cli.storage.store import Store
 
 app = group(t("Issue invoices and credit notes, print them, and mark them paid."))
 
@@ -69,6 +71,48 @@ def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
         "paid": invoice.paid,
         "status": invoice_status(invoice, today, credited),
     }
+
+
+def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
+    """The rows of :func:`_row`, from the invoice index: no invoice file read whole unless
+    it is new or was edited by hand."""
+    from decimal import Decimal
+
+    from tyonohjaus_cli.domain.references import finnish_reference
+
+    heads = invoice_store.invoice_heads(store)
+    paid = invoice_store.payments(store)
+    credited = {head.credit_for for head in heads if head.credit_for is not None}
+    rows = []
+    for head in heads:
+        due = date.fromisoformat(head.due)
+        paid_on = paid.get(head.number)
+        if head.credit_for is not None:
+            status = InvoiceStatus.CREDIT_NOTE
+        elif head.number in credited:
+            status = InvoiceStatus.CREDITED
+        elif paid_on is not None:
+            status = InvoiceStatus.PAID
+        else:
+            status = InvoiceStatus.OVERDUE if due < today else InvoiceStatus.OPEN
+        rows.append(
+            {
+                "number": head.number,
+                "kind": "credit-note" if head.credit_for is not None else "invoice",
+                "credit_for": head.credit_for,
+                "client": head.client,
+                "month": head.month,
+                "issued": date.fromisoformat(head.issued),
+                "due": due,
+                "reference": finnish_reference(head.number),
+                "net": Decimal(head.net),
+                "vat": Decimal(head.vat),
+                "gross": Decimal(head.gross),
+                "paid": paid_on,
+                "status": status,
+            }
+        )
+    return rows
 
 
 def _summary_line(invoice: Invoice) -> str:
@@ -249,9 +293,7 @@ def list_invoices(
     store = session.store
     store.settings()
     today = session.now().date()
-    issued = invoice_store.invoices(store)
-    credited = credited_numbers(issued)
-    rows = [_row(invoice, today, credited) for invoice in issued]
+    rows = _head_rows(store, today)
     if unpaid:
         rows = [row for row in rows if row["status"] in ("open", "overdue")]
     columns = [

@@ -14,7 +14,7 @@ from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.planning import new_uid, shift_text
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.enums import CancelledBy
-from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
+from tyonohjaus_cli.domain.holidays_fi import finnish_holidays, may_be_holiday
 from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.planning import reason_not_free
@@ -129,7 +129,8 @@ def _warn_if_planning_avoids(process: Process, start: datetime) -> None:
     it may be what was agreed, or a slip of the date."""
     day = start.date()
     breaks = (*session.store.settings().breaks, *process.breaks)
-    shift = reason_not_free(day, finnish_holidays([day.year], language()), breaks)
+    holidays = finnish_holidays([day.year], language()) if may_be_holiday(day) else {}
+    shift = reason_not_free(day, holidays, breaks)
     if shift is not None:
         output.warn(
             t(

@@ -141,8 +141,8 @@ class Index:
         self.dirty = False
 
 
-def toml_files(folder: Path) -> list[tuple[str, Stamp]]:
-    """``(name, stamp)`` of every ``*.toml`` in ``folder``, by name.
+def toml_files(folder: Path, suffix: str = ".toml") -> list[tuple[str, Stamp]]:
+    """``(name, stamp)`` of every ``*.toml`` (or ``*suffix``) in ``folder``, by name.
 
     Each file is stat'ed relative to the open folder: a twenty-year practice has 1,500
     process files, and this is what every list view pays to see hand edits at once.
@@ -154,7 +154,7 @@ def toml_files(folder: Path) -> list[tuple[str, Stamp]]:
     found = []
     try:
         for name in sorted(os.listdir(folder_fd)):
-            if name.endswith(".toml") and not name.startswith("."):
+            if name.endswith(suffix) and not name.startswith("."):
                 try:
                     # A link is listed as itself: reading it is refused with one line.
                     info = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)

@@ -15,9 +15,10 @@ is a change to a meeting that an invoice bills (:func:`check_invoiced_meetings`)
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tyonohjaus_cli.domain.billing import meeting_key
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
@@ -253,14 +254,106 @@ def invoice_numbers(store: Store) -> list[int]:
     return sorted(numbers)
 
 
-def invoices(store: Store) -> list[Invoice]:
-    """Every issued invoice and credit note, by number, with its payment day."""
+INVOICE_INDEX = "invoices"
+"""``.cache/invoices.json``: an :class:`InvoiceHead` of each invoice file, by its stamp."""
+
+
+class InvoiceHead(NamedTuple):
+    """What lists need of an issued invoice, kept in the invoice index as a JSON array:
+    dates as ISO text, sums as the invoice's own two-decimal text."""
+
+    number: int
+    credit_for: int | None
+    client: str
+    month: str
+    issued: str
+    due: str
+    net: str
+    vat: str
+    gross: str
+    items: list[str]
+    """The billable items it bills (``process#n``, expense ids), sorted."""
+
+
+def _head_of(invoice: Invoice) -> InvoiceHead:
+    sums = invoice.totals
+    return InvoiceHead(
+        invoice.number,
+        invoice.credit_for,
+        invoice.buyer.id,
+        str(invoice.month),
+        invoice.issued.isoformat(),
+        invoice.due.isoformat(),
+        f"{sums.net:.2f}",
+        f"{sums.vat:.2f}",
+        f"{sums.gross:.2f}",
+        sorted(invoice.items),
+    )
+
+
+def _head_fits(value: Any) -> bool:
+    return isinstance(value, list) and len(value) == len(InvoiceHead._fields)
+
+
+def invoice_heads(store: Store) -> list[InvoiceHead]:
+    """Every invoice's head, by number: from the invoice index, checked against each file's
+    stamp, so that only a new or hand-edited invoice is read (and checked) whole."""
+    from tyonohjaus_cli.storage.index import Index, toml_files
+
+    index = Index(store.root, INVOICE_INDEX)
+    heads = []
+    present = set()
+    for name, stamp in toml_files(store.root / INVOICES, ".json"):
+        match = _NUMBER_FILE.fullmatch(name)
+        if match is None:
+            continue
+        rel = f"{INVOICES}/{name}"
+        present.add(rel)
+        value = index.cached(rel, stamp, _head_fits)
+        if value is None:
+            value = _head_of(_read(store, rel))
+            index.file(rel, stamp, value)
+        heads.append(InvoiceHead._make(value))
+    index.forget_missing(present, f"{INVOICES}/")
+    index.save()
+    return sorted(heads)
+
+
+def invoiced_keys(store: Store) -> set[str]:
+    """The billable items on an invoice in force (not a credit note, not credited), from
+    the invoice index alone."""
+    heads = invoice_heads(store)
+    credited = {head.credit_for for head in heads if head.credit_for is not None}
+    return {
+        item
+        for head in heads
+        if head.credit_for is None and head.number not in credited
+        for item in head.items
+    }
+
+
+def invoices(store: Store, months: Collection[str] | None = None) -> list[Invoice]:
+    """Every issued invoice and credit note, by number, with its payment day.
+
+    With ``months`` (``"2026-10"``), only the invoices billing those months and every credit
+    note: what a month's bills need to know of what is invoiced already (an invoice bills
+    the items of its own month), found through the invoice index without reading the rest.
+    """
     from dataclasses import replace
 
+    if months is None:
+        numbers = invoice_numbers(store)
+    else:
+        wanted = set(months)
+        numbers = [
+            head.number
+            for head in invoice_heads(store)
+            if head.month in wanted or head.credit_for is not None
+        ]
     paid = payments(store)
     return [
         replace(invoice, paid=paid.get(invoice.number))
-        for invoice in (_read(store, invoice_path(number)) for number in invoice_numbers(store))
+        for invoice in (_read(store, invoice_path(number)) for number in numbers)
     ]
 
 
@@ -332,7 +425,9 @@ def check_invoiced_meetings(store: Store, process: Process) -> None:
     ]
     if not changed:
         return
-    billed = invoiced_items(invoices(store))
+    # An invoice bills its own month's items: only those months' invoices are read.
+    months = {meeting.start.strftime("%Y-%m") for meeting in changed}
+    billed = invoiced_items(invoices(store, months))
     for meeting in changed:
         number = billed.get(meeting_key(before, meeting))
         if number is not None:

@@ -52,7 +52,7 @@ def bills_by_month(
     processes = [store.process(process_id) for process_id in sorted(ids)]
     for process in processes:
         store.client_of(process)
-    invoiced = billed_items(invoice_store.invoices(store))
+    invoiced = billed_items(invoice_store.invoices(store, [str(month) for month in months]))
     if client_id is None:
         # A forgotten client's invoices are kept by law and still count, under one label.
         gone = {billed.client for billed in invoiced.values()} - wanted
@@ -165,11 +165,11 @@ def open_earlier(
     on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
     """
     zone = store.zone()
-    invoiced = billed_items(invoice_store.invoices(store))
+    on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
     before = datetime.combine(month.first, time(), zone)
     wanted: dict[tuple[str, Month], set[str]] = {}
     for item in store.agenda(_EVER[0].replace(tzinfo=zone), before):
-        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in invoiced:
+        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
             continue
         if client_id is None or item.client == client_id:
             wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
@@ -178,7 +178,7 @@ def open_earlier(
         expense
         for expense in expense_store.all_expenses(store)
         if expense.day < month.first
-        and expense.key not in invoiced
+        and expense.key not in on_invoice
         and store.has_process(expense.process)
     ]
     for expense in expenses:
@@ -187,6 +187,9 @@ def open_earlier(
             key = (process.client, Month.of(expense.day))
             wanted.setdefault(key, set()).add(process.id)
     settings = store.settings()
+    # What these months' bills show as invoiced already: only their invoices are read.
+    months = {str(earlier) for _, earlier in wanted}
+    invoiced = billed_items(invoice_store.invoices(store, months)) if months else {}
     result = []
     for (cid, earlier), ids in sorted(wanted.items()):
         if not store.has_client(cid):

@@ -187,3 +187,34 @@ def test_the_summary_pdf_says_what_its_text_says(
     result = midway("summary", PROCESS, "--for", "participants", "--format", "pdf")
     assert result.exit_code == 0, result.output
     assert (tmp_path / f"summary-{PROCESS}-participants.pdf").read_bytes().startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("fi", ("Puitesopimus", "Tilausnumero", "Ostajan viite")),
+        ("sv", ("Ramavtal", "Beställningsnummer", "Köparens referens")),
+        ("en", ("Framework agreement", "Order number", "Buyer reference")),
+    ],
+)
+def test_the_agreement_prints_the_buyers_references(
+    offered: Tyo, tmp_path: Path, lang: str, labels: tuple[str, str, str]
+) -> None:
+    tyo = offered
+    edited = tyo(
+        "process", "edit", "tarjous", "--order-number", "PO-2027-118", "--contract", "PS-44/2026"
+    )
+    assert edited.exit_code == 0, edited.output
+    assert tyo("client", "edit", "pohde", "--buyer-reference", "1234-OHJ").exit_code == 0
+    for command in ("agreement", "offer"):
+        text = _document(tyo, tmp_path, command, "tarjous", "--lang", lang)
+        for label, value in zip(labels, ("PS-44/2026", "PO-2027-118", "1234-OHJ"), strict=True):
+            assert f"{label} {value}" in text, (command, label)
+
+
+def test_without_references_the_agreement_has_no_lines_for_them(
+    offered: Tyo, tmp_path: Path
+) -> None:
+    text = _document(offered, tmp_path, "agreement", "tarjous", "--lang", "en")
+    for label in ("Framework agreement", "Order number", "Buyer reference"):
+        assert label not in text

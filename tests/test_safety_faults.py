@@ -85,29 +85,40 @@ def test_killed_writes_never_leave_a_broken_store(initialised: Tyo, store_path: 
         assert initialised("client", "edit", "pohde", "--contact", f"Yhteys {n}").exit_code == 0
     runner = [sys.executable, str(ROOT / "tests" / "slow_disk.py")]
     killed = interrupted = completed = 0
-    # How long each kind of change takes, learnt from the runs that finish: kills are
-    # spread over the later part of a run, where a command reads and writes the store.
-    duration = [0.3] * 6
+    # How many fsyncs each kind of change makes, learnt from the runs that finish. Each run
+    # is killed as its n-th fsync starts (n drawn from 1 to one past the most seen, so some
+    # runs finish), a little into that slowed fsync: the kill is placed by what the command
+    # has written, not by the clock, so a loaded machine still has kills mid-write.
+    fsyncs = [4] * 6
     started = time.monotonic()
     for n in range(CHANGES):
         step = n % 6
         args = _change(n // 6, step)
+        signals, signal_end = os.pipe()
         child = subprocess.Popen(
-            runner + args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+            runner + args,
+            env=env | {"SLOW_DISK_FD": str(signal_end)},
+            pass_fds=(signal_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
-        began = time.monotonic()
+        os.close(signal_end)
+        target = rng.randint(1, fsyncs[step] + 1)
+        seen = 0
+        with os.fdopen(signals, "rb", buffering=0) as started_fsyncs:
+            while seen < target and started_fsyncs.read(1):
+                seen += 1
         try:
-            child.wait(timeout=rng.uniform(0.4, 1.1) * duration[step])
-            completed += 1
-            duration[step] = 0.5 * duration[step] + 0.5 * (time.monotonic() - began)
-            assert b"Traceback" not in (child.stderr.read() if child.stderr else b"")
-        except subprocess.TimeoutExpired:
-            child.send_signal(signal.SIGKILL)
-            child.wait()
-            killed += 1
-            # On a busy machine a run may take longer than any learnt so far: without this,
-            # a guess that is too short never grows and every run dies before it writes.
-            duration[step] *= 1.15
+            if seen < target:  # the pipe closed: the run ended before its target fsync
+                child.wait()
+                completed += 1
+                fsyncs[step] = max(fsyncs[step], seen)
+                assert b"Traceback" not in (child.stderr.read() if child.stderr else b"")
+            else:
+                time.sleep(rng.uniform(0, 0.015))
+                child.send_signal(signal.SIGKILL)
+                child.wait()
+                killed += 1
         finally:
             if child.stderr:
                 child.stderr.close()

@@ -65,8 +65,9 @@ def test_forget_client_erases_it_everywhere_but_the_kept_invoice(
         "  delete history entry 4 (Mon 2027-01-04 09:00): client add kettu",
         "  delete history entry 5 (Mon 2027-01-04 09:00): new-process kettu-yksilo",
         "  delete history entry 6 (Mon 2027-01-04 09:00): meeting add kettu-yksilo",
-        "Erased 4 files, took the name out of 0, deleted 3 history entries.",
-        "Kept 1 files, as listed above.",
+        "Erased 4 files.",
+        "Deleted 3 history entries.",
+        "Kept 1 file, as listed above.",
         (
             "Backups and files written out before (exports, PDFs, calendar files) still hold "
             "what was erased: delete or remake them."
@@ -251,7 +252,7 @@ def test_forget_client_keeps_the_history_of_another_client_of_the_same_name(
     ]
     result = practice("forget", "kettu", "--yes")
     assert result.exit_code == 0, result.output
-    assert "deleted 3 history entries" in result.stdout
+    assert "Deleted 3 history entries." in result.stdout
     history = [entry["command"] for entry in json.loads(practice("history", "--json").stdout)]
     assert history == [
         "client edit kettu2",
@@ -261,3 +262,12 @@ def test_forget_client_keeps_the_history_of_another_client_of_the_same_name(
         "init",
     ]
     assert practice("client", "show", "kettu2").exit_code == 0
+
+
+def test_forget_counts_in_finnish_say_1_tiedosto(practice: Tyo) -> None:
+    result = practice("--lang", "fi", "forget", "kettu", "--yes")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "Poistettu 4 tiedostoa." in lines
+    assert "Säilytetty 1 tiedosto, lueteltu yllä." in lines
+    assert "Poistettu 3 muutoshistorian merkintää." in lines

@@ -218,7 +218,7 @@ def test_process_show_progress(midway: Tyo) -> None:
 def test_process_show_progress_in_finnish(midway: Tyo) -> None:
     lines = midway("--lang", "fi", "process", "show", PROCESS).stdout.splitlines()
     assert "tapaamiset:         4/7 pidetty, 3 jäljellä" in lines
-    assert "ohjaustunnit:       7,67/13,67 käytetty, 6 jäljellä (45 min)" in lines
+    assert "ohjaustunnit:       7,67 / 13,67 käytetty, 6 jäljellä (45 min)" in lines
     assert "seuraava arviointi: loppuarviointi tapaamisessa 8, ti 27.7.2027" in lines
 
 

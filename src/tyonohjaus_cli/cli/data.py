@@ -575,17 +575,25 @@ def forget(
         return plan
 
     plan, dropped = erasure.forget(store, same_plan, now)
-    output.say(
-        t(
-            "Erased {erased} files, took the name out of {redacted}, deleted {dropped} "
-            "history entries.",
-            erased=len(plan.erased),
-            redacted=len(plan.redacted),
-            dropped=dropped,
+    # One sentence per count, each through tn(): "1 tiedosto", "2 tiedostoa".
+    output.say(tn("Erased {count} file.", "Erased {count} files.", len(plan.erased)))
+    if plan.redacted:
+        output.say(
+            tn(
+                "Took the name out of {count} file.",
+                "Took the name out of {count} files.",
+                len(plan.redacted),
+            )
         )
-    )
+    output.say(tn("Deleted {count} history entry.", "Deleted {count} history entries.", dropped))
     if plan.kept:
-        output.say(t("Kept {count} files, as listed above.", count=len(plan.kept)))
+        output.say(
+            tn(
+                "Kept {count} file, as listed above.",
+                "Kept {count} files, as listed above.",
+                len(plan.kept),
+            )
+        )
     output.say(
         t(
             "Backups and files written out before (exports, PDFs, calendar files) still hold "

@@ -26,7 +26,7 @@ MESSAGES: dict[str, str] = {
     ),
     "date": "pvm",
     "process": "prosessi",
-    "what": "mitä",
+    "what": "selite",
     "min": "min",
     "units": "yks.",
     "unit price": "yksikköhinta",
@@ -242,7 +242,7 @@ MESSAGES: dict[str, str] = {
         "Nimeä osallistujat (vain jos tilaaja sitä pyytää)."
     ),
     "can't write {path}: {error}": "tiedostoon {path} ei voi kirjoittaa: {error}",
-    "Wrote {path}.": "Kirjoitettu: {path}.",
+    "Wrote {path}.": "Tallennettu: {path}.",
     "Mark an invoice paid.\n\nExample: tyo invoice paid 1000 --on 2027-03-20": (
         "Merkitse lasku maksetuksi.\n\nEsimerkki: tyo invoice paid 1000 --on 2027-03-20"
     ),
@@ -255,7 +255,7 @@ MESSAGES: dict[str, str] = {
     "--on {day} is before the invoice's date ({issued}): give the day it was paid": (
         "--on {day} on ennen laskun päivämäärää ({issued}): anna päivä, jona lasku maksettiin"
     ),
-    "Invoice {n} paid on {day}.": "Lasku {n} maksettu {day}.",
+    "Invoice {n} paid on {day}.": "Lasku {n} merkitty maksetuksi {day}.",
     "Credit an invoice in full with a credit note that refers to it.\n\n"
     "Its items can then be invoiced again, corrected.\n\n"
     "Example: tyo invoice credit 1000": (

@@ -106,7 +106,7 @@ MESSAGES: dict[str, str] = {
         "prosessissa {process} ei ole tulevia tapaamisia lähetettäväksi"
     ),
     "can't write {path}: {error}": "tiedostoon {path} ei voi kirjoittaa: {error}",
-    "Wrote {path}.": "Kirjoitettu: {path}.",
+    "Wrote {path}.": "Tallennettu: {path}.",
     "Wrote {count} files to {path}.": "Kirjoitettu {count} tiedostoa kansioon {path}.",
     "Wrote {count} meetings to {path}.": "Kirjoitettu {count} tapaamista tiedostoon {path}.",
     # --- the supervisor's own calendar (--every-process, --vdir) ---------------------------

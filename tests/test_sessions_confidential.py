@@ -177,9 +177,6 @@ def test_no_secret_in_the_invoice_pdf(midway: Tyo, tmp_path: Path, named: bool) 
     assert _leaks(text) == []
 
 
-@pytest.mark.skipif(
-    not sessions_sample.registered("export"), reason="tyo export is not on this branch yet"
-)
 def test_no_secret_in_a_clients_export(midway: Tyo, tmp_path: Path) -> None:
     """A data access request gets the client's data, never the session log."""
     target = tmp_path / "export"

@@ -478,9 +478,6 @@ def test_an_editor_that_saves_no_text_aborts(
     assert _snapshot(store_path) == before
 
 
-@pytest.mark.skipif(
-    not sessions_sample.registered("undo"), reason="tyo undo is not on this branch yet"
-)
 def test_undo_takes_back_a_log_whole(planned: Tyo, store_path: Path) -> None:
     before = _snapshot(store_path)
     assert planned("log", PROCESS, "--absent", "Eero", "--note", "Peruttava.").exit_code == 0

@@ -35,7 +35,7 @@ from tyonohjaus_cli.domain.sessionlog import (
 )
 from tyonohjaus_cli.domain.summary_text import render
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import DOCUMENT_LANGUAGES, format_date, format_datetime, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, t
 
 ProcessArgument = Annotated[
     str,
@@ -408,13 +408,6 @@ class Format(StrEnum):
     PDF = "pdf"
 
 
-@params.edge("fi|sv|en")
-def _document_language(text: str) -> str:
-    if text in DOCUMENT_LANGUAGES:
-        return text
-    raise UsageError(t("expected fi, sv or en"))
-
-
 def summary(
     process_id: ProcessArgument,
     for_: Annotated[
@@ -450,7 +443,7 @@ def summary(
             "--lang",
             metavar="fi|sv|en",
             help=t("Language of the document (default: the client's document language)."),
-            parser=_document_language,
+            parser=params.document_language,
         ),
     ] = None,
 ) -> None:

@@ -17,6 +17,7 @@ Reserved names: ``history/`` (the journal), ``.cache/`` (derived), ``.lock``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from dataclasses import dataclass
@@ -46,31 +47,60 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
-    """The regular files under ``root``, and what else is there: links and special files
-    (FIFOs, devices, sockets), each with what is wrong with it. Links are never followed."""
+@dataclass(frozen=True)
+class Survey:
+    """One walk of a store: what :func:`all_files` and :func:`odd_files` tell, and the
+    mode of every folder and file met (``tyo doctor`` checks them), so that a command
+    that needs all three walks a store of thousands of files once."""
+
+    found: list[str]
+    """The regular files, as :func:`all_files` lists them."""
+    odd: list[tuple[str, str]]
+    """Links and special files, with what is wrong with each, as :func:`odd_files`."""
+    modes: list[tuple[str, int, bool]]
+    """Every folder walked (the store itself as ``""``) followed by its files as the folder
+    lists them, links and special files included: each with its ``lstat`` mode, and
+    whether it is the folder."""
+
+
+def survey(root: Path) -> Survey:
+    """Walk ``root`` once; links are never followed."""
     found: list[str] = []
     odd: list[tuple[str, str]] = []
+    modes: list[tuple[str, int, bool]] = []
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         base = Path(folder).relative_to(root)
+        prefix = "" if base == Path() else f"{base.as_posix()}/"
+        with contextlib.suppress(OSError):
+            modes.append((prefix.rstrip("/"), os.lstat(folder).st_mode, True))
         for name in list(dirs):
-            if (Path(folder) / name).is_symlink():
-                odd.append(((base / name).as_posix(), link_problem()))
+            if Path(folder, name).is_symlink():  # a few folders: no need for speed
+                odd.append((f"{prefix}{name}", link_problem()))
                 dirs.remove(name)
-        for name in sorted(files):
-            try:
-                mode = (Path(folder) / name).lstat().st_mode
+        kinds = {}
+        for name in files:
+            try:  # thousands of files: a string, not a Path, for each
+                kinds[name] = mode = os.lstat(f"{folder}{os.sep}{name}").st_mode
             except OSError:
                 continue
-            rel = (base / name).as_posix()
+            modes.append((f"{prefix}{name}", mode, False))
+        for name in sorted(kinds):
+            rel, mode = f"{prefix}{name}", kinds[name]
             if stat.S_ISREG(mode):
                 found.append(rel)
             elif stat.S_ISLNK(mode):
                 odd.append((rel, link_problem()))
             else:
                 odd.append((rel, special_problem()))
-    return found, odd
+    return Survey(found, odd, modes)
+
+
+def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The regular files under ``root``, and what else is there: links and special files
+    (FIFOs, devices, sockets), each with what is wrong with it. Links are never followed."""
+    walked = survey(root)
+    return walked.found, walked.odd
 
 
 def special_problem() -> str:
@@ -103,11 +133,27 @@ def odd_files(root: Path) -> list[tuple[str, str]]:
 
 def store_files(root: Path, *, strict: bool = True) -> list[str]:
     """The store's own files: everything but the journal, the cache, the lock and temp files."""
+    return own_files(all_files(root, strict=strict))
+
+
+def own_files(found: list[str]) -> list[str]:
+    """Of the files ``found`` by a walk, the store's own (see :func:`store_files`)."""
+    # Plain string work: a walk's paths are clean (no "." or empty parts), and a store
+    # has thousands of them.
     return [
         rel
-        for rel in all_files(root, strict=strict)
-        if PurePosixPath(rel).parts[0] not in RESERVED and not is_temp(PurePosixPath(rel).name)
+        for rel in found
+        if rel.partition("/")[0] not in RESERVED and not is_temp(rel.rpartition("/")[2])
     ]
+
+
+def walked_name(rel: str) -> tuple[str, str, str]:
+    """The top folder (``""`` at the top), the name and the stem of a path a walk found,
+    as :func:`folder_of` and ``PurePosixPath`` tell them, without the cost of a path."""
+    folder, slash, _ = rel.partition("/")
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    return (folder if slash else ""), name, (name[:dot] if 0 < dot < len(name) - 1 else name)
 
 
 def temp_files(root: Path, *, strict: bool = True) -> list[str]:

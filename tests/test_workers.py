@@ -69,3 +69,14 @@ def test_results_that_do_not_pickle_are_made_by_the_parent() -> None:
     parent = os.getpid()
     found = workers.share(lambda n: (lambda: n) if os.getpid() != parent else n, range(200))
     assert found == list(range(200))
+
+
+def test_the_work_is_shared_by_weight() -> None:
+    """A few big files are as much work as many small ones (300 clients of 0.4 kB, then
+    1,500 processes of 7 kB): each process gets about the same weight to read."""
+    weights = [1] * 300 + [20] * 300
+    first, second = workers._shares(weights, 2)
+    assert first.start == 0
+    assert second.stop == len(weights)
+    assert first.stop == second.start
+    assert abs(sum(weights[i] for i in first) - sum(weights[i] for i in second)) <= 20

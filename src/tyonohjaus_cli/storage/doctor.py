@@ -335,7 +335,8 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
                 continue
         work.append((rel, data))
     _preload()
-    for found in workers.share(partial(_examine, zone=zone, store=Store(root)), work):
+    examine_one = partial(_examine, zone=zone, store=Store(root))
+    for found in workers.share(examine_one, work, weight=lambda item: len(item[1])):
         examined[found.rel] = found
         if found.in_order and found.rel in digests:
             seen.keep(found.rel, digests[found.rel], found.facts())

@@ -50,12 +50,17 @@ def copies_for(count: int, least: int = MIN_SHARE) -> int:
 
 
 def share(
-    function: Callable[[Item], Result], items: Sequence[Item], *, least: int = MIN_SHARE
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    *,
+    least: int = MIN_SHARE,
+    weight: Callable[[Item], int] | None = None,
 ) -> list[Result]:
     """``[function(item) for item in items]``, computed by up to :func:`cores` processes.
 
     ``function`` must need nothing back from a copy but its result: what it changes in
-    the copy's memory is lost.
+    the copy's memory is lost. ``weight`` tells how much work an item is (a file's size):
+    each process gets about the same weight, else the same number of items.
     """
     copies = copies_for(len(items), least)
     if copies == 1:
@@ -63,8 +68,7 @@ def share(
     # In order, the parent's share first: an error in it is then the first of all, and a
     # failed copy's share is done again in order, so the error raised is the one a plain
     # loop would raise.
-    size = -(-len(items) // copies)
-    shares = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    shares = _shares([weight(item) if weight else 1 for item in items], copies)
     children = [_fork(function, items, indexes) for indexes in shares[1:]]
     try:
         results = [function(items[index]) for index in shares[0]]
@@ -78,6 +82,22 @@ def share(
             found = [function(items[index]) for index in indexes]
         results.extend(found)
     return results
+
+
+def _shares(weights: list[int], copies: int) -> list[range]:
+    """``copies`` runs of consecutive indexes of about equal weight, none empty."""
+    total = sum(weights) or 1
+    shares = []
+    start = done = 0
+    for index, item in enumerate(weights):
+        done += item
+        left = len(weights) - index - 1  # indexes after this one
+        wanted = len(shares) + 1  # the share this index would close
+        if wanted < copies and left >= copies - wanted and done * copies >= total * wanted:
+            shares.append(range(start, index + 1))
+            start = index + 1
+    shares.append(range(start, len(weights)))
+    return shares
 
 
 def _fork(

@@ -20,9 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
-import signal
-import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -44,7 +41,11 @@ def cores() -> int:
 
 def copies_for(count: int, least: int = MIN_SHARE) -> int:
     """How many processes (the parent included) should share ``count`` items."""
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if count < 2 * least or not hasattr(os, "fork"):
+        return 1  # and nothing more imported: a hand edit re-reads one file
+    import threading
+
+    if threading.active_count() > 1:
         return 1
     return max(1, min(cores(), MAX_COPIES, count // max(1, least)))
 
@@ -87,7 +88,7 @@ def share(
 def _shares(weights: list[int], copies: int) -> list[range]:
     """``copies`` runs of consecutive indexes of about equal weight, none empty."""
     total = sum(weights) or 1
-    shares = []
+    shares: list[range] = []
     start = done = 0
     for index, item in enumerate(weights):
         done += item
@@ -103,6 +104,8 @@ def _shares(weights: list[int], copies: int) -> list[range]:
 def _fork(
     function: Callable[[Item], Result], items: Sequence[Item], indexes: range
 ) -> tuple[int, int]:
+    import pickle
+
     reader, writer = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the copy, which coverage does not follow
@@ -129,6 +132,8 @@ def _collect(pid: int, reader: int, count: int) -> list[Result] | None:
         status = 0
     if status != 0 or not data:
         return None
+    import pickle
+
     with contextlib.suppress(Exception):  # anything a damaged stream raises: done again here
         found = pickle.loads(data)  # noqa: S301 - our own copy's results, through our own pipe
         if isinstance(found, list) and len(found) == count:
@@ -138,6 +143,8 @@ def _collect(pid: int, reader: int, count: int) -> list[Result] | None:
 
 def _stop(pid: int, reader: int) -> None:
     """End a copy whose results are no longer wanted, and reap it."""
+    import signal
+
     os.close(reader)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)

@@ -30,15 +30,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
-from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
+from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import files, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import (
     SETTINGS_INDEX,
+    SETTLED_INDEX,
+    DocCache,
     Index,
     ProcessSummary,
+    Stamp,
     is_document,
     jsonable,
     stamp_of,
@@ -60,6 +63,45 @@ T = TypeVar("T")
 
 def _summary_fits(value: Any) -> bool:
     return isinstance(value, list) and len(value) == len(ProcessSummary._fields)
+
+
+_SETTLED = "settled"
+"""The index's note of when its settled part was made: ``[folder stamp, horizon]``."""
+_SETTLED_YEARS = 4
+"""A process closed with no meeting in this many years before 1 January is settled: three
+years of open items before a month (usecases/bills.py) and the year itself stay live."""
+
+
+def _horizon(zone: ZoneInfo) -> str:
+    """1 January :data:`_SETTLED_YEARS` years back, as a wall-clock start."""
+    return f"{datetime.now(zone).year - _SETTLED_YEARS:04d}-01-01T00:00"
+
+
+def _is_settled(summary: ProcessSummary, horizon: str) -> bool:
+    """Whether a process can have nothing to show from ``horizon`` on: closed or declined
+    (nothing is planned for it any more), its latest meeting before the horizon."""
+    final = summary.status in (ProcessStatus.CLOSED, ProcessStatus.DECLINED)
+    return final and (summary.latest is None or summary.latest < horizon)
+
+
+def _settled_good(meta: dict[str, Any], folder: Stamp | None, since: str) -> bool:
+    """Whether a view wanting nothing before ``since`` may skip the settled processes.
+
+    Every change tyo makes files its processes' summaries itself; a file added, removed or
+    saved by renaming it (as tyo, vim, emacs and ``sed -i`` do) changes the processes
+    folder's stamp, and then every file is checked again. What is not seen here is a
+    settled process's file rewritten in place by hand: a view of the whole practice
+    (``tyo process list``, ``tyo doctor``) sees it, and parts the index anew.
+    """
+    noted = meta.get(_SETTLED)
+    return (
+        folder is not None
+        and isinstance(noted, list)
+        and len(noted) == 2
+        and noted[0] == folder
+        and isinstance(noted[1], str)
+        and since >= noted[1]
+    )
 
 
 def client_path(client_id: str) -> str:
@@ -95,6 +137,10 @@ class Store:
             self._index = Index(self.root)
         return self._index
 
+    @property
+    def documents(self) -> DocCache:
+        return DocCache(self.root)
+
     def drop_index(self) -> None:
         """Forget the index read so far (``tyo forget`` deletes it: nothing may save it back)."""
         self._index = None
@@ -123,17 +169,21 @@ class Store:
         doc = self._document(rel, text)
         return decode(Fields(doc, rel, text)), doc
 
-    def _cached(self, rel: str, decode: Callable[[Fields], T]) -> T:
-        """Decode ``rel`` through the index: parsed once, then read from the cache."""
+    def _decoded(self, rel: str, decode: Callable[[Fields], T]) -> T:
+        """``rel`` decoded: from its checked document in the cache while the file keeps the
+        stamp it was read at (JSON, some twenty times faster than TOML), else parsed."""
         stamp = stamp_of(self.root / rel)
         if stamp is None:
             raise FileNotFoundError(rel)
-
-        def build() -> Any:
-            return jsonable(self._load(rel, decode)[1])
-
-        document = self.index.lookup(rel, stamp, build, is_document)
-        return decode(Fields(document, rel, ""))
+        document = self.documents.get(rel, stamp)
+        if document is not None:
+            with contextlib.suppress(TyoError):
+                # A decoding that depends on more than the file (a timezone changed since)
+                # fails here; the file is then read again, so its error names the line.
+                return decode(Fields(document, rel, ""))
+        value, doc = self._load(rel, decode)
+        self.documents.put(rel, stamp, jsonable(doc))
+        return value
 
     def is_initialised(self) -> bool:
         return (self.root / SETTINGS).is_file()
@@ -218,7 +268,7 @@ class Store:
         parse_id(client_id, t("client"))
         self.settings()
         try:
-            client = self._cached(client_path(client_id), codec.client_from_doc)
+            client = self._decoded(client_path(client_id), codec.client_from_doc)
         except FileNotFoundError:
             raise UsageError(_unknown("client", client_id, self.client_ids())) from None
         self._check_id(client_path(client_id), client.id, client_id)
@@ -239,10 +289,7 @@ class Store:
         return self.client(process.client)
 
     def clients(self) -> list[Client]:
-        clients = [self.client(client_id) for client_id in self.client_ids()]
-        self.index.forget_missing({client_path(c.id) for c in clients}, f"{CLIENTS}/")
-        self.index.save()
-        return clients
+        return [self.client(client_id) for client_id in self.client_ids()]
 
     def process_ids(self) -> list[str]:
         """Every process's id, from the folder's file names (for completion and typos)."""
@@ -263,7 +310,7 @@ class Store:
         zone = self.zone()
         rel = process_path(process_id)
         try:
-            process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+            process = self._decoded(rel, lambda fields: codec.process_from_doc(fields, zone))
         except FileNotFoundError:
             raise UsageError(_unknown("process", process_id, self.process_ids())) from None
         self._check_id(rel, process.id, process_id)
@@ -305,9 +352,43 @@ class Store:
                 line_of(text, "id"),
             )
 
-    def _summaries(self) -> list[ProcessSummary]:
-        """The summary of every process, by id: from the index, or the files that changed."""
+    def _summaries(self, since: str | None = None) -> list[ProcessSummary]:
+        """The summary of every process, by id: from the index, or the files that changed.
+
+        ``since`` (a wall-clock start as in :class:`ProcessSummary`) says that no meeting
+        before it is wanted: while the settled part of the index is good, only the live
+        processes are read and their files checked (see :func:`_settled_good`), so a month's
+        view costs the same whatever the years before it.
+        """
+        folder = stamp_of(self.root / PROCESSES)
+        if since is not None and _settled_good(self.index.meta, folder, since):
+            live = self._live_summaries()
+            if live is not None:
+                return live
+        return self._every_summary(folder)
+
+    def _live_summaries(self) -> list[ProcessSummary] | None:
+        """The live processes' summaries, each checked against its file's stamp; ``None``
+        when one of the files is gone (then every file is listed again)."""
         index = self.index
+        summaries = []
+        for rel in sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/")):
+            stamp = stamp_of(self.root / rel)
+            if stamp is None:
+                return None
+            value = index.cached(rel, stamp, _summary_fits)
+            if value is None:
+                value = self._summary_from_file(rel)
+                index.file(rel, stamp, value)
+            summaries.append(ProcessSummary._make(value))
+        index.save()
+        return summaries
+
+    def _every_summary(self, folder: Stamp | None) -> list[ProcessSummary]:
+        """Every process's summary, each file checked; the index parted anew into live and
+        settled processes, and marked good for the folder as it is now."""
+        index, settled = self.index, Index(self.root, SETTLED_INDEX)
+        horizon = _horizon(self.zone())
         summaries = []
         names = set()
         for name, stamp in toml_files(self.root / PROCESSES):
@@ -315,10 +396,18 @@ class Store:
             names.add(rel)
             value = index.cached(rel, stamp, _summary_fits)
             if value is None:
+                value = settled.cached(rel, stamp, _summary_fits)
+            if value is None:
                 value = self._summary_from_file(rel)
-                index.file(rel, stamp, value)
-            summaries.append(ProcessSummary._make(value))
-        index.forget_missing(names, f"{PROCESSES}/")
+            summary = ProcessSummary._make(value)
+            keep, other = (settled, index) if _is_settled(summary, horizon) else (index, settled)
+            keep.keep(rel, stamp, value)
+            other.drop(rel)
+            summaries.append(summary)
+        for part in (index, settled):
+            part.forget_missing(names, f"{PROCESSES}/")
+        settled.save()  # first: the live part, saved next, says that this one is good
+        index.set_meta(_SETTLED, [folder, horizon])
         index.save()
         return summaries
 
@@ -378,7 +467,7 @@ class Store:
         high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         agreed = {state.value for state in ProcessStatus if state.is_agreed}
         items: list[AgendaItem] = []
-        for summary in self._summaries():
+        for summary in self._summaries(since=low):
             earliest, latest = summary.earliest, summary.latest
             if earliest is None or latest is None or latest < low or earliest >= high:
                 continue
@@ -438,16 +527,22 @@ class Store:
         """
         with self.locked():
             transaction = Transaction(self, now)
+            folder = stamp_of(self.root / PROCESSES)
             yield transaction
             try:
                 journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
             except OSError as error:
                 self._roll_back(error)
-            self._index_summaries(transaction)
+            self._index_summaries(transaction, folder)
 
-    def _index_summaries(self, transaction: Transaction) -> None:
+    def _index_summaries(self, transaction: Transaction, folder: Stamp | None) -> None:
         """Put the processes a change saved into the index, so the next list view reads no
-        TOML: the summary is made from the process in hand, and filed under the new stamp."""
+        TOML: the summary is made from the process in hand, and filed under the new stamp.
+
+        The processes folder had the stamp ``folder`` before the change: when the index's
+        settled part was good for it and the change only saved processes whose summaries
+        it files, the settled part stays good for the folder as the change left it.
+        """
         if not transaction.summaries:
             return
         index = self.index
@@ -455,6 +550,16 @@ class Store:
             stamp = stamp_of(self.root / rel)
             if stamp is not None:
                 index.file(rel, stamp, summary)
+        noted = index.meta.get(_SETTLED)
+        saved = [rel for rel in transaction.writes if rel.startswith(f"{PROCESSES}/")]
+        if (
+            folder is not None
+            and isinstance(noted, list)
+            and len(noted) == 2
+            and noted[0] == folder
+            and all(rel in transaction.summaries for rel in saved)
+        ):
+            index.set_meta(_SETTLED, [stamp_of(self.root / PROCESSES), noted[1]])
         index.save()
 
     def _roll_back(self, error: OSError) -> NoReturn:

@@ -1,6 +1,6 @@
 """The index in two parts, and the documents cached as JSON (storage/index.py).
 
-Live processes are in ``.cache/index.json``, settled ones (closed, no meeting since the
+Live processes are in ``.cache/index.json``, settled ones (no meeting since the
 horizon, 1 January four years back) in ``.cache/settled.json``, which a month's view from
 the horizon on does not read. Each checked client and process document is kept as JSON under
 ``.cache/clients/`` and ``.cache/processes/`` by its file's stamp. All of it is derived:

@@ -4,9 +4,9 @@ For each TOML file an index keeps the file's (mtime_ns, size) and what is needed
 
 - ``.cache/index.json``: a :class:`ProcessSummary` of each *live* process, and what tells
   whether the settled part below is still good (:class:`Settled`);
-- ``.cache/settled.json``: the summaries of the *settled* processes: closed or declined,
-  with no meeting since the horizon (1 January four years back), which no month's view
-  from the horizon on needs to read;
+- ``.cache/settled.json``: the summaries of the *settled* processes, with no meeting since
+  the horizon (1 January four years back), which no month's view from the horizon on
+  needs to read;
 - ``.cache/settings.json``: the settings, which every command reads and which then need no
   TOML parser;
 - ``.cache/clients/<id>.json``, ``.cache/processes/<id>.json``: a file's checked document as

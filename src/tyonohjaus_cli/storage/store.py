@@ -68,8 +68,8 @@ def _summary_fits(value: Any) -> bool:
 _SETTLED = "settled"
 """The index's note of when its settled part was made: ``[folder stamp, horizon]``."""
 _SETTLED_YEARS = 4
-"""A process closed with no meeting in this many years before 1 January is settled: three
-years of open items before a month (usecases/bills.py) and the year itself stay live."""
+"""A process with no meeting in this many years before 1 January is settled: three years
+of open items before a month (usecases/bills.py) and the year itself stay live."""
 
 
 def _horizon(zone: ZoneInfo) -> str:
@@ -78,10 +78,11 @@ def _horizon(zone: ZoneInfo) -> str:
 
 
 def _is_settled(summary: ProcessSummary, horizon: str) -> bool:
-    """Whether a process can have nothing to show from ``horizon`` on: closed or declined
-    (nothing is planned for it any more), its latest meeting before the horizon."""
-    final = summary.status in (ProcessStatus.CLOSED, ProcessStatus.DECLINED)
-    return final and (summary.latest is None or summary.latest < horizon)
+    """Whether a process has nothing to show from ``horizon`` on: every meeting before it
+    (a process left open years ago too), or no meeting at all and closed or declined."""
+    if summary.latest is None:
+        return summary.status in (ProcessStatus.CLOSED, ProcessStatus.DECLINED)
+    return summary.latest < horizon
 
 
 def _settled_good(meta: dict[str, Any], folder: Stamp | None, since: str) -> bool:

@@ -51,13 +51,8 @@ from tyonohjaus_cli.i18n import format_date, format_money, format_number, langua
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.usecases.bills import (
-    bills_by_month,
-    earlier_warning,
-    month_bills,
-    open_earlier,
-    unlogged_warning,
-)
+from tyonohjaus_cli.usecases.bills import bills_by_month, month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.loose_ends import Earlier, earlier_open, earlier_warning
 
 
 class _MonthOrCommand(Group):
@@ -258,7 +253,7 @@ def billing(
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
         machine.print_csv(keys, rows)
         return
-    earlier = open_earlier(store, chosen, client, now=session.now())
+    earlier = earlier_open(store, chosen, client, now=session.now())
     if as_json:
         everything = [line for bill in bills for line in bill.lines]
         from tyonohjaus_cli.domain.invoices import totals as sum_lines
@@ -270,12 +265,12 @@ def billing(
                 "totals": _totals_json(sum_lines(everything)),
                 "open_earlier": [
                     {
-                        "client": bill.client.id,
-                        "month": str(bill.month),
-                        "items": [item.key for item in bill.open_items],
-                        "open": _totals_json(bill.open_totals),
+                        "client": item.client,
+                        "month": str(item.month),
+                        "items": list(item.items),
+                        "open": _totals_json(item.open),
                     }
-                    for bill in earlier
+                    for item in earlier
                 ],
             }
         )
@@ -299,11 +294,11 @@ def billing(
             output.say(t("  nothing billable"))
         if bill.unlogged:
             output.warn(unlogged_warning(bill))
-    by_client: dict[str, list[Bill]] = {}
-    for bill in earlier:
-        by_client.setdefault(bill.client.id, []).append(bill)
-    for client_bills in by_client.values():
-        output.say(earlier_warning(client_bills, chosen))
+    by_client: dict[str, list[Earlier]] = {}
+    for item in earlier:
+        by_client.setdefault(item.client, []).append(item)
+    for found in by_client.values():
+        output.say(earlier_warning(found, chosen))
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

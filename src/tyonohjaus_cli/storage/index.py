@@ -226,3 +226,31 @@ class DocCache:
         data = json.dumps([_VERSION, stamp, document], separators=(",", ":"))
         with contextlib.suppress(OSError):
             atomic_write(self._path(rel), data.encode(), durable=False)
+
+
+class Memo:
+    """Answers made of many files, each kept under what it was made of (``inputs``: the
+    stamps of those files, and tyo's version), in ``.cache/NAME.json``; the newest
+    :data:`MEMO_ENTRIES` are kept."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.index = Index(root, name)
+
+    def get(self, name: str, inputs: list[Any]) -> Any:
+        """The answer kept for ``name`` if it was made of exactly ``inputs``, else None."""
+        cached = self.index.entries.get(name)
+        if isinstance(cached, list) and len(cached) == 2 and cached[0] == inputs:
+            return cached[1]
+        return None
+
+    def put(self, name: str, inputs: list[Any], answer: Any) -> None:
+        entries = self.index.entries
+        entries.pop(name, None)
+        self.index.file(name, inputs, answer)  # the newest last
+        for old in list(entries)[:-MEMO_ENTRIES]:
+            del entries[old]
+        self.index.save()
+
+
+MEMO_ENTRIES = 24
+"""Answers kept in one memo: a month's view asked for each of two years' months."""

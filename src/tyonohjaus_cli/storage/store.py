@@ -24,7 +24,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
@@ -129,6 +129,8 @@ class Store:
         self._index: Index | None = None
         self._settings_fields: Fields | None = None
         self._settings: Settings | None = None
+        self._decoded_here: dict[str, tuple[Stamp, str, Any]] = {}
+        """What :meth:`_decoded` decoded in this command, by file and its stamp."""
 
     # --- reading ---------------------------------------------------------------------
 
@@ -170,21 +172,35 @@ class Store:
         doc = self._document(rel, text)
         return decode(Fields(doc, rel, text)), doc
 
-    def _decoded(self, rel: str, decode: Callable[[Fields], T]) -> T:
+    def _decoded(self, rel: str, decode: Callable[[Fields], T], how: str = "") -> T:
         """``rel`` decoded: from its checked document in the cache while the file keeps the
-        stamp it was read at (JSON, some twenty times faster than TOML), else parsed."""
+        stamp it was read at (JSON, some twenty times faster than TOML), else parsed; the
+        same file asked for again in one command is decoded once (``how`` tells decodings
+        of one file apart, such as a process's in another timezone)."""
         stamp = stamp_of(self.root / rel)
         if stamp is None:
             raise FileNotFoundError(rel)
-        document = self.documents.get(rel, stamp)
-        if document is not None:
-            with contextlib.suppress(TyoError):
-                # A decoding that depends on more than the file (a timezone changed since)
-                # fails here; the file is then read again, so its error names the line.
-                return decode(Fields(document, rel, ""))
-        value, doc = self._load(rel, decode)
-        self.documents.put(rel, stamp, jsonable(doc))
+        seen = self._decoded_here.get(rel)
+        if seen is not None and seen[0] == stamp and seen[1] == how:
+            return cast(T, seen[2])  # asked for again in this command (a month's clients)
+        value = self._from_document(rel, stamp, decode)
+        if value is None:
+            loaded, doc = self._load(rel, decode)
+            self.documents.put(rel, stamp, jsonable(doc))
+            value = loaded
+        self._decoded_here[rel] = (stamp, how, value)
         return value
+
+    def _from_document(self, rel: str, stamp: Stamp, decode: Callable[[Fields], T]) -> T | None:
+        document = self.documents.get(rel, stamp)
+        if document is None:
+            return None
+        try:
+            return decode(Fields(document, rel, ""))
+        except TyoError:
+            # A decoding that depends on more than the file (a timezone changed since)
+            # fails here; the file is then read again, so its error names the line.
+            return None
 
     def is_initialised(self) -> bool:
         return (self.root / SETTINGS).is_file()
@@ -311,7 +327,9 @@ class Store:
         zone = self.zone()
         rel = process_path(process_id)
         try:
-            process = self._decoded(rel, lambda fields: codec.process_from_doc(fields, zone))
+            process = self._decoded(
+                rel, lambda fields: codec.process_from_doc(fields, zone), zone.key
+            )
         except FileNotFoundError:
             raise UsageError(_unknown("process", process_id, self.process_ids())) from None
         self._check_id(rel, process.id, process_id)

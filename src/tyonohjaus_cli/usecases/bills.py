@@ -10,14 +10,13 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month, combine
+from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import format_money, t, tn
+from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 
@@ -30,10 +29,6 @@ if TYPE_CHECKING:
 
 _EVER = (datetime(2000, 1, 1), datetime(2101, 1, 1))  # noqa: DTZ001 (given the store's zone below)
 """The years tyo bills (``tyo billing year`` takes 2000-2100)."""
-CLAIM_MONTHS = 36
-"""How far back open items are sought: a claim is time-barred three years on (Limitation
-Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
-whatever the length of the history before them."""
 
 
 def bills_by_month(
@@ -74,7 +69,7 @@ def bills_by_month(
             if billed.client in gone
         }
         clients = [*clients, FORGOTTEN] if gone else clients
-    grouped = _Grouped(processes, expenses, invoiced)
+    grouped = Grouped(processes, expenses, invoiced)
     result = []
     for month in months:
         bills = [grouped.bill(settings, client, month, now=now) for client in clients]
@@ -86,7 +81,7 @@ def _file_order(client_id: str) -> str:
     return f"{client_id}.toml"
 
 
-class _Grouped:
+class Grouped:
     """Processes, expenses and invoiced items grouped by client, so that each client's bill
     looks at its own alone (a month of 300 clients is otherwise 300 times all of them)."""
 
@@ -209,89 +204,4 @@ def repriced_message(months: list[Month]) -> str:
     return t(
         "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.",
         months=", ".join(str(month) for month in months),
-    )
-
-
-# --- a month's loose ends: items of earlier months not yet invoiced ----------------------
-
-
-def open_earlier(
-    store: Store, month: Month, client_id: str | None = None, *, now: datetime
-) -> list[Bill]:
-    """The bills of the :data:`CLAIM_MONTHS` months before ``month`` with items not yet
-    invoiced, by client and month (only ``client_id``'s when given).
-
-    Only the months and processes with a meeting that bills (held, missed, cancelled) and is
-    on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
-    """
-    zone = store.zone()
-    on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
-    since = month.shifted(-CLAIM_MONTHS).first
-    before = datetime.combine(month.first, time(), zone)
-    wanted: dict[tuple[str, Month], set[str]] = {}
-    for item in store.agenda(datetime.combine(since, time(), zone), before):
-        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
-            continue
-        if client_id is None or item.client == client_id:
-            wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
-    processes: dict[str, Process] = {}
-
-    def process(process_id: str) -> Process:
-        if process_id not in processes:
-            processes[process_id] = store.process(process_id)
-        return processes[process_id]
-
-    expenses = [
-        expense
-        for expense in expense_store.all_expenses(store)
-        if since <= expense.day < month.first
-        and expense.key not in on_invoice
-        and store.has_process(expense.process)
-    ]
-    for expense in expenses:
-        owner = process(expense.process).client
-        if client_id is None or owner == client_id:
-            wanted.setdefault((owner, Month.of(expense.day)), set()).add(expense.process)
-    settings = store.settings()
-    # What these months' bills show as invoiced already: only those clients' invoices of
-    # those months are read.
-    pairs = {(cid, str(earlier)) for cid, earlier in wanted}
-    invoiced = billed_items(invoice_store.invoices(store, of=pairs)) if pairs else {}
-    involved = sorted({pid for ids in wanted.values() for pid in ids})
-    grouped = _Grouped([process(pid) for pid in involved], expenses, invoiced)
-    clients: dict[str, Client] = {}
-    result = []
-    for (cid, earlier), ids in sorted(wanted.items()):
-        if not store.has_client(cid):
-            continue  # a process naming no client: `tyo doctor` reports it
-        if cid not in clients:
-            clients[cid] = store.client(cid)
-        bill = grouped.bill(settings, clients[cid], earlier, now=now, only=ids)
-        if bill.open_items:
-            result.append(bill)
-    return result
-
-
-def bills_through(store: Store, through: Month, client_id: str, *, now: datetime) -> Bill:
-    """``client_id``'s items not yet invoiced up to ``through``, as one bill (with the
-    month's own invoiced items), for one invoice whose service period spans the months."""
-    bills = [*open_earlier(store, through, client_id, now=now)]
-    bills += month_bills(store, through, client_id, now=now)
-    return combine(bills)
-
-
-def earlier_warning(bills: list[Bill], month: Month) -> str:
-    """A client's items not yet invoiced from months before ``month``, and what to do."""
-    client = bills[0].client.id
-    count = sum(len(bill.open_items) for bill in bills)
-    return tn(
-        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
-        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
-        count,
-        client=client,
-        month=str(month),
-        months=", ".join(str(bill.month) for bill in bills),
-        gross=format_money(sum((bill.open_totals.gross for bill in bills), Decimal(0))),
     )

@@ -178,3 +178,38 @@ def test_a_damaged_document_cache_is_read_from_the_file(practice: Path, tyo: Tyo
     cached.unlink()
     cached.symlink_to(practice / "settings.toml")
     assert tyo("process", "show", LIVE, "--json").stdout == shown
+
+
+# --- a month's bills, kept in .cache/bills.json (usecases/kept_bills.py) -----------------
+
+
+def test_a_months_bills_are_kept_and_made_again_when_anything_changes(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = {
+        form: tyo("billing", "2026-11", *form).stdout for form in ((), ("--json",), ("--csv",))
+    }
+    kept = practice / ".cache" / "bills.json"
+    stamp = kept.stat().st_mtime_ns
+    for form, shown in first.items():
+        assert tyo("billing", "2026-11", *form).stdout == shown
+    assert kept.stat().st_mtime_ns == stamp  # read from the cache, not made again
+    # The clock: a meeting planned for 23.11. bills nothing until logged, once it is past.
+    assert "not logged yet" not in first[()]
+    monkeypatch.setenv("TYO_NOW", "2026-11-24 09:00")
+    assert f"{LIVE}#11" in tyo("billing", "2026-11").stderr
+    # A hand edit to a process of the month: the meeting held, 45 minutes longer.
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    path = practice / "processes" / f"{LIVE}.toml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("start = 2026-11-23 15:30:00")
+    planned = text.index('status = "planned"', at)
+    path.write_text(text[:planned] + 'status = "held"' + text[planned + 18 :], encoding="utf-8")
+    held = json.loads(tyo("billing", "2026-11", "--json").stdout)
+    days = {(item["process"], item["date"]) for bill in held["clients"] for item in bill["items"]}
+    assert (LIVE, "2026-11-23") in days
+    for damage in ("{[", '{"version": 4, "entries": {"2026-11 ": [[], [[1]]]}}', ""):
+        kept.write_text(damage)
+        assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
+    shutil.rmtree(practice / ".cache")
+    assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held

@@ -51,7 +51,8 @@ from tyonohjaus_cli.i18n import format_date, format_money, format_number, langua
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.usecases.bills import bills_by_month, month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.bills import bills_by_month, unlogged_warning
+from tyonohjaus_cli.usecases.kept_bills import shown_bills
 from tyonohjaus_cli.usecases.loose_ends import Earlier, earlier_open, earlier_warning
 
 
@@ -247,7 +248,7 @@ def billing(
         return
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
-    bills = month_bills(store, chosen, client, now=session.now())
+    bills = shown_bills(store, chosen, client, now=session.now())
     if as_csv:
         rows = [_item_row(bill, item) for bill in bills for item in bill.items]
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store
 
 
-
 def _line(text: str, command: str) -> tuple[str, str]:
     return text, command
 

@@ -131,6 +131,8 @@ class Store:
         self._settings: Settings | None = None
         self._decoded_here: dict[str, tuple[Stamp, str, Any]] = {}
         """What :meth:`_decoded` decoded in this command, by file and its stamp."""
+        self._summaries_here: dict[bool, tuple[Stamp | None, list[ProcessSummary]]] = {}
+        """The summaries read in this command (live ones only, or all), until a change."""
 
     # --- reading ---------------------------------------------------------------------
 
@@ -380,11 +382,15 @@ class Store:
         view costs the same whatever the years before it.
         """
         folder = stamp_of(self.root / PROCESSES)
-        if since is not None and _settled_good(self.index.meta, folder, since):
-            live = self._live_summaries()
-            if live is not None:
-                return live
-        return self._every_summary(folder)
+        live_only = since is not None and _settled_good(self.index.meta, folder, since)
+        seen = self._summaries_here.get(live_only)
+        if seen is not None and seen[0] == folder:
+            return seen[1]  # asked for again in this command (a month's bills and loose ends)
+        summaries = self._live_summaries() if live_only else None
+        if summaries is None:
+            live_only, summaries = False, self._every_summary(folder)
+        self._summaries_here[live_only] = (folder, summaries)
+        return summaries
 
     def _live_summaries(self) -> list[ProcessSummary] | None:
         """The live processes' summaries, each checked against its file's stamp; ``None``
@@ -533,6 +539,7 @@ class Store:
                     )
                 ) from None
             self._settings_fields = self._settings = None
+            self._summaries_here.clear()
             yield
 
     @contextlib.contextmanager
@@ -562,6 +569,7 @@ class Store:
         settled part was good for it and the change only saved processes whose summaries
         it files, the settled part stays good for the folder as the change left it.
         """
+        self._summaries_here.clear()
         if not transaction.summaries:
             return
         index = self.index

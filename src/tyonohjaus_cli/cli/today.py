@@ -12,6 +12,7 @@ from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, t
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.invoices import Invoice
     from tyonohjaus_cli.domain.overview import AgendaItem
     from tyonohjaus_cli.storage.store import Store
 
@@ -44,6 +45,22 @@ def _uninvoiced(store: Store, today: date) -> list[tuple[str, str]]:
         )
         for item in sorted(found, key=lambda item: (item.month, item.client))
         if item.open.gross
+    ]
+
+
+def _maybe_overdue(store: Store, today: date) -> list[Invoice]:
+    """The invoices that may be overdue, read whole: the invoice index tells which."""
+    from tyonohjaus_cli.storage import invoices as invoice_store
+
+    heads = invoice_store.invoice_heads(store)
+    paid = invoice_store.payments(store)
+    credited = {head.credit_for for head in heads if head.credit_for is not None}
+    return [
+        invoice_store.invoice(store, head.number)
+        for head in heads
+        if head.credit_for is None
+        and head.number not in credited | paid.keys()
+        and date.fromisoformat(head.due) < today
     ]
 
 
@@ -83,7 +100,6 @@ def today() -> None:
     Example: tyo today
     """
     from tyonohjaus_cli.domain.parsing import Month
-    from tyonohjaus_cli.storage import invoices as invoice_store
     from tyonohjaus_cli.usecases.loose_ends import CLAIM_MONTHS
 
     store = session.store
@@ -123,7 +139,7 @@ def today() -> None:
                     ),
                     f"tyo invoice paid {invoice.number}",
                 )
-                for invoice in pending.overdue(invoice_store.invoices(store), day)
+                for invoice in pending.overdue(_maybe_overdue(store, day), day)
             ],
         ),
         (t("Goals without a review in six months"), _reviews_due(store, day)),

@@ -222,7 +222,7 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
         lines.append(t("This meeting is cancelled.", lang=lang))
     else:
         number, count = _position(process, meeting)
-        lines.append(t("Meeting {n} of {count}", n=number, count=count, lang=lang))
+        lines.append(t("Meeting {n} of {total}", n=number, total=count, lang=lang))
         if meeting.moves:
             previous = meeting.moves[-1].previous.astimezone(export.zone)
             lines.append(

@@ -90,11 +90,15 @@ def _parser_message(error: ClickException) -> str:
     from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
 
     if isinstance(error, NoSuchOption):
-        message = t("No such option: {name}", name=error.option_name)
-        if error.possibilities:
-            options = ", ".join(sorted(error.possibilities))
-            message += " " + t("(Possible options: {options})", options=options)
-        return message
+        return (
+            t(
+                "No such option: {name} (Possible options: {options})",
+                name=error.option_name,
+                options=", ".join(sorted(error.possibilities)),
+            )
+            if error.possibilities
+            else t("No such option: {name}", name=error.option_name)
+        )
     if isinstance(error, BadParameter):
         if isinstance(error.param_hint, str):
             hint = error.param_hint

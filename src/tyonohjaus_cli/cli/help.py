@@ -84,11 +84,16 @@ class Group(TyperGroup):
         name = args[0] if args else ""
         unknown = name and not name.startswith("-") and not ctx.resilient_parsing
         if unknown and self.get_command(ctx, name) is None:
-            message = t("No such command {name!r}.", name=name)
-            if close := get_close_matches(name, self.list_commands(ctx)):
-                names = ", ".join(repr(command) for command in close)
-                message += " " + t("Did you mean {names}?", names=names)
-            ctx.fail(message)
+            close = get_close_matches(name, self.list_commands(ctx))
+            ctx.fail(
+                t(
+                    "No such command {name!r}. Did you mean {names}?",
+                    name=name,
+                    names=", ".join(repr(command) for command in close),
+                )
+                if close
+                else t("No such command {name!r}.", name=name)
+            )
         return super().resolve_command(ctx, args)
 
 

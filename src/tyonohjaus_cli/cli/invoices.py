@@ -20,6 +20,7 @@ from tyonohjaus_cli.domain.billing import issue_invoice
 from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
 from tyonohjaus_cli.domain.invoices import (
+    INVOICE_STATUS_WORDS,
     Invoice,
     InvoiceStatus,
     check_credit,
@@ -303,7 +304,7 @@ def list_invoices(
         output.Column("issued", t("issued"), lambda day: format_date(day, weekday=False)),
         output.Column("due", t("due"), lambda day: format_date(day, weekday=False)),
         output.Column("gross", t("total"), format_money, right=True),
-        output.Column("status", t("status"), t),
+        output.Column("status", t("status"), output.words(INVOICE_STATUS_WORDS)),
         output.Column("paid", t("paid"), lambda day: format_date(day, weekday=False)),
     ]
     output.emit(
@@ -406,7 +407,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
             (t("buyer reference"), invoice.buyer_reference),
             (t("order number"), invoice.order_number),
             (t("framework agreement"), invoice.contract),
-            (t("status"), t(data["status"])),
+            (t("status"), t(INVOICE_STATUS_WORDS[data["status"]])),
             (t("paid"), format_date(invoice.paid, weekday=False) if invoice.paid else ""),
         ]
     )

@@ -53,13 +53,21 @@ def _reviews(process: Process, lang: str) -> str:
                 day=_day(final.start.date(), lang),
             )
         )
+    if not at:
+        return t(
+            "The goals are reviewed with the participants at the end, each scored from 1 (not "
+            "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
+            "meeting of the supervisor and the client after it; the client sees only the "
+            "evaluations the participants agree to share.",
+            lang=lang,
+        )
     return t(
         "The goals are reviewed with the participants at {points}, each scored from 1 (not "
         "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
         "meeting of the supervisor and the client after the same points; the client sees "
         "only the evaluations the participants agree to share.",
         lang=lang,
-        points=t(" and ", lang=lang).join(at) if at else t("the end", lang=lang),
+        points=t(" and ", lang=lang).join(at),
     )
 
 

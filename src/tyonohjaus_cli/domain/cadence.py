@@ -58,9 +58,9 @@ def check_cadence(cadence: Cadence) -> Cadence:
     if not 1 <= cadence.count <= MAX_MEETINGS:
         raise UsageError(
             t(
-                "a process has 1 to {most} meetings, not {count}",
+                "a process has 1 to {most} meetings, not {given}",
                 most=MAX_MEETINGS,
-                count=cadence.count,
+                given=cadence.count,
             )
         )
     return cadence

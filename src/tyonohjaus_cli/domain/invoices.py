@@ -258,6 +258,16 @@ class InvoiceStatus(StrEnum):
     OPEN = "open"
 
 
+INVOICE_STATUS_WORDS = {
+    InvoiceStatus.CREDIT_NOTE: "credit-note",
+    InvoiceStatus.CREDITED: "credited",
+    InvoiceStatus.PAID: "paid",
+    InvoiceStatus.OVERDUE: "overdue",
+    InvoiceStatus.OPEN: "open",
+}
+"""What each status is called when shown (message ids); ``--json`` keeps the codes."""
+
+
 def credited_numbers(invoices: Iterable[Invoice]) -> set[int]:
     """The numbers of the invoices a credit note credits."""
     return {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}

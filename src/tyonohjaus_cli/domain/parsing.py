@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -291,9 +291,10 @@ def parse_name(text: str) -> str:
         )
     if len(value) > NAME_LIMIT:
         raise UsageError(
-            t(
+            tn(
+                "a name of {count} character is too long (expected at most {limit})",
                 "a name of {count} characters is too long (expected at most {limit})",
-                count=len(value),
+                len(value),
                 limit=NAME_LIMIT,
             )
         )

@@ -33,9 +33,6 @@ class _Words:
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def __call__(self, msgid: str, **fields: object) -> str:
-        return t(msgid, lang=self.lang, **fields)
-
     def day(self, day: date) -> str:
         return format_date(day, lang=self.lang, weekday=False)
 
@@ -137,7 +134,7 @@ def _meetings(out: Writer, words: _Words, summary: Summary) -> None:
         out.table(
             [t("Participant", lang=words.lang), t("Meetings attended", lang=words.lang)],
             [
-                [name, t("{count} of {held}", lang=words.lang, count=count, held=done.held)]
+                [name, t("{attended} of {held}", lang=words.lang, attended=count, held=done.held)]
                 for name, count in summary.attendance_by_name
             ],
             right=set(),
@@ -154,7 +151,7 @@ def _goals(out: Writer, words: _Words, summary: Summary) -> None:
     )
     for line in summary.goals:
         out.subheading(
-            f"{line.goal.n}. {line.goal.text} ({words(_AGREED.get(line.goal.by, _AGREED['both']))})"
+            f"{line.goal.n}. {line.goal.text} ({t(_AGREED.get(line.goal.by, _AGREED['both']), lang=words.lang)})"
         )
         if not line.reviews:
             out.paragraph(t("Not evaluated yet.", lang=words.lang))
@@ -167,7 +164,12 @@ def _goals(out: Writer, words: _Words, summary: Summary) -> None:
                 t("Comment", lang=words.lang),
             ],
             [
-                [words.day(r.day), words(REVIEWED_WITH_TEXT[r.with_]), str(r.score), r.comment]
+                [
+                    words.day(r.day),
+                    t(REVIEWED_WITH_TEXT[r.with_], lang=words.lang),
+                    str(r.score),
+                    r.comment,
+                ]
                 for r in line.reviews
             ],
             right={2},
@@ -226,7 +228,7 @@ def write(summary: Summary, lang: str, out: Writer) -> None:
                 t("Process", lang=words.lang),
                 title if title == summary.process_id else f"{title} ({summary.process_id})",
             ),
-            (t("Kind", lang=words.lang), words(KIND_NAMES[summary.kind])),
+            (t("Kind", lang=words.lang), t(KIND_NAMES[summary.kind], lang=words.lang)),
             (t("Client", lang=words.lang), summary.client),
             (t("Supervisor", lang=words.lang), summary.supervisor),
             (t("Co-supervisor", lang=words.lang), summary.co_supervisor),

@@ -63,6 +63,27 @@ def _interval(delta: timedelta, lang: str) -> str:
     return tn("every day", "every {count} days", delta.days, lang=lang)
 
 
+def _every(delta: timedelta) -> tuple[str, int]:
+    """``("week", 4)`` for four weeks, ``("day", 10)`` for ten days."""
+    return ("week", delta.days // 7) if delta.days % 7 == 0 else ("day", delta.days)
+
+
+# One step of a changing cadence, "3 meetings every week": whole phrases for each unit and
+# for one or several of it, chosen by tn() on the number of meetings.
+_STEP_ONE = {
+    ("week", True): "{count} meeting every week",
+    ("week", False): "{count} meeting every {every} weeks",
+    ("day", True): "{count} meeting every day",
+    ("day", False): "{count} meeting every {every} days",
+}
+_STEP_MANY = {
+    ("week", True): "{count} meetings every week",
+    ("week", False): "{count} meetings every {every} weeks",
+    ("day", True): "{count} meetings every day",
+    ("day", False): "{count} meetings every {every} days",
+}
+
+
 def interval_text(process: Process, lang: str) -> str:
     """``every 4 weeks``; a changing cadence step by step."""
     try:
@@ -72,16 +93,12 @@ def interval_text(process: Process, lang: str) -> str:
     steps = cadence.steps
     if len(steps) == 1:
         return _interval(steps[0].interval, lang)
-    return t(", then ", lang=lang).join(
-        tn(
-            "{count} meeting {interval}",
-            "{count} meetings {interval}",
-            step.count,
-            lang=lang,
-            interval=_interval(step.interval, lang),
-        )
-        for step in steps
-    )
+    phrases = []
+    for step in steps:
+        unit, every = _every(step.interval)
+        key = (unit, every == 1)
+        phrases.append(tn(_STEP_ONE[key], _STEP_MANY[key], step.count, lang=lang, every=every))
+    return t(", then ", lang=lang).join(phrases)
 
 
 def place_text(process: Process, lang: str) -> str:

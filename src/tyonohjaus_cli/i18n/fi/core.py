@@ -18,8 +18,6 @@ MESSAGES: dict[str, str] = {
     "entrepreneur": "yrittäjä",
     "client": "tilaaja",
     "process": "prosessi",
-    "move": "siirtää",
-    "cancel": "perua",
     "yes": "kyllä",
     # --- the command line -----------------------------------------------------------------
     "see `{command} --help`": "katso `{command} --help`",
@@ -185,10 +183,9 @@ MESSAGES: dict[str, str] = {
     "break {span}": "tauko {span}",
     "after the previous meeting": "edellisen tapaamisen jälkeen",
     "by phone": "puhelimitse",
-    "by the client": "tilaajan pyynnöstä",
-    "by the supervisor": "työnohjaajan päätöksellä",
+    "cancelled by the client (notified {at})": "tilaaja perui (ilmoitus {at})",
+    "cancelled by the supervisor (notified {at})": "työnohjaaja perui (ilmoitus {at})",
     "moved from {day}": "siirretty päivästä {day}",
-    "(notified {at})": "(ilmoitettu {at})",
     # --- meetings and agenda ---------------------------------------------------------------
     "Add, move or cancel a meeting of a process.": "Lisää, siirrä tai peru prosessin tapaaminen.",
     "Added meeting {n} of {process}: {when}.": "Lisätty prosessin {process} tapaaminen {n}: {when}.",
@@ -221,9 +218,15 @@ MESSAGES: dict[str, str] = {
     'Cancel a meeting. A client\'s cancellation inside its window is billed as agreed.\n\nExample: tyo meeting cancel hoitajat-2027 4 --by client --notified "2027-04-06 09:00"': 'Peru tapaaminen. Tilaajan peruutus peruutusajan sisällä laskutetaan sovitusti.\n\nEsimerkki: tyo meeting cancel hoitajat-2027 4 --by client --notified "2027-04-06 09:00"',
     "process {process} has no meeting {n} (it has 1 to {last}): `tyo process show {process}` lists them": "prosessissa {process} ei ole tapaamista {n} (tapaamiset 1–{last}): `tyo process show {process}` luettelee ne",
     "process {process} is closed": "prosessi {process} on päättynyt",
-    "can't {doing} meeting {n} of {process}: it is {status}": "prosessin {process} tapaamista {n} ei voi {doing}: se on {status}",
+    "can't move meeting {n} of {process}: it is held": "prosessin {process} tapaamista {n} ei voi siirtää: se on pidetty",
+    "can't move meeting {n} of {process}: it is cancelled": "prosessin {process} tapaamista {n} ei voi siirtää: se on peruttu",
+    "can't move meeting {n} of {process}: it was missed (no-show)": "prosessin {process} tapaamista {n} ei voi siirtää: siihen ei saavuttu",
+    "can't cancel meeting {n} of {process}: it is held": "prosessin {process} tapaamista {n} ei voi perua: se on pidetty",
+    "can't cancel meeting {n} of {process}: it is cancelled already": "prosessin {process} tapaamista {n} ei voi perua: se on jo peruttu",
+    "can't cancel meeting {n} of {process}: it was missed (no-show)": "prosessin {process} tapaamista {n} ei voi perua: siihen ei saavuttu",
     "meeting {n} is at that time already": "tapaaminen {n} on jo siihen aikaan",
     "process {process} is closed already": "prosessi {process} on jo päättynyt",
+    "process {process} still has {count} planned meeting: log or cancel it, or close with --cancel-remaining": "prosessissa {process} on vielä {count} suunniteltu tapaaminen: kirjaa tai peru se, tai päätä valitsimella --cancel-remaining",
     "process {process} still has {count} planned meetings: log or cancel them, or close with --cancel-remaining": "prosessissa {process} on vielä {count} suunniteltua tapaamista: kirjaa tai peru ne, tai päätä valitsimella --cancel-remaining",
     "process closed": "prosessi päättyi",
     # --- parsing -----------------------------------------------------------------------------
@@ -241,11 +244,12 @@ MESSAGES: dict[str, str] = {
     "{text!r} is not an e-mail address (expected e.g. name@example.fi)": "{text!r} ei ole sähköpostiosoite (odotettiin esim. nimi@example.fi)",
     "{text!r} is not a date and time (expected e.g. {forms})": "{text!r} ei ole päivämäärä ja kellonaika (odotettiin esim. {forms})",
     "{time} does not exist in {zone}: the clocks skip it for summer time; pick another time": "aikaa {time} ei ole vyöhykkeellä {zone}: kellot siirtyvät sen yli kesäaikaan; valitse toinen aika",
-    "a process has 1 to {most} meetings, not {count}": "prosessissa on 1–{most} tapaamista, ei {count}",
+    "a process has 1 to {most} meetings, not {given}": "prosessissa on 1–{most} tapaamista, ei {given}",
     "{text!r} is not a break (expected FIRST..LAST, e.g. 2027-06-21..2027-08-08)": "{text!r} ei ole tauko (odotettiin ENSIMMÄINEN..VIIMEINEN, esim. 2027-06-21..2027-08-08)",
     "break {text!r} ends before it starts": "tauko {text!r} päättyy ennen kuin alkaa",
     '{text!r} is not a participant (expected "Name" or "Name <name@example.fi>")': '{text!r} ei ole ohjattava (odotettiin "Nimi" tai "Nimi <nimi@example.fi>")',
     "{text!r} is not a name (expected some text, not only spaces)": "{text!r} ei ole nimi (odotettiin tekstiä, ei pelkkiä välilyöntejä)",
+    "a name of {count} character is too long (expected at most {limit})": "{count} merkin nimi on liian pitkä (odotettiin enintään {limit})",
     "a name of {count} characters is too long (expected at most {limit})": "{count} merkin nimi on liian pitkä (odotettiin enintään {limit})",
     "{text!r} is not a name (expected one line, without line breaks or control characters)": "{text!r} ei ole nimi (odotettiin yhtä riviä ilman rivinvaihtoja ja ohjausmerkkejä)",
     "{text!r} is not a real date (expected e.g. {forms})": "{text!r} ei ole todellinen päivämäärä (odotettiin esim. {forms})",
@@ -254,11 +258,11 @@ MESSAGES: dict[str, str] = {
     # --- the store -------------------------------------------------------------------------
     "a number no other meeting has": "numero, jota millään muulla tapaamisella ei ole",
     "No such option: {name}": "tuntematon valitsin: {name}",
-    "(Possible options: {options})": "(mahdolliset valitsimet: {options})",
+    "No such option: {name} (Possible options: {options})": "tuntematon valitsin: {name} (mahdolliset valitsimet: {options})",
     "Missing argument {hint}.": "argumentti {hint} puuttuu.",
     "Missing option {hint}.": "valitsin {hint} puuttuu.",
     "No such command {name!r}.": "komentoa {name!r} ei ole.",
-    "Did you mean {names}?": "Tarkoititko {names}?",
+    "No such command {name!r}. Did you mean {names}?": "komentoa {name!r} ei ole. Tarkoititko {names}?",
     "--agreed {when} is still ahead: record a move once it has been agreed": "--agreed {when} on vasta tulossa: kirjaa siirto, kun siitä on sovittu",
     "{text!r} is not one of {choices}": "{text!r} ei ole mikään näistä: {choices}",
     "Usage: ": "Käyttö: ",
@@ -271,8 +275,14 @@ MESSAGES: dict[str, str] = {
     "Install completion for the current shell.": "Asenna komentojen täydennys nykyiseen komentotulkkiin.",
     "Show completion for the current shell, to copy it or customize the installation.": "Näytä nykyisen komentotulkin täydennys kopioitavaksi tai asennuksen mukauttamiseksi.",
     "expected a folder": "odotettiin kansiota",
-    "{day} is a day that planning avoids ({reason}): check that it is what was agreed": (
-        "{day} on päivä, jota suunnittelu välttää ({reason}): tarkista, että se on sovittu"
+    "{day} is a day that planning avoids (weekend): check that it is what was agreed": (
+        "{day} on viikonloppu, jota suunnittelu välttää: tarkista, että se on sovittu"
+    ),
+    "{day} is a day that planning avoids (holiday: {name}): check that it is what was agreed": (
+        "{day} on päivä, jota suunnittelu välttää ({name}): tarkista, että se on sovittu"
+    ),
+    "{day} is a day that planning avoids (break {name}): check that it is what was agreed": (
+        "{day} osuu tauolle {name}, jota suunnittelu välttää: tarkista, että se on sovittu"
     ),
     "Invalid value for {hint}: {message}": "virheellinen arvo kohdassa {hint}: {message}",
     "{root} is a file, not a store folder: point --store or TYO_HOME at a folder": (

@@ -75,14 +75,13 @@ COUNTED_NOUNS = frozenset(
         "processes",
         "clients",
         "units",
-        "names",
         "times",
         "levels",
     }
 )
 """The English plural nouns tyo counts: "{x} meetings" is a count of meetings."""
 
-_NOUN_AFTER = re.compile(r"\{(\w+)[^{}]*\} (?:\S+ )?([a-z]+)\b")
+_NOUN_AFTER = re.compile(r"\{(\w+)[^{}]*\} ([A-Za-z-]+)(?: ([a-z]+))?")
 
 
 @dataclass(frozen=True)
@@ -124,8 +123,9 @@ def counted_reason(text: str, kwargs: Mapping[str, ast.expr]) -> str | None:
         if _is_len(value) and re.search(r"\{" + name + r"[^{}]*\} [A-Za-z]", text):
             return f"{{{name}}} is given len(...) and a word follows it"
     for match in _NOUN_AFTER.finditer(text):
-        if match[2] in COUNTED_NOUNS:
-            return f"{{{match[1]}}} counts {match[2]}"
+        for noun in (match[2], match[3]):
+            if noun in COUNTED_NOUNS:
+                return f"{{{match[1]}}} counts {noun}"
     return None
 
 
@@ -456,12 +456,16 @@ class _Checker:
     def _inside_wrapper(
         self, call: ast.Call, enclosing: ast.FunctionDef | ast.AsyncFunctionDef
     ) -> bool:
-        if enclosing.name not in self.wrappers or not call.args:
+        """A wrapper's own call: its message is one of the function's parameters, or a value
+        of a table that is one."""
+        if enclosing.name not in self.wrappers:
             return False
-        wrapper = self.wrappers[enclosing.name]
-        arg = call.args[0]
-        return (isinstance(arg, ast.Name) and arg.id == wrapper.keyword) or (
-            wrapper.table and _table_parameter(enclosing, arg) == wrapper.keyword
+        own = {a.arg for a in (*enclosing.args.posonlyargs, *enclosing.args.args)}
+        named = _call_name(call)
+        forms = call.args[: 1 if named is not None and named[0] == "t" else 2]
+        return any(
+            isinstance(arg, ast.Name) and (arg.id in own or _table_parameter(enclosing, arg) in own)
+            for arg in forms
         )
 
     def _check_messages(
@@ -598,9 +602,14 @@ def _argument(call: ast.Call, wrapper: _Wrapper) -> ast.expr | None:
 
 
 def _added(node: ast.expr) -> Iterator[ast.expr]:
+    """The parts of ``a + b + c``; of ``x if c else ""``, the branch that adds something."""
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         yield from _added(node.left)
         yield from _added(node.right)
+    elif isinstance(node, ast.IfExp) and _is_empty_string(node.orelse):
+        yield from _added(node.body)
+    elif isinstance(node, ast.IfExp) and _is_empty_string(node.body):
+        yield from _added(node.orelse)
     else:
         yield node
 

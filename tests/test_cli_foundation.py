@@ -127,7 +127,7 @@ def test_move_and_cancel_keep_numbers_and_raise_sequence(
         "2027-04-05 16:00",
     )
     assert cancel.exit_code == 0
-    assert "billed at 100 %" in cancel.stdout
+    assert "billed at 100%" in cancel.stdout
     shown = json.loads(planned("process", "show", "hoitajat-2027", "--json").stdout)
     meetings = {m["n"]: m for m in shown["meetings"]}
     assert meetings[3]["start"] == "2027-03-10T14:00:00+02:00"
@@ -171,7 +171,7 @@ def test_a_cancellation_notified_after_the_start_is_refused_and_nothing_written(
         "--notified", "2027-03-09 08:30",
     )  # fmt: skip
     assert recorded_later.exit_code == 0, recorded_later.output
-    assert "billed at 100 %" in recorded_later.stdout
+    assert "billed at 100%" in recorded_later.stdout
 
 
 def test_a_cancellation_notified_in_the_future_is_refused(planned: Tyo, store_path: Path) -> None:

@@ -114,6 +114,7 @@ def test_t_handed_on_uncalled_fails() -> None:
         't("Wrote {n} files.", n=n)',  # (c) a counted noun
         't("still has {n} planned meetings", n=n)',  # (c) after one word
         't("more than {limit} characters", limit=LIMIT)',  # (c) whatever fills it
+        't("{days} days net", days=d)',  # (c) directly, a word after it
     ],
 )
 def test_a_counted_t_message_fails(call: str) -> None:

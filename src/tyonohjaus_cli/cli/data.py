@@ -194,10 +194,11 @@ def doctor(
             )
         else:
             output.say(
-                t(
-                    "The store at {root} is in order ({files} files read).",
+                tn(
+                    "The store at {root} is in order ({count} file read).",
+                    "The store at {root} is in order ({count} files read).",
+                    checkup.files,
                     root=root,
-                    files=checkup.files,
                 )
             )
     if checkup.problems:

@@ -32,7 +32,15 @@ from tyonohjaus_cli.domain.invoices import (
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
+from tyonohjaus_cli.i18n import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    language,
+    t,
+    tn,
+)
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.usecases.bills import bills_through, month_bills, unlogged_warning
 
@@ -438,8 +446,8 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
     for rate in sums.by_rate:
         output.say(
             t(
-                "VAT {percent} %: base {base}, VAT {vat}",
-                percent=format_number(rate.percent),
+                "VAT {percent}: base {base}, VAT {vat}",
+                percent=format_percent(rate.percent),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -472,28 +480,33 @@ def _reminders_json(sent: tuple[Sent, ...]) -> list[dict[str, Any]]:
 
 
 def _reminder_line(item: Sent) -> str:
-    day = format_date(item.day, weekday=False)
-    interest = format_money(item.interest)
-    return (
-        t(
-            "Reminder sent {day}: {days} days overdue, late interest {interest} added to the "
+    """What a reminder said, in whole sentences: the interest, then any compensation."""
+    fields = {
+        "day": format_date(item.day, weekday=False),
+        "interest": format_money(item.interest),
+    }
+    sentences = [
+        tn(
+            "Reminder sent {day}: {count} day overdue, late interest {interest} added to the "
             "amount.",
-            day=day,
-            days=item.days_overdue,
-            interest=interest,
+            "Reminder sent {day}: {count} days overdue, late interest {interest} added to the "
+            "amount.",
+            item.days_overdue,
+            **fields,
         )
         if item.interest_added
-        else t(
-            "Reminder sent {day}: {days} days overdue, late interest {interest} shown, not added.",
-            day=day,
-            days=item.days_overdue,
-            interest=interest,
+        else tn(
+            "Reminder sent {day}: {count} day overdue, late interest {interest} shown, not added.",
+            "Reminder sent {day}: {count} days overdue, late interest {interest} shown, not added.",
+            item.days_overdue,
+            **fields,
         )
-    ) + (
-        " " + t("Recovery compensation {amount}.", amount=format_money(item.compensation))
-        if item.compensation
-        else ""
-    )
+    ]
+    if item.compensation:
+        sentences.append(
+            t("Recovery compensation {amount}.", amount=format_money(item.compensation))
+        )
+    return " ".join(sentences)
 
 
 @command(app, "pdf")

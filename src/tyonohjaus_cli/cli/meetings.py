@@ -19,7 +19,7 @@ from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.planning import ShiftCause, reason_not_free
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, format_number, language, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, format_percent, language, t
 
 app = group(t("Add, move or cancel a meeting of a process."))
 
@@ -194,9 +194,9 @@ def cancel(
     if meeting_ops.is_late_cancellation(meeting, client.cancel_hours):
         output.say(
             t(
-                "Notified within {hours} h of the start: billed at {pct} % as agreed with {client}.",
+                "Notified within {hours} h of the start: billed at {percent} as agreed with {client}.",
                 hours=client.cancel_hours,
-                pct=f"{client.cancel_charge:g}",
+                percent=format_percent(client.cancel_charge),
                 client=client.id,
             )
         )
@@ -231,13 +231,13 @@ def charge(
         change.save_process(process)
     output.say(
         t(
-            "Meeting {n} of {process} ({when}) now bills {pct} % of its price instead of "
-            "{usual} %: {reason}.",
+            "Meeting {n} of {process} ({when}) now bills {percent} of its price instead of "
+            "{usual}: {reason}.",
             n=n,
             process=process_id,
             when=format_datetime(meeting.start),
-            pct=format_number(percent),
-            usual=format_number(client.cancel_charge),
+            percent=format_percent(percent),
+            usual=format_percent(client.cancel_charge),
             reason=meeting.charge_reason,
         )
     )

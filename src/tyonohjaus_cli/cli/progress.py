@@ -10,8 +10,8 @@ from typing import Any
 
 from tyonohjaus_cli.domain.goals import all_reviews
 from tyonohjaus_cli.domain.models import Process
-from tyonohjaus_cli.domain.progress import Progress, ReviewKind, format_units, progress
-from tyonohjaus_cli.i18n import format_date, t, tn
+from tyonohjaus_cli.domain.progress import Progress, ReviewKind, progress
+from tyonohjaus_cli.i18n import format_date, format_number, t, tn
 from tyonohjaus_cli.storage.store import Store
 
 
@@ -90,9 +90,9 @@ def progress_details(done: Progress, today: date) -> list[tuple[str, str]]:
             t("units used"),
             t(
                 "{used} of {total}, {left} left ({minutes} min each)",
-                used=format_units(done.units_used),
-                total=format_units(done.units_used + done.units_left),
-                left=format_units(done.units_left),
+                used=format_number(done.units_used),
+                total=format_number(done.units_used + done.units_left),
+                left=format_number(done.units_left),
                 minutes=done.unit_minutes,
             ),
         ),

@@ -17,7 +17,7 @@ from tyonohjaus_cli.domain.models import GROUP_SIZE_FOR_CO_SUPERVISION, Process
 from tyonohjaus_cli.domain.progress import ReviewKind, review_points
 from tyonohjaus_cli.domain.terms import Terms
 from tyonohjaus_cli.domain.writers import Writer
-from tyonohjaus_cli.i18n import format_date, t
+from tyonohjaus_cli.i18n import format_date, t, tn
 
 _AGREED_WITH = {
     "participants": "agreed with the participants",
@@ -140,7 +140,7 @@ def write_agreement(out: Writer, terms: Terms, lang: str) -> None:
             (t("Payer", lang=lang), client.name),
             (
                 t("Payment terms", lang=lang),
-                t("{days} days net", lang=lang, days=words.payment_days(client)),
+                tn("{count} day net", "{count} days net", words.payment_days(client), lang=lang),
             ),
             *terms.references,
         ]

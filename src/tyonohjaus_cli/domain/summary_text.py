@@ -12,10 +12,9 @@ from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
-from tyonohjaus_cli.domain.progress import format_units
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
 from tyonohjaus_cli.domain.writers import Markdown, Writer
-from tyonohjaus_cli.i18n import format_date, t
+from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
 
 FORMATS = ("txt", "md")
 
@@ -37,11 +36,10 @@ class _Words:
         return format_date(day, lang=self.lang, weekday=False)
 
     def number(self, value: Decimal) -> str:
-        return format_units(value, lang=self.lang)
+        return format_number(value, lang=self.lang)
 
     def percent(self, part: int, whole: int) -> str:
-        value = round(100 * part / whole)
-        return f"{value}%" if self.lang == "en" else f"{value} %"
+        return format_percent(round(100 * part / whole), lang=self.lang)
 
     def status(self, line: MeetingLine) -> str:
         if line.status is MeetingStatus.CANCELLED:

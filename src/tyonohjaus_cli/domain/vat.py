@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_number, t
+from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
 
 CENT = Decimal("0.01")
 
@@ -83,19 +83,19 @@ def expense_vat(
         raise UsageError(
             t(
                 "--vat 0: an expense passed on with the service bills the service's VAT, "
-                "{rate} % on {day} (AVL 73 §); a cost paid in the client's name and for its "
+                "{rate} on {day} (AVL 73 §); a cost paid in the client's name and for its "
                 "account is billed without VAT with --pass-through (AVL 78 §)",
                 day=format_date(day, weekday=False),
-                rate=format_number(rate),
+                rate=format_percent(rate),
             )
         )
     raise UsageError(
         t(
-            "--vat {percent} % is not the VAT rate on {day}: an expense bills the service's "
-            "rate in force that day, {rate} % (AVL 73 §)",
-            percent=format_number(percent),
+            "--vat {given} is not the VAT rate on {day}: an expense bills the service's "
+            "rate in force that day, {rate} (AVL 73 §)",
+            given=format_number(percent),
             day=format_date(day, weekday=False),
-            rate=format_number(rate),
+            rate=format_percent(rate),
         )
     )
 

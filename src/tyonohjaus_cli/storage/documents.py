@@ -22,7 +22,7 @@ from typing import Any
 
 from tyonohjaus_cli.domain.parsing import FIRST_YEAR, LAST_YEAR
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 
 SCHEMA = 1
 """The schema version of a document that any tyo since the first reads right."""
@@ -84,7 +84,12 @@ def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
 
 def _nested_too_deeply(rel: str) -> StoreFileError:
     return StoreFileError(
-        rel, t("nested more than {limit} levels deep: not a tyo document", limit=MAX_DEPTH)
+        rel,
+        tn(
+            "nested more than {count} level deep: not a tyo document",
+            "nested more than {count} levels deep: not a tyo document",
+            MAX_DEPTH,
+        ),
     )
 
 

@@ -15,8 +15,11 @@ MESSAGES: dict[str, str] = {
     "Participants: {names}": "Osallistujat: {names}",
     "Supervisor: {contact}": "Työnohjaaja: {contact}",
     "Co-supervisor: {name}": "Parityönohjaaja: {name}",
-    "Please cancel at least {hours} hours before the start.": (
-        "Mahdolliset peruutukset viimeistään {hours} tuntia ennen alkua."
+    "Please cancel at least {count} hour before the start.": (
+        "Mahdolliset peruutukset viimeistään {count} tunti ennen alkua."
+    ),
+    "Please cancel at least {count} hours before the start.": (
+        "Mahdolliset peruutukset viimeistään {count} tuntia ennen alkua."
     ),
     "Invitation: {summary}, {when}": "Kutsu: {summary}, {when}",
     "Cancellation: {summary}, {when}": "Peruutus: {summary}, {when}",

@@ -62,10 +62,10 @@ MESSAGES: dict[str, str] = {
         "KUUKAUDEN sijaan: kaikki laskuttamattomat erät tähän kuukauteen asti, myös "
         "aiemmilta kuukausilta, yhdelle laskulle."
     ),
-    "Meeting {n} of {process} ({when}) now bills {pct} % of its price instead of {usual} %: "
+    "Meeting {n} of {process} ({when}) now bills {percent} of its price instead of {usual}: "
     "{reason}.": (
-        "Prosessin {process} tapaamisesta {n} ({when}) laskutetaan nyt {pct} % hinnasta "
-        "{usual} %:n sijaan: {reason}."
+        "Prosessin {process} tapaamisesta {n} ({when}) laskutetaan nyt {percent} hinnasta "
+        "{usual}:n sijaan: {reason}."
     ),
     "What this meeting bills, in percent: 0 waives it, e.g. 50 or 100.": (
         "Mitä tästä tapaamisesta laskutetaan prosentteina: 0 jättää laskuttamatta, esim. 50 "

@@ -45,8 +45,11 @@ MESSAGES: dict[str, str] = {
         "siihen asti export, forget ja import eivät käsittele tallennuskansiota"
     ),
     "a date in the years {first} to {last}": "päivämäärä vuosilta {first}–{last}",
-    "nested more than {limit} levels deep: not a tyo document": (
-        "sisäkkäisiä tasoja on yli {limit}: ei tyon asiakirja"
+    "nested more than {count} level deep: not a tyo document": (
+        "sisäkkäisiä tasoja on yli {count}: ei tyon asiakirja"
+    ),
+    "nested more than {count} levels deep: not a tyo document": (
+        "sisäkkäisiä tasoja on yli {count}: ei tyon asiakirja"
     ),
     "a whole number from {minimum} to {maximum}": "kokonaisluku {minimum}–{maximum}",
     "one line of text, without control characters": ("yksi rivi tekstiä ilman ohjausmerkkejä"),

@@ -438,9 +438,9 @@ def test_a_held_lock_says_once_that_it_waits_and_never_shows_a_question_mark(
             1,
             (
                 "tyo: toinen tyo käyttää tallennuskansiota (prosessi 4242, lukko otettu "
-                "2027-01-04T09:00:00+0200); odotetaan sen valmistumista enintään 1 s\n"
+                "ma 4.1.2027 klo 9.00); odotetaan sen valmistumista enintään 1 s\n"
                 "tyo: tallennuskansio on varattu: toinen tyo pitää sen lukkoa (prosessi 4242, "
-                "lukko otettu 2027-01-04T09:00:00+0200); odota, että se valmistuu, ja yritä "
+                "lukko otettu ma 4.1.2027 klo 9.00); odota, että se valmistuu, ja yritä "
                 "uudelleen\n"
             ),
         )
@@ -576,7 +576,7 @@ def _snapshot(root: Path) -> dict[str, bytes]:
         (("meeting", "move", "x", "1"),
          "tyo meeting move: valitsin '--to' puuttuu. (katso `tyo meeting move --help`)\n"),
         (("client", "show"),
-         "tyo client show: argumentti 'ID' puuttuu. (katso `tyo client show --help`)\n"),
+         "tyo client show: argumentti 'TUNNUS' puuttuu. (katso `tyo client show --help`)\n"),
         (("process", "lst"),
          "tyo process: komentoa 'lst' ei ole. Tarkoititko 'list'? (katso `tyo process --help`)\n"),
         (("--store", "", "agenda"),

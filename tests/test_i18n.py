@@ -138,7 +138,7 @@ def test_finnish_dates_times_and_money() -> None:
 
 def test_help_speaks_finnish_headings_and_notes_too(tyo: Tyo) -> None:
     text = tyo("--lang", "fi", "client", "add", "--help").stdout
-    assert text.startswith("Käyttö: tyo client add [OPTIONS] {ID}\n")
+    assert text.startswith("Käyttö: tyo client add [VALITSIMET] {TUNNUS}\n")
     for line in ("Argumentit:", "Valitsimet:", "[pakollinen]", "Näytä tämä ohje ja lopeta."):
         assert line in text
     for english in ("Usage:", "Arguments:", "Options:", "[required]", "Show this message"):

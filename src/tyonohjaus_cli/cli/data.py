@@ -177,9 +177,16 @@ def doctor(
             output.say(t("fixed: {what}", what=line))
         for problem in checkup.problems:
             where = problem.path or str(root)
-            if problem.line:
-                where = f"{where}, line {problem.line}"
-            output.say(f"{where}: {problem.problem}")
+            output.say(
+                t(
+                    "{path}, line {line}: {problem}",
+                    path=where,
+                    line=problem.line,
+                    problem=problem.problem,
+                )
+                if problem.line
+                else f"{where}: {problem.problem}"
+            )
             output.say("  " + t("what to do: {advice}", advice=problem.advice))
         if checkup.problems:
             fixable = sum(p.fixable for p in checkup.problems)
@@ -460,7 +467,7 @@ def import_(
             "Restored {count} files from {path} (backup of {created}) into {root}.",
             len(restored.files),
             path=archive_file,
-            created=restored.created or "?",
+            created=_when(restored.created) if restored.created else "?",
             root=root,
         )
     )

@@ -815,8 +815,9 @@ def remind(
         output.warn(
             t(
                 "tyo does not know the reference rate from {day}: the latest known one was "
-                "used; `tyo settings set reference_rates {day}=RATE` sets it",
-                day=half.isoformat(),
+                "used; `tyo settings set reference_rates {half}=RATE` sets it",
+                day=format_date(half, weekday=False),
+                half=half.isoformat(),
             )
         )
     chosen = lang or invoice.language

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t, tn
+from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -106,7 +106,7 @@ def localize(wall_clock: datetime, zone: tzinfo) -> datetime:
         raise UsageError(
             t(
                 "{time} does not exist in {zone}: the clocks skip it for summer time; pick another time",
-                time=wall_clock.strftime("%Y-%m-%d %H:%M"),
+                time=format_datetime(wall_clock, weekday=False),
                 zone=str(zone),
             )
         )

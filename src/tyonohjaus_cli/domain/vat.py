@@ -43,8 +43,8 @@ def vat_rate(service_date: date, periods: tuple[VatPeriod, ...] = GENERAL_RATES)
         raise UsageError(
             t(
                 "no VAT rate is known for {day} (the table starts on {first})",
-                day=service_date.isoformat(),
-                first=periods[0].since.isoformat(),
+                day=format_date(service_date, weekday=False),
+                first=format_date(periods[0].since, weekday=False),
             )
         )
     return rate

@@ -172,7 +172,7 @@ MESSAGES: dict[str, str] = {
     "Reminder sent {day}: {count} days overdue, late interest {interest} added to the amount.": "Muistutus lähetetty {day}: {count} päivää myöhässä, viivästyskorko {interest} lisätty summaan.",
     "Reminder sent {day}: {count} day overdue, late interest {interest} shown, not added.": "Muistutus lähetetty {day}: {count} päivä myöhässä, viivästyskorko {interest} esitetty, ei lisätty.",
     "Reminder sent {day}: {count} days overdue, late interest {interest} shown, not added.": "Muistutus lähetetty {day}: {count} päivää myöhässä, viivästyskorko {interest} esitetty, ei lisätty.",
-    "tyo does not know the reference rate from {day}: the latest known one was used; `tyo settings set reference_rates {day}=RATE` sets it": "tyo ei tunne viitekorkoa {day} alkaen: käytettiin viimeisintä tunnettua; `tyo settings set reference_rates {day}=KORKO` asettaa sen",
+    "tyo does not know the reference rate from {day}: the latest known one was used; `tyo settings set reference_rates {half}=RATE` sets it": "tyo ei tunne viitekorkoa {day} alkaen: käytettiin viimeisintä tunnettua; `tyo settings set reference_rates {half}=KORKO` asettaa sen",
     "Recovery compensation {amount}.": "Perimiskulukorvaus {amount}.",
     "Where to write it (default: reminder-N.pdf here; - for standard output).": "Mihin se kirjoitetaan (oletus: reminder-N.pdf tähän kansioon; - vakiotulosteeseen).",
     "Add the late payment interest to the amount to pay.": "Lisää viivästyskorko maksettavaan summaan.",

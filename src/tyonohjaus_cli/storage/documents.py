@@ -47,7 +47,7 @@ def _to_dated_prices(doc: Doc) -> Doc:
 MIGRATIONS: dict[int, Migration] = {1: _to_dated_prices}
 """Upgrades from version N to N+1, applied in turn on read."""
 
-_LINE_COLUMN = r"\(at line (\d+), column \d+\)"  # compiled on first use, not at start-up
+_LINE_COLUMN = r"\(at line (\d+), column \d+\)|\(at end of document\)"  # compiled on first use, not at start-up
 
 MAX_DEPTH = 24
 """Levels of tables and lists a document may nest (tyo's own go four deep)."""
@@ -142,7 +142,7 @@ def parse_toml(text: str, rel: str) -> Doc:
             if problem in _TOML_PROBLEMS
             else t("not valid TOML: {problem}", problem=problem)
         )
-        raise StoreFileError(rel, said, int(match[1]) if match else None) from None
+        raise StoreFileError(rel, said, int(match[1]) if match and match[1] else None) from None
     except ValueError as error:  # a whole number of thousands of digits
         raise StoreFileError(rel, t("not valid TOML: {problem}", problem=error)) from None
     if _too_deep(doc):

@@ -14,6 +14,8 @@ import pytest
 
 from tests.conftest import Tyo
 
+pytestmark = pytest.mark.usefixtures("commands_in_english")
+
 EXAMPLE = re.compile(r"^[^\s:]+:\s+tyo( |$)")
 
 
@@ -82,6 +84,13 @@ def test_each_example_and_paragraph_stands_on_its_own(
             f"{where}: {line}"
             for line in lines
             if line.count(said) > 1 or (said in line and not EXAMPLE.match(line.strip()))
+        ]
+        # A line of prose is joined to the next with a space: one ending in "--from-" would
+        # show as "--from- valitsinta".
+        wrong += [
+            f"{where}: ends in a hyphen: {line}"
+            for line in written.splitlines()
+            if re.search(r"\w-$", line)
         ]
         # Each paragraph as written is a paragraph of the help: blank lines stay.
         written_paragraphs = [p for p in re.split(r"\n\s*\n", written.strip()) if p.strip()]

@@ -21,13 +21,6 @@ def progress_of(store: Store, process: Process) -> Progress:
     return progress(process, store.settings().unit_minutes, (r.day for r in reviews))
 
 
-POINTS = {
-    ReviewKind.MIDPOINT: "midpoint review",
-    ReviewKind.HALF_YEAR: "six-month review",
-    ReviewKind.FINAL: "final review",
-}
-"""What each review point is called (message ids)."""
-
 _DUE = {
     (ReviewKind.MIDPOINT, False): "midpoint review at meeting {n}, {when}",
     (ReviewKind.HALF_YEAR, False): "six-month review at meeting {n}, {when}",

@@ -142,9 +142,6 @@ MESSAGES: dict[str, str] = {
     "six-month review at meeting {n}, {when} (overdue)": "puolivuotisarviointi tapaamisessa {n}, {when} (myöhässä)",
     "final review at meeting {n}, {when} (overdue)": "loppuarviointi tapaamisessa {n}, {when} (myöhässä)",
     "none: every review point is reviewed": "ei enää: kaikki arviointikohdat on arvioitu",
-    "midpoint review": "väliarviointi",
-    "six-month review": "puolivuotisarviointi",
-    "final review": "loppuarviointi",
     # --- the summary document -----------------------------------------------------------
     "Work supervision summary": "Työnohjauksen yhteenveto",
     "For the client, {day}": "Tilaajalle, {day}",

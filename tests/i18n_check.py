@@ -1,7 +1,8 @@
 """The rules of tyo's words, checked on the source's syntax trees (nothing is imported or run).
 
 A *message call* is ``t(MSG, ...)``, ``tn(ONE, MANY, COUNT, ...)``, a method ``X.t(...)`` or
-``X.tn(...)`` (the per-language helpers of documents), or a call of a *wrapper*: a function
+``X.tn(...)`` (the per-language helpers of documents), or a call of a *wrapper* (found by
+its name, as everything here: a function or method of the same name is taken for it): a function
 that hands one of its own parameters to ``t()`` as the message (``def _choice(choices,
 expected): ... t(expected)``), or translates each value of a name table it is given
 (``def words(names): {key: t(name) for key, name in names.items()}``). A wrapper's own

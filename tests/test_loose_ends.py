@@ -137,8 +137,8 @@ def test_a_waived_late_cancellation_bills_nothing_with_its_reason_shown(
     )
     assert waived.exit_code == 0, waived.output
     assert waived.stdout == (
-        "Meeting 2 of hoitajat (Tue 2027-02-16 14:00) now bills 0 % of its price instead of "
-        "100 %: first time.\n"
+        "Meeting 2 of hoitajat (Tue 2027-02-16 14:00) now bills 0% of its price instead of "
+        "100%: first time.\n"
     )
     data = json.loads(two_months("billing", "2027-02", "--client", "pohde", "--json").stdout)
     (bill,) = data["clients"]

@@ -47,7 +47,14 @@ from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import expense_vat
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
+from tyonohjaus_cli.i18n import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    language,
+    t,
+)
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
@@ -107,9 +114,8 @@ def _discount(item: BillItem) -> Decimal:
 
 
 def decimal_text(value: Decimal | str) -> str:
-    """A number as a person reads it: ``25,5`` in Finnish, ``25.5`` in English."""
-    text = str(value)
-    return text if language() == "en" else text.replace(".", ",")
+    """A figure of a row (kept as text for ``--json``) as a person reads it: ``25,5``."""
+    return format_number(Decimal(value))
 
 
 def _totals_json(totals: Totals) -> dict[str, Any]:
@@ -176,7 +182,7 @@ _COLUMNS = [
     output.Column("process", t("process")),
     output.Column("description", t("what")),
     output.Column("minutes", t("min"), right=True),
-    output.Column("units", t("units"), lambda units: decimal_text(f"{units:.2f}"), right=True),
+    output.Column("units", t("units"), lambda units: format_number(units, places=2), right=True),
     output.Column("unit_price", t("unit price"), format_money, right=True),
     output.Column(
         "discount", t("discount"), lambda amount: format_money(amount) if amount else "", right=True
@@ -198,8 +204,8 @@ def _say_totals(bill: Bill) -> None:
     for rate in totals.by_rate:
         output.say(
             t(
-                "  VAT {percent} %: base {base}, VAT {vat}",
-                percent=format_number(rate.percent),
+                "  VAT {percent}: base {base}, VAT {vat}",
+                percent=format_percent(rate.percent),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -489,8 +495,8 @@ def add_expense(
         )
     else:
         message = t(
-            "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
-            percent=format_number(percent),
+            "Added expense {id}: {amount} + VAT {percent}, {day}, billed with {month}.",
+            percent=format_percent(percent),
             **fields,
         )
     output.say(message)

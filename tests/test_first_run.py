@@ -34,8 +34,11 @@ def many(initialised: Tyo, store_path: Path) -> Path:
 def _first_run(tyo: Tyo, root: Path, *args: str) -> tuple[int, str, str, dict[str, object]]:
     shutil.rmtree(root / ".cache", ignore_errors=True)
     result = tyo(*args)
-    index = root / ".cache/index.json"
-    entries = json.loads(index.read_text())["entries"] if index.exists() else {}
+    entries = {}
+    for part in ("index", "settled"):  # the live processes and the settled ones
+        index = root / f".cache/{part}.json"
+        if index.exists():
+            entries |= json.loads(index.read_text())["entries"]
     return result.exit_code, result.stdout, result.stderr, entries
 
 

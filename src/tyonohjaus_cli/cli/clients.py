@@ -15,7 +15,7 @@ from tyonohjaus_cli.cli.render import changes_json, dated_text
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_money, format_number, t
+from tyonohjaus_cli.i18n import format_money, format_number, format_percent, t
 
 app = group(t("Add, list, show and edit clients (the organisations that order and pay)."))
 
@@ -268,7 +268,7 @@ def list_clients(as_json: output.JsonOption = False, as_csv: output.CsvOption = 
         output.Column("business_id", t("business ID")),
         output.Column("rate", t("rate"), format_money, right=True),
         output.Column(
-            "discount", t("discount %"), lambda pct: f"{pct:g}" if pct else "", right=True
+            "discount", t("discount %"), lambda pct: format_number(pct) if pct else "", right=True
         ),
         output.Column("language", t("language")),
     ]
@@ -321,20 +321,20 @@ def show(
                 ),
             ),
             (
-                t("discount %"),
+                t("discount"),
                 dated_text(
                     client.discount if client.discount or client.discount_changes else None,
                     client.discount_changes,
-                    format_number,
+                    format_percent,
                     "",
                 ),
             ),
             (
                 t("cancellation window"),
                 t(
-                    "{hours} h, billed at {pct} %",
+                    "{hours} h, billed at {percent}",
                     hours=client.cancel_hours,
-                    pct=f"{client.cancel_charge:g}",
+                    percent=format_percent(client.cancel_charge),
                 ),
             ),
             (t("payment days"), str(client.payment_days)),

@@ -258,6 +258,16 @@ class InvoiceStatus(StrEnum):
     OPEN = "open"
 
 
+INVOICE_STATUS_WORDS = {
+    InvoiceStatus.CREDIT_NOTE: "credit-note",
+    InvoiceStatus.CREDITED: "credited",
+    InvoiceStatus.PAID: "paid",
+    InvoiceStatus.OVERDUE: "overdue",
+    InvoiceStatus.OPEN: "open",
+}
+"""What each status is called when shown (message ids); ``--json`` keeps the codes."""
+
+
 def credited_numbers(invoices: Iterable[Invoice]) -> set[int]:
     """The numbers of the invoices a credit note credits."""
     return {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
@@ -292,14 +302,14 @@ def check_payment(invoice: Invoice, day: date, *, day_given: bool) -> None:
         raise UsageError(
             t(
                 "--on {day} is before the invoice's date ({issued}): give the day it was paid",
-                day=day.isoformat(),
-                issued=invoice.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(invoice.issued, weekday=False),
             )
             if day_given
             else t(
                 "the payment day {day} is before the invoice's date ({issued}); give --on",
-                day=day.isoformat(),
-                issued=invoice.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(invoice.issued, weekday=False),
             )
         )
 
@@ -322,13 +332,13 @@ def check_credit(
             t(
                 "--date {day} is before the invoice's date ({issued}): a credit note is dated "
                 "on or after the invoice it credits",
-                day=day.isoformat(),
-                issued=original.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(original.issued, weekday=False),
             )
             if day_given
             else t(
                 "the credit note's date {day} is before the invoice's ({issued}); give --date",
-                day=day.isoformat(),
-                issued=original.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(original.issued, weekday=False),
             )
         )

@@ -34,7 +34,7 @@ def many(initialised: Tyo, store_path: Path) -> Path:
 def _first_run(tyo: Tyo, root: Path, *args: str) -> tuple[int, str, str, dict[str, object]]:
     shutil.rmtree(root / ".cache", ignore_errors=True)
     result = tyo(*args)
-    entries = {}
+    entries: dict[str, object] = {}
     for part in ("index", "settled"):  # the live processes and the settled ones
         index = root / f".cache/{part}.json"
         if index.exists():

@@ -13,7 +13,8 @@ parsed and decoded in full, as ``tyo doctor`` always did.
 
 The entries hold only under the :func:`fingerprint` they were made with: the tyo that
 made them (its version and the size and time of each of its modules), the Python (its
-TOML parser), python-stdnum (which checks an invoice's IBAN) and the store's time zone.
+TOML parser), python-stdnum (which checks an invoice's IBAN: the size and time of the
+files that hold its version and its IBAN rules) and the store's time zone.
 Any change of these, and every document is decoded again. Like every cache, the file is
 derived and may be deleted at any time; one that does not read is simply rebuilt.
 """
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import sys
@@ -42,12 +44,18 @@ def digest(data: bytes) -> str:
 
 def fingerprint(zone: str) -> str:
     """What the verdicts depend on besides a document's bytes (see the module)."""
-    import stdnum
-
     import tyonohjaus_cli
 
     package = Path(tyonohjaus_cli.__file__).parent
-    parts = [tyonohjaus_cli.__version__, sys.version, str(stdnum.__version__), zone]
+    parts = [tyonohjaus_cli.__version__, sys.version, zone]
+    # python-stdnum by the files that say its version and check an IBAN: importing it
+    # would cost more than the rest of a doctor that has nothing new to decode.
+    spec = importlib.util.find_spec("stdnum")
+    if spec is not None and spec.origin:
+        for name in ("__init__.py", "iban.py", "iban.dat"):
+            with contextlib.suppress(OSError):
+                info = Path(spec.origin).with_name(name).stat()
+                parts.append(f"stdnum/{name}:{info.st_size}:{info.st_mtime_ns}")
     folders = [package]
     while folders:
         with os.scandir(folders.pop()) as entries:

@@ -40,7 +40,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import checked, codec, inventory, journal, settings_codec, workers
+from tyonohjaus_cli.storage import (
+    checked,
+    codec,
+    inventory,
+    invoices,
+    journal,
+    settings_codec,
+    workers,
+)
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
 from tyonohjaus_cli.storage.index import CACHE
@@ -183,16 +191,17 @@ def _may_keep(rel: str) -> bool:
     """Whether what is found of ``rel`` depends on its bytes alone (see :mod:`checked`):
     not settings (the time zone is read from them) or payments (checked against every
     invoice), nor an expenses file that is read under another file's name."""
-    from tyonohjaus_cli.storage import expenses, invoices
-
     if rel in (SETTINGS, invoices.PAYMENTS):
         return False
-    folder, name, stem = inventory.walked_name(rel)
-    return not (
-        folder == expenses.EXPENSES
-        and name.endswith(".toml")
-        and rel != expenses.expenses_path(stem)
-    )
+    if not rel.startswith(_EXPENSES):  # nearly every file: no need to take the name apart
+        return True
+    from tyonohjaus_cli.storage import expenses
+
+    _, name, stem = inventory.walked_name(rel)
+    return not (name.endswith(".toml") and rel != expenses.expenses_path(stem))
+
+
+_EXPENSES = "expenses/"
 
 
 def _examine(item: tuple[str, bytes], zone: ZoneInfo, store: Store) -> Examined:
@@ -254,7 +263,7 @@ def _decode_known(found: Examined, doc: Doc, text: str, zone: ZoneInfo) -> None:
 
 def _decode_other(found: Examined, text: str, zone: ZoneInfo, store: Store) -> None:
     """Decode a session log, an invoice or expenses as their commands read them."""
-    from tyonohjaus_cli.storage import expenses, invoices, sessions
+    from tyonohjaus_cli.storage import expenses, sessions
 
     rel = found.rel
     folder, name, stem = inventory.walked_name(rel)
@@ -274,12 +283,15 @@ def _decode_other(found: Examined, text: str, zone: ZoneInfo, store: Store) -> N
 
 def _invoice_number(rel: str) -> int | None:
     """The number of ``invoices/<number>.json``, the name an invoice is read by."""
-    from tyonohjaus_cli.storage import invoices
-
+    if not rel.startswith(_INVOICES):
+        return None
     stem = inventory.walked_name(rel)[2]
     if stem.isascii() and stem.isdecimal() and rel == invoices.invoice_path(int(stem)):
         return int(stem)
     return None
+
+
+_INVOICES = f"{inventory.INVOICES}/"
 
 
 def _preload() -> None:
@@ -287,7 +299,7 @@ def _preload() -> None:
     work: each would import it again (and an import is no work to share)."""
     import tomllib  # noqa: F401
 
-    from tyonohjaus_cli.storage import expenses, invoices, sessions  # noqa: F401
+    from tyonohjaus_cli.storage import expenses, sessions  # noqa: F401
 
 
 @dataclass
@@ -399,8 +411,6 @@ def _uid_line(data: bytes, rel: str, index: int) -> int | None:
 def _check_payments(store: Store, numbers: set[int], checkup: Checkup) -> None:
     """payments.json: each payment and reminder read as the commands read them, and for an
     invoice that exists."""
-    from tyonohjaus_cli.storage import invoices
-
     try:
         paid = invoices.payments(store)
     except StoreFileError as error:
@@ -615,7 +625,7 @@ def _leftovers(
     """Temporary files, interrupted changes, damaged history entries and caches; a cache
     in ``read`` was read as one already."""
     for rel in survey.found:
-        if not inventory.is_temp(inventory.walked_name(rel)[1]):
+        if not inventory.is_temp(rel.rpartition("/")[2]):
             continue
         checkup.add(
             Problem(
@@ -732,9 +742,7 @@ def examine(root: Path) -> Checkup:
     for found in documents:
         for problem in found.others:
             checkup.add(problem)
-    from tyonohjaus_cli.storage.invoices import PAYMENTS
-
-    if PAYMENTS in parsed:
+    if invoices.PAYMENTS in parsed:
         from tyonohjaus_cli.storage.store import Store
 
         numbers = {n for rel in parsed if (n := _invoice_number(rel)) is not None}

@@ -145,8 +145,10 @@ class Examined:
     parsed: bool = False
     process: tuple[str, str] | None = None
     """A process that decodes: its id and client."""
-    uids: list[tuple[str, int]] = field(default_factory=list)
-    """A process's meetings, in file order: calendar UID and number."""
+    uids: list[str] = field(default_factory=list)
+    """A process's meetings' calendar UIDs, in file order."""
+    numbers: list[int] = field(default_factory=list)
+    """And their numbers (two plain lists: 15,000 pairs would be as many objects more)."""
     number: int | None = None
     """An invoice document's ``number``."""
     owner: tuple[str | None, str | None] = (None, None)
@@ -163,6 +165,7 @@ class Examined:
         return {
             "process": self.process,
             "uids": self.uids,
+            "numbers": self.numbers,
             "number": self.number,
             "owner": self.owner,
             "refs": self.refs,
@@ -178,13 +181,28 @@ class Examined:
                 rel,
                 parsed=True,
                 process=(str(process[0]), str(process[1])) if process else None,
-                uids=[(str(uid), int(n)) for uid, n in facts["uids"]],
+                uids=_strings(facts["uids"]),
+                numbers=_whole_numbers(facts["numbers"], len(facts["uids"])),
                 number=None if facts["number"] is None else int(facts["number"]),
                 owner=(client, owner),
                 refs=[int(n) for n in facts["refs"]],
             )
         except (KeyError, TypeError, ValueError):
             return None
+
+
+def _strings(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(value)
+    return value
+
+
+def _whole_numbers(value: Any, count: int) -> list[int]:
+    if not isinstance(value, list) or len(value) != count:
+        raise TypeError(value)
+    if not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
+        raise TypeError(value)
+    return value
 
 
 def _may_keep(rel: str) -> bool:
@@ -256,7 +274,9 @@ def _decode_known(found: Examined, doc: Doc, text: str, zone: ZoneInfo) -> None:
             found.known.extend(_check_id(rel, process.id, expected))
             found.process = (process.id, process.client)
             # Both checked by the decoding.
-            found.uids = [(item.doc["uid"], item.doc["n"]) for item in fields.tables("meetings")]
+            meetings = list(fields.tables("meetings"))
+            found.uids = [item.doc["uid"] for item in meetings]
+            found.numbers = [item.doc["n"] for item in meetings]
     except StoreFileError as error:
         found.known.append(_file_problem(error))
 
@@ -304,10 +324,10 @@ def _preload() -> None:
 
 @dataclass
 class _Read:
-    """Every document of the store, examined, and the bytes that were read."""
+    """Every document of the store, examined."""
 
+    root: Path
     documents: list[Examined]
-    data: dict[str, bytes]
     seen: checked.Checked
 
 
@@ -315,16 +335,16 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
     """Every document of the store examined on its own, in file order.
 
     Every file is read whole, every time; one whose bytes were found in order before
-    (:mod:`checked`) is not parsed again. The rest are parsed and decoded, shared with
-    copies of this process on the other cores when there are many (:mod:`workers`).
+    (:mod:`checked`) is not parsed again, nor kept in memory. The rest are parsed and
+    decoded, shared with copies of this process on the other cores when there are many
+    (:mod:`workers`).
     """
     from tyonohjaus_cli.storage.store import Store
 
     rels = [rel for rel in inventory.own_files(survey.found) if inventory.is_document(rel)]
     checkup.files += len(rels)
     base = f"{root}{os.sep}"
-    read = {rel: _read(base, rel) for rel in rels}
-    settings = read.get(SETTINGS)
+    settings = _read(base, SETTINGS) if SETTINGS in rels else None
     settings_doc = None
     if isinstance(settings, bytes):
         with contextlib.suppress(UnicodeDecodeError, StoreFileError):
@@ -334,7 +354,8 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
     examined: dict[str, Examined] = {}
     digests: dict[str, str] = {}
     work: list[tuple[str, bytes]] = []
-    for rel, data in read.items():
+    for rel in rels:
+        data = settings if rel == SETTINGS and settings is not None else _read(base, rel)
         if isinstance(data, Problem):
             examined[rel] = Examined(rel, unread=[data])
             continue
@@ -352,8 +373,7 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
         examined[found.rel] = found
         if found.in_order and found.rel in digests:
             seen.keep(found.rel, digests[found.rel], found.facts())
-    texts = {rel: data for rel, data in read.items() if isinstance(data, bytes)}
-    return _Read([examined[rel] for rel in rels], texts, seen)
+    return _Read(root, [examined[rel] for rel in rels], seen)
 
 
 def _calendar_uids(read: _Read, checkup: Checkup) -> None:
@@ -368,7 +388,7 @@ def _calendar_uids(read: _Read, checkup: Checkup) -> None:
     for found in read.documents:
         if found.process is None:
             continue
-        for index, (uid, n) in enumerate(found.uids):
+        for index, (uid, n) in enumerate(zip(found.uids, found.numbers, strict=True)):
             if uid not in first:
                 first[uid] = (found.rel, n)
                 continue
@@ -391,19 +411,19 @@ def _calendar_uids(read: _Read, checkup: Checkup) -> None:
                         process=process,
                         n=n,
                     ),
-                    line=_uid_line(read.data.get(found.rel, b""), found.rel, index),
+                    line=_uid_line(read.root, found.rel, index),
                 )
             )
 
 
-def _uid_line(data: bytes, rel: str, index: int) -> int | None:
-    """The line of the ``uid`` of a process file's ``index``-th meeting (its text is read
-    again only for a message: the file decoded, or was found in order before)."""
+def _uid_line(root: Path, rel: str, index: int) -> int | None:
+    """The line of the ``uid`` of a process file's ``index``-th meeting: the file is read
+    again only for a message (it decoded, or was found in order before)."""
     try:
-        text = data.decode("utf-8")
+        text = read_bytes(root / rel).decode("utf-8")
         fields = Fields(inventory.parse_document(rel, text), rel, text)
         meeting = list(fields.tables("meetings"))[index]
-    except (UnicodeDecodeError, StoreFileError, IndexError):  # changed since: no line
+    except (OSError, UnicodeDecodeError, StoreFileError, IndexError):  # changed since: no line
         return None
     return line_of(text, "uid", meeting.start)
 

@@ -48,6 +48,7 @@ from tyonohjaus_cli.calendar.vtimezone import observances
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Client, Meeting, Participant, Process
+from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t
@@ -219,7 +220,13 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     process, venue = export.process, export.process.venue
     lines = []
     if meeting.status is MeetingStatus.CANCELLED:
-        lines.append(t("This meeting is cancelled.", lang=lang))
+        # A reason tyo gave is news to everyone; the supervisor's own words stay in the store.
+        closed = code_of(meeting.reason) is CancelReason.PROCESS_CLOSED
+        lines.append(
+            t("This meeting is cancelled: the supervision process has ended.", lang=lang)
+            if closed
+            else t("This meeting is cancelled.", lang=lang)
+        )
     else:
         number, count = _position(process, meeting)
         lines.append(t("Meeting {n} of {count}", n=number, count=count, lang=lang))

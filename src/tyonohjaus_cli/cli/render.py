@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyonohjaus_cli.domain import reasons
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 
@@ -33,6 +34,9 @@ def meeting_state(meeting: Meeting) -> str:
         text = f"{text} {who}"
         if meeting.notified_at is not None:
             text += " " + t("(notified {at})", at=format_datetime(meeting.notified_at))
+        if meeting.reason:
+            # The supervisor's own view: a reason in their words too (never sent anywhere).
+            text += ": " + reasons.shown(meeting.reason)
     if meeting.moves:
         text += " · " + t("moved from {day}", day=format_date(meeting.moves[-1].previous.date()))
     return text

@@ -13,6 +13,7 @@ from decimal import Decimal
 from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
 from tyonohjaus_cli.domain.progress import format_units
+from tyonohjaus_cli.domain.reasons import CancelReason
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
 from tyonohjaus_cli.domain.writers import Markdown, Writer
 from tyonohjaus_cli.i18n import format_date, t
@@ -48,6 +49,8 @@ class _Words:
 
     def status(self, line: MeetingLine) -> str:
         if line.status is MeetingStatus.CANCELLED:
+            if line.reason is CancelReason.PROCESS_CLOSED:
+                return t("cancelled when the process was closed", lang=self.lang)
             if line.cancelled_by is CancelledBy.CLIENT:
                 return t("cancelled by the client", lang=self.lang)
             if line.cancelled_by is CancelledBy.SUPERVISOR:

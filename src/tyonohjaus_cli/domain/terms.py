@@ -19,7 +19,7 @@ from tyonohjaus_cli.domain.invoices import PUBLIC_BODY_MAX_PAYMENT_DAYS
 from tyonohjaus_cli.domain.models import Client, Meeting, Process
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.settings import Settings
-from tyonohjaus_cli.domain.vat import vat_rate
+from tyonohjaus_cli.domain.vat import exemption_ground, vat_rate
 from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_time, t, tn
@@ -200,7 +200,7 @@ def vat_text(terms: Terms, lang: str) -> str:
         return t(
             "no VAT: {ground}",
             lang=lang,
-            ground=settings.vat_exempt_ground or t("VAT-exempt", lang=lang),
+            ground=exemption_ground(settings.vat_exempt_ground, lang),
         )
     rates = [rate.percent for rate in terms.estimate.by_rate] or [vat_rate(terms.prepared)]
     return t(

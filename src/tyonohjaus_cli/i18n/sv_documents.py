@@ -80,7 +80,6 @@ MESSAGES: dict[str, str] = {
     "First meeting": "Första träffen",
     "Discount": "Rabatt",
     "Estimated total with VAT": "Uppskattat totalpris med moms",
-    "VAT-exempt": "momsfri",
     "the whole first meeting free": "hela första träffen avgiftsfri",
     "the first unit free": "första handledningstimmen avgiftsfri",
     "Framework agreement": "Ramavtal",

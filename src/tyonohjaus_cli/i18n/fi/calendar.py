@@ -8,6 +8,7 @@ MESSAGES: dict[str, str] = {
     "Participant {n}": "Osallistuja {n}",
     "By phone": "Puhelimitse",
     "This meeting is cancelled.": "Tämä tapaaminen on peruttu.",
+    "This meeting is cancelled: the supervision process has ended.": "Tämä tapaaminen on peruttu: työnohjausprosessi on päättynyt.",
     "Meeting {n} of {count}": "Tapaaminen {n}/{count}",
     "Moved from {time}.": "Siirretty ajalta {time}.",
     "Place: {place}": "Paikka: {place}",

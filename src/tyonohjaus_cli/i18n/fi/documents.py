@@ -115,7 +115,6 @@ MESSAGES: dict[str, str] = {
     "First meeting": "Ensimmäinen tapaaminen",
     "Discount": "Alennus",
     "Estimated total with VAT": "Arvioitu kokonaishinta ALV:n kanssa",
-    "VAT-exempt": "arvonlisäverosta vapaa",
     "the whole first meeting free": "koko ensimmäinen tapaaminen maksuton",
     "the first unit free": "ensimmäinen ohjaustunti maksuton",
     "Framework agreement": "Puitesopimus",

@@ -166,6 +166,7 @@ MESSAGES: dict[str, str] = {
     "Minutes": "Min",
     "cancelled by the client": "tilaaja perui",
     "cancelled by the supervisor": "työnohjaaja perui",
+    "cancelled when the process was closed": "peruttu prosessin päättyessä",
     "Attendance by name": "Läsnäolo henkilöittäin",
     "Participant": "Ohjattava",
     "Meetings attended": "Läsnä tapaamisissa",

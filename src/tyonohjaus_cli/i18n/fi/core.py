@@ -182,6 +182,7 @@ MESSAGES: dict[str, str] = {
     # --- plan reasons and meeting states ---------------------------------------------------
     "weekend": "viikonloppu",
     "holiday: {name}": "pyhäpäivä: {name}",
+    "holiday eve: {name}": "aattopäivä: {name}",
     "break {span}": "tauko {span}",
     "after the previous meeting": "edellisen tapaamisen jälkeen",
     "by phone": "puhelimitse",

@@ -189,7 +189,7 @@ def cancel(
                 "Notified within {hours} h of the start: billed at {pct} % as agreed with {client}.",
                 hours=client.cancel_hours,
                 pct=f"{client.cancel_charge:g}",
-                client=client.id,
+                client=client.name,
             )
         )
 

@@ -201,7 +201,7 @@ MESSAGES: dict[str, str] = {
     "venue": "paikka",
     "status": "tila",
     "No meetings from {first} to {last}.": "Ei tapaamisia välillä {first}–{last}.",
-    "Notified within {hours} h of the start: billed at {pct} % as agreed with {client}.": "Ilmoitettu alle {hours} h ennen alkua: laskutetaan {pct} %, kuten tilaajan {client} kanssa on sovittu.",
+    "Notified within {hours} h of the start: billed at {pct} % as agreed with {client}.": "Ilmoitettu alle {hours} h ennen alkua: laskutetaan {pct} %, kuten tilaajan kanssa on sovittu. Tilaaja: {client}.",
     "The process's id.": "Prosessin tunnus.",
     "The meeting's number (see `tyo process show`).": "Tapaamisen numero (ks. `tyo process show`).",
     "First day (default: today).": "Ensimmäinen päivä (oletus: tänään).",

@@ -10,7 +10,7 @@ MESSAGES: dict[str, str] = {
     "This meeting is cancelled.": "Tämä tapaaminen on peruttu.",
     "This meeting is cancelled: the supervision process has ended.": "Tämä tapaaminen on peruttu: työnohjausprosessi on päättynyt.",
     "Meeting {n} of {count}": "Tapaaminen {n}/{count}",
-    "Moved from {time}.": "Siirretty ajalta {time}.",
+    "Moved from {time}.": "Siirretty, alkuperäinen aika {time}.",
     "Place: {place}": "Paikka: {place}",
     "Online: {link}": "Etäyhteys: {link}",
     "Participants: {names}": "Osallistujat: {names}",

@@ -53,3 +53,101 @@ def test_a_name_stands_where_it_needs_no_case_ending(
     assert exported.stdout.startswith("Ohjattava Aino Virtanen: tiedot viety 1 prosessista: ")
     markdown = (out / "aino-virtanen.md").read_text()
     assert markdown.startswith("# Ohjattavasta tallennetut tiedot: Aino Virtanen\n")
+
+
+# --- months in words ---------------------------------------------------------------------
+
+
+def test_the_table_of_finnish_months_by_case() -> None:
+    from tyonohjaus_cli.domain.parsing import Month
+    from tyonohjaus_cli.i18n.months import FINNISH_MONTHS, month_words, months_words
+
+    assert FINNISH_MONTHS["nominative"][0] == "tammikuu"
+    assert FINNISH_MONTHS["ablative"][1] == "helmikuulta"
+    assert FINNISH_MONTHS["genitive"][2] == "maaliskuun"
+    assert FINNISH_MONTHS["inessive"][11] == "joulukuussa"
+    assert FINNISH_MONTHS["partitive"][5] == "kesäkuuta"
+    february = month_words(Month(2027, 2), "fi")
+    assert f"{february} / {february:genitive} / {february:iso}" == (
+        "helmikuu 2027 / helmikuun 2027 / 2027-02"
+    )
+    assert f"{month_words(Month(2027, 2), 'sv'):ablative}" == "februari 2027"
+    assert f"{month_words(Month(2027, 2), 'en'):ablative}" == "2027-02"
+    spring = months_words([Month(2027, 2), Month(2027, 3), Month(2027, 4)], "fi")
+    assert f"{spring:ablative}" == "helmikuulta 2027, maaliskuulta 2027 ja huhtikuulta 2027"
+    assert f"{months_words([Month(2027, 2), Month(2027, 3)], 'en'):ablative}" == (
+        "2027-02, 2027-03"
+    )
+
+
+def test_every_case_a_catalogue_asks_of_a_month_is_in_the_table() -> None:
+    import string
+
+    from tyonohjaus_cli.i18n import fi, sv
+    from tyonohjaus_cli.i18n.months import CASES, ISO
+
+    asked = {
+        (field, spec)
+        for catalogue in (fi.MESSAGES, sv.MESSAGES)
+        for text in catalogue.values()
+        for _, field, spec, _ in string.Formatter().parse(text)
+        if field in ("month", "months") and spec
+    }
+    assert asked  # the catalogues do ask
+    assert {spec for _, spec in asked} <= {*CASES, ISO}
+
+
+@pytest.fixture
+def two_months(tyo: Tyo, store_path: Path) -> Tyo:
+    """tests/billing_month.py's February, and one meeting of January held but not invoiced."""
+    from tests.billing_month import seed_store
+
+    seed_store(store_path)
+    added = tyo("meeting", "add", "hoitajat", "--at", "2027-01-19 14:00", "--duration", "90")
+    assert added.exit_code == 0, added.output
+    assert tyo("log", "hoitajat", "4", "--note", "-", "--force").exit_code == 0
+    return tyo
+
+
+def test_months_in_finnish_sentences_are_words_in_their_case(
+    two_months: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.billing_month import EXPENSE_ADD
+
+    tyo = two_months
+    may = tyo("--lang", "fi", "billing", "2027-05").stdout
+    assert may.startswith("Ei laskutettavaa toukokuulta 2027.\n")
+    assert "(tammikuu 2027 ja helmikuu 2027, 853,40\u00a0€)" in may
+    billing = tyo("--lang", "fi", "billing", "2027-02").stdout
+    assert "Pohjois-Pohjanmaan hyvinvointialue (pohde), helmikuu 2027\n" in billing
+    assert (
+        "Laskuttamatta: tilaajalla pohde on 1 erä ajalta ennen helmikuuta 2027 "
+        "(tammikuu 2027, 238,45\u00a0€); `tyo invoice create --through 2027-02 --client pohde` "
+        "laskuttaa sen helmikuun 2027 laskulla.\n"
+    ) in billing
+    added = tyo("--lang", "fi", *EXPENSE_ADD)
+    assert added.stdout.endswith("2.2.2027, laskutetaan helmikuun 2027 laskulla.\n")
+    monkeypatch.setenv("TYO_NOW", "2027-03-01 09:00")
+    pending = tyo("--lang", "fi", "today").stdout
+    assert "  pohde: 238,45\u00a0€ laskuttamatta tammikuulta 2027  " in pending
+    assert "tyo invoice create 2027-01 --client pohde" in pending
+    assert "2027-0" not in pending.replace("tyo invoice create 2027-0", "")
+    assert tyo("invoice", "create", "2027-01", "--client", "pohde").exit_code == 0
+    again = tyo("--lang", "fi", "invoice", "create", "2027-01", "--client", "pohde")
+    assert again.stderr.startswith("tyo: tilaajan pohde erät tammikuulta 2027 on jo laskutettu")
+    none = tyo("--lang", "fi", "invoice", "create", "2027-04", "--client", "pohde")
+    assert none.stderr.startswith("tyo: tilaajalle pohde ei ole laskutettavaa huhtikuulta 2027: ")
+    assert "(`tyo billing 2027-04 --client pohde` näyttää erät)" in none.stderr
+    # English keeps its months as it writes its dates.
+    assert tyo("billing", "2027-05").stdout.startswith("Nothing billable in 2027-05.\n")
+
+
+def test_a_price_change_names_its_months_in_words(two_months: Tyo) -> None:
+    result = two_months(
+        "--lang", "fi", "process", "edit", "hoitajat", "--rate", "100", "--from", "2027-01-01"
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "Laskuttamattomat erät tammikuulta 2027 ja helmikuulta 2027 laskutetaan nyt uudella "
+        "hinnalla"
+    ) in result.stdout

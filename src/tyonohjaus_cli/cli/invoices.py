@@ -32,6 +32,7 @@ from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
+from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.usecases.bills import bills_through, month_bills, unlogged_warning
 
@@ -247,7 +248,7 @@ def create(
                     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
                     "`tyo invoice credit N` and then create the invoice again",
                     client=client,
-                    month=str(bill.month),
+                    month=month_words(bill.month),
                     numbers=", ".join(str(n) for n in already),
                 )
             )

@@ -10,6 +10,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain import pending
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, t
+from tyonohjaus_cli.i18n.months import month_words
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.overview import AgendaItem
@@ -61,7 +62,7 @@ def _uninvoiced(store: Store, items: list[AgendaItem], today: date) -> list[tupl
                         t(
                             "{client} {month}: {amount} not yet invoiced",
                             client=bill.client.id,
-                            month=str(month),
+                            month=month_words(month),
                             amount=format_money(amount),
                         ),
                         f"tyo invoice create {month} --client {bill.client.id}",

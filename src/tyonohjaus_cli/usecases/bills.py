@@ -17,6 +17,7 @@ from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.i18n import format_money, t, tn
+from tyonohjaus_cli.i18n.months import month_words, months_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 
@@ -87,7 +88,7 @@ def unlogged_warning(bill: Bill) -> str:
         "(log them with `tyo log`)",
         len(bill.unlogged),
         client=bill.client.id,
-        month=str(bill.month),
+        month=month_words(bill.month),
         meetings=", ".join(bill.unlogged),
     )
 
@@ -148,7 +149,7 @@ def repriced_message(months: list[Month]) -> str:
         return t("No item billed but not yet invoiced changes; invoiced ones never do.")
     return t(
         "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.",
-        months=", ".join(str(month) for month in months),
+        months=months_words(months),
     )
 
 
@@ -222,7 +223,7 @@ def earlier_warning(bills: list[Bill], month: Month) -> str:
         "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
         count,
         client=client,
-        month=str(month),
-        months=", ".join(str(bill.month) for bill in bills),
+        month=month_words(month),
+        months=months_words(bill.month for bill in bills),
         gross=format_money(sum((bill.open_totals.gross for bill in bills), Decimal(0))),
     )

@@ -3,6 +3,7 @@ Swedish and English where the same words are shown)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,48 @@ def test_a_price_change_names_its_months_in_words(two_months: Tyo) -> None:
         "Laskuttamattomat erät tammikuulta 2027 ja helmikuulta 2027 laskutetaan nyt uudella "
         "hinnalla"
     ) in result.stdout
+
+
+# --- one participant or several ------------------------------------------------------------
+
+
+def test_one_participant_is_ohjattava_not_ohjattavat(initialised: Tyo) -> None:
+    tyo = initialised
+    for process, people in (("yksin", ["Aino Virtanen"]), ("ryhma", ["Aino A", "Bertta B"])):
+        made = tyo(
+            "new-process", process, "--client", "pohde", "--kind", "group",
+            "--start", "2027-01-12 14:00", "--every", "4w", "--count", "3",
+            *(arg for name in people for arg in ("--participant", name)),
+        )  # fmt: skip
+        assert made.exit_code == 0, made.output
+        goal = tyo("goal", "add", process, "Työnjako", "--by", "participants")
+        assert goal.exit_code == 0, goal.output
+        review = ("goal", "review", process, "--goal", "1", "--score", "3", "--date", "2027-01-04")
+        reviewed = tyo("--lang", "fi", *review, "--with", "participants")
+        assert reviewed.exit_code == 0, reviewed.output
+    one = tyo("--lang", "fi", "summary", "yksin", "--for", "participants").stdout
+    assert "Ohjattavalle, 4.1.2027" in one
+    assert "1. Työnjako (sovittu ohjattavan kanssa)" in one
+    assert "4.1.2027  ohjattavan kanssa" in one
+    assert "ilman ohjattavan suostumusta" in one
+    assert "ohjattavien" not in one
+    many = tyo("--lang", "fi", "summary", "ryhma", "--for", "participants").stdout
+    assert "Ohjattaville, 4.1.2027" in many
+    assert "1. Työnjako (sovittu ohjattavien kanssa)" in many
+    swedish = tyo("summary", "yksin", "--for", "participants", "--lang", "sv").stdout
+    assert "Till deltagaren, 4.1.2027" in swedish
+    assert "överenskommet med deltagaren)" in swedish
+    english = tyo("summary", "yksin", "--for", "participants", "--lang", "en").stdout
+    assert "(agreed with the participant)" in english
+    shown = tyo("--lang", "fi", "process", "show", "yksin").stdout
+    assert re.search(r"^ohjattava: +Aino Virtanen$", shown, flags=re.MULTILINE)
+    shown = tyo("--lang", "fi", "process", "show", "ryhma").stdout
+    assert re.search(r"^ohjattavat: +Aino A$", shown, flags=re.MULTILINE)
+    goals = tyo("--lang", "fi", "goal", "list", "yksin").stdout
+    assert "ohjattava " in goals
+    assert "ohjattavat" not in goals
+    notes = tyo("--lang", "fi", "notes", "yksin").stdout
+    assert "tavoite 1, pisteet 3, ohjattavan kanssa" in notes
+    agreement = tyo("--lang", "fi", "agreement", "yksin", "--format", "md").stdout
+    assert "Tavoitteet arvioidaan ohjattavan kanssa" in " ".join(agreement.split())
+    assert "jotka ohjattava suostuu jakamaan" in " ".join(agreement.split())

@@ -13,12 +13,13 @@ from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.goals import (
     AGREED_WITH,
     REVIEWED_WITH,
-    REVIEWED_WITH_TEXT,
     add_goal,
+    agreed_with_party,
     all_reviews,
     check_review,
     file_review,
     find_goal,
+    reviewed_with_text,
     share_review,
     trend,
 )
@@ -34,12 +35,6 @@ ProcessArgument = Annotated[
         metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
     ),
 ]
-
-_AGREED_TEXT = {
-    "participants": "the participants",
-    "client": "the client",
-    "both": "both",
-}
 
 
 def _choice(choices: tuple[str, ...], expected: str) -> Any:
@@ -121,7 +116,7 @@ def list_goals(process_id: ProcessArgument, as_json: output.JsonOption = False) 
     columns = [
         output.Column("n", "#", right=True),
         output.Column("text", t("goal")),
-        output.Column("by", t("agreed with"), lambda by: t(_AGREED_TEXT[by])),
+        output.Column("by", t("agreed with"), lambda by: agreed_with_party(by, process.size)),
         output.Column(
             "reviews",
             t("scores"),
@@ -216,7 +211,7 @@ def review(
             text=target.text,
             day=format_date(made.day),
             score=score,
-            who=t(REVIEWED_WITH_TEXT[with_]),
+            who=reviewed_with_text(with_, process.size),
         )
     )
     output.say(

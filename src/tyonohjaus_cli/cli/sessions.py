@@ -22,7 +22,7 @@ from tyonohjaus_cli.cli.goals import review_row
 from tyonohjaus_cli.cli.progress import POINTS, progress_of
 from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, all_reviews
+from tyonohjaus_cli.domain.goals import all_reviews, reviewed_with_text
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Meeting, Process
 from tyonohjaus_cli.domain.sessionlog import (
@@ -289,7 +289,7 @@ def _review_lines(process: Process, log: SessionLog, *, md: bool) -> list[str]:
             day=format_date(review.day),
             goal=review.goal,
             score=review.score,
-            who=t(REVIEWED_WITH_TEXT[review.with_]),
+            who=reviewed_with_text(review.with_, process.size),
             shared=shared,
         )
         if review.comment:

@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "Attn.": "Kontaktperson",
     "Business ID": "FO-nummer",
     "The goals are reviewed with the participants at {points}, each scored from 1 (not at all) to 5 (fully achieved). With the client they are reviewed separately, in a meeting of the supervisor and the client after the same points; the client sees only the evaluations the participants agree to share.": "Målen utvärderas med deltagarna vid {points}, på en skala från 1 (inte alls) till 5 (helt uppnått). Med beställaren utvärderas de separat, vid en träff mellan handledaren och beställaren efter samma skeden; beställaren ser bara de utvärderingar som deltagarna går med på att dela.",
+    "The goals are reviewed with the participant at {points}, each scored from 1 (not at all) to 5 (fully achieved). With the client they are reviewed separately, in a meeting of the supervisor and the client after the same points; the client sees only the evaluations the participant agrees to share.": "Målen utvärderas med deltagaren vid {points}, på en skala från 1 (inte alls) till 5 (helt uppnått). Med beställaren utvärderas de separat, vid en träff mellan handledaren och beställaren efter samma skeden; beställaren ser bara de utvärderingar som deltagaren går med på att dela.",
     "meeting {n} ({day})": "träff {n} ({day})",
     "Work supervision agreement": "Avtal om arbetshandledning",
     "{title}, {day}": "{title}, {day}",

@@ -144,6 +144,7 @@ MESSAGES: dict[str, str] = {
     "The process starts in the past: log the meetings already held with `tyo log`.": "Prosessi alkaa menneisyydessä: kirjaa jo pidetyt tapaamiset komennolla `tyo log`.",
     "plan": "suunnitelma",
     "participants": "ohjattavat",
+    "participant": "ohjattava",
     "group size": "ryhmän koko",
     "co-supervisor": "parityönohjaaja",
     "goals": "tavoitteet",

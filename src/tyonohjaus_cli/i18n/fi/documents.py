@@ -59,6 +59,7 @@ MESSAGES: dict[str, str] = {
     "Attn.": "Yhteyshenkilö",
     "Business ID": "Y-tunnus",
     "The goals are reviewed with the participants at {points}, each scored from 1 (not at all) to 5 (fully achieved). With the client they are reviewed separately, in a meeting of the supervisor and the client after the same points; the client sees only the evaluations the participants agree to share.": "Tavoitteet arvioidaan ohjattavien kanssa: {points}, asteikolla 1 (ei lainkaan) – 5 (saavutettu täysin). Tilaajan kanssa ne arvioidaan erikseen, työnohjaajan ja tilaajan tapaamisessa samojen vaiheiden jälkeen; tilaaja näkee vain ne arvioinnit, jotka ohjattavat suostuvat jakamaan.",
+    "The goals are reviewed with the participant at {points}, each scored from 1 (not at all) to 5 (fully achieved). With the client they are reviewed separately, in a meeting of the supervisor and the client after the same points; the client sees only the evaluations the participant agrees to share.": "Tavoitteet arvioidaan ohjattavan kanssa: {points}, asteikolla 1 (ei lainkaan) – 5 (saavutettu täysin). Tilaajan kanssa ne arvioidaan erikseen, työnohjaajan ja tilaajan tapaamisessa samojen vaiheiden jälkeen; tilaaja näkee vain ne arvioinnit, jotka ohjattava suostuu jakamaan.",
     "meeting {n} ({day})": "tapaaminen {n} ({day})",
     "Work supervision agreement": "Työnohjaussopimus",
     "{title}, {day}": "{title}, {day}",

@@ -48,7 +48,7 @@ def _reviews(process: Process, lang: str) -> str:
                 day=_day(final.start.date(), lang),
             )
         )
-    points = t(" and ", lang=lang).join(at) if at else t("the end", lang=lang)
+    when = t(" and ", lang=lang).join(at) if at else t("the end", lang=lang)
     if process.size == 1:
         return t(
             "The goals are reviewed with the participant at {points}, each scored from 1 (not "
@@ -56,7 +56,7 @@ def _reviews(process: Process, lang: str) -> str:
             "meeting of the supervisor and the client after the same points; the client sees "
             "only the evaluations the participant agrees to share.",
             lang=lang,
-            points=points,
+            points=when,
         )
     return t(
         "The goals are reviewed with the participants at {points}, each scored from 1 (not "
@@ -64,7 +64,7 @@ def _reviews(process: Process, lang: str) -> str:
         "meeting of the supervisor and the client after the same points; the client sees "
         "only the evaluations the participants agree to share.",
         lang=lang,
-        points=points,
+        points=when,
     )
 
 

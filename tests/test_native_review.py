@@ -197,3 +197,54 @@ def test_one_participant_is_ohjattava_not_ohjattavat(initialised: Tyo) -> None:
     agreement = tyo("--lang", "fi", "agreement", "yksin", "--format", "md").stdout
     assert "Tavoitteet arvioidaan ohjattavan kanssa" in " ".join(agreement.split())
     assert "jotka ohjattava suostuu jakamaan" in " ".join(agreement.split())
+
+
+# --- the mark of an erased name ------------------------------------------------------------
+
+
+def test_the_erased_mark_is_one_in_the_store_and_words_in_each_view(
+    initialised: Tyo, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    tyo = initialised
+    made = tyo(
+        "new-process", "ryhma", "--client", "pohde", "--kind", "group",
+        "--start", "2027-01-12 14:00", "--every", "4w", "--count", "3",
+        "--participant", "Aino Virtanen", "--participant", "Bertta Berg",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    monkeypatch.setenv("TYO_NOW", "2027-01-12 16:00")
+    logged = tyo(
+        "log", "ryhma", "1", "--present", "Aino", "--present", "Bertta",
+        "--theme", "Aino Virtanen ja työnjako", "--note", "Aino Virtanen kertoi.",
+    )  # fmt: skip
+    assert logged.exit_code == 0, logged.output
+    forgot = tyo("--lang", "fi", "forget", "--participant", "Aino Virtanen", "--yes")
+    assert forgot.exit_code == 0, forgot.output
+    assert "istuntoloki: nimen tilalla on [poistettu]; lue muistiinpanot" in forgot.stdout
+    stored = (store_path / "sessions/ryhma.json").read_text(encoding="utf-8")
+    assert stored.count("[erased]") == 3 and "poistettu" not in stored
+    finnish = tyo("--lang", "fi", "notes", "ryhma").stdout
+    assert "Läsnä: [poistettu], Bertta Berg" in finnish
+    assert "[poistettu] kertoi." in finnish
+    assert "[erased]" not in finnish
+    assert "[poistettu] ja työnjako" in tyo("--lang", "fi", "notes", "ryhma", "--md").stdout
+    assert "Present: [erased], Bertta Berg" in tyo("notes", "ryhma").stdout
+    machine = json.loads(tyo("--lang", "fi", "notes", "ryhma", "--json").stdout)
+    assert machine["meetings"][0]["present"] == ["[erased]", "Bertta Berg"]
+    summary = ("summary", "ryhma", "--for", "participants")
+    assert "[raderad] ja työnjako" in tyo(*summary, "--lang", "sv").stdout
+    assert "\\[poistettu\\] ja työnjako" in tyo(*summary, "--lang", "fi", "--format", "md").stdout
+    assert "[erased] ja työnjako" in tyo(*summary, "--lang", "en").stdout
+    assert tyo("doctor").exit_code == 0
+
+
+def test_every_mark_ever_written_is_shown_in_words() -> None:
+    from tyonohjaus_cli.domain.erased import MARKS, shown
+    from tyonohjaus_cli.storage.forget import ERASED
+
+    assert ERASED == "[erased]"  # what stores hold since tyo forget began: never changed
+    assert all(shown(f"a {mark} b", "fi") == "a [poistettu] b" for mark in MARKS)
+    assert shown("a \\[erased\\] b", "sv") == "a \\[raderad\\] b"
+    assert shown("nothing erased here", "fi") == "nothing erased here"

@@ -46,6 +46,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.calendar.vtimezone import observances
 from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.erased import shown as in_words
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Client, Meeting, Participant, Process
 from tyonohjaus_cli.domain.reasons import CancelReason, code_of
@@ -108,9 +109,10 @@ class _Export:
         return None if self.own else self.client.language
 
     def summary(self) -> str:
+        title = in_words(self.process.title, self.lang)
         if self.own:
-            return f"{self.client.name}: {self.process.title}"
-        return t("Work supervision: {title}", title=self.process.title, lang=self.lang)
+            return f"{self.client.name}: {title}"
+        return t("Work supervision: {title}", title=title, lang=self.lang)
 
 
 def _names(
@@ -259,7 +261,7 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
                 lang=lang,
             )
         )
-    return "\n".join(lines)
+    return in_words("\n".join(lines), lang)
 
 
 def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:

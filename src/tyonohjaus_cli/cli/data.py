@@ -381,7 +381,9 @@ def _participant_markdown(data: ParticipantData, now: datetime) -> str:
                 f"{attendance.get(m.attendance or '', '')} |"
                 for m in process.meetings
             ]
-    return "\n".join(lines) + "\n"
+    from tyonohjaus_cli.domain.erased import shown
+
+    return shown("\n".join(lines) + "\n")
 
 
 def _cell(value: Any) -> str:

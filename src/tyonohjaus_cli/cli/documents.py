@@ -104,7 +104,7 @@ def _write(
     from tyonohjaus_cli.domain.writers import Markdown
 
     if form is DocumentFormat.MD:
-        text = Markdown()
+        text = Markdown(lang)
         fill(text)
         if out is None:
             sys.stdout.write(text.text())

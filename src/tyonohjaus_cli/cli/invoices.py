@@ -808,7 +808,7 @@ def remind(
         )
     chosen = lang or invoice.language
     if form == "md":
-        text = Markdown()
+        text = Markdown(chosen)
         write_reminder(text, reminder, chosen)
         data = text.text().encode()
     else:

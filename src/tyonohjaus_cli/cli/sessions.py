@@ -391,7 +391,9 @@ def notes(
     for n in logged:
         lines += ["", *_entry_lines(process, log.entry(n), n, md=md)]
     lines += reviews
-    _private("\n".join(lines).strip() + "\n")
+    from tyonohjaus_cli.domain.erased import shown
+
+    _private(shown("\n".join(lines).strip() + "\n"))
 
 
 # --- tyo summary -------------------------------------------------------------------------

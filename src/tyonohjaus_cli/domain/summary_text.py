@@ -205,7 +205,7 @@ def _themes(out: Writer, words: _Words, summary: Summary) -> None:
 
 def render(summary: Summary, lang: str, form: str = "txt") -> str:
     """The summary as a document in ``lang`` (fi, sv or en), ``form`` txt or md."""
-    out: Writer = Markdown() if form == "md" else Writer()
+    out: Writer = Markdown(lang) if form == "md" else Writer(lang)
     write(summary, lang, out)
     return out.text()
 

@@ -41,6 +41,7 @@ MESSAGES: dict[str, str] = {
     "no-show": "uteblev",
     "cancelled": "inställd",
     "process closed": "processen avslutad",
+    "[erased]": "[raderad]",
     "planned": "planerad",
     "cancelled by the client": "inställd av beställaren",
     "cancelled by the supervisor": "inställd av handledaren",

@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "erase {path}": "poista {path}",
     "remove the name from {path}": "poista nimi tiedostosta {path}",
     "keep {path}{until}: {reason}": "säilytä {path}{until}: {reason}",
+    "[erased]": "[poistettu]",
     " (until {day})": " ({day} asti)",
     "delete history entry {number} ({when}): {command}": "poista muutoshistorian merkintä {number} ({when}): {command}",
     "delete damaged history entry {path}": "poista vioittunut muutoshistorian merkintä {path}",

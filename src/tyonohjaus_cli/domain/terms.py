@@ -65,8 +65,13 @@ def _interval(delta: timedelta, lang: str) -> str:
 
 def interval_text(process: Process, lang: str) -> str:
     """``every 4 weeks``; a changing cadence step by step."""
+    return plan_text(process.plan, lang)
+
+
+def plan_text(plan: str, lang: str) -> str:
+    """A process's ``plan`` (``10x4w``, ``3x1w,6x3w``) in words: ``every 4 weeks``."""
     try:
-        cadence = parse_cadence(process.plan)
+        cadence = parse_cadence(plan)
     except UsageError:
         return ""  # an unusual plan written by hand: the dates below say it all
     steps = cadence.steps

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n import sv_documents
+from tyonohjaus_cli.i18n import sv_access, sv_documents
 
 MESSAGES: dict[str, str] = {
     # --- the goal-review summary (domain/summary_text.py) --------------------------------
@@ -167,3 +167,4 @@ MESSAGES: dict[str, str] = {
     "Your reference": "Er referens",
 }
 MESSAGES |= sv_documents.MESSAGES
+MESSAGES |= sv_access.MESSAGES

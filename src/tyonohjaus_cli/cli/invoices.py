@@ -16,6 +16,7 @@ import typer
 from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.domain import file_names
 from tyonohjaus_cli.domain.billing import issue_invoice
 from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
@@ -505,7 +506,10 @@ def pdf(
             "-o",
             "--output",
             metavar="FILE",
-            help=t("Where to write it (default: invoice-N.pdf here; - for standard output)."),
+            help=t(
+                "Where to write it (default: a file here named in the invoice's language, "
+                "lasku-N.pdf, faktura-N.pdf or invoice-N.pdf; - for standard output)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -537,7 +541,8 @@ def pdf(
     if to == "-":
         output.write_out(data, "-")
         return
-    path = Path(to or f"invoice-{number}.pdf").expanduser()
+    default = file_names.invoice_pdf(number, invoice.language, credit_note=invoice.is_credit_note)
+    path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
 
@@ -571,8 +576,8 @@ def einvoice(
             "--output",
             metavar="FILE",
             help=t(
-                "Where to write it (default: invoice-N.xml, or invoice-N-finvoice.xml, here; "
-                "- for standard output)."
+                "Where to write it (default: a file here named as the PDF, lasku-N.xml or "
+                "lasku-N-finvoice.xml in Finnish; - for standard output)."
             ),
             show_default=False,
         ),
@@ -639,7 +644,9 @@ def einvoice(
     if to == "-":
         output.write_out(data, "-")
         return
-    default = f"invoice-{number}-finvoice.xml" if finvoice else f"invoice-{number}.xml"
+    default = file_names.einvoice_xml(
+        number, invoice.language, credit_note=invoice.is_credit_note, finvoice=finvoice
+    )
     path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
@@ -731,7 +738,11 @@ def remind(
             "-o",
             "--output",
             metavar="FILE",
-            help=t("Where to write it (default: reminder-N.pdf here; - for standard output)."),
+            help=t(
+                "Where to write it (default: a file here named in the reminder's language, "
+                "maksumuistutus-N.pdf, påminnelse-N.pdf or reminder-N.pdf; - for standard "
+                "output)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -820,7 +831,7 @@ def remind(
     target: Path | str = (
         "-"
         if to == "-" or (to is None and form == "md")
-        else Path(to or f"reminder-{number}.pdf").expanduser()
+        else Path(to or file_names.reminder_pdf(number, chosen)).expanduser()
     )
     output.write_out(data, target)
     with store.transaction(f"invoice remind {number}", now) as change:

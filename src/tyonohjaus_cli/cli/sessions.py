@@ -20,6 +20,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
 from tyonohjaus_cli.cli.progress import POINTS, progress_of
+from tyonohjaus_cli.domain import file_names
 from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.goals import all_reviews, reviewed_with_text
@@ -455,8 +456,10 @@ def summary(
     to be shared — never notes, themes, methods or unshared reviews. For the participants
     also the themes worked on and their own reviews.
 
-    As PDF (--format pdf) the same content on A4 pages, like the invoice; written to
-    summary-ID-client.pdf (or -participants) here unless -o says otherwise.
+    As PDF (--format pdf) the same content on A4 pages, like the invoice, written here
+    unless -o says otherwise; the file is named in the document's language, as
+    summary-ID-client.pdf (or -participants) in English, or in Finnish as
+    yhteenveto-ID-tilaaja.pdf (or -ohjattavat).
 
     Example: tyo summary hoitajat-2027 --for client --format md -o yhteenveto.md
     """
@@ -494,7 +497,9 @@ def summary(
 
         page = PdfWriter(settings.supervisor, chosen, today)
         write(made, chosen, page)
-        path = out or Path(f"summary-{process_id}-{for_.value}.pdf")
+        path = out or Path(
+            file_names.summary_pdf(process_id, chosen, for_client=for_ is For.CLIENT)
+        )
         output.write_out(page.data(), path)
         if str(path) != "-":
             output.say(t("Wrote the summary to {path}.", path=path))

@@ -107,4 +107,12 @@ MESSAGES: dict[str, str] = {
     "Recovery compensation": "Ersättning för indrivningskostnader",
     "{amount} (Act on Payment Terms in Commercial Contracts, 10 a §)": "{amount} (lagen om betalningsvillkor i kommersiella avtal, 10 a §)",
     "from {day} {price}": "från {day} {price}",
+    # the files documents are written to (domain/file_names.py)
+    "invoice-{number}.pdf": "faktura-{number}.pdf",
+    "credit-note-{number}.pdf": "kreditnota-{number}.pdf",
+    "reminder-{number}.pdf": "påminnelse-{number}.pdf",
+    "offer-{process}.{suffix}": "offert-{process}.{suffix}",
+    "agreement-{process}.{suffix}": "avtal-{process}.{suffix}",
+    "summary-{process}-client.pdf": "sammanfattning-{process}-beställare.pdf",
+    "summary-{process}-participants.pdf": "sammanfattning-{process}-deltagare.pdf",
 }

@@ -236,9 +236,13 @@ MESSAGES: dict[str, str] = {
         "Tallenna lasku A4-PDF:ksi tilaajan kielellä.\n\n"
         "Esimerkki: tyo invoice pdf 1000 -o lasku-1000.pdf"
     ),
-    "Where to write it (default: invoice-N.pdf here; - for standard output).": (
-        "Mihin tiedostoon (oletus: invoice-N.pdf tähän hakemistoon; - vakiotulosteeseen)."
+    "Where to write it (default: a file here named in the invoice's language, "
+    "lasku-N.pdf, faktura-N.pdf or invoice-N.pdf; - for standard output).": (
+        "Mihin tiedostoon (oletus: tähän kansioon tiedosto, jonka nimi on laskun kielellä, "
+        "lasku-N.pdf, faktura-N.pdf tai invoice-N.pdf; - vakiotulosteeseen)."
     ),
+    "invoice-{number}.pdf": "lasku-{number}.pdf",
+    "credit-note-{number}.pdf": "hyvityslasku-{number}.pdf",
     "Name the participants (only when the client asks for it).": (
         "Nimeä osallistujat (vain jos tilaaja sitä pyytää)."
     ),

@@ -250,3 +250,19 @@ def test_every_mark_ever_written_is_shown_in_words() -> None:
     assert all(shown(f"a {mark} b", "fi") == "a [poistettu] b" for mark in MARKS)
     assert shown("a \\[erased\\] b", "sv") == "a \\[raderad\\] b"
     assert shown("nothing erased here", "fi") == "nothing erased here"
+
+
+def test_a_name_not_among_one_participant(
+    initialised: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = initialised(
+        "new-process", "yksin", "--client", "pohde", "--kind", "individual",
+        "--start", "2027-01-12 14:00", "--every", "4w", "--count", "3",
+        "--participant", "Aino Virtanen",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    monkeypatch.setenv("TYO_NOW", "2027-01-12 16:00")
+    result = initialised("--lang", "fi", "log", "yksin", "--present", "Bertta", "--note", "x")
+    assert result.stderr == (
+        "tyo: 'Bertta' ei ole prosessin yksin ohjattava (ainoa ohjattava: Aino Virtanen)\n"
+    )

@@ -66,6 +66,7 @@ MESSAGES: dict[str, str] = {
     "the editor exited with code {code}: nothing was logged": "editori päättyi koodilla {code}: mitään ei kirjattu",
     "can't start the editor {editor!r}: set EDITOR, or give the note with --note": "editoria {editor!r} ei voi käynnistää: aseta EDITOR tai anna muistiinpano valitsimella --note",
     "{name!r} is not a participant of {process} (they are: {names})": "{name!r} ei ole prosessin {process} ohjattava (ohjattavat: {names})",
+    "{name!r} is not a participant of {process} (its only one is {names})": "{name!r} ei ole prosessin {process} ohjattava (ainoa ohjattava: {names})",
     "every meeting of {process} is logged or cancelled: give N to log one again with --force, or add one with `tyo meeting add`": "prosessin {process} kaikki tapaamiset on kirjattu tai peruttu: anna N kirjataksesi jonkin uudelleen valitsimella --force, tai lisää tapaaminen komennolla `tyo meeting add`",
     "meeting {n} of {process} was cancelled, so it can't be logged as held: add the meeting that took place with `tyo meeting add`": "prosessin {process} tapaaminen {n} on peruttu, joten sitä ei voi kirjata pidetyksi: lisää pidetty tapaaminen komennolla `tyo meeting add`",
     "meeting {n} of {process} is logged already ({status}): --force logs it again, replacing what you give and keeping the rest": "prosessin {process} tapaaminen {n} on jo kirjattu ({status}): --force kirjaa sen uudelleen, korvaa antamasi tiedot ja säilyttää muut",

@@ -204,6 +204,9 @@ def vat_month(day: str) -> tuple[Decimal, Decimal]:
 def test_vat_follows_the_service_date() -> None:
     assert vat_month("2024-08-30") == (D(24), D("20.40"))  # 85.00 × 24 %
     assert vat_month("2024-09-02") == (D("25.5"), D("21.68"))  # 85.00 × 25.5 % = 21.675
+    # From VAT's start on 1.6.1994 to 30.6.2010 the general rate was 22 %: a long history.
+    assert vat_month("2010-06-30") == (D(22), D("18.70"))  # 85.00 × 22 %
+    assert vat_month("2010-07-01") == (D(23), D("19.55"))  # 85.00 × 23 %
 
 
 def test_vat_is_computed_per_rate_on_the_total() -> None:

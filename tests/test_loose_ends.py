@@ -71,6 +71,23 @@ def test_billing_a_month_names_the_open_items_of_earlier_months(two_months: Tyo)
     assert "before 2027-01" not in two_months("billing", "2027-01").stdout
 
 
+def test_earlier_open_items_are_sought_within_the_three_years_a_claim_lasts(
+    two_months: Tyo,
+) -> None:
+    """A claim is time-barred three years on (Limitation Act 728/2003, 4 §): a month's
+    bills name open items of the 36 months before it, however long the history."""
+    for day in ("2024-01-16", "2024-02-13"):  # 37 and 36 months before 2027-02
+        added = two_months("meeting", "add", "hoitajat", "--at", f"{day} 14:00", "--duration", "90")
+        assert added.exit_code == 0, added.output
+    listed = json.loads(two_months("process", "show", "hoitajat", "--json").stdout)
+    for meeting in listed["meetings"]:
+        if meeting["start"].startswith("2024-"):
+            logged = two_months("log", "hoitajat", str(meeting["n"]), "--note", "-", "--force")
+            assert logged.exit_code == 0, logged.output
+    data = json.loads(two_months("billing", "2027-02", "--json").stdout)
+    assert [entry["month"] for entry in data["open_earlier"]] == ["2024-02", "2027-01"]
+
+
 def test_invoice_through_a_month_bills_every_open_item_up_to_it_on_one_invoice(
     two_months: Tyo, store_path: Path
 ) -> None:

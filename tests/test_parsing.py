@@ -241,3 +241,12 @@ def test_money_round_trips(amount: Decimal) -> None:
 def test_dates_round_trip_in_both_forms(day: date) -> None:
     assert parsing.parse_date(day.isoformat()) == day
     assert parsing.parse_date(f"{day.day}.{day.month}.{day.year}") == day
+
+
+@given(st.integers(2000, 2100), st.integers(1, 12), st.integers(-1200, 1200))
+def test_a_month_shifted_is_that_many_months_on(year: int, month: int, months: int) -> None:
+    start = parsing.Month(year, month)
+    shifted = start.shifted(months)
+    assert 1 <= shifted.month <= 12
+    assert (shifted.year - year) * 12 + shifted.month - month == months
+    assert parsing.Month(2027, 2).shifted(-36) == parsing.Month(2024, 2)

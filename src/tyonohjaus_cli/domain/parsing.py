@@ -136,6 +136,11 @@ class Month(NamedTuple):
     def preceding(self) -> Month:
         return Month(self.year - (self.month == 1), (self.month - 2) % 12 + 1)
 
+    def shifted(self, months: int) -> Month:
+        """The month ``months`` later (earlier when negative)."""
+        year, index = divmod(self.year * 12 + self.month - 1 + months, 12)
+        return Month(year, index + 1)
+
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and (day.year, day.month) == (self.year, self.month)
 

@@ -26,6 +26,7 @@ class VatPeriod:
 
 
 GENERAL_RATES: tuple[VatPeriod, ...] = (
+    VatPeriod(date(1994, 6, 1), Decimal("22")),  # VAT replaced the sales tax on 1 June 1994
     VatPeriod(date(2010, 7, 1), Decimal("23")),
     VatPeriod(date(2013, 1, 1), Decimal("24")),
     VatPeriod(date(2024, 9, 1), Decimal("25.5")),

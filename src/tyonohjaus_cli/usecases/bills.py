@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 _EVER = (datetime(2000, 1, 1), datetime(2101, 1, 1))  # noqa: DTZ001 (given the store's zone below)
 """The years tyo bills (``tyo billing year`` takes 2000-2100)."""
+CLAIM_MONTHS = 36
+"""How far back open items are sought: a claim is time-barred three years on (Limitation
+Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
+whatever the length of the history before them."""
 
 
 def bills_by_month(
@@ -159,17 +163,18 @@ def repriced_message(months: list[Month]) -> str:
 def open_earlier(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
 ) -> list[Bill]:
-    """The bills of months before ``month`` with items not yet invoiced, by client and
-    month (only ``client_id``'s when given).
+    """The bills of the :data:`CLAIM_MONTHS` months before ``month`` with items not yet
+    invoiced, by client and month (only ``client_id``'s when given).
 
     Only the months and processes with a meeting that bills (held, missed, cancelled) and is
     on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
     """
     zone = store.zone()
     on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
+    since = month.shifted(-CLAIM_MONTHS).first
     before = datetime.combine(month.first, time(), zone)
     wanted: dict[tuple[str, Month], set[str]] = {}
-    for item in store.agenda(_EVER[0].replace(tzinfo=zone), before):
+    for item in store.agenda(datetime.combine(since, time(), zone), before):
         if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
             continue
         if client_id is None or item.client == client_id:
@@ -178,7 +183,7 @@ def open_earlier(
     expenses = [
         expense
         for expense in expense_store.all_expenses(store)
-        if expense.day < month.first
+        if since <= expense.day < month.first
         and expense.key not in on_invoice
         and store.has_process(expense.process)
     ]

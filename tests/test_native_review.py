@@ -266,3 +266,43 @@ def test_a_name_not_among_one_participant(
     assert result.stderr == (
         "tyo: 'Bertta' ei ole prosessin yksin ohjattava (ainoa ohjattava: Aino Virtanen)\n"
     )
+
+
+def test_a_month_field_with_a_case_is_given_as_words() -> None:
+    """Where a translation asks a month in a case ({month:ablative}), every call passes
+    month_words() (or a name bound to it), never a string, which can't take a case."""
+    import ast
+    import string
+
+    import tyonohjaus_cli
+    from tyonohjaus_cli.i18n import fi, sv
+
+    def cased(text: str) -> set[str]:
+        return {name for _, name, spec, _ in string.Formatter().parse(text) if name and spec}
+
+    asks = {
+        msgid: cased(text)
+        for catalogue in (fi.MESSAGES, sv.MESSAGES)
+        for msgid, text in catalogue.items()
+        if cased(text)
+    }
+    wrong = []
+    source = Path(tyonohjaus_cli.__file__).parent
+    for path in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            forms = {"t": 1, "tn": 2}.get(node.func.id, 0)
+            msgids = [a.value for a in node.args[:forms] if isinstance(a, ast.Constant)]
+            needed = set().union(*(asks.get(str(msgid), set()) for msgid in msgids))
+            for keyword in node.keywords:
+                value = keyword.value
+                plain = isinstance(value, ast.Constant | ast.JoinedStr) or (
+                    isinstance(value, ast.Call)
+                    and isinstance(value.func, ast.Name)
+                    and value.func.id in ("str", "format")
+                )
+                if keyword.arg in needed and plain:
+                    wrong.append(f"{path.relative_to(source)}:{node.lineno} {keyword.arg}")
+    assert asks
+    assert wrong == []

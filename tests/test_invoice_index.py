@@ -89,6 +89,10 @@ def test_a_month_bill_reads_only_that_months_invoices(
 
     monkeypatch.setattr(invoices, "_read", reading)
     assert json.loads(tyo("billing", "2026-10", "--json").stdout) == expected
+    assert read == []  # the month's bills as kept in .cache/bills.json: no invoice read
+    for kept in ("bills.json", "earlier.json"):
+        (invoiced / ".cache" / kept).unlink()
+    assert json.loads(tyo("billing", "2026-10", "--json").stdout) == expected
     october = {
         f"invoices/{p.name}"
         for p in (invoiced / "invoices").glob("1*.json")

@@ -52,13 +52,9 @@ from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.usecases.bills import (
-    bills_by_month,
-    earlier_warning,
-    month_bills,
-    open_earlier,
-    unlogged_warning,
-)
+from tyonohjaus_cli.usecases.bills import bills_by_month, unlogged_warning
+from tyonohjaus_cli.usecases.kept_bills import shown_bills
+from tyonohjaus_cli.usecases.loose_ends import Earlier, earlier_open, earlier_warning
 
 
 class _MonthOrCommand(Group):
@@ -253,13 +249,13 @@ def billing(
         return
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
-    bills = month_bills(store, chosen, client, now=session.now())
+    bills = shown_bills(store, chosen, client, now=session.now())
     if as_csv:
         rows = [_item_row(bill, item) for bill in bills for item in bill.items]
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
         machine.print_csv(keys, rows)
         return
-    earlier = open_earlier(store, chosen, client, now=session.now())
+    earlier = earlier_open(store, chosen, client, now=session.now())
     if as_json:
         everything = [line for bill in bills for line in bill.lines]
         from tyonohjaus_cli.domain.invoices import totals as sum_lines
@@ -271,12 +267,12 @@ def billing(
                 "totals": _totals_json(sum_lines(everything)),
                 "open_earlier": [
                     {
-                        "client": bill.client.id,
-                        "month": str(bill.month),
-                        "items": [item.key for item in bill.open_items],
-                        "open": _totals_json(bill.open_totals),
+                        "client": item.client,
+                        "month": str(item.month),
+                        "items": list(item.items),
+                        "open": _totals_json(item.open),
                     }
-                    for bill in earlier
+                    for item in earlier
                 ],
             }
         )
@@ -305,11 +301,11 @@ def billing(
             output.say(t("  nothing billable"))
         if bill.unlogged:
             output.warn(unlogged_warning(bill))
-    by_client: dict[str, list[Bill]] = {}
-    for bill in earlier:
-        by_client.setdefault(bill.client.id, []).append(bill)
-    for client_bills in by_client.values():
-        output.say(earlier_warning(client_bills, chosen))
+    by_client: dict[str, list[Earlier]] = {}
+    for item in earlier:
+        by_client.setdefault(item.client, []).append(item)
+    for found in by_client.values():
+        output.say(earlier_warning(found, chosen))
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

@@ -35,7 +35,8 @@ from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.usecases.bills import bills_through, month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+from tyonohjaus_cli.usecases.loose_ends import bills_through
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client

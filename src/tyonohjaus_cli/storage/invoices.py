@@ -332,23 +332,33 @@ def invoiced_keys(store: Store) -> set[str]:
     }
 
 
-def invoices(store: Store, months: Collection[str] | None = None) -> list[Invoice]:
+def invoices(
+    store: Store,
+    months: Collection[str] | None = None,
+    *,
+    of: Collection[tuple[str, str]] | None = None,
+) -> list[Invoice]:
     """Every issued invoice and credit note, by number, with its payment day.
 
     With ``months`` (``"2026-10"``), only the invoices billing those months and every credit
     note: what a month's bills need to know of what is invoiced already (an invoice bills
     the items of its own month), found through the invoice index without reading the rest.
+    With ``of`` (``("pohde", "2026-10")``, ...), only those clients' invoices of those months
+    and every credit note.
     """
     from dataclasses import replace
 
-    if months is None:
+    if months is None and of is None:
         numbers = invoice_numbers(store)
     else:
-        wanted = set(months)
+        wanted_months = set(months or ())
+        wanted_pairs = set(of or ())
         numbers = [
             head.number
             for head in invoice_heads(store)
-            if head.month in wanted or head.credit_for is not None
+            if head.month in wanted_months
+            or (head.client, head.month) in wanted_pairs
+            or head.credit_for is not None
         ]
     paid = payments(store)
     return [

@@ -45,7 +45,7 @@ def test_plan_reports_every_moved_date_with_its_reason(initialised: Tyo) -> None
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (
-        "Mon 2027-06-28 14:00  from Fri 2027-06-25  holiday: Midsummer Eve, weekend"
+        "Mon 2027-06-28 14:00  from Fri 2027-06-25  holiday eve: Midsummer Eve, weekend"
         in result.stdout
     )
     assert (
@@ -687,7 +687,7 @@ def test_a_meeting_put_by_hand_on_a_day_planning_avoids_stands_with_a_warning(
     added = planned("meeting", "add", "hoitajat-2027", "--at", "2027-12-24 10:00")
     assert added.exit_code == 0
     assert added.stderr == (
-        "warning: Fri 2027-12-24 is a day that planning avoids (holiday: Christmas Eve): "
+        "warning: Fri 2027-12-24 is a day that planning avoids (holiday eve: Christmas Eve): "
         "check that it is what was agreed\n"
     )
     on_a_weekday = planned("meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-10 14:00")

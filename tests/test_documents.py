@@ -186,7 +186,8 @@ def test_the_summary_pdf_says_what_its_text_says(
     monkeypatch.chdir(tmp_path)
     result = midway("summary", PROCESS, "--for", "participants", "--format", "pdf")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / f"summary-{PROCESS}-participants.pdf").read_bytes().startswith(b"%PDF-")
+    # Named in the document's language: the client's is Finnish.
+    assert (tmp_path / f"yhteenveto-{PROCESS}-ohjattavat.pdf").read_bytes().startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize(

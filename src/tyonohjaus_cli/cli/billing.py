@@ -55,6 +55,7 @@ from tyonohjaus_cli.i18n import (
     language,
     t,
 )
+from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
@@ -283,14 +284,19 @@ def billing(
         )
         return
     if not bills:
-        output.say(t("Nothing billable in {month}.", month=str(chosen)))
+        output.say(t("Nothing billable in {month}.", month=month_words(chosen)))
     for index, bill in enumerate(bills):
         if index:
             output.say("")
         title = (
-            t("{name} ({id}), {month}", name=bill.name, id=bill.client.id, month=str(chosen))
+            t(
+                "{name} ({id}), {month}",
+                name=bill.name,
+                id=bill.client.id,
+                month=month_words(chosen),
+            )
             if bill.client.id
-            else t("Invoices of forgotten clients, {month}", month=str(chosen))
+            else t("Invoices of forgotten clients, {month}", month=month_words(chosen))
         )
         rows = [_with_reason(_item_row(bill, item)) for item in bill.items]
         if rows:
@@ -475,28 +481,31 @@ def add_expense(
             pass_through=pass_through and not exempt,
         )
         expense_store.save_expenses(change, process.id, [*existing, expense])
+    month = month_words(Month.of(day))
     fields = {
         "id": expense.id,
         "amount": format_money(amount),
         "day": format_date(day, weekday=False),
-        "month": str(Month.of(day)),
     }
     if exempt:
         message = t(
             "Added expense {id}: {amount}, no VAT (you are VAT-exempt), {day}, billed with "
             "{month}.",
+            month=month,
             **fields,
         )
     elif expense.pass_through:
         message = t(
             "Added expense {id}: {amount}, no VAT (a pass-through item, AVL 78 §, as the "
             "invoice will say), {day}, billed with {month}.",
+            month=month,
             **fields,
         )
     else:
         message = t(
             "Added expense {id}: {amount} + VAT {percent}, {day}, billed with {month}.",
             percent=format_percent(percent),
+            month=month,
             **fields,
         )
     output.say(message)

@@ -16,6 +16,7 @@ import typer
 from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
+from tyonohjaus_cli.domain import file_names
 from tyonohjaus_cli.domain.billing import issue_invoice
 from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
 from tyonohjaus_cli.domain.invoice_numbers import invoice_number
@@ -41,6 +42,7 @@ from tyonohjaus_cli.i18n import (
     t,
     tn,
 )
+from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
 from tyonohjaus_cli.usecases.loose_ends import bills_through
@@ -257,7 +259,7 @@ def create(
                     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
                     "`tyo invoice credit N` and then create the invoice again",
                     client=client,
-                    month=str(bill.month),
+                    month=month_words(bill.month),
                     numbers=", ".join(str(n) for n in already),
                 )
             )
@@ -519,7 +521,10 @@ def pdf(
             "-o",
             "--output",
             metavar="FILE",
-            help=t("Where to write it (default: invoice-N.pdf here; - for standard output)."),
+            help=t(
+                "Where to write it (default: a file here named in the invoice's language, "
+                "lasku-N.pdf, faktura-N.pdf or invoice-N.pdf; - for standard output)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -551,7 +556,8 @@ def pdf(
     if to == "-":
         output.write_out(data, "-")
         return
-    path = Path(to or f"invoice-{number}.pdf").expanduser()
+    default = file_names.invoice_pdf(number, invoice.language, credit_note=invoice.is_credit_note)
+    path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
 
@@ -585,8 +591,8 @@ def einvoice(
             "--output",
             metavar="FILE",
             help=t(
-                "Where to write it (default: invoice-N.xml, or invoice-N-finvoice.xml, here; "
-                "- for standard output)."
+                "Where to write it (default: a file here named as the PDF, lasku-N.xml or "
+                "lasku-N-finvoice.xml in Finnish; - for standard output)."
             ),
             show_default=False,
         ),
@@ -653,7 +659,9 @@ def einvoice(
     if to == "-":
         output.write_out(data, "-")
         return
-    default = f"invoice-{number}-finvoice.xml" if finvoice else f"invoice-{number}.xml"
+    default = file_names.einvoice_xml(
+        number, invoice.language, credit_note=invoice.is_credit_note, finvoice=finvoice
+    )
     path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
@@ -745,7 +753,11 @@ def remind(
             "-o",
             "--output",
             metavar="FILE",
-            help=t("Where to write it (default: reminder-N.pdf here; - for standard output)."),
+            help=t(
+                "Where to write it (default: a file here named in the reminder's language, "
+                "maksumuistutus-N.pdf, påminnelse-N.pdf or reminder-N.pdf; - for standard "
+                "output)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -823,7 +835,7 @@ def remind(
         )
     chosen = lang or invoice.language
     if form == "md":
-        text = Markdown()
+        text = Markdown(chosen)
         write_reminder(text, reminder, chosen)
         data = text.text().encode()
     else:
@@ -835,7 +847,7 @@ def remind(
     target: Path | str = (
         "-"
         if to == "-" or (to is None and form == "md")
-        else Path(to or f"reminder-{number}.pdf").expanduser()
+        else Path(to or file_names.reminder_pdf(number, chosen)).expanduser()
     )
     output.write_out(data, target)
     with store.transaction(f"invoice remind {number}", now) as change:

@@ -50,6 +50,7 @@ from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.domain.vat import round_cents, vat_rate
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n.months import month_words
 
 FORGOTTEN = Client(id="", name="")
 """Stands for every forgotten client (``tyo forget CLIENT``) in the views of a month or a
@@ -354,7 +355,7 @@ def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> 
                 "nothing to invoice for {client} in {month}: every billable item is already "
                 "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)",
                 client=bill.client.id,
-                month=str(bill.month),
+                month=month_words(bill.month),
             )
         )
     order_number, contract = buyer_references(bill, lines)

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from tyonohjaus_cli.domain.cadence import Cadence
+from tyonohjaus_cli.domain.holidays_fi import is_eve
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
@@ -27,6 +28,8 @@ _LONGEST_SEARCH = timedelta(days=3 * 366)
 class ShiftCause(StrEnum):
     WEEKEND = "weekend"
     HOLIDAY = "holiday"
+    EVE = "eve"
+    """Midsummer Eve or Christmas Eve: a day off, not a public holiday."""
     BREAK = "break"
     TAKEN = "taken"
 
@@ -67,7 +70,7 @@ def _why_not(
     if day.weekday() >= 5:
         return Shift(ShiftCause.WEEKEND)
     if day in holidays:
-        return Shift(ShiftCause.HOLIDAY, holidays[day])
+        return Shift(ShiftCause.EVE if is_eve(day) else ShiftCause.HOLIDAY, holidays[day])
     for span in breaks:
         if day in span:
             return Shift(ShiftCause.BREAK, str(span))

@@ -171,6 +171,7 @@ def timezone_from_doc(fields: Fields) -> str:
 def settings_from_doc(fields: Fields) -> Settings:
     from tyonohjaus_cli.domain.enums import VatMode
     from tyonohjaus_cli.domain.settings import Settings
+    from tyonohjaus_cli.domain.vat import stored_ground
 
     person = fields.table("supervisor")
     billing = fields.table("billing")
@@ -180,7 +181,7 @@ def settings_from_doc(fields: Fields) -> Settings:
         rate=billing.amount("rate"),
         unit_minutes=billing.integer("unit_minutes", 45, minimum=1, maximum=720),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
-        vat_exempt_ground=billing.text("vat_exempt_ground", ""),
+        vat_exempt_ground=stored_ground(billing.text("vat_exempt_ground", "")),
         timezone=timezone_from_doc(fields),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=breaks_from(calendar),

@@ -13,7 +13,7 @@ the Markdown never says less than the JSON; a test keeps every field tyo writes 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -60,15 +60,15 @@ CODE_WORDS = {
 }
 """The message id of each code a shareable document holds (the code itself when it reads)."""
 
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+"""A client's document language, by its code."""
+
 
 class _Words:
     """How each kind of value reads in ``lang``."""
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-
-    def __call__(self, msgid: str, **fields: object) -> str:
-        return t(msgid, lang=self.lang, **fields)
 
     def text(self, value: Any) -> str:
         return str(value)
@@ -82,7 +82,9 @@ class _Words:
         return format_percent(amount, lang=self.lang) if amount is not None else str(value)
 
     def yes_no(self, value: Any) -> str:
-        return self("yes") if value is True else self("no") if value is False else str(value)
+        if value is True:
+            return t("yes", lang=self.lang)
+        return t("no", lang=self.lang) if value is False else str(value)
 
     def day(self, value: Any) -> str:
         try:
@@ -104,10 +106,10 @@ class _Words:
         return str(month_words(date(int(year), int(number), 1), self.lang))
 
     def minutes(self, value: Any) -> str:
-        return self("{minutes} min", minutes=value)
+        return t("{minutes} min", lang=self.lang, minutes=value)
 
     def hours(self, value: Any) -> str:
-        return self("{hours} h", hours=value)
+        return t("{hours} h", lang=self.lang, hours=value)
 
     def days(self, value: Any) -> str:
         if not isinstance(value, int):
@@ -115,18 +117,20 @@ class _Words:
         return tn("{count} day", "{count} days", value, lang=self.lang)
 
     def language(self, value: Any) -> str:
-        names = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
-        return self(names[value]) if value in names else str(value)
+        if value not in LANGUAGE_NAMES:
+            return str(value)
+        return t(LANGUAGE_NAMES[value], lang=self.lang)
 
     def kind(self, value: Any) -> str:
         try:
-            return self(KIND_NAMES[ProcessKind(value)])
+            return t(KIND_NAMES[ProcessKind(value)], lang=self.lang)
         except ValueError:
             return str(value)
 
     def word(self, value: Any) -> str:
         """A code of a fixed set (a status, a line's kind) in words."""
-        return self(CODE_WORDS.get(str(value), str(value)))
+        code = str(value)
+        return t(CODE_WORDS[code], lang=self.lang) if code in CODE_WORDS else code
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -137,130 +141,202 @@ def _decimal(value: Any) -> Decimal | None:
 
 
 # --- which field is which: a label and how its value reads ---------------------------------
+# Each table's labels are message ids (put into words by _labelled() where the table is
+# named, so that the i18n check reads them); its _KINDS say how a value reads, "text"
+# (as it is) for a field not named there.
 
-_PARTY: dict[str, tuple[str, str]] = {
-    "name": ("Name", "text"),
-    "id": ("Client id", "text"),
-    "business_id": ("Business ID", "text"),
-    "address": ("Address", "text"),
-    "email": ("E-mail", "text"),
-    "phone": ("Phone", "text"),
-    "contact": ("Contact person", "text"),
-    "iban": ("Bank account (IBAN)", "text"),
-    "bic": ("BIC", "text"),
-    "einvoice_address": ("E-invoice address", "text"),
-    "operator": ("E-invoice operator", "text"),
-    "buyer_reference": ("Buyer reference", "text"),
-    "rate": ("Price per unit", "money"),
-    "discount": ("Discount", "percent"),
-    "cancel_hours": ("Cancellation window", "hours"),
-    "cancel_charge": ("A late cancellation bills", "percent"),
-    "payment_days": ("Terms of payment", "days"),
-    "public_body": ("Public body", "yes_no"),
-    "language": ("Language of documents", "language"),
+_PARTY: dict[str, str] = {  # a client (clients/ID.toml), an invoice's buyer and its seller
+    "name": "Name",
+    "id": "Client id",
+    "business_id": "Business ID",
+    "address": "Address",
+    "email": "E-mail",
+    "phone": "Phone",
+    "contact": "Contact person",
+    "iban": "Bank account (IBAN)",
+    "bic": "BIC",
+    "einvoice_address": "E-invoice address",
+    "operator": "E-invoice operator",
+    "buyer_reference": "Buyer reference",
+    "rate": "Price per unit",
+    "discount": "Discount",
+    "cancel_hours": "Cancellation window",
+    "cancel_charge": "A late cancellation bills",
+    "payment_days": "Terms of payment",
+    "public_body": "Public body",
+    "language": "Language of documents",
 }
-"""A client (``clients/ID.toml``), an invoice's buyer and its seller."""
-
-_PROCESS: dict[str, tuple[str, str]] = {
-    "id": ("Process id", "text"),
-    "client": ("Client id", "text"),
-    "kind": ("Kind", "kind"),
-    "title": ("Title", "text"),
-    "status": ("Status", "word"),
-    "created": ("Created", "moment"),
-    "closed": ("Closed", "moment"),
-    "plan": ("Interval", "plan"),
-    "group_size": ("Group size", "text"),
-    "participants_named": ("Participants named", "text"),
-    "place": ("Place", "text"),
-    "online": ("Online", "text"),
-    "phone": ("By phone", "yes_no"),
-    "rate": ("Price per unit", "money"),
-    "meeting_price": ("Price per meeting", "money"),
-    "first_free": ("First unit free", "yes_no"),
-    "co_supervisor": ("Co-supervisor", "text"),
+_PARTY_KINDS: dict[str, str] = {
+    "rate": "money",
+    "discount": "percent",
+    "cancel_hours": "hours",
+    "cancel_charge": "percent",
+    "payment_days": "days",
+    "public_body": "yes_no",
+    "language": "language",
 }
 
-_MEETING: dict[str, tuple[str, str]] = {
-    "n": ("#", "text"),
-    "start": ("Time", "moment"),
-    "minutes": ("Minutes", "text"),
-    "held_minutes": ("Held, minutes", "text"),
-    "attended": ("Present", "text"),
-    "status": ("Status", "word"),
-    "cancelled_by": ("Cancelled by", "cancelled_by"),
-    "notified_at": ("Notified", "moment"),
+_PROCESS: dict[str, str] = {
+    "id": "Process id",
+    "client": "Client id",
+    "kind": "Kind",
+    "title": "Title",
+    "status": "Status",
+    "created": "Created",
+    "closed": "Closed",
+    "plan": "Interval",
+    "group_size": "Group size",
+    "participants_named": "Participants named",
+    "place": "Place",
+    "online": "Online",
+    "phone": "By phone",
+    "rate": "Price per unit",
+    "meeting_price": "Price per meeting",
+    "first_free": "First unit free",
+    "co_supervisor": "Co-supervisor",
+}
+_PROCESS_KINDS: dict[str, str] = {
+    "kind": "kind",
+    "status": "word",
+    "created": "moment",
+    "closed": "moment",
+    "plan": "plan",
+    "phone": "yes_no",
+    "rate": "money",
+    "meeting_price": "money",
+    "first_free": "yes_no",
 }
 
-_GOAL: dict[str, tuple[str, str]] = {
-    "n": ("#", "text"),
-    "text": ("Goal", "text"),
-    "by": ("Agreed with", "agreed"),
+_MEETING: dict[str, str] = {
+    "n": "#",
+    "start": "Time",
+    "minutes": "Minutes",
+    "held_minutes": "Held, minutes",
+    "attended": "Present",
+    "status": "Status",
+    "cancelled_by": "Cancelled by",
+    "notified_at": "Notified",
+}
+_MEETING_KINDS: dict[str, str] = {
+    "start": "moment",
+    "status": "word",
+    "cancelled_by": "cancelled_by",
+    "notified_at": "moment",
 }
 
-_REVIEW: dict[str, tuple[str, str]] = {
-    "goal": ("Goal", "text"),
-    "day": ("Date", "day"),
-    "score": ("Score", "text"),
-    "with": ("Evaluated", "reviewed"),
-    "comment": ("Comment", "text"),
-    "recorded": ("Recorded", "moment"),
-    "shared": ("Shared with the client", "yes_no"),
+_GOAL: dict[str, str] = {
+    "n": "#",
+    "text": "Goal",
+    "by": "Agreed with",
+}
+_GOAL_KINDS: dict[str, str] = {
+    "by": "agreed",
 }
 
-_INVOICE: dict[str, tuple[str, str]] = {
-    "number": ("Number", "text"),
-    "kind": ("Document", "word"),
-    "credit_for": ("Credits invoice", "text"),
-    "issued": ("Invoice date", "day"),
-    "due": ("Due date", "day"),
-    "month": ("Month billed", "month"),
-    "reference": ("Reference", "text"),
-    "rf_reference": ("RF reference", "text"),
-    "vat": ("VAT", "word"),
-    "vat_exempt_ground": ("Ground for no VAT", "ground"),
-    "buyer_reference": ("Buyer reference", "text"),
-    "order_number": ("Order number", "text"),
-    "contract": ("Framework agreement", "text"),
-    "client": ("Client id", "text"),
-    "date": ("Invoice date", "day"),
+_REVIEW: dict[str, str] = {
+    "goal": "Goal",
+    "day": "Date",
+    "score": "Score",
+    "with": "Evaluated",
+    "comment": "Comment",
+    "recorded": "Recorded",
+    "shared": "Shared with the client",
+}
+_REVIEW_KINDS: dict[str, str] = {
+    "day": "day",
+    "with": "reviewed",
+    "recorded": "moment",
+    "shared": "yes_no",
 }
 
-_LINE: dict[str, tuple[str, str]] = {
-    "date": ("Date", "day"),
-    "process": ("Process id", "text"),
-    "title": ("Title", "text"),
-    "kind": ("Item", "word"),
-    "minutes": ("Minutes", "text"),
-    "unit_minutes": ("Unit, minutes", "text"),
-    "unit_price": ("Unit price", "money"),
-    "percent": ("Percent", "percent"),
-    "vat_percent": ("VAT %", "percent"),
-    "amount": ("Amount", "money"),
-    "pass_through": ("Pass-through item", "yes_no"),
-    "item": ("Item id", "text"),
+_INVOICE: dict[str, str] = {
+    "number": "Number",
+    "kind": "Document",
+    "credit_for": "Credits invoice",
+    "issued": "Invoice date",
+    "due": "Due date",
+    "month": "Month billed",
+    "reference": "Reference",
+    "rf_reference": "RF reference",
+    "vat": "VAT",
+    "vat_exempt_ground": "Ground for no VAT",
+    "buyer_reference": "Buyer reference",
+    "order_number": "Order number",
+    "contract": "Framework agreement",
+    "client": "Client id",
+    "date": "Invoice date",
+}
+_INVOICE_KINDS: dict[str, str] = {
+    "kind": "word",
+    "issued": "day",
+    "due": "day",
+    "month": "month",
+    "vat": "word",
+    "vat_exempt_ground": "ground",
+    "date": "day",
 }
 
-_TOTALS: dict[str, tuple[str, str]] = {
-    "net": ("Total without VAT", "money"),
-    "vat": ("VAT", "money"),
-    "gross": ("Total", "money"),
+_LINE: dict[str, str] = {
+    "date": "Date",
+    "process": "Process id",
+    "title": "Title",
+    "kind": "Item",
+    "minutes": "Minutes",
+    "unit_minutes": "Unit, minutes",
+    "unit_price": "Unit price",
+    "percent": "Percent",
+    "vat_percent": "VAT %",
+    "amount": "Amount",
+    "pass_through": "Pass-through item",
+    "item": "Item id",
+}
+_LINE_KINDS: dict[str, str] = {
+    "date": "day",
+    "kind": "word",
+    "unit_price": "money",
+    "percent": "percent",
+    "vat_percent": "percent",
+    "amount": "money",
+    "pass_through": "yes_no",
 }
 
-_EXPENSE: dict[str, tuple[str, str]] = {
-    "n": ("#", "text"),
-    "date": ("Date", "day"),
-    "description": ("Description", "text"),
-    "amount": ("Amount without VAT", "money"),
-    "vat": ("VAT %", "percent"),
-    "pass_through": ("Pass-through item", "yes_no"),
+_TOTALS: dict[str, str] = {
+    "net": "Total without VAT",
+    "vat": "VAT",
+    "gross": "Total",
+}
+_TOTALS_KINDS: dict[str, str] = {
+    "net": "money",
+    "vat": "money",
+    "gross": "money",
 }
 
-_CHANGE: dict[str, tuple[str, str]] = {
-    "from": ("From", "day"),
-    "rate": ("Price per unit", "money"),
-    "meeting_price": ("Price per meeting", "money"),
-    "discount": ("Discount", "percent"),
+_EXPENSE: dict[str, str] = {
+    "n": "#",
+    "date": "Date",
+    "description": "Description",
+    "amount": "Amount without VAT",
+    "vat": "VAT %",
+    "pass_through": "Pass-through item",
+}
+_EXPENSE_KINDS: dict[str, str] = {
+    "date": "day",
+    "amount": "money",
+    "vat": "percent",
+    "pass_through": "yes_no",
+}
+
+_CHANGE: dict[str, str] = {
+    "from": "From",
+    "rate": "Price per unit",
+    "meeting_price": "Price per meeting",
+    "discount": "Discount",
+}
+_CHANGE_KINDS: dict[str, str] = {
+    "from": "day",
+    "rate": "money",
+    "meeting_price": "money",
+    "discount": "percent",
 }
 
 LABELLED = {
@@ -274,36 +350,46 @@ LABELLED = {
 _SKIPPED = frozenset({"schema"})
 
 
+Labels = Mapping[str, tuple[str, str]]
+"""A table of fields in words: each key's label in the export's language, and its kind."""
+
+
+def _labelled(names: Mapping[str, str], kinds: Mapping[str, str], lang: str) -> Labels:
+    """A table's labels in ``lang``, each with how its value reads."""
+    return {key: (t(name, lang=lang), kinds.get(key, "text")) for key, name in names.items()}
+
+
 class _Export:
     def __init__(self, lang: str) -> None:
         self.words = _Words(lang)
         self.out = Markdown(lang)
+        self.lang = lang
 
     def value(self, kind: str, value: Any, size: int = 0) -> str:
-        words = self.words
+        words, lang = self.words, self.lang
         if value is None or value == "":
             return ""
         shows: dict[str, Show] = {
-            "plan": lambda plan: plan_text(str(plan), words.lang) or str(plan),
+            "plan": lambda plan: plan_text(str(plan), lang) or str(plan),
             "cancelled_by": lambda who: (
-                words("the client")
+                t("the client", lang=lang)
                 if who == CancelledBy.CLIENT.value
-                else words("the supervisor")
+                else t("the supervisor", lang=lang)
                 if who == CancelledBy.SUPERVISOR.value
                 else str(who)
             ),
-            "agreed": lambda by: agreed_with_party(str(by), size, words.lang),
-            "reviewed": lambda with_: reviewed_with_text(str(with_), size, words.lang),
-            "ground": lambda ground: exemption_ground(str(ground), words.lang),
+            "agreed": lambda by: agreed_with_party(str(by), size, lang),
+            "reviewed": lambda with_: reviewed_with_text(str(with_), size, lang),
+            "ground": lambda ground: exemption_ground(str(ground), lang),
         }
         show = shows.get(kind) or getattr(words, kind)
         shown: str = show(value)
         return shown
 
-    def facts(self, doc: Doc, labels: Mapping[str, tuple[str, str]], size: int = 0) -> None:
+    def facts(self, doc: Doc, labels: Labels, size: int = 0) -> None:
         """The plain fields of ``doc``: labelled ones in the table's order, then any other."""
         pairs = [
-            (self.words(label), self.value(kind, doc[key], size))
+            (label, self.value(kind, doc[key], size))
             for key, (label, kind) in labels.items()
             if key in doc and not isinstance(doc[key], dict | list)
         ]
@@ -317,18 +403,12 @@ class _Export:
         ]
         self.out.facts(pairs)
 
-    def table(
-        self,
-        heading: str,
-        rows: Sequence[Doc],
-        labels: Mapping[str, tuple[str, str]],
-        size: int = 0,
-    ) -> None:
+    def table(self, heading: str, rows: Sequence[Doc], labels: Labels, size: int = 0) -> None:
         if not rows:
             return
         keys = [key for key in labels if any(key in row for row in rows)]
         keys += [key for row in rows for key in row if key not in labels and key not in keys]
-        head = [self.words(labels[key][0]) if key in labels else key for key in keys]
+        head = [labels[key][0] if key in labels else key for key in keys]
         body = [
             [
                 self.value(labels[key][1], row.get(key), size)
@@ -341,10 +421,10 @@ class _Export:
         self.out.subheading(heading)
         self.out.table(head, body, right={i for i, key in enumerate(keys) if key == "n"})
 
-    def nested(self, doc: Doc, labels: Mapping[str, Mapping[str, tuple[str, str]]]) -> None:
-        """The tables and sub-records of ``doc`` not shown by its own section."""
+    def nested(self, doc: Doc, known: Iterable[str]) -> None:
+        """The tables and sub-records of ``doc`` not shown by its own section (``known``)."""
         for key, value in doc.items():
-            if key in labels or key in _SKIPPED:
+            if key in known or key in _SKIPPED:
                 continue
             if isinstance(value, dict):
                 self.out.subheading(key.replace("_", " "))
@@ -366,82 +446,106 @@ def _rows(value: Any) -> list[Doc]:
     return [row for row in value if isinstance(row, dict)] if isinstance(value, list) else []
 
 
+_CHANGES = ("rate_changes", "discount_changes", "meeting_price_changes")
+
+
 def _changes(export: _Export, doc: Doc) -> None:
-    words = export.words
-    for key in ("rate_changes", "discount_changes", "meeting_price_changes"):
+    lang = export.lang
+    for key in _CHANGES:
         rows = _rows(doc.get(key))
         if rows:
             heading = {
-                "rate_changes": words("Changes of the price per unit"),
-                "discount_changes": words("Changes of the discount"),
-                "meeting_price_changes": words("Changes of the price per meeting"),
+                "rate_changes": t("Changes of the price per unit", lang=lang),
+                "discount_changes": t("Changes of the discount", lang=lang),
+                "meeting_price_changes": t("Changes of the price per meeting", lang=lang),
             }[key]
-            export.table(heading, rows, _CHANGE)
+            export.table(heading, rows, _labelled(_CHANGE, _CHANGE_KINDS, lang))
 
 
 def _client(export: _Export, doc: Doc) -> None:
-    export.out.heading(export.words("Client"))
-    export.facts(doc, _PARTY)
+    export.out.heading(t("Client", lang=export.lang))
+    export.facts(doc, _labelled(_PARTY, _PARTY_KINDS, export.lang))
     _changes(export, doc)
-    export.nested(doc, {"rate_changes": {}, "discount_changes": {}})
+    export.nested(doc, _CHANGES)
 
 
 def _process(export: _Export, doc: Doc) -> None:
-    words = export.words
+    lang = export.lang
     title, process_id = str(doc.get("title", "")), str(doc.get("id", ""))
     named = doc.get("participants_named")
     size = doc.get("group_size") or (named if isinstance(named, int) else 0)
     export.out.heading(
-        words(
-            "Supervision process: {title}", title=f"{title} ({process_id})" if title else process_id
+        t(
+            "Supervision process: {title}",
+            lang=lang,
+            title=f"{title} ({process_id})" if title else process_id,
         )
     )
-    export.facts(doc, _PROCESS)
+    export.facts(doc, _labelled(_PROCESS, _PROCESS_KINDS, lang))
     _changes(export, doc)
-    export.table(words("Goals"), _rows(doc.get("goals")), _GOAL, size)
     export.table(
-        words("Goal reviews shared with the client"), _rows(doc.get("reviews")), _REVIEW, size
+        t("Goals", lang=lang), _rows(doc.get("goals")), _labelled(_GOAL, _GOAL_KINDS, lang), size
     )
-    export.table(words("Meetings"), _rows(doc.get("meetings")), _MEETING)
-    known: dict[str, Mapping[str, tuple[str, str]]] = {"goals": {}, "reviews": {}, "meetings": {}}
-    known |= {key: {} for key in ("rate_changes", "discount_changes", "meeting_price_changes")}
-    export.nested(doc, known)
+    export.table(
+        t("Goal reviews shared with the client", lang=lang),
+        _rows(doc.get("reviews")),
+        _labelled(_REVIEW, _REVIEW_KINDS, lang),
+        size,
+    )
+    export.table(
+        t("Meetings", lang=lang),
+        _rows(doc.get("meetings")),
+        _labelled(_MEETING, _MEETING_KINDS, lang),
+    )
+    export.nested(doc, ("goals", "reviews", "meetings", *_CHANGES))
 
 
 def _invoice(export: _Export, doc: Doc) -> None:
-    words = export.words
+    lang = export.lang
     number = doc.get("number", "")
     credit = doc.get("kind") == "credit-note"
     export.out.heading(
-        words("Credit note {number}", number=number)
+        t("Credit note {number}", lang=lang, number=number)
         if credit
-        else words("Invoice {number}", number=number)
+        else t("Invoice {number}", lang=lang, number=number)
     )
-    export.facts(doc, _INVOICE)
-    for key, heading in (("seller", "Seller"), ("buyer", "Buyer")):
+    export.facts(doc, _labelled(_INVOICE, _INVOICE_KINDS, lang))
+    for key in ("seller", "buyer"):
         party = doc.get(key)
         if isinstance(party, dict):
-            export.out.subheading(words(heading))
-            export.facts(party, _PARTY)
-    export.table(words("Invoice lines"), _rows(doc.get("lines")), _LINE)
+            export.out.subheading(
+                t("Seller", lang=lang) if key == "seller" else t("Buyer", lang=lang)
+            )
+            export.facts(party, _labelled(_PARTY, _PARTY_KINDS, lang))
+    export.table(
+        t("Invoice lines", lang=lang),
+        _rows(doc.get("lines")),
+        _labelled(_LINE, _LINE_KINDS, lang),
+    )
     totals = doc.get("totals")
     if isinstance(totals, dict):
-        export.out.subheading(words("Totals"))
-        export.facts(totals, _TOTALS)
-    export.nested(doc, {"seller": {}, "buyer": {}, "lines": {}, "totals": {}})
+        export.out.subheading(t("Totals", lang=lang))
+        export.facts(totals, _labelled(_TOTALS, _TOTALS_KINDS, lang))
+    export.nested(doc, ("seller", "buyer", "lines", "totals"))
 
 
 def _expenses(export: _Export, doc: Doc) -> None:
-    words = export.words
-    export.out.heading(words("Expenses of process {process}", process=doc.get("process", "")))
-    export.table(words("Expenses"), _rows(doc.get("expenses")), _EXPENSE)
-    export.nested(doc, {"expenses": {}, "process": {}})
+    lang = export.lang
+    export.out.heading(
+        t("Expenses of process {process}", lang=lang, process=doc.get("process", ""))
+    )
+    export.table(
+        t("Expenses", lang=lang),
+        _rows(doc.get("expenses")),
+        _labelled(_EXPENSE, _EXPENSE_KINDS, lang),
+    )
+    export.nested(doc, ("expenses", "process"))
 
 
 def _other(export: _Export, rel: str, doc: Doc) -> None:
     export.out.heading(rel)
     export.facts(doc, {})
-    export.nested(doc, {})
+    export.nested(doc, ())
 
 
 _SECTIONS: dict[str, Callable[[_Export, Doc], None]] = {
@@ -456,18 +560,19 @@ def markdown(documents: Mapping[str, Doc], name: str, exported: date, lang: str)
     """The export in words: ``documents`` maps a store path to its shareable document (the
     JSON's ``documents``), ``name`` is the client's name, ``lang`` its document language."""
     export = _Export(lang)
-    words = export.words
     export.out.title(
-        words("Data held about the client: {name}", name=name),
-        words(
+        t("Data held about the client: {name}", lang=lang, name=name),
+        t(
             "Exported {date} from the store of the work supervisor.",
+            lang=lang,
             date=format_date(exported, lang=lang, weekday=False),
         ),
     )
     export.out.paragraph(
-        words(
+        t(
             "Not included: the session log of the meetings (confidential to the supervision) "
-            "and the participants' names and contact details (their own personal data)."
+            "and the participants' names and contact details (their own personal data).",
+            lang=lang,
         )
     )
     order = list(_SECTIONS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, str] = {
+    "#": "#",  # a table's column of numbers, the same in every language
     "A late cancellation bills": "En sen avbokning faktureras",
     "Address": "Adress",
     "Agreed with": "Överenskommet med",

@@ -171,6 +171,8 @@ def test_one_participant_is_ohjattava_not_ohjattavat(initialised: Tyo) -> None:
         review = ("goal", "review", process, "--goal", "1", "--score", "3", "--date", "2027-01-04")
         reviewed = tyo("--lang", "fi", *review, "--with", "participants")
         assert reviewed.exit_code == 0, reviewed.output
+        whom = "ohjattavan" if len(people) == 1 else "ohjattavien"
+        assert reviewed.stdout.splitlines()[0].endswith(f"pisteet 3, {whom} kanssa.")
     one = tyo("--lang", "fi", "summary", "yksin", "--for", "participants").stdout
     assert "Ohjattavalle, 4.1.2027" in one
     assert "1. Työnjako (sovittu ohjattavan kanssa)" in one
@@ -197,6 +199,38 @@ def test_one_participant_is_ohjattava_not_ohjattavat(initialised: Tyo) -> None:
     agreement = tyo("--lang", "fi", "agreement", "yksin", "--format", "md").stdout
     assert "Tavoitteet arvioidaan ohjattavan kanssa" in " ".join(agreement.split())
     assert "jotka ohjattava suostuu jakamaan" in " ".join(agreement.split())
+
+
+def test_goals_reviewed_at_the_end_with_one_participant_or_several() -> None:
+    """With no meeting to review at, the agreement's paragraph says "at the end", in the
+    number of the participants."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from tyonohjaus_cli.domain import agreement
+    from tyonohjaus_cli.domain.enums import ProcessKind
+    from tyonohjaus_cli.domain.models import Participant, Process
+
+    def text(names: list[str], lang: str) -> str:
+        process = Process(
+            id="p",
+            client="c",
+            kind=ProcessKind.GROUP,
+            title="p",
+            created=datetime(2027, 1, 4, 9, 0, tzinfo=ZoneInfo("Europe/Helsinki")),
+            participants=tuple(Participant(name) for name in names),
+        )
+        return agreement._reviews(process, lang)
+
+    one, several = ["Aino Virtanen"], ["Aino A", "Bertta B"]
+    assert text(one, "fi").startswith("Tavoitteet arvioidaan ohjattavan kanssa prosessin lopussa")
+    assert text(one, "fi").endswith("jotka ohjattava suostuu jakamaan.")
+    assert text(several, "fi").startswith("Tavoitteet arvioidaan ohjattavien kanssa prosessin")
+    assert text(one, "sv").startswith("Målen utvärderas med deltagaren i slutet")
+    assert text(several, "sv").startswith("Målen utvärderas med deltagarna i slutet")
+    assert text(one, "en").startswith("The goals are reviewed with the participant at the end")
+    assert text(one, "en").endswith("the participant agrees to share.")
+    assert text(several, "en").endswith("the participants agree to share.")
 
 
 # --- the mark of an erased name ------------------------------------------------------------

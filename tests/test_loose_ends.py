@@ -114,6 +114,19 @@ def test_invoice_through_a_month_bills_every_open_item_up_to_it_on_one_invoice(
     assert "pohde has" not in two_months("billing", "2027-03").stdout
 
 
+def test_an_invoice_through_a_month_carries_the_buyers_references(two_months: Tyo) -> None:
+    edited = two_months(
+        "process", "edit", "hoitajat", "--order-number", "PO-2027-7", "--contract", "PS-1/2027"
+    )
+    assert edited.exit_code == 0, edited.output
+    made = two_months(
+        "invoice", "create", "--through", "2027-02", "--client", "pohde", "--date", "2027-03-01"
+    )
+    assert made.exit_code == 0, made.output
+    shown = json.loads(two_months("invoice", "show", "1000", "--json").stdout)
+    assert (shown["order_number"], shown["contract"]) == ("PO-2027-7", "PS-1/2027")
+
+
 def test_through_or_month_not_both(two_months: Tyo) -> None:
     for args in (
         ("invoice", "create", "2027-02", "--through", "2027-02", "--client", "pohde"),

@@ -335,7 +335,8 @@ def buyer_references(bill: Bill, lines: Iterable[InvoiceLine]) -> tuple[str, str
 
 def combine(bills: Iterable[Bill]) -> Bill:
     """One client's bills of several months as one, dated by the last month: an invoice of
-    it bills every open item up to that month, its service period spanning them."""
+    it bills every open item up to that month, its service period spanning them, with the
+    buyer's references of every process it bills."""
     ordered = sorted(bills, key=lambda bill: bill.month)
     last = ordered[-1]
     return Bill(
@@ -343,6 +344,7 @@ def combine(bills: Iterable[Bill]) -> Bill:
         last.month,
         tuple(item for bill in ordered for item in bill.items),
         tuple(key for bill in ordered for key in bill.unlogged),
+        tuple(dict.fromkeys(ref for bill in ordered for ref in bill.references)),
     )
 
 

@@ -128,11 +128,11 @@ def schedule(out: Writer, terms: Terms, lang: str) -> None:
     """Count, length, interval, period and place, then every planned date."""
     meetings = planned_meetings(terms.process)
     minutes = sorted({m.minutes for m in meetings})
-    length = (
-        t("{minutes} min each", lang=lang, minutes=minutes[0])
-        if len(minutes) == 1
-        else t("{low}–{high} min", lang=lang, low=minutes[0], high=minutes[-1])
-    )
+    length = ""
+    if len(minutes) == 1:
+        length = t("{minutes} min each", lang=lang, minutes=minutes[0])
+    elif minutes:
+        length = t("{low}–{high} min", lang=lang, low=minutes[0], high=minutes[-1])
     period = (
         f"{_day(meetings[0].start.date(), lang)} – {_day(meetings[-1].start.date(), lang)}"
         if meetings
@@ -144,7 +144,7 @@ def schedule(out: Writer, terms: Terms, lang: str) -> None:
                 t("Meetings", lang=lang),
                 tn("{count} meeting", "{count} meetings", len(meetings), lang=lang),
             ),
-            (t("Length", lang=lang), length if meetings else ""),
+            (t("Length", lang=lang), length),
             (t("Interval", lang=lang), interval_text(terms.process, lang)),
             (t("Period", lang=lang), period),
             (t("Place", lang=lang), place_text(terms.process, lang)),

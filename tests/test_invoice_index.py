@@ -6,12 +6,21 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.invoices import Invoice
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.storage.documents import Fields
+from tyonohjaus_cli.storage.invoices import invoice_heads
 
 
 @pytest.fixture
@@ -101,3 +110,164 @@ def test_a_month_bill_reads_only_that_months_invoices(
     items = [i for bill in expected["clients"] for i in bill["items"]]
     assert items
     assert all(item["invoice"] is not None for item in items)
+
+
+# --- the year's turnover, from the heads and the items not yet invoiced -------------------
+
+
+def _year(tyo: Tyo, year: str = "2026") -> dict[str, object]:
+    result = tyo("billing", "year", year, "--json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def _rewrite(path: Path, change: Callable[[Invoice], Invoice]) -> None:
+    """An invoice file edited by hand (its sums kept consistent), with a new stamp."""
+    from tyonohjaus_cli.storage.documents import dump_json
+    from tyonohjaus_cli.storage.invoices import invoice_from_doc, invoice_to_doc
+
+    text = path.read_text()
+    invoice = invoice_from_doc(Fields(json.loads(text), path.name, text))
+    stamp = path.stat().st_mtime_ns
+    path.write_text(dump_json(invoice_to_doc(change(invoice))))
+    os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+
+
+def _invoice_of(root: Path, month: str) -> Path:
+    return next(
+        path
+        for path in sorted((root / "invoices").glob("1*.json"))
+        if json.loads(path.read_text())["month"] == month
+    )
+
+
+def test_the_year_reads_no_invoice_and_only_the_processes_with_items_not_yet_invoiced(
+    invoiced: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.storage import invoices
+    from tyonohjaus_cli.storage.store import Store
+
+    expected = _year(tyo)  # builds the index
+    read: list[str] = []
+    processes: list[str] = []
+    original_read, original_process = invoices._read, Store.process
+
+    def reading(store: object, rel: str) -> object:
+        read.append(rel)
+        return original_read(store, rel)  # type: ignore[arg-type]
+
+    def process(store: Store, process_id: str) -> object:
+        processes.append(process_id)
+        return original_process(store, process_id)
+
+    monkeypatch.setattr(invoices, "_read", reading)
+    monkeypatch.setattr(Store, "process", process)
+    assert _year(tyo) == expected
+    assert read == []
+    store = Store(invoiced)
+    zone = store.zone()
+    span = store.agenda(datetime(2026, 1, 1, tzinfo=zone), datetime(2027, 1, 1, tzinfo=zone))
+    on_invoice = invoices.invoiced_keys(store)
+    open_ones = {
+        item.process
+        for item in span
+        if item.status is not MeetingStatus.PLANNED and f"{item.process}#{item.n}" not in on_invoice
+    }
+    assert processes
+    assert set(processes) <= open_ones < {item.process for item in span}
+
+
+def test_a_hand_edited_invoice_counts_at_once_in_the_year(invoiced: Path, tyo: Tyo) -> None:
+    before = _year(tyo)
+    path = _invoice_of(invoiced, "2026-09")
+    client = json.loads(path.read_text())["buyer"]["id"]
+
+    def dearer(invoice: Invoice) -> Invoice:
+        first = invoice.lines[0]
+        return replace(
+            invoice, lines=(replace(first, amount=first.amount + 10), *invoice.lines[1:])
+        )
+
+    _rewrite(path, dearer)
+    after = _year(tyo)
+    assert Decimal(after["net"]) - Decimal(before["net"]) == 10  # type: ignore[arg-type]
+    nets = {row["client"]: Decimal(row["net"]) for row in after["clients"]}  # type: ignore[attr-defined]
+    was = {row["client"]: Decimal(row["net"]) for row in before["clients"]}  # type: ignore[attr-defined]
+    assert nets[client] - was[client] == 10
+
+
+def test_a_removed_invoice_leaves_its_items_open_in_the_year(invoiced: Path, tyo: Tyo) -> None:
+    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.bills import bills_by_month
+
+    _year(tyo)
+    _invoice_of(invoiced, "2026-10").unlink()
+    store = Store(invoiced)
+    now = datetime(2026, 11, 16, 9, tzinfo=store.zone())
+    months = [Month(2026, n) for n in range(1, 13)]
+    whole = year_turnover(2026, bills_by_month(store, months, now=now), store.settings().vat)
+    assert _year(tyo)["net"] == f"{whole.net:.2f}"
+
+
+@pytest.fixture
+def eventful(invoiced: Path, tyo: Tyo) -> Path:
+    """The invoiced practice after what a year brings: a credit note, an invoice through
+    a month with the credited items, expenses (one invoiced), a price changed after
+    invoicing, a client forgotten with its invoices kept."""
+    from tyonohjaus_cli.storage.store import Store
+
+    store = Store(invoiced)
+    october = json.loads(_invoice_of(invoiced, "2026-10").read_text())
+    credited, client = october["number"], october["buyer"]["id"]
+    done = [
+        tyo("settings", "set", "business_id", "1234567-1"),
+        tyo("settings", "set", "iban", "FI21 1234 5600 0007 85"),
+        tyo("invoice", "credit", str(credited), "--date", "2026-11-10"),
+        tyo("client", "edit", client, "--rate", "150"),
+    ]
+    zone = store.zone()
+    span = store.agenda(datetime(2026, 9, 1, tzinfo=zone), datetime(2026, 11, 16, tzinfo=zone))
+    held = [item for item in span if item.status is MeetingStatus.HELD]
+    for item, day in ((held[0], "2026-09-03"), (held[-1], "2026-11-05")):
+        done.append(
+            tyo(
+                "expense", "add", item.process, "--date", day, "--amount", "23.40",
+                "--description", "Matkakulut",
+            )
+        )  # fmt: skip
+    done.append(
+        tyo("invoice", "create", "--through", "2026-11", "--client", client, "--date", "2026-11-16")
+    )
+    others = sorted({head.client for head in invoice_heads(store)} - {client})
+    done.append(tyo("forget", others[0], "--yes"))
+    for result in done:
+        assert result.exit_code == 0, result.output
+    return invoiced
+
+
+@pytest.mark.parametrize("year", [2025, 2026, 2027])
+def test_the_year_from_the_index_is_the_year_of_the_whole_bills(
+    eventful: Path, tyo: Tyo, year: int
+) -> None:
+    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.bills import bills_by_month
+
+    store = Store(eventful)
+    now = datetime(2026, 11, 16, 9, tzinfo=store.zone())
+    months = [Month(year, n) for n in range(1, 13)]
+    whole = year_turnover(year, bills_by_month(store, months, now=now), store.settings().vat)
+    shown = _year(tyo, str(year))
+    assert shown["months"] == [
+        {"month": str(month), "net": f"{net:.2f}"} for month, net in whole.months
+    ]
+    assert shown["clients"] == [
+        {"client": cid or None, "net": f"{net:.2f}"} for cid, net in whole.clients
+    ]
+    assert shown["net"] == f"{whole.net:.2f}"
+    if year == 2026:
+        assert any(row["client"] is None for row in shown["clients"])
+    shutil.rmtree(eventful / ".cache")
+    assert _year(tyo, str(year)) == shown

@@ -52,7 +52,6 @@ from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.store import Store
 from tyonohjaus_cli.usecases.bills import (
-    bills_by_month,
     earlier_warning,
     month_bills,
     open_earlier,
@@ -322,11 +321,9 @@ def _bar(amount: Decimal, most: Decimal) -> str:
 
 
 def year_summary(store: Store, year: int) -> dict[str, Any]:
-    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.usecases.turnover import year_turnover
 
-    months = [Month(year, number) for number in range(1, 13)]
-    bills = bills_by_month(store, months, now=session.now())
-    turnover = year_turnover(year, bills, store.settings().vat)
+    turnover = year_turnover(store, year, now=session.now())
     return {
         "year": year,
         "months": [{"month": str(month), "net": net} for month, net in turnover.months],

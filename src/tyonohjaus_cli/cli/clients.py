@@ -261,7 +261,9 @@ def list_clients(as_json: output.JsonOption = False, as_csv: output.CsvOption = 
 
     Example: tyo client list --csv > clients.csv
     """
-    rows = [_row(client) for client in session.store.clients()]
+    from tyonohjaus_cli.storage.client_index import clients
+
+    rows = [_row(client) for client in clients(session.store)]
     columns = [
         output.Column("id", t("id")),
         output.Column("name", t("name")),

@@ -25,7 +25,7 @@ LISTS_INDEX = "index"
 """The index of clients and processes, for list views."""
 SETTINGS_INDEX = "settings"
 """The index of settings.toml alone: small, for every command."""
-_VERSION = 3
+_VERSION = 4
 
 Stamp = list[int]
 

@@ -259,8 +259,12 @@ INVOICE_INDEX = "invoices"
 
 
 class InvoiceHead(NamedTuple):
-    """What lists need of an issued invoice, kept in the invoice index as a JSON array:
-    dates as ISO text, sums as the invoice's own two-decimal text."""
+    """What lists and the year's turnover need of an issued invoice, kept in the invoice
+    index as a JSON array: dates as ISO text, sums as the invoice's own text.
+
+    An issued invoice never changes (a credit note corrects it), so its head can stand for
+    it in every view that shows no line: the head is made again whenever the file's stamp
+    changes, as after a hand edit."""
 
     number: int
     credit_for: int | None
@@ -271,12 +275,36 @@ class InvoiceHead(NamedTuple):
     net: str
     vat: str
     gross: str
-    items: list[str]
-    """The billable items it bills (``process#n``, expense ids), sorted."""
+    items: list[list[str]]
+    """The billable items it bills (``process#n``, expense ids), sorted, each as ``[item,
+    day, net]``: the day of the item's first line (the day a month's bill files it under)
+    and the sum of its lines, exactly as written."""
+
+    @property
+    def keys(self) -> list[str]:
+        return [item[0] for item in self.items]
+
+    def bills_in(self, months: Collection[str]) -> bool:
+        """Whether it is the invoice of one of ``months`` (``"2026-10"``) or bills an item of
+        one: an invoice made ``--through`` a month bills the earlier months' items too."""
+        return self.month in months or any(item[1][:7] in months for item in self.items)
+
+
+class Billed(NamedTuple):
+    """An item as the invoice in force bills it, from the invoice index: as
+    :class:`domain.invoices.Billed` without its lines, only their sum."""
+
+    number: int
+    client: str
+    day: date
+    net: Decimal
 
 
 def _head_of(invoice: Invoice) -> InvoiceHead:
     sums = invoice.totals
+    lines: dict[str, list[InvoiceLine]] = {}
+    for line in invoice.lines:
+        lines.setdefault(line.item, []).append(line)
     return InvoiceHead(
         invoice.number,
         invoice.credit_for,
@@ -287,12 +315,32 @@ def _head_of(invoice: Invoice) -> InvoiceHead:
         f"{sums.net:.2f}",
         f"{sums.vat:.2f}",
         f"{sums.gross:.2f}",
-        sorted(invoice.items),
+        [
+            [item, own[0].day.isoformat(), str(sum((line.amount for line in own), Decimal(0)))]
+            for item, own in sorted(lines.items())
+        ],
     )
 
 
+_TEXT_FIELDS = slice(2, 9)
+
+
 def _head_fits(value: Any) -> bool:
-    return isinstance(value, list) and len(value) == len(InvoiceHead._fields)
+    """Whether a cached value is a head of the present shape (the index is derived: a
+    damaged or older entry is simply made again from its file)."""
+    if not (isinstance(value, list) and len(value) == len(InvoiceHead._fields)):
+        return False
+    number, credit_for, items = value[0], value[1], value[-1]
+    return (
+        type(number) is int
+        and (credit_for is None or type(credit_for) is int)
+        and all(isinstance(text, str) for text in value[_TEXT_FIELDS])
+        and isinstance(items, list)
+        and all(
+            isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)
+            for item in items
+        )
+    )
 
 
 def invoice_heads(store: Store) -> list[InvoiceHead]:
@@ -325,19 +373,39 @@ def invoiced_keys(store: Store) -> set[str]:
     heads = invoice_heads(store)
     credited = {head.credit_for for head in heads if head.credit_for is not None}
     return {
-        item
+        key
         for head in heads
         if head.credit_for is None and head.number not in credited
-        for item in head.items
+        for key in head.keys
+    }
+
+
+def billed_in(store: Store, months: Collection[str]) -> dict[str, Billed]:
+    """Billable item → how the invoice in force bills it, from the invoice index alone: of
+    the invoices :func:`invoices` reads for ``months``, what
+    :func:`domain.invoices.billed_items` makes of them but for the lines (their sum)."""
+    wanted = set(months)
+    chosen = [
+        head
+        for head in invoice_heads(store)
+        if head.credit_for is not None or head.bills_in(wanted)
+    ]
+    credited = {head.credit_for for head in chosen if head.credit_for is not None}
+    return {
+        key: Billed(head.number, head.client, date.fromisoformat(day), Decimal(net))
+        for head in chosen
+        if head.credit_for is None and head.number not in credited
+        for key, day, net in head.items
     }
 
 
 def invoices(store: Store, months: Collection[str] | None = None) -> list[Invoice]:
     """Every issued invoice and credit note, by number, with its payment day.
 
-    With ``months`` (``"2026-10"``), only the invoices billing those months and every credit
-    note: what a month's bills need to know of what is invoiced already (an invoice bills
-    the items of its own month), found through the invoice index without reading the rest.
+    With ``months`` (``"2026-10"``), only the invoices of those months or billing an item of
+    one (see :meth:`InvoiceHead.bills_in`) and every credit note: what a month's bills need
+    to know of what is invoiced already, found through the invoice index without reading
+    the rest.
     """
     from dataclasses import replace
 
@@ -348,7 +416,7 @@ def invoices(store: Store, months: Collection[str] | None = None) -> list[Invoic
         numbers = [
             head.number
             for head in invoice_heads(store)
-            if head.month in wanted or head.credit_for is not None
+            if head.credit_for is not None or head.bills_in(wanted)
         ]
     paid = payments(store)
     return [
@@ -425,7 +493,7 @@ def check_invoiced_meetings(store: Store, process: Process) -> None:
     ]
     if not changed:
         return
-    # An invoice bills its own month's items: only those months' invoices are read.
+    # Only the invoices billing those months' items are read.
     months = {meeting.start.strftime("%Y-%m") for meeting in changed}
     billed = invoiced_items(invoices(store, months))
     for meeting in changed:

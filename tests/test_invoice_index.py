@@ -148,7 +148,7 @@ def test_the_year_reads_no_invoice_and_only_the_processes_with_items_not_yet_inv
     from tyonohjaus_cli.storage import invoices
     from tyonohjaus_cli.storage.store import Store
 
-    expected = _year(tyo)  # builds the index
+    expected = _year(tyo)  # builds the indexes
     read: list[str] = []
     processes: list[str] = []
     original_read, original_process = invoices._read, Store.process
@@ -164,7 +164,10 @@ def test_the_year_reads_no_invoice_and_only_the_processes_with_items_not_yet_inv
     monkeypatch.setattr(invoices, "_read", reading)
     monkeypatch.setattr(Store, "process", process)
     assert _year(tyo) == expected
-    assert read == []
+    assert (read, processes) == ([], [])
+    # Without the charges kept, only the processes with an item not yet invoiced are read.
+    (invoiced / ".cache" / "charges-2026.json").unlink()
+    assert _year(tyo) == expected
     store = Store(invoiced)
     zone = store.zone()
     span = store.agenda(datetime(2026, 1, 1, tzinfo=zone), datetime(2027, 1, 1, tzinfo=zone))
@@ -174,8 +177,16 @@ def test_the_year_reads_no_invoice_and_only_the_processes_with_items_not_yet_inv
         for item in span
         if item.status is not MeetingStatus.PLANNED and f"{item.process}#{item.n}" not in on_invoice
     }
+    assert read == []
     assert processes
-    assert set(processes) <= open_ones < {item.process for item in span}
+    assert set(processes) == open_ones < {item.process for item in span}
+    # A process edited by hand is read again, and only it.
+    processes.clear()
+    edited = invoiced / "processes" / f"{min(open_ones)}.toml"
+    stamp = edited.stat().st_mtime_ns
+    os.utime(edited, ns=(stamp + 10**9, stamp + 10**9))
+    assert _year(tyo) == expected
+    assert processes == [min(open_ones)]
 
 
 def test_a_hand_edited_invoice_counts_at_once_in_the_year(invoiced: Path, tyo: Tyo) -> None:
@@ -271,3 +282,78 @@ def test_the_year_from_the_index_is_the_year_of_the_whole_bills(
         assert any(row["client"] is None for row in shown["clients"])
     shutil.rmtree(eventful / ".cache")
     assert _year(tyo, str(year)) == shown
+
+
+def _whole_year(root: Path, year: int = 2026) -> dict[str, object]:
+    """The year as the twelve months' whole bills make it, in the JSON of the year view."""
+    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.bills import bills_by_month
+
+    store = Store(root)
+    now = datetime(2026, 11, 16, 9, tzinfo=store.zone())
+    months = [Month(year, n) for n in range(1, 13)]
+    whole = year_turnover(year, bills_by_month(store, months, now=now), store.settings().vat)
+    return {
+        "months": [{"month": str(month), "net": f"{net:.2f}"} for month, net in whole.months],
+        "clients": [{"client": cid or None, "net": f"{net:.2f}"} for cid, net in whole.clients],
+        "net": f"{whole.net:.2f}",
+    }
+
+
+def _open_process(root: Path) -> tuple[str, str]:
+    """A process with a meeting of 2026 held and not yet invoiced, and its client."""
+    from tyonohjaus_cli.storage.invoices import invoiced_keys
+    from tyonohjaus_cli.storage.store import Store
+
+    store = Store(root)
+    zone = store.zone()
+    on_invoice = invoiced_keys(store)
+    span = store.agenda(datetime(2026, 1, 1, tzinfo=zone), datetime(2026, 11, 16, tzinfo=zone))
+    item = next(
+        item
+        for item in reversed(span)
+        if item.status is MeetingStatus.HELD and f"{item.process}#{item.n}" not in on_invoice
+    )
+    return item.process, item.client
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda process, client: ("client", "edit", client, "--rate", "150"),
+        lambda process, client: ("client", "edit", client, "--discount", "10"),
+        lambda process, client: ("client", "edit", client, "--cancel-hours", "240"),
+        lambda process, client: ("settings", "set", "rate", "120"),
+        lambda process, client: ("settings", "set", "unit_minutes", "60"),
+        lambda process, client: ("settings", "set", "vat", "exempt"),
+        lambda process, client: ("process", "edit", process, "--rate", "210"),
+        lambda process, client: ("process", "edit", process, "--meeting-price", "150"),
+    ],
+)
+def test_a_changed_price_shows_at_once_in_the_year(
+    invoiced: Path, tyo: Tyo, change: Callable[[str, str], tuple[str, ...]]
+) -> None:
+    before = _year(tyo)  # the charges of the open items are kept
+    args = change(*_open_process(invoiced))
+    result = tyo(*args)
+    assert result.exit_code == 0, result.output
+    after = _year(tyo)
+    assert after != before, args
+    assert {key: after[key] for key in ("months", "clients", "net")} == _whole_year(invoiced)
+
+
+def test_damaged_charges_are_priced_again(invoiced: Path, tyo: Tyo) -> None:
+    expected = _year(tyo)
+    path = invoiced / ".cache" / "charges-2026.json"
+    entries = json.loads(path.read_text())["entries"]
+    rel, (key, value) = next(iter(entries.items()))
+    for damage in (
+        [value[0], [["x#1", "2026-13-01", "1.00"]]],
+        [value[0], [["x#1", "2026-01-01", "many"]]],
+        [value[0], [[1, 2, 3]]],
+        ["0.0.0", value[1]],
+        [value[0]],
+    ):
+        path.write_text(json.dumps({"version": 4, "entries": {rel: [key, damage]}}))
+        assert _year(tyo) == expected

@@ -328,6 +328,18 @@ def bill_month(
     return Bill(client, month, tuple(items), tuple(unlogged), references)
 
 
+def meeting_items(settings: Settings, client: Client, process: Process) -> list[BillItem]:
+    """Every meeting of ``process`` that bills anything (held, missed, cancelled late; a
+    charge waived bills zero), with its discounts, as :func:`bill_month` lists it while it
+    is on no invoice. Nothing here depends on what is invoiced or on the time."""
+    pricing = _Pricing(settings, client, process)
+    return [
+        BillItem(meeting_key(process, meeting), lines)
+        for meeting in process.in_order()
+        if (lines := pricing.item(meeting))
+    ]
+
+
 def _joined(values: Iterable[str]) -> str:
     """The distinct values given, in order: one order or agreement, or each of several."""
     return ", ".join(dict.fromkeys(value for value in values if value))

@@ -79,3 +79,10 @@ class VatMode(StrEnum):
 
     STANDARD = "standard"
     EXEMPT = "exempt"
+
+
+class EinvoiceFormat(StrEnum):
+    """Peppol BIS Billing 3.0 (UBL 2.1), or Finvoice 3.0 for Finnish operators and banks."""
+
+    PEPPOL = "peppol"
+    FINVOICE = "finvoice"

@@ -20,26 +20,22 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tyonohjaus_cli.domain.billing import meeting_key
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
-from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
-from tyonohjaus_cli.domain.invoices import (
-    Invoice,
-    InvoiceLine,
-    LineKind,
-    invoiced_items,
-)
-from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import parse_month
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, settings_codec
+from tyonohjaus_cli.storage import settings_codec
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_json, migrate, parse_json
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine
+    from tyonohjaus_cli.domain.models import Process
     from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.storage.store import Store, Transaction
+
+# The invoice documents' domain (dataclasses, the client codec) is imported where an invoice
+# is read or written whole: `tyo invoice list` and the year's turnover read heads only.
 
 INVOICES = "invoices"
 PAYMENTS = f"{INVOICES}/payments.json"
@@ -74,6 +70,8 @@ def _line_to_doc(line: InvoiceLine) -> Doc:
 
 
 def invoice_to_doc(invoice: Invoice) -> Doc:
+    from tyonohjaus_cli.storage import codec
+
     seller = invoice.seller
     sums = invoice.totals
     buyer = {
@@ -127,6 +125,8 @@ def _decimal(fields: Fields, key: str, *, optional: bool = False) -> Any:
 
 
 def _line_from_doc(fields: Fields) -> InvoiceLine:
+    from tyonohjaus_cli.domain.invoices import InvoiceLine, LineKind
+
     return InvoiceLine(
         item=fields.text("item"),
         kind=LineKind(fields.choice("kind", tuple(LineKind))),
@@ -144,6 +144,10 @@ def _line_from_doc(fields: Fields) -> InvoiceLine:
 
 
 def invoice_from_doc(fields: Fields) -> Invoice:
+    from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
+    from tyonohjaus_cli.domain.invoices import Invoice
+    from tyonohjaus_cli.storage import codec
+
     seller = fields.table("seller")
     month_text = fields.text("month")
     try:
@@ -478,6 +482,9 @@ def save_payments(
 
 def check_invoiced_meetings(store: Store, process: Process) -> None:
     """Refuse a change to a meeting that an invoice bills: credit the invoice first."""
+    from tyonohjaus_cli.domain.billing import meeting_key
+    from tyonohjaus_cli.domain.invoices import invoiced_items
+
     if not (store.root / INVOICES).is_dir():
         return
     try:

@@ -10,7 +10,7 @@ bills_by_month`), which the tests hold this to.
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -21,8 +21,10 @@ from tyonohjaus_cli.domain.turnover import YearTurnover, turnover_of
 from tyonohjaus_cli.storage import client_index
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.charges import Charges
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.overview import AgendaItem
     from tyonohjaus_cli.storage.store import Store
 
 
@@ -36,35 +38,19 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
     span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
     expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
     billed = invoice_store.billed_in(store, [str(month) for month in months])
-
-    # Each process a month bills names a client that exists (else its file is at fault).
-    client_of = {item.process: item.client for item in span}
     with_expenses = {e.process for e in expenses if store.has_process(e.process)}
-    if with_expenses - client_of.keys():
-        statuses = store.process_statuses()
-        client_of |= {pid: statuses[pid][0] for pid in with_expenses - client_of.keys()}
-    for process_id, client_id in sorted(client_of.items()):
-        if not store.has_client(client_id):
-            store.client_of(store.process(process_id))  # says which file, and where
+    _check_clients(store, span, with_expenses)
 
-    nets: dict[tuple[str, Month], Decimal] = {}
-    for billed_item in billed.values():
-        month = Month.of(billed_item.day)
-        if first <= billed_item.day < last:
-            # A forgotten client's invoices are kept by law and still count, under one label.
-            cid = billed_item.client if billed_item.client in clients else FORGOTTEN.id
-            nets[cid, month] = nets.get((cid, month), Decimal(0)) + billed_item.net
-    for item in span:
-        if item.status is MeetingStatus.PLANNED and item.start < now:  # not logged yet
-            nets.setdefault((item.client, Month.of(item.start.date())), Decimal(0))
-
-    unbilled = {
-        item.process
-        for item in span
-        if item.status is not MeetingStatus.PLANNED and f"{item.process}#{item.n}" not in billed
-    }
-    unbilled |= {e.process for e in expenses if e.key not in billed and e.process in with_expenses}
-    for process_id in sorted(unbilled):
+    nets = _Nets(first, last)
+    for item in billed.values():
+        # A forgotten client's invoices are kept by law and still count, under one label.
+        nets.add(item.client if item.client in clients else FORGOTTEN.id, item.day, item.net)
+    for meeting in span:
+        if meeting.status is MeetingStatus.PLANNED and meeting.start < now:  # not logged yet
+            nets.add(meeting.client, meeting.start.date(), Decimal(0))
+    # A process with an expense not yet invoiced is billed whole, as a month's bill has it.
+    with_open_expenses = {e.process for e in expenses if e.key not in billed} & with_expenses
+    for process_id in sorted(with_open_expenses):
         process = store.process(process_id)
         client = clients[process.client]
         for month in months:
@@ -72,6 +58,46 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
                 settings, client, [process], expenses, month, on_invoice=billed, now=now
             )
             if bill.items or bill.unlogged:
-                key = (client.id, month)
-                nets[key] = nets.get(key, Decimal(0)) + bill.totals.net
-    return turnover_of(year, nets, settings.vat)
+                nets.add(client.id, month.first, bill.totals.net)
+    # Any other with a meeting on no invoice bills what its meetings do, as kept in charges.
+    unbilled = {
+        meeting.process: meeting.client
+        for meeting in span
+        if meeting.status is not MeetingStatus.PLANNED
+        and f"{meeting.process}#{meeting.n}" not in billed
+        and meeting.process not in with_open_expenses
+    }
+    charges = Charges(store, year, settings)
+    for process_id, client_id in sorted(unbilled.items()):
+        billed_to, priced = charges.of(process_id, client_id, clients)
+        for key, day, net in priced:
+            if key not in billed:
+                nets.add(billed_to, day, net)
+    charges.save()
+    return turnover_of(year, nets.by_client_and_month, settings.vat)
+
+
+def _check_clients(store: Store, span: list[AgendaItem], with_expenses: set[str]) -> None:
+    """Each process a month bills names a client that exists; else its file is at fault,
+    and the error says which file and where, as a month's bills do."""
+    client_of = {item.process: item.client for item in span}
+    if with_expenses - client_of.keys():
+        statuses = store.process_statuses()
+        client_of |= {pid: statuses[pid][0] for pid in with_expenses - client_of.keys()}
+    for process_id, client_id in sorted(client_of.items()):
+        if not store.has_client(client_id):
+            store.client_of(store.process(process_id))
+
+
+class _Nets:
+    """The net of each client's bill of each month from ``first`` up to ``last``; an entry
+    of zero is a bill with nothing to pay (its meetings not logged yet, or waived)."""
+
+    def __init__(self, first: date, last: date) -> None:
+        self.first, self.last = first, last
+        self.by_client_and_month: dict[tuple[str, Month], Decimal] = {}
+
+    def add(self, client: str, day: date, net: Decimal) -> None:
+        if self.first <= day < self.last:
+            key = (client, Month.of(day))
+            self.by_client_and_month[key] = self.by_client_and_month.get(key, Decimal(0)) + net

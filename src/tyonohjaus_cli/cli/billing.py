@@ -33,30 +33,27 @@ import inspect
 import sys
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import Group, command, group
-from tyonohjaus_cli.domain.billing import Bill, BillItem
 from tyonohjaus_cli.domain.enums import VatMode
-from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.domain.vat import expense_vat
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.usecases.bills import (
-    earlier_warning,
-    month_bills,
-    open_earlier,
-    unlogged_warning,
-)
+
+# A month's bills and their domain are imported by the commands that make them: the
+# year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.billing import Bill, BillItem
+    from tyonohjaus_cli.domain.invoices import Totals
+    from tyonohjaus_cli.storage.store import Store
 
 
 class _MonthOrCommand(Group):
@@ -249,6 +246,13 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from tyonohjaus_cli.usecases.bills import (
+        earlier_warning,
+        month_bills,
+        open_earlier,
+        unlogged_warning,
+    )
+
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
     bills = month_bills(store, chosen, client, now=session.now())
@@ -454,6 +458,8 @@ def add_expense(
     store = session.store
     settings = store.settings()
     exempt = settings.vat is VatMode.EXEMPT
+    from tyonohjaus_cli.domain.vat import expense_vat
+
     percent = expense_vat(day, vat, exempt=exempt, pass_through=pass_through)
     from tyonohjaus_cli.domain.expenses import Expense
 
@@ -512,6 +518,8 @@ def list_expenses(
 
     Example: tyo expense list --month 2027-02
     """
+    from tyonohjaus_cli.domain.invoices import invoiced_items
+
     store = session.store
     store.settings()
     invoiced = invoiced_items(invoice_store.invoices(store))
@@ -563,6 +571,8 @@ def remove_expense(
             raise UsageError(
                 t("there is no expense {id}: `tyo expense list` shows them", id=expense_id)
             )
+        from tyonohjaus_cli.domain.invoices import invoiced_items
+
         number = invoiced_items(invoice_store.invoices(store)).get(found.key)
         if number is not None:
             raise StoreError(

@@ -11,11 +11,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import Bill
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.vat import small_business_threshold
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.billing import Bill
+
+FORGOTTEN_CLIENTS = ""
+"""The id the forgotten clients' kept invoices count under: that of
+:data:`domain.billing.FORGOTTEN` (not imported here: the year's view needs no bill)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,8 @@ def turnover_of(year: int, nets: Mapping[tuple[str, Month], Decimal], vat: VatMo
     return YearTurnover(
         year=year,
         months=tuple(per_month.items()),
-        clients=tuple(sorted(per_client.items(), key=lambda row: (row[0] == "", row[0]))),
+        clients=tuple(
+            sorted(per_client.items(), key=lambda row: (row[0] == FORGOTTEN_CLIENTS, row[0]))
+        ),
         threshold=small_business_threshold(year) if vat is VatMode.EXEMPT else None,
     )

@@ -19,7 +19,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli import __version__
-from tyonohjaus_cli.domain.billing import meeting_items
 from tyonohjaus_cli.storage.index import Index, stamp_of
 
 if TYPE_CHECKING:
@@ -83,6 +82,8 @@ class Charges:
                     ]
                 except (ArithmeticError, ValueError):
                     pass  # damaged: priced again below
+        from tyonohjaus_cli.domain.billing import meeting_items  # only to price one again
+
         process = self.store.process(process_id)
         charges = [
             (item.key, item.line.day, item.net)

@@ -14,10 +14,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import FORGOTTEN, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.domain.turnover import YearTurnover, turnover_of
+from tyonohjaus_cli.domain.turnover import FORGOTTEN_CLIENTS, YearTurnover, turnover_of
 from tyonohjaus_cli.storage import client_index
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
@@ -44,12 +43,14 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
     nets = _Nets(first, last)
     for item in billed.values():
         # A forgotten client's invoices are kept by law and still count, under one label.
-        nets.add(item.client if item.client in clients else FORGOTTEN.id, item.day, item.net)
+        nets.add(item.client if item.client in clients else FORGOTTEN_CLIENTS, item.day, item.net)
     for meeting in span:
         if meeting.status is MeetingStatus.PLANNED and meeting.start < now:  # not logged yet
             nets.add(meeting.client, meeting.start.date(), Decimal(0))
     # A process with an expense not yet invoiced is billed whole, as a month's bill has it.
     with_open_expenses = {e.process for e in expenses if e.key not in billed} & with_expenses
+    if with_open_expenses:
+        from tyonohjaus_cli.domain.billing import bill_month  # the whole domain of a bill
     for process_id in sorted(with_open_expenses):
         process = store.process(process_id)
         client = clients[process.client]

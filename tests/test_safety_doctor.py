@@ -271,7 +271,7 @@ def test_a_file_named_like_the_cache_folder_is_deleted_by_fix(
         ],
     )
     assert initialised("client", "list").exit_code == 0
-    assert (store_path / ".cache/index.json").is_file()  # indexed again
+    assert (store_path / ".cache/clients.json").is_file()  # indexed again (the client index)
 
 
 def test_a_file_named_like_the_history_folder_is_reported_not_deleted(

@@ -18,7 +18,7 @@ from benchmarks.generate import NOW_TEXT, generate
 from tests.conftest import Tyo
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.prices import Dated
-from tyonohjaus_cli.storage.client_index import client_of, row_of
+from tyonohjaus_cli.storage.client_index import ClientRow, row_from, row_of
 
 
 @pytest.fixture
@@ -138,12 +138,17 @@ def _every_field_set() -> Client:
 
 
 def test_a_row_holds_every_field_of_a_client_exactly() -> None:
+    assert ClientRow._fields == tuple(field.name for field in fields(Client))
     client = _every_field_set()
-    row = json.loads(json.dumps(row_of(client)))
-    back = client_of(row)
-    assert back == client
-    assert back is not None
-    assert [str(getattr(back, f.name)) for f in fields(Client)] == [
+    row = row_from(json.loads(json.dumps(row_of(client))))
+    assert row is not None
+    assert row.client() == client
+    assert tuple(row) == tuple(getattr(client, name) for name in ClientRow._fields)
+    assert [str(value) for value in row] == [
         str(getattr(client, f.name)) for f in fields(Client)
     ]  # "12.345", not 12.35: the amounts' exact text
-    assert client_of(row_of(Client(id="pohde", name="Pohde"))) == Client(id="pohde", name="Pohde")
+    plain = Client(id="pohde", name="Pohde")
+    again = row_from(row_of(plain))
+    assert again is not None
+    assert again.client() == plain
+    assert row_from(row_of(plain)[:-1]) is None

@@ -24,8 +24,8 @@ from tyonohjaus_cli.storage.index import Index, stamp_of
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from tyonohjaus_cli.domain.models import Client
     from tyonohjaus_cli.domain.settings import Settings
+    from tyonohjaus_cli.storage.client_index import ClientRow
     from tyonohjaus_cli.storage.store import Store
 
 Charge = tuple[str, date, Decimal]
@@ -33,7 +33,8 @@ Charge = tuple[str, date, Decimal]
 
 
 def _digest(value: object) -> list[int]:
-    """A frozen dataclass's value as two numbers: its text's CRC-32 and length."""
+    """A value (a frozen dataclass, a named tuple) as two numbers: its text's CRC-32 and
+    length."""
     text = repr(value).encode()
     return [zlib.crc32(text), len(text)]
 
@@ -63,7 +64,7 @@ class Charges:
         self._asked: set[str] = set()
 
     def of(
-        self, process_id: str, client_id: str, clients: Mapping[str, Client]
+        self, process_id: str, client_id: str, clients: Mapping[str, ClientRow]
     ) -> tuple[str, list[Charge]]:
         """What each billing meeting of ``process_id`` bills, and the client it bills:
         ``client_id`` as the index of processes says (``clients`` by id), unless the file
@@ -87,7 +88,7 @@ class Charges:
         process = self.store.process(process_id)
         charges = [
             (item.key, item.line.day, item.net)
-            for item in meeting_items(self.settings, clients[process.client], process)
+            for item in meeting_items(self.settings, clients[process.client].client(), process)
         ]
         if stamp is not None and process.client == client_id:
             rows = [[item, day.isoformat(), str(net)] for item, day, net in charges]

@@ -33,7 +33,7 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
     zone = store.zone()
     months = [Month(year, number) for number in range(1, 13)]
     first, last = months[0].first, months[-1].following.first
-    clients = {client.id: client for client in client_index.clients(store)}
+    clients = {client.id: client for client in client_index.client_rows(store)}
     span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
     expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
     billed = invoice_store.billed_in(store, [str(month) for month in months])
@@ -53,7 +53,7 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
         from tyonohjaus_cli.domain.billing import bill_month  # the whole domain of a bill
     for process_id in sorted(with_open_expenses):
         process = store.process(process_id)
-        client = clients[process.client]
+        client = clients[process.client].client()
         for month in months:
             bill = bill_month(
                 settings, client, [process], expenses, month, on_invoice=billed, now=now

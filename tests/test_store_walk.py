@@ -126,3 +126,30 @@ def test_a_backup_holds_every_file_byte_for_byte_with_its_time(
     assert again.exit_code == 0, again.output
     for rel in expected:
         assert (restored / rel).read_bytes() == (store_path / rel).read_bytes()
+
+
+def test_a_file_growing_while_it_is_backed_up_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.storage import archive
+
+    (tmp_path / "notes.json").write_bytes(b"0123456789" * 300_000)
+    real = os.fstat
+
+    def smaller(fd: int) -> os.stat_result:  # as if the file grew since it was opened
+        info = real(fd)
+        return os.stat_result((info.st_mode, *info[1:6], 3, *info[7:]))
+
+    monkeypatch.setattr(os, "fstat", smaller)
+    data, _ = archive._read_stamped(tmp_path, "notes.json")
+    assert data == b"0123456789" * 300_000
+
+
+def test_a_folder_where_a_file_was_is_one_line(tmp_path: Path) -> None:
+    from tyonohjaus_cli.errors import StoreFileError
+    from tyonohjaus_cli.storage import archive
+
+    (tmp_path / "clients").mkdir()
+    with pytest.raises(StoreFileError) as raised:
+        archive._read_stamped(tmp_path, "clients")
+    assert str(raised.value).startswith("clients")

@@ -106,11 +106,17 @@ def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(f"{root}/{rel}", flags | getattr(os, "O_BINARY", 0))
-        with os.fdopen(fd, "rb") as handle:
+        try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise StoreFileError(rel, t("not a regular file"))
-            return handle.read(), info.st_mtime
+            # One read of a regular file gives it whole; a file growing meanwhile is read on.
+            data = os.read(fd, info.st_size + 1)
+            if len(data) > info.st_size:
+                data += b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
+            return data, info.st_mtime
+        finally:
+            os.close(fd)
     except OSError as error:
         raise StoreFileError(
             rel, t("can't be read: {error}", error=error.strerror or error)

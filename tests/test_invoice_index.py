@@ -357,3 +357,21 @@ def test_damaged_charges_are_priced_again(invoiced: Path, tyo: Tyo) -> None:
     ):
         path.write_text(json.dumps({"version": 4, "entries": {rel: [key, damage]}}))
         assert _year(tyo) == expected
+
+
+def test_a_head_damaged_in_place_is_made_again(invoiced: Path, tyo: Tyo) -> None:
+    first = _views(tyo)
+    path = invoiced / ".cache" / "invoices.json"
+    doc = json.loads(path.read_text())
+    rel, (stamp, head) = next(iter(doc["entries"].items()))
+    for index, damage in (
+        (5, "2026-02-31"),  # due
+        (6, "a lot"),  # net
+        (9, [["x#1", "2026-13-01", "1.00"]]),  # an item's day
+        (9, [["x#1", "2026-01-01", "1,00"]]),  # an item's net
+        (9, [["x#1", "2026-01-01"]]),
+        (1, "1000"),  # credit_for
+    ):
+        damaged = [*head[:index], damage, *head[index + 1 :]]
+        path.write_text(json.dumps({"version": 4, "entries": {rel: [stamp, damaged]}}))
+        assert _views(tyo) == first, damage

@@ -326,22 +326,40 @@ def _head_of(invoice: Invoice) -> InvoiceHead:
     )
 
 
-_TEXT_FIELDS = slice(2, 9)
+_SUM = re.compile(r"-?\d{1,20}\.\d{1,12}").fullmatch
+
+
+def _is_day(text: Any) -> bool:
+    try:
+        date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _head_fits(value: Any) -> bool:
-    """Whether a cached value is a head of the present shape (the index is derived: a
-    damaged or older entry is simply made again from its file)."""
-    if not (isinstance(value, list) and len(value) == len(InvoiceHead._fields)):
+    """Whether a cached value is a head of the present shape, with the dates and sums that
+    views read from it as such (the index is derived: a damaged or older entry is simply
+    made again from its file)."""
+    if not (type(value) is list and len(value) == len(InvoiceHead._fields)):
         return False
-    number, credit_for, items = value[0], value[1], value[-1]
+    number, credit_for, client, month, issued, due, net, vat, gross, items = value
     return (
         type(number) is int
         and (credit_for is None or type(credit_for) is int)
-        and all(isinstance(text, str) for text in value[_TEXT_FIELDS])
-        and isinstance(items, list)
+        and type(client) is str
+        and type(month) is str
+        and _is_day(issued)
+        and _is_day(due)
+        and all(type(text) is str and _SUM(text) is not None for text in (net, vat, gross))
+        and type(items) is list
         and all(
-            isinstance(item, list) and len(item) == 3 and all(isinstance(x, str) for x in item)
+            type(item) is list
+            and len(item) == 3
+            and type(item[0]) is str
+            and _is_day(item[1])
+            and type(item[2]) is str
+            and _SUM(item[2]) is not None
             for item in items
         )
     )

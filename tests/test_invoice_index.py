@@ -375,3 +375,19 @@ def test_a_head_damaged_in_place_is_made_again(invoiced: Path, tyo: Tyo) -> None
         damaged = [*head[:index], damage, *head[index + 1 :]]
         path.write_text(json.dumps({"version": 4, "entries": {rel: [stamp, damaged]}}))
         assert _views(tyo) == first, damage
+
+
+def test_a_process_naming_no_client_is_reported_as_a_months_bill_reports_it(
+    invoiced: Path, tyo: Tyo
+) -> None:
+    _year(tyo)
+    process, client = _open_process(invoiced)
+    path = invoiced / "processes" / f"{process}.toml"
+    stamp = path.stat().st_mtime_ns
+    path.write_text(path.read_text().replace(f'client = "{client}"', 'client = "ei-ole"'))
+    os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+    year = tyo("billing", "year", "2026")
+    month = tyo("billing", "2026-10")
+    assert year.exit_code == month.exit_code == 1
+    assert year.stderr == month.stderr
+    assert year.stderr.startswith(f"tyo: processes/{process}.toml, line ")

@@ -10,6 +10,7 @@ bills_by_month`), which the tests hold this to.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -38,7 +39,7 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
     expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
     billed = invoice_store.billed_in(store, [str(month) for month in months])
     with_expenses = {e.process for e in expenses if store.has_process(e.process)}
-    _check_clients(store, span, with_expenses)
+    _check_clients(store, span, with_expenses, clients.keys())
 
     nets = _Nets(first, last)
     for item in billed.values():
@@ -78,15 +79,17 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
     return turnover_of(year, nets.by_client_and_month, settings.vat)
 
 
-def _check_clients(store: Store, span: list[AgendaItem], with_expenses: set[str]) -> None:
-    """Each process a month bills names a client that exists; else its file is at fault,
-    and the error says which file and where, as a month's bills do."""
+def _check_clients(
+    store: Store, span: list[AgendaItem], with_expenses: set[str], clients: Collection[str]
+) -> None:
+    """Each process a month bills names a client that exists (one of ``clients``); else its
+    file is at fault, and the error says which file and where, as a month's bills do."""
     client_of = {item.process: item.client for item in span}
     if with_expenses - client_of.keys():
         statuses = store.process_statuses()
         client_of |= {pid: statuses[pid][0] for pid in with_expenses - client_of.keys()}
     for process_id, client_id in sorted(client_of.items()):
-        if not store.has_client(client_id):
+        if client_id not in clients:
             store.client_of(store.process(process_id))
 
 

@@ -14,9 +14,11 @@ their ratios to the hello-world's (the best is the steadier figure on a busy mac
 the peak resident memory: ``ru_maxrss`` of the command alone, by ``os.wait4`` in the small
 launcher ``spawn.py``, so that this script's own memory does not count. "First run"
 deletes ``.cache/`` before each run, so tyo builds its index from every process file, as
-after an upgrade or on a new machine; "after a hand edit" gives one process file a new
-mtime before each run, as an editor would (a change made by tyo files its own summary in
-the index, so the next command reads it from there).
+after an upgrade or on a new machine; "after a hand edit" gives the file of an active
+process a new mtime before each run, as an editor writing in place would (a change made by
+tyo files its own summary in the index, so the next command reads it from there); "after an
+old process is saved by renaming" renames a copy of a settled process's file over it, as
+vim or ``sed -i`` save, which makes tyo check every process file again.
 
 Two stores are measured side by side: the twenty-year practice with a year of invoices
 (``generate.py`` defaults) and, unless ``--no-long``, the same density over 100 years, whose
@@ -290,14 +292,22 @@ def has_option(tyo: list[str], root: Path, command: list[str], option: str) -> b
 def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Case]:
     tyo_bin = tyo_command()
     tyo = [*tyo_bin, "--store", str(root)]
-    changed = min((root / "processes").glob("*.toml"))
     aim = targets(root)
+    changed = root / "processes" / f"{aim.process}.toml"
+    renamed = min((root / "processes").glob("*.toml"))  # an old, settled process
     backup = scratch / "backup.tar.gz"
 
     def change_one_process() -> None:
         # A new mtime is what tyo sees of an edit: that entry is rebuilt, the index rewritten.
         stamp = changed.stat().st_mtime_ns + 1_000_000_000
         os.utime(changed, ns=(stamp, stamp))
+
+    def rename_one_process() -> None:
+        # Saved as vim or `sed -i` save: a new file renamed over the old one. The folder's
+        # stamp changes, so every process file is checked again (settled ones too).
+        copy = renamed.with_name(f".{renamed.name}.swp")
+        shutil.copy2(renamed, copy)
+        os.replace(copy, renamed)
 
     def no_backup() -> None:
         backup.unlink(missing_ok=True)
@@ -341,6 +351,12 @@ def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Cas
             [*tyo, "agenda"],
             TARGET,
             change_one_process,
+        ),
+        Case(
+            "`tyo agenda` after an old process is saved by renaming",
+            [*tyo, "agenda"],
+            TARGET,
+            rename_one_process,
         ),
     ]
     if has_option(tyo_bin, root, ["ics"], "--every-process"):

@@ -145,3 +145,23 @@ def initialised(tyo: Tyo) -> Tyo:
     )
     assert result.exit_code == 0, result.output
     return tyo
+
+
+@pytest.fixture(scope="module")
+def commands_in_english() -> None:
+    """A command's help is translated when its module is first imported: a test module's
+    Finnish runs in this process must not be the first, or later tests would read Finnish
+    help where they expect the English one (tests/test_i18n.py)."""
+    from typer.main import get_command
+
+    from tyonohjaus_cli.cli.app import app
+    from tyonohjaus_cli.cli.lazy import LazyGroup
+
+    set_language("en")  # a module fixture comes before the per-test one that says so
+    root = get_command(app)
+    assert isinstance(root, LazyGroup)
+    for name in LazyGroup.entries:
+        command = root.load(name)
+        if isinstance(command, LazyGroup):
+            for sub in command.entries:
+                command.load(sub)

@@ -35,7 +35,7 @@ def month(tyo: Tyo, store_path: Path) -> Tyo:
     assert added.exit_code == 0, added.output
     assert (
         added.stdout
-        == "Added expense hoitajat:1: €23.40 + VAT 25.5 %, 2027-02-02, billed with 2027-02.\n"
+        == "Added expense hoitajat:1: €23.40 + VAT 25.5%, 2027-02-02, billed with 2027-02.\n"
     )
     return tyo
 
@@ -468,25 +468,25 @@ def test_an_expense_s_vat_is_the_service_s_rate_on_its_day(month: Tyo, store_pat
     old_rate = add("2027-03-02", "24")
     assert old_rate.exit_code == 2
     assert old_rate.stderr == (
-        "tyo: --vat 24 % is not the VAT rate on 2027-03-02: an expense bills the service's rate "
-        "in force that day, 25.5 % (AVL 73 §)\n"
+        "tyo: --vat 24 is not the VAT rate on 2027-03-02: an expense bills the service's rate "
+        "in force that day, 25.5% (AVL 73 §)\n"
     )
     assert add("2.3.2027", "24,0", "--lang", "fi").stderr == (
-        "tyo: --vat 24 % ei ole päivän 2.3.2027 arvonlisäverokanta: kulu laskutetaan palvelun "
-        "verokannalla, sinä päivänä 25,5 % (AVL 73 §)\n"
+        "tyo: --vat 24 ei ole päivän 2.3.2027 arvonlisäverokanta: kulu laskutetaan palvelun "
+        "verokannalla, sinä päivänä 25,5\u00a0% (AVL 73 §)\n"
     )
     # 0 % only for a pass-through item (AVL 78 §), which the invoice must name.
     zero = add("2027-03-02", "0")
     assert (zero.exit_code, zero.stderr) == (
         2,
         (
-            "tyo: --vat 0: an expense passed on with the service bills the service's VAT, 25.5 % on "
+            "tyo: --vat 0: an expense passed on with the service bills the service's VAT, 25.5% on "
             "2027-03-02 (AVL 73 §); a cost paid in the client's name and for its account is billed "
             "without VAT with --pass-through (AVL 78 §)\n"
         ),
     )
     assert add("2024-08-30", "25.5").stderr.startswith(
-        "tyo: --vat 25.5 % is not the VAT rate on 2024-08-30: "
+        "tyo: --vat 25.5 is not the VAT rate on 2024-08-30: "
     )
     assert add("2027-03-02", "10").exit_code == 2
     assert files(store_path) == before

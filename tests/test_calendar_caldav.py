@@ -186,7 +186,7 @@ def test_vdir_synced_by_vdirsyncer_to_radicale_follows_moves_cancellations_and_c
 
     first = tyo("ics", "--every-process", "--vdir", str(vdir))
     assert first.exit_code == 0, first.output
-    assert first.stdout == f"{vdir}: 7 added, 0 updated, 0 removed.\n"
+    assert first.stdout == f"{vdir}: added 7, updated 0, removed 0.\n"
     _sync(tmp_path, vdir, radicale)
     hoitajat, esihenkilot = _uids(tyo, "hoitajat-2027"), _uids(tyo, "esihenkilot-2027")
     on_server = _server_events(radicale)
@@ -205,7 +205,7 @@ def test_vdir_synced_by_vdirsyncer_to_radicale_follows_moves_cancellations_and_c
     again = tyo("ics", "--every-process", "--vdir", str(vdir))
     assert again.exit_code == 0, again.output
     # All four rewritten: the others now say "Meeting 1 of 3" (one fewer goes ahead).
-    assert again.stdout == f"{vdir}: 0 added, 4 updated, 3 removed.\n"
+    assert again.stdout == f"{vdir}: added 0, updated 4, removed 3.\n"
     _sync(tmp_path, vdir, radicale)
 
     on_server = _server_events(radicale)
@@ -219,5 +219,5 @@ def test_vdir_synced_by_vdirsyncer_to_radicale_follows_moves_cancellations_and_c
     assert on_server[hoitajat[0]]["STATUS"] == "CONFIRMED"
     assert foreign.read_bytes().startswith(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Esim")
     assert tyo("ics", "--every-process", "--vdir", str(vdir)).stdout == (
-        f"{vdir}: 0 added, 0 updated, 0 removed.\n"
+        f"{vdir}: added 0, updated 0, removed 0.\n"
     )

@@ -19,6 +19,7 @@ from tests.conftest import Tyo
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.prices import Dated
 from tyonohjaus_cli.storage.client_index import ClientRow, row_from, row_of
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
 
 @pytest.fixture
@@ -65,9 +66,13 @@ def test_a_damaged_index_is_built_again(practice: Path, tyo: Tyo) -> None:
     rel = min(json.loads(index.read_text())["entries"])
     stamp = json.loads(index.read_text())["entries"][rel][0]
     for damage in (
-        json.dumps({"version": 4, "entries": {rel: [stamp, [1, 2]]}}),
-        json.dumps({"version": 4, "entries": {rel: [stamp, ["x"] * len(fields(Client))]}}),
-        json.dumps({"version": 4, "entries": {rel: [stamp, [None] * len(fields(Client))]}}),
+        json.dumps({"version": INDEX_VERSION, "entries": {rel: [stamp, [1, 2]]}}),
+        json.dumps(
+            {"version": INDEX_VERSION, "entries": {rel: [stamp, ["x"] * len(fields(Client))]}}
+        ),
+        json.dumps(
+            {"version": INDEX_VERSION, "entries": {rel: [stamp, [None] * len(fields(Client))]}}
+        ),
         "{[",
         "",
     ):

@@ -25,8 +25,8 @@ def test_planned_meetings_each_of_their_length() -> None:
     ("msgid", "fields", "finnish"),
     [
         (
-            "a group of {size} is over {limit} people: consider a co-supervisor (--co-supervisor)",
-            {"size": 14, "limit": 12},
+            "a group of {size} is over {count} people: consider a co-supervisor (--co-supervisor)",
+            {"size": 14, "count": 12},
             "Ryhmässä on 14 henkeä (yli 12): harkitse parityönohjausta (--co-supervisor)",
         ),
         ("Wrote {path}.", {"path": "lasku-1000.pdf"}, "Tallennettu: lasku-1000.pdf."),

@@ -44,9 +44,11 @@ KINDS = {
     "pending": "history/00000005.pending.json",
     "cache": ".cache/index.json",
     "settings-cache": ".cache/settings.json",
+    "client-cache": ".cache/clients/pohde.json",
+    "process-cache": ".cache/processes/hoitajat.json",
     "lock": ".lock",
 }
-DERIVED = {"cache", "settings-cache", "lock"}
+DERIVED = {"cache", "settings-cache", "client-cache", "process-cache", "lock"}
 """Kinds that are not the store's data: doctor need not find a damage in them."""
 
 

@@ -20,6 +20,7 @@ from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import Invoice
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.storage.documents import Fields
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 from tyonohjaus_cli.storage.invoices import invoice_heads
 
 
@@ -56,7 +57,11 @@ def test_same_output_with_and_without_the_index(invoiced: Path, tyo: Tyo) -> Non
 def test_a_damaged_index_is_built_again(invoiced: Path, tyo: Tyo) -> None:
     first = _views(tyo)
     index = invoiced / ".cache" / "invoices.json"
-    for damage in ('{"version": 3, "entries": {"invoices/1000.json": [[1, 2], [1]]}}', "{[", ""):
+    for damage in (
+        json.dumps({"version": INDEX_VERSION, "entries": {"invoices/1000.json": [[1, 2], [1]]}}),
+        "{[",
+        "",
+    ):
         index.write_text(damage)
         assert _views(tyo) == first
 
@@ -97,6 +102,10 @@ def test_a_month_bill_reads_only_that_months_invoices(
         return original(store, rel)  # type: ignore[arg-type]
 
     monkeypatch.setattr(invoices, "_read", reading)
+    assert json.loads(tyo("billing", "2026-10", "--json").stdout) == expected
+    assert read == []  # the month's bills as kept in .cache/bills.json: no invoice read
+    for kept in ("bills.json", "earlier.json"):
+        (invoiced / ".cache" / kept).unlink()
     assert json.loads(tyo("billing", "2026-10", "--json").stdout) == expected
     october = {
         f"invoices/{p.name}"
@@ -355,7 +364,7 @@ def test_damaged_charges_are_priced_again(invoiced: Path, tyo: Tyo) -> None:
         ["0.0.0", value[1]],
         [value[0]],
     ):
-        path.write_text(json.dumps({"version": 4, "entries": {rel: [key, damage]}}))
+        path.write_text(json.dumps({"version": INDEX_VERSION, "entries": {rel: [key, damage]}}))
         assert _year(tyo) == expected
 
 
@@ -373,7 +382,7 @@ def test_a_head_damaged_in_place_is_made_again(invoiced: Path, tyo: Tyo) -> None
         (1, "1000"),  # credit_for
     ):
         damaged = [*head[:index], damage, *head[index + 1 :]]
-        path.write_text(json.dumps({"version": 4, "entries": {rel: [stamp, damaged]}}))
+        path.write_text(json.dumps({"version": INDEX_VERSION, "entries": {rel: [stamp, damaged]}}))
         assert _views(tyo) == first, damage
 
 

@@ -9,6 +9,7 @@ pohde's February: 190.00 + 110.00 + 190.00 = 490.00 net (no travel expense here)
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -158,8 +159,8 @@ def test_a_waived_late_cancellation_bills_nothing_with_its_reason_shown(
     )
     assert waived.exit_code == 0, waived.output
     assert waived.stdout == (
-        "Meeting 2 of hoitajat (Tue 2027-02-16 14:00) now bills 0 % of its price instead of "
-        "100 %: first time.\n"
+        "Meeting 2 of hoitajat (Tue 2027-02-16 14:00) now bills 0% of its price instead of "
+        "100%: first time.\n"
     )
     data = json.loads(two_months("billing", "2027-02", "--client", "pohde", "--json").stdout)
     (bill,) = data["clients"]
@@ -221,3 +222,29 @@ def test_only_a_charged_meeting_changes_its_charge_and_with_a_reason(
     result = two_months("meeting", "charge", *args)
     assert (result.exit_code, result.stderr) == (2, f"tyo: {message}\n")
     assert {path: path.read_bytes() for path in store_path.rglob("*.toml")} == before
+
+
+def test_the_loose_ends_kept_in_the_cache_follow_every_change(
+    two_months: Tyo, store_path: Path
+) -> None:
+    """A month's view keeps its earlier open items in .cache/earlier.json under the stamps
+    of what they are made of: any change to one of those files shows at once."""
+    assert two_months("billing", "2027-02").stdout.endswith(NOTE)
+    kept = store_path / ".cache" / "earlier.json"
+    stamp = kept.stat().st_mtime_ns
+    assert two_months("billing", "2027-02").stdout.endswith(NOTE)
+    assert kept.stat().st_mtime_ns == stamp  # read from the cache, not made again
+    path = store_path / "processes" / "hoitajat.toml"
+    text = path.read_text(encoding="utf-8")
+    block = text.index("start = 2027-01-19 14:00:00")
+    held = text.index("minutes = 90", block)
+    path.write_text(text[:held] + "minutes = 45" + text[held + len("minutes = 90") :])
+    # 45 min at 95.00 per 45 min: 95.00, VAT 25.5 % 24.225 → 24.23, 119.23 in all.
+    assert "(2027-01, €119.23)" in two_months("billing", "2027-02").stdout
+    made = two_months(
+        "invoice", "create", "--through", "2027-02", "--client", "pohde", "--date", "2027-03-01"
+    )
+    assert made.exit_code == 0, made.output
+    assert "Not yet invoiced" not in two_months("billing", "2027-02").stdout
+    shutil.rmtree(store_path / ".cache")
+    assert "Not yet invoiced" not in two_months("billing", "2027-02").stdout

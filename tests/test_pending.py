@@ -80,6 +80,17 @@ def test_every_kind_of_line(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> No
     )  # fmt: skip
     assert planned("invoice", "paid", "1000").exit_code == 0
     assert "Unpaid past the due date" not in planned("today").stdout
+    # Open items and meetings never logged are sought over the 36 months a claim lasts.
+    monkeypatch.setenv("TYO_NOW", "2030-02-01 09:00")
+    later = planned("today").stdout
+    assert "tyo invoice create 2027-02 --client pohde" in later
+    assert "tyo log hoitajat-2027 4" in later
+    assert "tyo log hoitajat-2027 2" not in later
+    monkeypatch.setenv("TYO_NOW", "2030-03-01 09:00")
+    later = planned("today").stdout
+    assert "Not invoiced" not in later
+    assert "tyo log hoitajat-2027 4" not in later
+    assert "tyo log hoitajat-2027 9" in later  # 13.7.2027, within the 36 months
 
 
 def test_a_recent_review_is_not_due(planned: Tyo, monkeypatch: pytest.MonkeyPatch) -> None:

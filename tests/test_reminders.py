@@ -13,8 +13,8 @@ import pytest
 from tests.conftest import Tyo
 from tests.document_helpers import first_page_ink, pdf_text
 from tyonohjaus_cli.domain.interest import REFERENCE_RATES, late_interest, parse_reference_rates
-from tyonohjaus_cli.domain.terms import percent_text
 from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_percent
 
 MEETING = (
     "new-process", "ryhma", "--client", "pohde", "--kind", "group",
@@ -172,7 +172,7 @@ def test_the_table_carries_on_with_a_warning_past_its_end(overdue: Tyo) -> None:
     assert result.exit_code == 0, result.output
     assert "does not know the reference rate from 2027-01-01" in result.stderr
     latest = REFERENCE_RATES[max(REFERENCE_RATES)]
-    assert f"viitekorko {percent_text(latest, 'fi')}" in result.stdout
+    assert f"viitekorko {format_percent(latest, lang='fi')}" in result.stdout
 
 
 @pytest.mark.parametrize("text", ["2027-02-01=2.5", "2027-01-01=x", "2027-01-01=-1", "tammikuu=2"])

@@ -113,7 +113,7 @@ def test_backup_restores_byte_identical(
     result = practice("import", str(backup))
     assert result.exit_code == 0, result.output
     assert result.stdout == (
-        f"Restored {len(original)} files from {backup} (backup of 2027-01-04T09:00:00+02:00) "
+        f"Restored {len(original)} files from {backup} (backup of Mon 2027-01-04 09:00) "
         f"into {restored}.\n"
     )
     assert snapshot(restored) == original

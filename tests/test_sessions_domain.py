@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.models import Meeting, Participant, Process
-from tyonohjaus_cli.domain.progress import ReviewKind, format_units, progress, review_points, units
+from tyonohjaus_cli.domain.progress import ReviewKind, progress, review_points, units
 from tyonohjaus_cli.domain.sessionlog import (
     Outcome,
     SessionLog,
@@ -23,6 +23,7 @@ from tyonohjaus_cli.domain.sessionlog import (
     record,
 )
 from tyonohjaus_cli.errors import UsageError
+from tyonohjaus_cli.i18n import format_number
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 START = datetime(2027, 1, 12, 14, 0, tzinfo=HELSINKI)
@@ -135,7 +136,7 @@ def test_units_and_counts() -> None:
 def test_units(minutes: int, unit: int, expected: str, fi: str, en: str) -> None:
     value = units(minutes, unit)
     assert value == Decimal(expected)
-    assert (format_units(value, lang="fi"), format_units(value, lang="en")) == (fi, en)
+    assert (format_number(value, lang="fi"), format_number(value, lang="en")) == (fi, en)
 
 
 @pytest.mark.parametrize(
@@ -192,7 +193,7 @@ def test_a_count_alone_names_nobody() -> None:
         process, SessionLog("p"), process.meetings[0], Outcome(attendance=6), START
     )
     assert (meeting.attended, entry.present, entry.absent) == (6, (), ())
-    with pytest.raises(UsageError, match="fewer than the 2 named present"):
+    with pytest.raises(UsageError, match="fewer than those named present \\(2\\)"):
         record(
             process,
             SessionLog("p"),

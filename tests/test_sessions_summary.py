@@ -127,5 +127,9 @@ def test_summary_warns_of_past_meetings_not_logged(
 def test_words_kept_in_tables_of_the_commands_have_finnish() -> None:
     from tyonohjaus_cli.cli import goals, progress
 
-    words = [*progress.POINTS.values(), *goals._AGREED_TEXT.values()]
+    words = [
+        *progress._DUE.values(),
+        *progress.REVIEW_POINT_REACHED.values(),
+        *goals._AGREED_TEXT.values(),
+    ]
     assert [w for w in words if not has_translation(w, "fi")] == []

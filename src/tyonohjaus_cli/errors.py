@@ -34,8 +34,13 @@ class StoreFileError(StoreError):
     """A file of the store cannot be read; the message names the file and line."""
 
     def __init__(self, path: str, problem: str, line: int | None = None) -> None:
-        where = f"{path}, line {line}" if line else path
-        super().__init__(f"{where}: {problem}")
+        from tyonohjaus_cli.i18n import t
+
+        super().__init__(
+            t("{path}, line {line}: {problem}", path=path, line=line, problem=problem)
+            if line
+            else f"{path}: {problem}"
+        )
         self.path = path
         self.line = line
         self.problem = problem

@@ -50,7 +50,7 @@ from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Client, Meeting, Participant, Process
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_datetime, t
+from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Event, Timezone, vCalAddress
@@ -222,7 +222,7 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
         lines.append(t("This meeting is cancelled.", lang=lang))
     else:
         number, count = _position(process, meeting)
-        lines.append(t("Meeting {n} of {count}", n=number, count=count, lang=lang))
+        lines.append(t("Meeting {n} of {total}", n=number, total=count, lang=lang))
         if meeting.moves:
             previous = meeting.moves[-1].previous.astimezone(export.zone)
             lines.append(
@@ -246,9 +246,10 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
         lines.append(t("Co-supervisor: {name}", name=process.co_supervisor, lang=lang))
     if meeting.status is not MeetingStatus.CANCELLED:
         lines.append(
-            t(
-                "Please cancel at least {hours} hours before the start.",
-                hours=export.client.cancel_hours,
+            tn(
+                "Please cancel at least {count} hour before the start.",
+                "Please cancel at least {count} hours before the start.",
+                export.client.cancel_hours,
                 lang=lang,
             )
         )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.errors import TyoError
-from tyonohjaus_cli.i18n import language_from_environment, set_language, t
+from tyonohjaus_cli.i18n import language_from_environment, set_language, t, tn
 
 if TYPE_CHECKING:
     from typer._click.exceptions import ClickException
@@ -82,24 +83,55 @@ def main(argv: Sequence[str] | None = None) -> None:
     sys.exit(code)
 
 
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)")
+"""Click's "Got unexpected extra argument(s) (a b)"."""
+
+
+def _usage_message(error: ClickException) -> str | None:
+    """An unknown option, a value missing after one, or words left over, said anew; else
+    ``None``."""
+    from typer._click.exceptions import BadOptionUsage, NoSuchOption
+
+    if isinstance(error, NoSuchOption):
+        return (
+            t(
+                "No such option: {name} (Possible options: {options})",
+                name=error.option_name,
+                options=", ".join(sorted(error.possibilities)),
+            )
+            if error.possibilities
+            else t("No such option: {name}", name=error.option_name)
+        )
+
+    if isinstance(error, BadOptionUsage) and error.message.endswith(" requires an argument."):
+        return t("option {name!r} needs a value", name=error.option_name)
+    if extra := _EXTRA.fullmatch(error.message):
+        words = extra[1].split()
+        return tn(
+            "unexpected argument {words}: is a quote or an option missing?",
+            "unexpected arguments {words}: is a quote or an option missing?",
+            len(words),
+            words=" ".join(words),
+        )
+    return None
+
+
 def _parser_message(error: ClickException) -> str:
     """The argument parser's complaint in the interface language (its own text is English).
 
     The common ones are said anew from what the error carries; any other stays as it is.
     """
-    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption
+    from typer._click.exceptions import BadParameter, MissingParameter
 
-    if isinstance(error, NoSuchOption):
-        message = t("No such option: {name}", name=error.option_name)
-        if error.possibilities:
-            options = ", ".join(sorted(error.possibilities))
-            message += " " + t("(Possible options: {options})", options=options)
-        return message
+    from tyonohjaus_cli.cli.help import placeholders
+
+    if (said := _usage_message(error)) is not None:
+        return said
     if isinstance(error, BadParameter):
         if isinstance(error.param_hint, str):
-            hint = error.param_hint
+            hint = placeholders(error.param_hint)
         elif error.param_hint is None and error.param is not None:
-            hint = error.param.get_error_hint(error.ctx)  # type: ignore[arg-type]
+            hint = placeholders(error.param.get_error_hint(error.ctx))  # type: ignore[arg-type]
         else:
             return error.format_message()
         if isinstance(error, MissingParameter):

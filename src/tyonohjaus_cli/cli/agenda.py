@@ -13,10 +13,10 @@ import typer
 
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
-from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.enums import MEETING_STATUS_WORDS
 from tyonohjaus_cli.domain.pending import is_unlogged
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_datetime, format_time, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, format_time, t
 
 UNLOGGED = object()
 """The table's status of a meeting over and never logged (kirjaamatta)."""
@@ -72,7 +72,7 @@ def agenda(
         for row in rows:
             if is_unlogged(row["status"], row["start"], row["minutes"], now):
                 row["status"] = UNLOGGED
-    states = output.words(MeetingStatus)
+    states = output.words(MEETING_STATUS_WORDS)
     unlogged = t("not logged")
     columns = [
         output.Column("start", t("when"), format_datetime, wrap=False),
@@ -91,6 +91,8 @@ def agenda(
         as_json=as_json,
         as_csv=as_csv,
         empty=t(
-            "No meetings from {first} to {last}.", first=first.isoformat(), last=last.isoformat()
+            "No meetings from {first} to {last}.",
+            first=format_date(first, weekday=False),
+            last=format_date(last, weekday=False),
         ),
     )

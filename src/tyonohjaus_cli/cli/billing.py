@@ -44,7 +44,14 @@ from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import StoreError, UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
+from tyonohjaus_cli.i18n import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    language,
+    t,
+)
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 
@@ -54,6 +61,7 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.billing import Bill, BillItem
     from tyonohjaus_cli.domain.invoices import Totals
     from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.loose_ends import Earlier
 
 
 class _MonthOrCommand(Group):
@@ -107,9 +115,8 @@ def _discount(item: BillItem) -> Decimal:
 
 
 def decimal_text(value: Decimal | str) -> str:
-    """A number as a person reads it: ``25,5`` in Finnish, ``25.5`` in English."""
-    text = str(value)
-    return text if language() == "en" else text.replace(".", ",")
+    """A figure of a row (kept as text for ``--json``) as a person reads it: ``25,5``."""
+    return format_number(Decimal(value))
 
 
 def _totals_json(totals: Totals) -> dict[str, Any]:
@@ -176,7 +183,7 @@ _COLUMNS = [
     output.Column("process", t("process")),
     output.Column("description", t("what")),
     output.Column("minutes", t("min"), right=True),
-    output.Column("units", t("units"), lambda units: decimal_text(f"{units:.2f}"), right=True),
+    output.Column("units", t("units"), lambda units: format_number(units, places=2), right=True),
     output.Column("unit_price", t("unit price"), format_money, right=True),
     output.Column(
         "discount", t("discount"), lambda amount: format_money(amount) if amount else "", right=True
@@ -198,8 +205,8 @@ def _say_totals(bill: Bill) -> None:
     for rate in totals.by_rate:
         output.say(
             t(
-                "  VAT {percent} %: base {base}, VAT {vat}",
-                percent=format_number(rate.percent),
+                "  VAT {percent}: base {base}, VAT {vat}",
+                percent=format_percent(rate.percent),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -246,22 +253,19 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tyonohjaus_cli.usecases.bills import (
-        earlier_warning,
-        month_bills,
-        open_earlier,
-        unlogged_warning,
-    )
+    from tyonohjaus_cli.usecases.bills import unlogged_warning
+    from tyonohjaus_cli.usecases.kept_bills import shown_bills
+    from tyonohjaus_cli.usecases.loose_ends import earlier_open, earlier_warning
 
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
-    bills = month_bills(store, chosen, client, now=session.now())
+    bills = shown_bills(store, chosen, client, now=session.now())
     if as_csv:
         rows = [_item_row(bill, item) for bill in bills for item in bill.items]
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
         machine.print_csv(keys, rows)
         return
-    earlier = open_earlier(store, chosen, client, now=session.now())
+    earlier = earlier_open(store, chosen, client, now=session.now())
     if as_json:
         everything = [line for bill in bills for line in bill.lines]
         from tyonohjaus_cli.domain.invoices import totals as sum_lines
@@ -273,12 +277,12 @@ def billing(
                 "totals": _totals_json(sum_lines(everything)),
                 "open_earlier": [
                     {
-                        "client": bill.client.id,
-                        "month": str(bill.month),
-                        "items": [item.key for item in bill.open_items],
-                        "open": _totals_json(bill.open_totals),
+                        "client": item.client,
+                        "month": str(item.month),
+                        "items": list(item.items),
+                        "open": _totals_json(item.open),
                     }
-                    for bill in earlier
+                    for item in earlier
                 ],
             }
         )
@@ -302,11 +306,11 @@ def billing(
             output.say(t("  nothing billable"))
         if bill.unlogged:
             output.warn(unlogged_warning(bill))
-    by_client: dict[str, list[Bill]] = {}
-    for bill in earlier:
-        by_client.setdefault(bill.client.id, []).append(bill)
-    for client_bills in by_client.values():
-        output.say(earlier_warning(client_bills, chosen))
+    by_client: dict[str, list[Earlier]] = {}
+    for item in earlier:
+        by_client.setdefault(item.client, []).append(item)
+    for found in by_client.values():
+        output.say(earlier_warning(found, chosen))
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)
@@ -496,8 +500,8 @@ def add_expense(
         )
     else:
         message = t(
-            "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.",
-            percent=format_number(percent),
+            "Added expense {id}: {amount} + VAT {percent}, {day}, billed with {month}.",
+            percent=format_percent(percent),
             **fields,
         )
     output.say(message)

@@ -16,7 +16,7 @@ from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Client, Process
 from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 
 
 @params.edge("minutes")
@@ -240,12 +240,26 @@ def ics(
             data = write(n, how)
             output.write_out(data, out / export.file_name(process, n, how, suffix))
         _warn_unreachable(process)
-        output.say(t("Wrote {count} files to {path}.", count=len(messages), path=out))
+        output.say(
+            tn(
+                "Wrote {count} file to {path}.",
+                "Wrote {count} files to {path}.",
+                len(messages),
+                path=out,
+            )
+        )
         return
 
     output.write_out(export.calendar_file(process, client, settings, options), out)
     if out is not None:
-        output.say(t("Wrote {count} meetings to {path}.", count=len(process.meetings), path=out))
+        output.say(
+            tn(
+                "Wrote {count} meeting to {path}.",
+                "Wrote {count} meetings to {path}.",
+                len(process.meetings),
+                path=out,
+            )
+        )
 
 
 def _check_invitation_options(
@@ -325,7 +339,14 @@ def _own_calendar(
         )
         output.write_out(data, out)
         if out is not None:
-            output.say(t("Wrote {count} meetings to {path}.", count=count, path=out))
+            output.say(
+                tn(
+                    "Wrote {count} meeting to {path}.",
+                    "Wrote {count} meetings to {path}.",
+                    count,
+                    path=out,
+                )
+            )
         return
 
     items = [
@@ -360,7 +381,7 @@ def _own_calendar(
         output.warn(t("{path} is not tyo's: left as it is", path=vdir / name))
     output.say(
         t(
-            "{path}: {added} added, {updated} updated, {removed} removed.",
+            "{path}: added {added}, updated {updated}, removed {removed}.",
             path=vdir,
             added=len(done.added),
             updated=len(done.updated),

@@ -14,7 +14,7 @@ from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.render import changes_json, dated_text
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_money, format_number, t
+from tyonohjaus_cli.i18n import format_money, format_number, format_percent, t
 from tyonohjaus_cli.storage.client_index import ClientRow
 
 # The client dataclass (its module is most of `tyo client list`'s start) is imported by
@@ -277,7 +277,7 @@ def list_clients(as_json: output.JsonOption = False, as_csv: output.CsvOption = 
         output.Column("business_id", t("business ID")),
         output.Column("rate", t("rate"), format_money, right=True),
         output.Column(
-            "discount", t("discount %"), lambda pct: f"{pct:g}" if pct else "", right=True
+            "discount", t("discount %"), lambda pct: format_number(pct) if pct else "", right=True
         ),
         output.Column("language", t("language")),
     ]
@@ -330,20 +330,20 @@ def show(
                 ),
             ),
             (
-                t("discount %"),
+                t("discount"),
                 dated_text(
                     client.discount if client.discount or client.discount_changes else None,
                     client.discount_changes,
-                    format_number,
+                    format_percent,
                     "",
                 ),
             ),
             (
                 t("cancellation window"),
                 t(
-                    "{hours} h, billed at {pct} %",
+                    "{hours} h, billed at {percent}",
                     hours=client.cancel_hours,
-                    pct=f"{client.cancel_charge:g}",
+                    percent=format_percent(client.cancel_charge),
                 ),
             ),
             (t("payment days"), str(client.payment_days)),

@@ -177,9 +177,16 @@ def doctor(
             output.say(t("fixed: {what}", what=line))
         for problem in checkup.problems:
             where = problem.path or str(root)
-            if problem.line:
-                where = f"{where}, line {problem.line}"
-            output.say(f"{where}: {problem.problem}")
+            output.say(
+                t(
+                    "{path}, line {line}: {problem}",
+                    path=where,
+                    line=problem.line,
+                    problem=problem.problem,
+                )
+                if problem.line
+                else f"{where}: {problem.problem}"
+            )
             output.say("  " + t("what to do: {advice}", advice=problem.advice))
         if checkup.problems:
             fixable = sum(p.fixable for p in checkup.problems)
@@ -194,10 +201,11 @@ def doctor(
             )
         else:
             output.say(
-                t(
-                    "The store at {root} is in order ({files} files read).",
+                tn(
+                    "The store at {root} is in order ({count} file read).",
+                    "The store at {root} is in order ({count} files read).",
+                    checkup.files,
                     root=root,
-                    files=checkup.files,
                 )
             )
     if checkup.problems:
@@ -268,7 +276,14 @@ def export(
         except StoreError:
             now = datetime.now(UTC)  # damaged settings: a backup is all the more worth making
         names = archive.backup(store, out.expanduser(), now.isoformat(timespec="seconds"))
-        output.say(t("Backed up {count} files to {path}.", count=len(names), path=out))
+        output.say(
+            tn(
+                "Backed up {count} file to {path}.",
+                "Backed up {count} files to {path}.",
+                len(names),
+                path=out,
+            )
+        )
         output.say(t("It holds the session log too: keep it as safe as the store."))
         return
     parse_id(client_id, t("client"))
@@ -336,6 +351,7 @@ def _md(text: str) -> str:
 
 def _participant_markdown(data: ParticipantData, now: datetime) -> str:
     from tyonohjaus_cli.domain import access
+    from tyonohjaus_cli.domain.enums import KIND_WORDS, MEETING_STATUS_WORDS
 
     def day(value: date | None) -> str:
         return format_date(value, weekday=False) if value else ""
@@ -365,7 +381,7 @@ def _participant_markdown(data: ParticipantData, now: datetime) -> str:
             (t("name"), process.name),
             (t("e-mail"), process.email),
             (t("client"), process.client),
-            (t("kind"), t(process.kind.value)),
+            (t("kind"), t(KIND_WORDS[process.kind])),
             (t("period"), f"{day(process.first)} – {day(process.last)}" if process.first else ""),
         ]
         lines += [f"- **{label}**: {_md(value)}" for label, value in facts if value]
@@ -377,7 +393,7 @@ def _participant_markdown(data: ParticipantData, now: datetime) -> str:
             lines.append(f"| # | {t('date')} | {t('status')} | {t('attendance')} |")
             lines.append("|---:|---|---|---|")
             lines += [
-                f"| {m.n} | {day(m.day)} | {t(m.status.value)} | "
+                f"| {m.n} | {day(m.day)} | {t(MEETING_STATUS_WORDS[m.status])} | "
                 f"{attendance.get(m.attendance or '', '')} |"
                 for m in process.meetings
             ]
@@ -451,7 +467,7 @@ def import_(
             "Restored {count} files from {path} (backup of {created}) into {root}.",
             len(restored.files),
             path=archive_file,
-            created=restored.created or "?",
+            created=_when(restored.created) if restored.created else "?",
             root=root,
         )
     )
@@ -472,13 +488,17 @@ def _show_plan(plan: Plan, *, participant: bool) -> None:
     for rel in plan.redacted:
         output.say("  " + t("remove the name from {path}", path=rel))
     for kept in plan.kept:
-        until = (
-            t(" (until {day})", day=format_date(kept.until, weekday=False)) if kept.until else ""
+        line = (
+            t(
+                "keep {path} (until {day}): {reason}",
+                path=kept.path,
+                day=format_date(kept.until, weekday=False),
+                reason=kept.reason,
+            )
+            if kept.until
+            else t("keep {path}: {reason}", path=kept.path, reason=kept.reason)
         )
-        output.say(
-            "  "
-            + t("keep {path}{until}: {reason}", path=kept.path, until=until, reason=kept.reason)
-        )
+        output.say("  " + line)
     for gone in plan.history:
         output.say(
             "  "

@@ -13,7 +13,6 @@ from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.goals import (
     AGREED_WITH,
     REVIEWED_WITH,
-    REVIEWED_WITH_TEXT,
     add_goal,
     all_reviews,
     check_review,
@@ -211,12 +210,13 @@ def review(
     target = find_goal(process, goal)
     output.say(
         t(
-            "Recorded a review of goal {n} ({text}) on {day}: score {score}, {who}.",
+            "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the participants."
+            if with_ == "participants"
+            else "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the client.",
             n=target.n,
             text=target.text,
             day=format_date(made.day),
             score=score,
-            who=t(REVIEWED_WITH_TEXT[with_]),
         )
     )
     output.say(

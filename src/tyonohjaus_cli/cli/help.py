@@ -48,11 +48,144 @@ def _typer_text(text: str) -> str:
     return f"{text[: notes.start()]}[{'; '.join(said)}]"
 
 
+_PLACEHOLDERS = {
+    # What usage lines and option lists show for the values to type, as message ids.
+    "OPTIONS": "OPTIONS",
+    "COMMAND": "COMMAND",
+    "ARGS": "ARGS",
+    "ID": "ID",
+    "CID": "CID",
+    "CLIENT": "CLIENT",
+    "PROCESS": "PROCESS",
+    "MONTH": "MONTH",
+    "YEAR": "YEAR",
+    "FILE": "FILE",
+    "PATH": "PATH",
+    "DIR": "DIR",
+    "NAME": "NAME",
+    "EMAIL": "EMAIL",
+    "TEXT": "TEXT",
+    "DATE": "DATE",
+    "MINUTES": "MINUTES",
+    "FIRST..LAST": "FIRST..LAST",
+    "key": "key",
+    "value": "value",
+    "<address>": "<address>",
+    "<business-id>": "<business-id>",
+    "<cadence>": "<cadence>",
+    "<code>": "<code>",
+    "<count>": "<count>",
+    "<date>": "<date>",
+    "<datetime>": "<datetime>",
+    "<days>": "<days>",
+    "<duration>": "<duration>",
+    "<email>": "<email>",
+    "<euros>": "<euros>",
+    "<hours>": "<hours>",
+    "<interval>": "<interval>",
+    "<minutes>": "<minutes>",
+    "<month>": "<month>",
+    "<name>": "<name>",
+    "<participant>": "<participant>",
+    "<percent>": "<percent>",
+    "<str>": "<str>",
+    "<text>": "<text>",
+    "<title>": "<title>",
+    "<zone>": "<zone>",
+}
+"""Each placeholder in the interface language: ``[VALITSIMET]``, ``KUUKAUSI``, ``<aika>``.
+A choice (``<fi|en>``) and a one-letter name (``N``) are what is typed, and stay."""
+
+_PLACEHOLDER = re.compile(r"<[a-z-]+>|\{[a-z]+\}|(?<![-\w])[A-Z]{2,}(?:\.\.[A-Z]+)?(?![\w-])")
+
+
+def placeholders(text: str) -> str:
+    """``text`` (a usage line, an option's name, a parser's hint) with its placeholders in
+    the interface language."""
+
+    def say(match: re.Match[str]) -> str:
+        word = match[0]
+        if word.startswith("{"):  # a required argument, e.g. {key}
+            inner = word[1:-1]
+            return f"{{{t(_PLACEHOLDERS[inner])}}}" if inner in _PLACEHOLDERS else word
+        return t(_PLACEHOLDERS[word]) if word in _PLACEHOLDERS else word
+
+    return _PLACEHOLDER.sub(say, text)
+
+
+_EXAMPLE = re.compile(r"[^\s:]+:\s+tyo( |$)")
+"""A line that shows a command: ``Example: tyo ...``, ``Esimerkki: tyo ...``."""
+
+
+def _command_lines(line: str, width: int) -> list[str]:
+    """An example too long for the width, broken as a shell reads it: between words, never
+    inside quotes, each line but the last ending in `` \\`` and the next indented."""
+    if len(line) <= width or not _EXAMPLE.match(line):
+        return [line]
+    words, word, quote = [], "", ""
+    for char in line:
+        if char == " " and not quote:
+            words.append(word)
+            word = ""
+            continue
+        if char in "\"'":
+            quote = "" if quote == char else (quote or char)
+        word += char
+    words.append(word)
+    lines = [words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + 1 + len(word) + 2 > width and lines[-1].strip():
+            lines[-1] += " \\"
+            lines.append("    " + word)
+        else:
+            lines[-1] += " " + word
+    return lines
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    paragraphs: list[list[str]] = [[]]
+    for line in text.splitlines():
+        if line.strip():
+            paragraphs[-1].append(line.rstrip())
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [lines for lines in paragraphs if lines]
+
+
 class HelpFormatter(ClickHelpFormatter):
     """Click's help layout, in the interface language."""
 
+    def write_text(self, text: str) -> None:
+        """A help text: each paragraph of prose wrapped to the width; an example
+        (``Example: tyo ...``, in any language) or an indented line on a line of its own and
+        never broken, so that a command reads, and copies, whole. Click would run the lines
+        of a paragraph together: three examples became one line, a path broke at its ``-``."""
+        from typer._click.formatting import wrap_text
+
+        indent = " " * self.current_indent
+        for n, paragraph in enumerate(_paragraphs(text)):
+            if n:
+                self.write("\n")
+            prose: list[str] = []
+            for line in [*paragraph, ""]:
+                if line and not (_EXAMPLE.match(line) or line[0].isspace()):
+                    prose.append(line.strip())
+                    continue
+                if prose:
+                    joined = " ".join(prose)
+                    self.write(wrap_text(joined, self.width, indent, indent) + "\n")
+                    prose.clear()
+                if line:
+                    self.write(
+                        "".join(
+                            f"{indent}{part}\n"
+                            for part in _command_lines(line, self.width - len(indent))
+                        )
+                    )
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, t("Usage: ") if prefix is None else prefix)
+        prefix = t("Usage: ") if prefix is None else prefix
+        super().write_usage(prog, placeholders(args), prefix)
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(t(heading))  # Usage, Arguments, Options, Commands
@@ -60,7 +193,8 @@ class HelpFormatter(ClickHelpFormatter):
     def write_dl(
         self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
     ) -> None:
-        super().write_dl([(term, _typer_text(text)) for term, text in rows], col_max, col_spacing)
+        rows = [(placeholders(term), _typer_text(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
 
 
 class HelpContext(ClickContext):
@@ -84,11 +218,16 @@ class Group(TyperGroup):
         name = args[0] if args else ""
         unknown = name and not name.startswith("-") and not ctx.resilient_parsing
         if unknown and self.get_command(ctx, name) is None:
-            message = t("No such command {name!r}.", name=name)
-            if close := get_close_matches(name, self.list_commands(ctx)):
-                names = ", ".join(repr(command) for command in close)
-                message += " " + t("Did you mean {names}?", names=names)
-            ctx.fail(message)
+            close = get_close_matches(name, self.list_commands(ctx))
+            ctx.fail(
+                t(
+                    "No such command {name!r}. Did you mean {names}?",
+                    name=name,
+                    names=", ".join(repr(command) for command in close),
+                )
+                if close
+                else t("No such command {name!r}.", name=name)
+            )
         return super().resolve_command(ctx, args)
 
 

@@ -17,10 +17,19 @@ from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain.enums import EinvoiceFormat
+from tyonohjaus_cli.domain.invoice_status import INVOICE_STATUS_WORDS
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, format_number, language, t
+from tyonohjaus_cli.i18n import (
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    language,
+    t,
+    tn,
+)
 from tyonohjaus_cli.storage import invoices as invoice_store
 
 # The invoices' domain (dataclasses, billing) is imported by the commands that read or issue
@@ -219,7 +228,8 @@ def create(
     from tyonohjaus_cli.domain.billing import issue_invoice
     from tyonohjaus_cli.domain.einvoice import buyer_reference_missing
     from tyonohjaus_cli.domain.invoice_numbers import invoice_number
-    from tyonohjaus_cli.usecases.bills import bills_through, month_bills, unlogged_warning
+    from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+    from tyonohjaus_cli.usecases.loose_ends import bills_through
 
     if (month is None) == (through is None):
         raise UsageError(t("give the MONTH billed, or --through MONTH, not both"))
@@ -301,7 +311,7 @@ def list_invoices(
         output.Column("issued", t("issued"), lambda day: format_date(day, weekday=False)),
         output.Column("due", t("due"), lambda day: format_date(day, weekday=False)),
         output.Column("gross", t("total"), format_money, right=True),
-        output.Column("status", t("status"), t),
+        output.Column("status", t("status"), output.words(INVOICE_STATUS_WORDS)),
         output.Column("paid", t("paid"), lambda day: format_date(day, weekday=False)),
     ]
     output.emit(
@@ -405,7 +415,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
             (t("buyer reference"), invoice.buyer_reference),
             (t("order number"), invoice.order_number),
             (t("framework agreement"), invoice.contract),
-            (t("status"), t(data["status"])),
+            (t("status"), t(INVOICE_STATUS_WORDS[data["status"]])),
             (t("paid"), format_date(invoice.paid, weekday=False) if invoice.paid else ""),
         ]
     )
@@ -436,8 +446,8 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
     for rate in sums.by_rate:
         output.say(
             t(
-                "VAT {percent} %: base {base}, VAT {vat}",
-                percent=format_number(rate.percent),
+                "VAT {percent}: base {base}, VAT {vat}",
+                percent=format_percent(rate.percent),
                 base=format_money(rate.base),
                 vat=format_money(rate.vat),
             )
@@ -470,28 +480,33 @@ def _reminders_json(sent: tuple[Sent, ...]) -> list[dict[str, Any]]:
 
 
 def _reminder_line(item: Sent) -> str:
-    day = format_date(item.day, weekday=False)
-    interest = format_money(item.interest)
-    return (
-        t(
-            "Reminder sent {day}: {days} days overdue, late interest {interest} added to the "
+    """What a reminder said, in whole sentences: the interest, then any compensation."""
+    fields = {
+        "day": format_date(item.day, weekday=False),
+        "interest": format_money(item.interest),
+    }
+    sentences = [
+        tn(
+            "Reminder sent {day}: {count} day overdue, late interest {interest} added to the "
             "amount.",
-            day=day,
-            days=item.days_overdue,
-            interest=interest,
+            "Reminder sent {day}: {count} days overdue, late interest {interest} added to the "
+            "amount.",
+            item.days_overdue,
+            **fields,
         )
         if item.interest_added
-        else t(
-            "Reminder sent {day}: {days} days overdue, late interest {interest} shown, not added.",
-            day=day,
-            days=item.days_overdue,
-            interest=interest,
+        else tn(
+            "Reminder sent {day}: {count} day overdue, late interest {interest} shown, not added.",
+            "Reminder sent {day}: {count} days overdue, late interest {interest} shown, not added.",
+            item.days_overdue,
+            **fields,
         )
-    ) + (
-        " " + t("Recovery compensation {amount}.", amount=format_money(item.compensation))
-        if item.compensation
-        else ""
-    )
+    ]
+    if item.compensation:
+        sentences.append(
+            t("Recovery compensation {amount}.", amount=format_money(item.compensation))
+        )
+    return " ".join(sentences)
 
 
 @command(app, "pdf")
@@ -806,8 +821,9 @@ def remind(
         output.warn(
             t(
                 "tyo does not know the reference rate from {day}: the latest known one was "
-                "used; `tyo settings set reference_rates {day}=RATE` sets it",
-                day=half.isoformat(),
+                "used; `tyo settings set reference_rates {half}=RATE` sets it",
+                day=format_date(half, weekday=False),
+                half=half.isoformat(),
             )
         )
     chosen = lang or invoice.language

@@ -11,15 +11,15 @@ import typer
 from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.planning import new_uid, shift_text
+from tyonohjaus_cli.cli.planning import new_uid
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.enums import CancelledBy
 from tyonohjaus_cli.domain.holidays_fi import finnish_holidays, may_be_holiday
 from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
-from tyonohjaus_cli.domain.planning import reason_not_free
+from tyonohjaus_cli.domain.planning import ShiftCause, reason_not_free
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, format_number, language, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, format_percent, language, t
 
 app = group(t("Add, move or cancel a meeting of a process."))
 
@@ -131,14 +131,22 @@ def _warn_if_planning_avoids(process: Process, start: datetime) -> None:
     breaks = (*session.store.settings().breaks, *process.breaks)
     holidays = finnish_holidays([day.year], language()) if may_be_holiday(day) else {}
     shift = reason_not_free(day, holidays, breaks)
-    if shift is not None:
-        output.warn(
-            t(
-                "{day} is a day that planning avoids ({reason}): check that it is what was agreed",
-                day=format_date(day),
-                reason=shift_text(shift),
-            )
-        )
+    if shift is not None and shift.cause in _AVOIDED:
+        output.warn(t(_AVOIDED[shift.cause], day=format_date(day), name=shift.detail))
+
+
+_AVOIDED = {
+    ShiftCause.WEEKEND: (
+        "{day} is a day that planning avoids (weekend): check that it is what was agreed"
+    ),
+    ShiftCause.HOLIDAY: (
+        "{day} is a day that planning avoids (holiday: {name}): check that it is what was agreed"
+    ),
+    ShiftCause.BREAK: (
+        "{day} is a day that planning avoids (break {name}): check that it is what was agreed"
+    ),
+}
+"""The warning for each reason a day is not free, a whole sentence each."""
 
 
 @command(app, "cancel")
@@ -186,9 +194,9 @@ def cancel(
     if meeting_ops.is_late_cancellation(meeting, client.cancel_hours):
         output.say(
             t(
-                "Notified within {hours} h of the start: billed at {pct} % as agreed with {client}.",
+                "Notified within {hours} h of the start: billed at {percent} as agreed with {client}.",
                 hours=client.cancel_hours,
-                pct=f"{client.cancel_charge:g}",
+                percent=format_percent(client.cancel_charge),
                 client=client.id,
             )
         )
@@ -223,13 +231,13 @@ def charge(
         change.save_process(process)
     output.say(
         t(
-            "Meeting {n} of {process} ({when}) now bills {pct} % of its price instead of "
-            "{usual} %: {reason}.",
+            "Meeting {n} of {process} ({when}) now bills {percent} of its price instead of "
+            "{usual}: {reason}.",
             n=n,
             process=process_id,
             when=format_datetime(meeting.start),
-            pct=format_number(percent),
-            usual=format_number(client.cancel_charge),
+            percent=format_percent(percent),
+            usual=format_percent(client.cancel_charge),
             reason=meeting.charge_reason,
         )
     )

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
@@ -23,6 +23,9 @@ JsonOption = Annotated[
 CsvOption = Annotated[bool, typer.Option("--csv", help=t("Print CSV instead of a table."))]
 
 
+E = TypeVar("E", bound=Enum)
+
+
 class Column(NamedTuple):
     """A table column: the row key, its heading, and how a person reads the value."""
 
@@ -33,9 +36,11 @@ class Column(NamedTuple):
     wrap: bool = True
 
 
-def words(values: Iterable[Enum]) -> Callable[[Enum], str]:
-    """How a table shows an enumeration's values: each translated once, not once a row."""
-    return {value: t(value.value) for value in values}.__getitem__
+def words(names: Mapping[E, str]) -> Callable[[E], str]:
+    """How a table shows an enumeration's values, from its table of words
+    (:data:`~tyonohjaus_cli.domain.enums.MEETING_STATUS_WORDS`...): each translated once, not
+    once a row."""
+    return {value: t(name) for value, name in names.items()}.__getitem__
 
 
 def printable(text: str) -> str:

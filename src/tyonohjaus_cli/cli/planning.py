@@ -266,10 +266,13 @@ def new_process(
             change.save_process(process)
     if process.size > GROUP_SIZE_FOR_CO_SUPERVISION and not process.co_supervisor:
         output.warn(
-            t(
-                "a group of {size} is over {limit} people: consider a co-supervisor (--co-supervisor)",
+            tn(
+                "a group of {size} is over {count} person: consider a co-supervisor "
+                "(--co-supervisor)",
+                "a group of {size} is over {count} people: consider a co-supervisor "
+                "(--co-supervisor)",
+                GROUP_SIZE_FOR_CO_SUPERVISION,
                 size=process.size,
-                limit=GROUP_SIZE_FOR_CO_SUPERVISION,
             )
         )
     rows = _plan_rows(planned)

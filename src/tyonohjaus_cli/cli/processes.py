@@ -11,7 +11,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
 from tyonohjaus_cli.cli.render import changes_json, dated_text, meeting_state, venue_text
-from tyonohjaus_cli.domain.enums import ProcessKind, ProcessStatus
+from tyonohjaus_cli.domain.enums import KIND_WORDS, PROCESS_STATUS_WORDS, ProcessStatus
 from tyonohjaus_cli.i18n import format_datetime, format_money, format_time, t
 
 if TYPE_CHECKING:
@@ -88,8 +88,8 @@ def list_processes(
     columns = [
         output.Column("id", t("id")),
         output.Column("client", t("client")),
-        output.Column("kind", t("kind"), output.words(ProcessKind)),
-        output.Column("status", t("status"), output.words(ProcessStatus)),
+        output.Column("kind", t("kind"), output.words(KIND_WORDS)),
+        output.Column("status", t("status"), output.words(PROCESS_STATUS_WORDS)),
         output.Column("held", t("held"), right=True),
         output.Column("meetings", t("of"), right=True),
         output.Column("next", t("next meeting"), format_datetime),
@@ -194,8 +194,8 @@ def show(
                 f"{process.id} — {process.title}" if process.title != process.id else process.id,
             ),
             (t("client"), f"{client.id} — {client.name}"),
-            (t("kind"), t(process.kind.value)),
-            (t("status"), t(process.status.value)),
+            (t("kind"), t(KIND_WORDS[process.kind])),
+            (t("status"), t(PROCESS_STATUS_WORDS[process.status])),
             (t("plan"), process.plan),
             (t("venue"), venue_text(process.venue)),
             (t("participants"), "\n".join(str(p) for p in process.participants)),

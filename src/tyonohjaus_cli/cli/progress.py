@@ -10,8 +10,8 @@ from typing import Any
 
 from tyonohjaus_cli.domain.goals import all_reviews
 from tyonohjaus_cli.domain.models import Process
-from tyonohjaus_cli.domain.progress import Progress, ReviewKind, format_units, progress
-from tyonohjaus_cli.i18n import format_date, t
+from tyonohjaus_cli.domain.progress import Progress, ReviewKind, progress
+from tyonohjaus_cli.i18n import format_date, format_number, t, tn
 from tyonohjaus_cli.storage.store import Store
 
 
@@ -21,11 +21,31 @@ def progress_of(store: Store, process: Process) -> Progress:
     return progress(process, store.settings().unit_minutes, (r.day for r in reviews))
 
 
-POINTS = {
-    ReviewKind.MIDPOINT: "midpoint review",
-    ReviewKind.HALF_YEAR: "six-month review",
-    ReviewKind.FINAL: "final review",
+_DUE = {
+    (ReviewKind.MIDPOINT, False): "midpoint review at meeting {n}, {when}",
+    (ReviewKind.HALF_YEAR, False): "six-month review at meeting {n}, {when}",
+    (ReviewKind.FINAL, False): "final review at meeting {n}, {when}",
+    (ReviewKind.MIDPOINT, True): "midpoint review at meeting {n}, {when} (overdue)",
+    (ReviewKind.HALF_YEAR, True): "six-month review at meeting {n}, {when} (overdue)",
+    (ReviewKind.FINAL, True): "final review at meeting {n}, {when} (overdue)",
 }
+"""The next review point, and whether it is overdue: a whole phrase for each."""
+
+REVIEW_POINT_REACHED = {
+    ReviewKind.MIDPOINT: (
+        "This was the midpoint review point: record the goal review with "
+        "`tyo goal review {process} --goal G --score 1..5`."
+    ),
+    ReviewKind.HALF_YEAR: (
+        "This was the six-month review point: record the goal review with "
+        "`tyo goal review {process} --goal G --score 1..5`."
+    ),
+    ReviewKind.FINAL: (
+        "This was the final review point: record the goal review with "
+        "`tyo goal review {process} --goal G --score 1..5`."
+    ),
+}
+"""What ``tyo log`` says when the meeting logged was a review point."""
 
 
 def progress_details(done: Progress, today: date) -> list[tuple[str, str]]:
@@ -34,34 +54,38 @@ def progress_details(done: Progress, today: date) -> list[tuple[str, str]]:
     due = ""
     if point is not None:
         due = t(
-            "{kind} at meeting {n}, {when}",
-            kind=t(POINTS[point.kind]),
+            _DUE[point.kind, point.start.date() < today],
             n=point.meeting,
             when=format_date(point.start.date()),
         )
-        if point.start.date() < today:
-            due += " " + t("(overdue)")
     elif done.points:
         due = t("none: every review point is reviewed")
-    missed = t(", {count} no-show", count=done.no_shows) if done.no_shows else ""
+    meetings = (
+        tn(
+            "{held} held, {count} no-show, {left} left of {planned}",
+            "{held} held, {count} no-shows, {left} left of {planned}",
+            done.no_shows,
+            held=done.held,
+            left=done.left,
+            planned=done.planned,
+        )
+        if done.no_shows
+        else t(
+            "{held} held, {left} left of {planned}",
+            held=done.held,
+            left=done.left,
+            planned=done.planned,
+        )
+    )
     return [
-        (
-            t("meetings"),
-            t(
-                "{held} held{missed}, {left} left of {planned}",
-                held=done.held,
-                missed=missed,
-                left=done.left,
-                planned=done.planned,
-            ),
-        ),
+        (t("meetings"), meetings),
         (
             t("units used"),
             t(
                 "{used} of {total}, {left} left ({minutes} min each)",
-                used=format_units(done.units_used),
-                total=format_units(done.units_used + done.units_left),
-                left=format_units(done.units_left),
+                used=format_number(done.units_used),
+                total=format_number(done.units_used + done.units_left),
+                left=format_number(done.units_left),
                 minutes=done.unit_minutes,
             ),
         ),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus
+from tyonohjaus_cli.domain.enums import MEETING_STATUS_WORDS, CancelledBy, MeetingStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 
 if TYPE_CHECKING:
@@ -22,20 +22,26 @@ def venue_text(venue: Venue) -> str:
 
 
 def meeting_state(meeting: Meeting) -> str:
-    """A meeting's status with what a supervisor needs to know about it."""
-    text = t(meeting.status.value)
-    if meeting.status is MeetingStatus.CANCELLED and meeting.cancelled_by is not None:
-        who = (
-            t("by the client")
-            if meeting.cancelled_by is CancelledBy.CLIENT
-            else t("by the supervisor")
-        )
-        text = f"{text} {who}"
-        if meeting.notified_at is not None:
-            text += " " + t("(notified {at})", at=format_datetime(meeting.notified_at))
+    """A meeting's status with what a supervisor needs to know about it: each fact a whole
+    phrase, the facts a list (``cancelled by the client (notified …) · moved from …``)."""
+    facts = [_status_text(meeting)]
     if meeting.moves:
-        text += " · " + t("moved from {day}", day=format_date(meeting.moves[-1].previous.date()))
-    return text
+        facts.append(t("moved from {day}", day=format_date(meeting.moves[-1].previous.date())))
+    return " · ".join(facts)
+
+
+def _status_text(meeting: Meeting) -> str:
+    if meeting.status is not MeetingStatus.CANCELLED or meeting.cancelled_by is None:
+        return t(MEETING_STATUS_WORDS[meeting.status])
+    by_client = meeting.cancelled_by is CancelledBy.CLIENT
+    if meeting.notified_at is None:
+        return t("cancelled by the client") if by_client else t("cancelled by the supervisor")
+    return t(
+        "cancelled by the client (notified {at})"
+        if by_client
+        else "cancelled by the supervisor (notified {at})",
+        at=format_datetime(meeting.notified_at),
+    )
 
 
 def dated_text(

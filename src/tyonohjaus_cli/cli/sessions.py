@@ -19,10 +19,10 @@ from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
-from tyonohjaus_cli.cli.progress import POINTS, progress_of
+from tyonohjaus_cli.cli.progress import REVIEW_POINT_REACHED, progress_of
 from tyonohjaus_cli.domain import summary as summaries
-from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, all_reviews
+from tyonohjaus_cli.domain.enums import MEETING_STATUS_WORDS, MeetingStatus
+from tyonohjaus_cli.domain.goals import all_reviews
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Meeting, Process
 from tyonohjaus_cli.domain.sessionlog import (
@@ -35,7 +35,7 @@ from tyonohjaus_cli.domain.sessionlog import (
 )
 from tyonohjaus_cli.domain.summary_text import render
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_datetime, t
+from tyonohjaus_cli.i18n import format_date, format_datetime, t, tn
 
 ProcessArgument = Annotated[
     str,
@@ -55,7 +55,13 @@ def _read_note_file(path: Path) -> str:
     if str(path) == "-":
         text = sys.stdin.read(NOTE_LIMIT + 1)
         if len(text) > NOTE_LIMIT:
-            raise UsageError(t("a note longer than {limit} characters", limit=NOTE_LIMIT))
+            raise UsageError(
+                tn(
+                    "a note longer than {count} character",
+                    "a note longer than {count} characters",
+                    NOTE_LIMIT,
+                )
+            )
     else:
         try:
             text = read_named(path, NOTE_LIMIT).decode("utf-8")
@@ -89,24 +95,26 @@ def _heading(meeting: Meeting, process: Process) -> str:
 def _logged_text(process: Process, n: int, entry: LogEntry) -> str:
     meeting = process.meeting(n)
     assert meeting is not None
+    # What was logged, a list of whole facts after the colon: "held, 90 min, 2 of 3 present".
+    facts = []
     if meeting.status is MeetingStatus.NO_SHOW:
-        what = t("no-show")
+        facts.append(t("no-show"))
     else:
-        what = t("held, {minutes} min", minutes=meeting.actual_minutes)
+        facts.append(t("held, {minutes} min", minutes=meeting.actual_minutes))
         if meeting.attended is not None:
-            what += ", " + (
-                t("{count} of {size} present", count=meeting.attended, size=process.size)
+            facts.append(
+                t("{present} of {size} present", present=meeting.attended, size=process.size)
                 if process.size
-                else t("{count} present", count=meeting.attended)
+                else tn("{count} present", "{count} present", meeting.attended)
             )
     if entry.note:
-        what += ", " + t("with a private note")
+        facts.append(t("with a private note"))
     return t(
         "Logged meeting {n} of {process} ({when}): {what}.",
         n=n,
         process=process.id,
         when=format_datetime(meeting.start),
-        what=what,
+        what=", ".join(facts),
     )
 
 
@@ -228,14 +236,7 @@ def log(
     output.say(_logged_text(process, logged.n, entry))
     point = next((p for p in progress_of(store, process).points if p.meeting == logged.n), None)
     if point is not None and not point.reviewed and logged.status is MeetingStatus.HELD:
-        output.say(
-            t(
-                "This was the {kind} point: record the goal review with "
-                "`tyo goal review {process} --goal G --score 1..5`.",
-                kind=t(POINTS[point.kind]),
-                process=process_id,
-            )
-        )
+        output.say(t(REVIEW_POINT_REACHED[point.kind], process=process_id))
 
 
 # --- tyo notes ---------------------------------------------------------------------------
@@ -252,7 +253,7 @@ def _entry_lines(process: Process, entry: LogEntry | None, n: int, *, md: bool) 
     state = (
         t("held, {minutes} min", minutes=meeting.actual_minutes)
         if meeting.status is MeetingStatus.HELD
-        else t(meeting.status.value)
+        else t(MEETING_STATUS_WORDS[meeting.status])
     )
     head = t("Meeting {n}", n=n) + f" · {format_datetime(meeting.start)} · {state}"
     lines = [f"## {head}", ""] if md else [head]
@@ -276,6 +277,20 @@ def _entry_lines(process: Process, entry: LogEntry | None, n: int, *, md: bool) 
     return lines
 
 
+_REVIEW_LINE = {
+    ("participants", True): (
+        "{day}: goal {goal}, score {score}, with the participants (shared with the client)"
+    ),
+    (
+        "participants",
+        False,
+    ): "{day}: goal {goal}, score {score}, with the participants (not shared)",
+    ("client", True): "{day}: goal {goal}, score {score}, with the client (shared with the client)",
+    ("client", False): "{day}: goal {goal}, score {score}, with the client (not shared)",
+}
+"""A goal review in the notes: with whom, and whether it is shared, a whole line each."""
+
+
 def _review_lines(process: Process, log: SessionLog, *, md: bool) -> list[str]:
     reviews = all_reviews(process, log)
     if not reviews:
@@ -283,14 +298,11 @@ def _review_lines(process: Process, log: SessionLog, *, md: bool) -> list[str]:
     heading = t("Goal reviews")
     lines = ["", f"## {heading}", ""] if md else ["", heading]
     for review in reviews:
-        shared = t("shared with the client") if review.shared else t("not shared")
         line = t(
-            "{day}: goal {goal}, score {score}, {who} ({shared})",
+            _REVIEW_LINE[review.with_, review.shared],
             day=format_date(review.day),
             goal=review.goal,
             score=review.score,
-            who=t(REVIEWED_WITH_TEXT[review.with_]),
-            shared=shared,
         )
         if review.comment:
             line += f" — {review.comment}"

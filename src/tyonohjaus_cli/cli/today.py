@@ -12,11 +12,9 @@ from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, t
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.invoices import Invoice
     from tyonohjaus_cli.domain.overview import AgendaItem
-    from tyonohjaus_cli.domain.parsing import Month
     from tyonohjaus_cli.storage.store import Store
-
-_EVER = (datetime(2000, 1, 1), datetime(2101, 1, 1))  # noqa: DTZ001 (given the store's zone below)
 
 
 def _line(text: str, command: str) -> tuple[str, str]:
@@ -28,46 +26,42 @@ def _meeting_text(item: AgendaItem) -> str:
     return f"{format_datetime(item.start)}  {item.process} #{item.n}{where}"
 
 
-def _uninvoiced(store: Store, items: list[AgendaItem], today: date) -> list[tuple[str, str]]:
-    """``client month: amount`` lines for past months with items not yet invoiced."""
-    from tyonohjaus_cli.domain.invoices import invoiced_items
+def _uninvoiced(store: Store, today: date) -> list[tuple[str, str]]:
+    """``client month: amount`` lines for past months with items not yet invoiced, over the
+    three years a claim lasts (as ``tyo billing`` names them: usecases/loose_ends.py)."""
     from tyonohjaus_cli.domain.parsing import Month
-    from tyonohjaus_cli.storage import expenses as expense_store
-    from tyonohjaus_cli.storage import invoices as invoice_store
-    from tyonohjaus_cli.usecases.bills import bills_by_month
+    from tyonohjaus_cli.usecases.loose_ends import earlier_open
 
-    this_month = Month.of(today)
-    invoiced = invoiced_items(invoice_store.invoices(store))
-    billable = (MeetingStatus.HELD, MeetingStatus.NO_SHOW, MeetingStatus.CANCELLED)
-    months: set[Month] = {
-        Month.of(item.start.date())
-        for item in items
-        if item.status in billable and f"{item.process}#{item.n}" not in invoiced
-    }
-    months |= {
-        Month.of(expense.day)
-        for expense in expense_store.all_expenses(store)
-        if expense.key not in invoiced
-    }
-    candidates: list[Month] = sorted(month for month in months if month < this_month)
-    lines = []
-    found = bills_by_month(store, candidates, now=session.now()) if candidates else []
-    for month, bills in zip(candidates, found, strict=True):
-        for bill in bills:
-            amount = bill.open_totals.gross
-            if bill.open_items and amount:
-                lines.append(
-                    _line(
-                        t(
-                            "{client} {month}: {amount} not yet invoiced",
-                            client=bill.client.id,
-                            month=str(month),
-                            amount=format_money(amount),
-                        ),
-                        f"tyo invoice create {month} --client {bill.client.id}",
-                    )
-                )
-    return lines
+    found = earlier_open(store, Month.of(today), now=session.now())
+    return [
+        _line(
+            t(
+                "{client} {month}: {amount} not yet invoiced",
+                client=item.client,
+                month=str(item.month),
+                amount=format_money(item.open.gross),
+            ),
+            f"tyo invoice create {item.month} --client {item.client}",
+        )
+        for item in sorted(found, key=lambda item: (item.month, item.client))
+        if item.open.gross
+    ]
+
+
+def _maybe_overdue(store: Store, today: date) -> list[Invoice]:
+    """The invoices that may be overdue, read whole: the invoice index tells which."""
+    from tyonohjaus_cli.storage import invoices as invoice_store
+
+    heads = invoice_store.invoice_heads(store)
+    paid = invoice_store.payments(store)
+    credited = {head.credit_for for head in heads if head.credit_for is not None}
+    return [
+        invoice_store.invoice(store, head.number)
+        for head in heads
+        if head.credit_for is None
+        and head.number not in credited | paid.keys()
+        and date.fromisoformat(head.due) < today
+    ]
 
 
 def _reviews_due(store: Store, today: date) -> list[tuple[str, str]]:
@@ -105,14 +99,17 @@ def today() -> None:
 
     Example: tyo today
     """
-    from tyonohjaus_cli.storage import invoices as invoice_store
+    from tyonohjaus_cli.domain.parsing import Month
+    from tyonohjaus_cli.usecases.loose_ends import CLAIM_MONTHS
 
     store = session.store
     now = session.now()
     zone = store.zone()
     day = now.date()
-    items = store.agenda(*(moment.replace(tzinfo=zone) for moment in _EVER))
     upto = datetime.combine(day + timedelta(days=2), time(), zone)
+    # Meetings not logged are sought as far back as open items are, not over all the years.
+    since = Month.of(day).shifted(-CLAIM_MONTHS).first
+    items = store.agenda(datetime.combine(since, time(), zone), upto)
     sections = [
         (
             t("Today and tomorrow"),
@@ -128,7 +125,7 @@ def today() -> None:
                 for item in pending.unlogged(items, now)
             ],
         ),
-        (t("Not invoiced"), _uninvoiced(store, items, day)),
+        (t("Not invoiced"), _uninvoiced(store, day)),
         (
             t("Unpaid past the due date"),
             [
@@ -142,7 +139,7 @@ def today() -> None:
                     ),
                     f"tyo invoice paid {invoice.number}",
                 )
-                for invoice in pending.overdue(invoice_store.invoices(store), day)
+                for invoice in pending.overdue(_maybe_overdue(store, day), day)
             ],
         ),
         (t("Goals without a review in six months"), _reviews_due(store, day)),

@@ -17,7 +17,7 @@ from tyonohjaus_cli.domain.models import GROUP_SIZE_FOR_CO_SUPERVISION, Process
 from tyonohjaus_cli.domain.progress import ReviewKind, review_points
 from tyonohjaus_cli.domain.terms import Terms
 from tyonohjaus_cli.domain.writers import Writer
-from tyonohjaus_cli.i18n import format_date, t
+from tyonohjaus_cli.i18n import format_date, t, tn
 
 _AGREED_WITH = {
     "participants": "agreed with the participants",
@@ -53,13 +53,21 @@ def _reviews(process: Process, lang: str) -> str:
                 day=_day(final.start.date(), lang),
             )
         )
+    if not at:
+        return t(
+            "The goals are reviewed with the participants at the end, each scored from 1 (not "
+            "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
+            "meeting of the supervisor and the client after it; the client sees only the "
+            "evaluations the participants agree to share.",
+            lang=lang,
+        )
     return t(
         "The goals are reviewed with the participants at {points}, each scored from 1 (not "
         "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
         "meeting of the supervisor and the client after the same points; the client sees "
         "only the evaluations the participants agree to share.",
         lang=lang,
-        points=t(" and ", lang=lang).join(at) if at else t("the end", lang=lang),
+        points=t(" and ", lang=lang).join(at),
     )
 
 
@@ -132,7 +140,7 @@ def write_agreement(out: Writer, terms: Terms, lang: str) -> None:
             (t("Payer", lang=lang), client.name),
             (
                 t("Payment terms", lang=lang),
-                t("{days} days net", lang=lang, days=words.payment_days(client)),
+                tn("{count} day net", "{count} days net", words.payment_days(client), lang=lang),
             ),
             *terms.references,
         ]

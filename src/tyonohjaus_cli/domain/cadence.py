@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from tyonohjaus_cli.domain.parsing import parse_interval
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,11 @@ def check_cadence(cadence: Cadence) -> Cadence:
     """A process has 1 to :data:`MAX_MEETINGS` meetings."""
     if not 1 <= cadence.count <= MAX_MEETINGS:
         raise UsageError(
-            t(
-                "a process has 1 to {most} meetings, not {count}",
-                most=MAX_MEETINGS,
-                count=cadence.count,
+            tn(
+                "a process has 1 to {count} meeting, not {given}",
+                "a process has 1 to {count} meetings, not {given}",
+                MAX_MEETINGS,
+                given=cadence.count,
             )
         )
     return cadence

@@ -81,6 +81,36 @@ class VatMode(StrEnum):
     EXEMPT = "exempt"
 
 
+KIND_WORDS = {
+    ProcessKind.INDIVIDUAL: "individual",
+    ProcessKind.GROUP: "group",
+    ProcessKind.COMMUNITY: "community",
+    ProcessKind.LEADERSHIP: "leadership",
+    ProcessKind.CRISIS: "crisis",
+    ProcessKind.ENTREPRENEUR: "entrepreneur",
+}
+"""What a list view calls each kind (message ids), shorter than :data:`KIND_NAMES`.
+
+The words are kept apart from the codes: a code is stored, a word is shown, and a message id
+read in the source can be checked against the catalogues (an enum's ``.value`` can't)."""
+
+PROCESS_STATUS_WORDS = {
+    ProcessStatus.PROPOSAL: "proposal",
+    ProcessStatus.ACTIVE: "active",
+    ProcessStatus.CLOSED: "closed",
+    ProcessStatus.DECLINED: "declined",
+}
+"""What a process's status is called when shown (message ids)."""
+
+MEETING_STATUS_WORDS = {
+    MeetingStatus.PLANNED: "planned",
+    MeetingStatus.HELD: "held",
+    MeetingStatus.CANCELLED: "cancelled",
+    MeetingStatus.NO_SHOW: "no-show",
+}
+"""What a meeting's status is called when shown (message ids)."""
+
+
 class EinvoiceFormat(StrEnum):
     """Peppol BIS Billing 3.0 (UBL 2.1), or Finvoice 3.0 for Finnish operators and banks."""
 

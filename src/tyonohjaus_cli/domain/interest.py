@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from tyonohjaus_cli.domain.vat import round_cents
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_date, t
 
 BUSINESS_MARGIN = Decimal(8)
 """Percentage points over the reference rate in commercial contracts (4 a §)."""
@@ -129,7 +129,7 @@ def late_interest(
                 t(
                     "no reference rate is known for {day}: add it with "
                     "`tyo settings set reference_rates {half}=RATE`",
-                    day=first.isoformat(),
+                    day=format_date(first, weekday=False),
                     half=start.isoformat(),
                 )
             )
@@ -169,7 +169,7 @@ def parse_reference_rates(text: str) -> dict[date, Decimal]:
             raise UsageError(
                 t(
                     "a reference rate starts on 1 January or 1 July, not {day}",
-                    day=day.isoformat(),
+                    day=format_date(day, weekday=False),
                 )
             )
         rates[day] = rate

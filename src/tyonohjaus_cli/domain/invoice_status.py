@@ -17,6 +17,16 @@ class InvoiceStatus(StrEnum):
     OPEN = "open"
 
 
+INVOICE_STATUS_WORDS = {
+    InvoiceStatus.CREDIT_NOTE: "credit-note",
+    InvoiceStatus.CREDITED: "credited",
+    InvoiceStatus.PAID: "paid",
+    InvoiceStatus.OVERDUE: "overdue",
+    InvoiceStatus.OPEN: "open",
+}
+"""What each status is called when shown (message ids); ``--json`` keeps the codes."""
+
+
 def status(
     *, credit_note: bool, credited: bool, paid: bool, due: date, today: date
 ) -> InvoiceStatus:

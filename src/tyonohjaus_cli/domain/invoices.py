@@ -282,14 +282,14 @@ def check_payment(invoice: Invoice, day: date, *, day_given: bool) -> None:
         raise UsageError(
             t(
                 "--on {day} is before the invoice's date ({issued}): give the day it was paid",
-                day=day.isoformat(),
-                issued=invoice.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(invoice.issued, weekday=False),
             )
             if day_given
             else t(
                 "the payment day {day} is before the invoice's date ({issued}); give --on",
-                day=day.isoformat(),
-                issued=invoice.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(invoice.issued, weekday=False),
             )
         )
 
@@ -312,13 +312,13 @@ def check_credit(
             t(
                 "--date {day} is before the invoice's date ({issued}): a credit note is dated "
                 "on or after the invoice it credits",
-                day=day.isoformat(),
-                issued=original.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(original.issued, weekday=False),
             )
             if day_given
             else t(
                 "the credit note's date {day} is before the invoice's ({issued}); give --date",
-                day=day.isoformat(),
-                issued=original.issued.isoformat(),
+                day=format_date(day, weekday=False),
+                issued=format_date(original.issued, weekday=False),
             )
         )

@@ -13,7 +13,7 @@ from decimal import Decimal
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.models import Meeting, Move, Process
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_datetime, t
+from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 
 def _with_meeting(process: Process, meeting: Meeting) -> Process:
@@ -43,19 +43,29 @@ def _refuse_ended(process: Process) -> None:
         raise UsageError(t("process {process} was declined", process=process.id))
 
 
+_NOT_OPEN = {
+    ("move", MeetingStatus.HELD): "can't move meeting {n} of {process}: it is held",
+    ("move", MeetingStatus.CANCELLED): "can't move meeting {n} of {process}: it is cancelled",
+    ("move", MeetingStatus.NO_SHOW): (
+        "can't move meeting {n} of {process}: it was missed (no-show)"
+    ),
+    ("cancel", MeetingStatus.HELD): "can't cancel meeting {n} of {process}: it is held",
+    ("cancel", MeetingStatus.CANCELLED): (
+        "can't cancel meeting {n} of {process}: it is cancelled already"
+    ),
+    ("cancel", MeetingStatus.NO_SHOW): (
+        "can't cancel meeting {n} of {process}: it was missed (no-show)"
+    ),
+}
+"""Why a meeting can't be moved or cancelled: one whole sentence for each deed and status."""
+
+
 def _open(process: Process, n: int, doing: str) -> Meeting:
+    """Meeting ``n``, still planned, to be ``doing`` (``move`` or ``cancel``)."""
     _refuse_ended(process)
     meeting = find(process, n)
     if meeting.status is not MeetingStatus.PLANNED:
-        raise UsageError(
-            t(
-                "can't {doing} meeting {n} of {process}: it is {status}",
-                doing=doing,
-                n=n,
-                process=process.id,
-                status=t(meeting.status.value),
-            )
-        )
+        raise UsageError(t(_NOT_OPEN[doing, meeting.status], n=n, process=process.id))
     return meeting
 
 
@@ -68,7 +78,7 @@ def add(process: Process, start: datetime, minutes: int, uid: str) -> tuple[Proc
 
 def move(process: Process, n: int, to: datetime, agreed_at: datetime) -> tuple[Process, Meeting]:
     """Move meeting ``n`` to ``to``, as agreed at ``agreed_at``."""
-    meeting = _open(process, n, t("move"))
+    meeting = _open(process, n, "move")
     if to == meeting.start:
         raise UsageError(t("meeting {n} is at that time already", n=n))
     moved = replace(
@@ -95,7 +105,7 @@ def cancel(
     start and not later than ``now``: a notice after the start cancels nothing (the meeting
     was missed, a no-show), and a notice still ahead has not been given.
     """
-    meeting = _open(process, n, t("cancel"))
+    meeting = _open(process, n, "cancel")
     if notified_at is None:
         if now > meeting.start:
             raise UsageError(
@@ -172,11 +182,13 @@ def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
     remaining = [m.n for m in process.meetings if m.status is MeetingStatus.PLANNED]
     if remaining and not cancel_remaining:
         raise UsageError(
-            t(
+            tn(
+                "process {process} still has {count} planned meeting: log or cancel it, "
+                "or close with --cancel-remaining",
                 "process {process} still has {count} planned meetings: log or cancel them, "
                 "or close with --cancel-remaining",
+                len(remaining),
                 process=process.id,
-                count=len(remaining),
             )
         )
     for n in remaining:
@@ -203,30 +215,43 @@ def require_agreed(process: Process) -> None:
         raise UsageError(t("process {process} was declined", process=process.id))
 
 
+_NOT_A_PROPOSAL = {
+    ProcessStatus.ACTIVE: "process {process} is not a proposal: it is agreed and running",
+    ProcessStatus.CLOSED: "process {process} is not a proposal: it is closed",
+    ProcessStatus.DECLINED: "process {process} is not a proposal: it was declined",
+}
+"""Why a process can't be accepted or declined, one sentence for each status."""
+
+
 def accept(process: Process) -> Process:
     """The client accepted the offer: the same plan, meetings and calendar UIDs, now agreed."""
     if process.status is not ProcessStatus.PROPOSAL:
-        raise UsageError(
-            t(
-                "process {process} is not a proposal (it is {status})",
-                process=process.id,
-                status=t(process.status.value),
-            )
-        )
+        raise UsageError(t(_NOT_A_PROPOSAL[process.status], process=process.id))
     return replace(process, status=ProcessStatus.ACTIVE)
 
 
 def decline(process: Process, at: datetime) -> Process:
     """The client declined the offer: kept for the record, on no calendar or bill."""
     if process.status is not ProcessStatus.PROPOSAL:
-        raise UsageError(
-            t(
-                "process {process} is not a proposal (it is {status})",
-                process=process.id,
-                status=t(process.status.value),
-            )
-        )
+        raise UsageError(t(_NOT_A_PROPOSAL[process.status], process=process.id))
     return replace(process, status=ProcessStatus.DECLINED, closed=at)
+
+
+_NOT_CHARGED = {
+    MeetingStatus.PLANNED: (
+        "meeting {n} of {process} is not charged: only a late cancellation or a no-show is "
+        "(it is planned)"
+    ),
+    MeetingStatus.HELD: (
+        "meeting {n} of {process} is not charged: only a late cancellation or a no-show is "
+        "(it is held)"
+    ),
+    MeetingStatus.CANCELLED: (
+        "meeting {n} of {process} is not charged: only a late cancellation or a no-show is "
+        "(it is cancelled)"
+    ),
+}
+"""Why a meeting's charge can't be set, one sentence for each status it may have then."""
 
 
 def charge(
@@ -239,15 +264,7 @@ def charge(
     if meeting.status is not MeetingStatus.NO_SHOW and not is_late_cancellation(
         meeting, window_hours
     ):
-        raise UsageError(
-            t(
-                "meeting {n} of {process} is not charged: only a late cancellation or a "
-                "no-show is (it is {status})",
-                n=n,
-                process=process.id,
-                status=t(meeting.status.value),
-            )
-        )
+        raise UsageError(t(_NOT_CHARGED[meeting.status], n=n, process=process.id))
     if not reason.strip():
         raise UsageError(t('give the reason with --reason "..."; it is kept with the charge'))
     charged = replace(meeting, charge=percent, charge_reason=reason.strip())

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, NamedTuple
 
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 if TYPE_CHECKING:
     from decimal import Decimal
@@ -106,7 +106,7 @@ def localize(wall_clock: datetime, zone: tzinfo) -> datetime:
         raise UsageError(
             t(
                 "{time} does not exist in {zone}: the clocks skip it for summer time; pick another time",
-                time=wall_clock.strftime("%Y-%m-%d %H:%M"),
+                time=format_datetime(wall_clock, weekday=False),
                 zone=str(zone),
             )
         )
@@ -296,9 +296,10 @@ def parse_name(text: str) -> str:
         )
     if len(value) > NAME_LIMIT:
         raise UsageError(
-            t(
+            tn(
+                "a name of {count} character is too long (expected at most {limit})",
                 "a name of {count} characters is too long (expected at most {limit})",
-                count=len(value),
+                len(value),
                 limit=NAME_LIMIT,
             )
         )

@@ -19,7 +19,7 @@ from tyonohjaus_cli.domain.cadence import Cadence
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_date, t
 
 _LONGEST_SEARCH = timedelta(days=3 * 366)
 
@@ -102,7 +102,10 @@ def first_free_day(
             candidate += timedelta(days=1)
         if candidate - day > _LONGEST_SEARCH:
             raise UsageError(
-                t("no free weekday within three years of {day}: check the breaks", day=day)
+                t(
+                    "no free weekday within three years of {day}: check the breaks",
+                    day=format_date(day, weekday=False),
+                )
             )
     return candidate, tuple(shifts)
 

@@ -28,7 +28,6 @@ from enum import StrEnum
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.models import Meeting, Process
-from tyonohjaus_cli.i18n import language
 
 LONG_PROCESS = timedelta(days=366)
 """Longer than this (first to last meeting), a process is reviewed every six months."""
@@ -75,12 +74,6 @@ class Progress:
 def units(minutes: int, unit_minutes: int) -> Decimal:
     """Minutes as units, to the hundredth (half up): 90 min of 45 → 2.00, 60 → 1.33."""
     return (Decimal(minutes) / Decimal(unit_minutes)).quantize(Decimal("0.01"), ROUND_HALF_UP)
-
-
-def format_units(value: Decimal, *, lang: str | None = None) -> str:
-    """Units as people write them: ``2``, ``1.33`` (``1,33`` in Finnish and Swedish)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text if (lang or language()) == "en" else text.replace(".", ",")
 
 
 def _add_months(day: date, months: int) -> date:

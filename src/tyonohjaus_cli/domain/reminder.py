@@ -19,10 +19,9 @@ from tyonohjaus_cli.domain.interest import RECOVERY_COMPENSATION, LateInterest, 
 from tyonohjaus_cli.domain.invoices import Invoice
 from tyonohjaus_cli.domain.references import format_finnish_reference, format_rf_reference
 from tyonohjaus_cli.domain.settings import Settings
-from tyonohjaus_cli.domain.terms import percent_text
 from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, t, tn
+from tyonohjaus_cli.i18n import format_date, format_money, format_number, format_percent, t, tn
 
 PAYMENT_DAYS = 14
 """A reminder asks payment within 14 days of its date."""
@@ -142,9 +141,11 @@ def _rate_text(reminder: Reminder, lang: str) -> str:
     return t(
         "{rate} a year (the reference rate {reference} + {margin} points)",
         lang=lang,
-        rate=" / ".join(dict.fromkeys(percent_text(p.rate, lang) for p in periods)),
-        reference=" / ".join(dict.fromkeys(percent_text(p.reference, lang) for p in periods)),
-        margin=percent_text(margin, lang).replace("%", "").strip(),
+        rate=" / ".join(dict.fromkeys(format_percent(p.rate, lang=lang) for p in periods)),
+        reference=" / ".join(
+            dict.fromkeys(format_percent(p.reference, lang=lang) for p in periods)
+        ),
+        margin=format_number(margin, lang=lang),
     )
 
 

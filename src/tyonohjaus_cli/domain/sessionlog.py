@@ -21,7 +21,7 @@ from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find, require_agreed
 from tyonohjaus_cli.domain.models import Meeting, Process, Review
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_datetime, t
+from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 
 @dataclass(frozen=True)
@@ -113,11 +113,13 @@ def check_loggable(meeting: Meeting, process: Process, now: datetime, *, force: 
     if is_logged(meeting):
         raise UsageError(
             t(
-                "meeting {n} of {process} is logged already ({status}): --force logs it again, "
-                "replacing what you give and keeping the rest",
+                "meeting {n} of {process} is logged already (held): --force logs it again, "
+                "replacing what you give and keeping the rest"
+                if meeting.status is MeetingStatus.HELD
+                else "meeting {n} of {process} is logged already (no-show): --force logs it "
+                "again, replacing what you give and keeping the rest",
                 n=meeting.n,
                 process=process.id,
-                status=t(meeting.status.value),
             )
         )
     if meeting.start > now:
@@ -166,7 +168,12 @@ def match_participant(process: Process, given: str) -> str:
 def _counted(process: Process, count: int) -> int:
     if process.size and count > process.size:
         raise UsageError(
-            t("{count} present, but the group has {size} people", count=count, size=process.size)
+            tn(
+                "{present} present, but the group has {count} person",
+                "{present} present, but the group has {count} people",
+                process.size,
+                present=count,
+            )
         )
     return count
 
@@ -211,8 +218,8 @@ def _attendance(
     if outcome.attendance is not None and attended is not None and attended < len(present):
         raise UsageError(
             t(
-                "--attendance {count} is fewer than the {named} named present",
-                count=attended,
+                "--attendance {attended} is fewer than those named present ({named})",
+                attended=attended,
                 named=len(present),
             )
         )

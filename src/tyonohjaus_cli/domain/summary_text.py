@@ -12,10 +12,9 @@ from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
 from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
-from tyonohjaus_cli.domain.progress import format_units
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
 from tyonohjaus_cli.domain.writers import Markdown, Writer
-from tyonohjaus_cli.i18n import format_date, t
+from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
 
 FORMATS = ("txt", "md")
 
@@ -33,18 +32,14 @@ class _Words:
     def __init__(self, lang: str) -> None:
         self.lang = lang
 
-    def __call__(self, msgid: str, **fields: object) -> str:
-        return t(msgid, lang=self.lang, **fields)
-
     def day(self, day: date) -> str:
         return format_date(day, lang=self.lang, weekday=False)
 
     def number(self, value: Decimal) -> str:
-        return format_units(value, lang=self.lang)
+        return format_number(value, lang=self.lang)
 
     def percent(self, part: int, whole: int) -> str:
-        value = round(100 * part / whole)
-        return f"{value}%" if self.lang == "en" else f"{value} %"
+        return format_percent(round(100 * part / whole), lang=self.lang)
 
     def status(self, line: MeetingLine) -> str:
         if line.status is MeetingStatus.CANCELLED:
@@ -137,7 +132,7 @@ def _meetings(out: Writer, words: _Words, summary: Summary) -> None:
         out.table(
             [t("Participant", lang=words.lang), t("Meetings attended", lang=words.lang)],
             [
-                [name, t("{count} of {held}", lang=words.lang, count=count, held=done.held)]
+                [name, t("{attended} of {held}", lang=words.lang, attended=count, held=done.held)]
                 for name, count in summary.attendance_by_name
             ],
             right=set(),
@@ -154,7 +149,7 @@ def _goals(out: Writer, words: _Words, summary: Summary) -> None:
     )
     for line in summary.goals:
         out.subheading(
-            f"{line.goal.n}. {line.goal.text} ({words(_AGREED.get(line.goal.by, _AGREED['both']))})"
+            f"{line.goal.n}. {line.goal.text} ({t(_AGREED.get(line.goal.by, _AGREED['both']), lang=words.lang)})"
         )
         if not line.reviews:
             out.paragraph(t("Not evaluated yet.", lang=words.lang))
@@ -167,7 +162,12 @@ def _goals(out: Writer, words: _Words, summary: Summary) -> None:
                 t("Comment", lang=words.lang),
             ],
             [
-                [words.day(r.day), words(REVIEWED_WITH_TEXT[r.with_]), str(r.score), r.comment]
+                [
+                    words.day(r.day),
+                    t(REVIEWED_WITH_TEXT[r.with_], lang=words.lang),
+                    str(r.score),
+                    r.comment,
+                ]
                 for r in line.reviews
             ],
             right={2},
@@ -226,7 +226,7 @@ def write(summary: Summary, lang: str, out: Writer) -> None:
                 t("Process", lang=words.lang),
                 title if title == summary.process_id else f"{title} ({summary.process_id})",
             ),
-            (t("Kind", lang=words.lang), words(KIND_NAMES[summary.kind])),
+            (t("Kind", lang=words.lang), t(KIND_NAMES[summary.kind], lang=words.lang)),
             (t("Client", lang=words.lang), summary.client),
             (t("Supervisor", lang=words.lang), summary.supervisor),
             (t("Co-supervisor", lang=words.lang), summary.co_supervisor),

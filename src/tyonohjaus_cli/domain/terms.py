@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from tyonohjaus_cli.domain.billing import unit_price
 from tyonohjaus_cli.domain.cadence import parse_cadence
@@ -17,12 +16,11 @@ from tyonohjaus_cli.domain.enums import KIND_NAMES, MeetingStatus, VatMode
 from tyonohjaus_cli.domain.estimate import Estimate
 from tyonohjaus_cli.domain.invoices import PUBLIC_BODY_MAX_PAYMENT_DAYS
 from tyonohjaus_cli.domain.models import Client, Meeting, Process
-from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.domain.vat import vat_rate
 from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_money, format_time, t, tn
+from tyonohjaus_cli.i18n import format_date, format_money, format_percent, format_time, t, tn
 
 
 @dataclass(frozen=True)
@@ -50,17 +48,32 @@ def payment_days(client: Client) -> int:
     return client.payment_days
 
 
-def percent_text(value: Decimal, lang: str) -> str:
-    """``25,5 %`` in Finnish and Swedish, ``25.5%`` in English."""
-    text = plain(value)
-    return f"{text}%" if lang == "en" else f"{text.replace('.', ',')}\u00a0%"
-
-
 def _interval(delta: timedelta, lang: str) -> str:
     if delta.days % 7 == 0:
         weeks = delta.days // 7
         return tn("every week", "every {count} weeks", weeks, lang=lang)
     return tn("every day", "every {count} days", delta.days, lang=lang)
+
+
+def _every(delta: timedelta) -> tuple[str, int]:
+    """``("week", 4)`` for four weeks, ``("day", 10)`` for ten days."""
+    return ("week", delta.days // 7) if delta.days % 7 == 0 else ("day", delta.days)
+
+
+# One step of a changing cadence, "3 meetings every week": whole phrases for each unit and
+# for one or several of it, chosen by tn() on the number of meetings.
+_STEP_ONE = {
+    ("week", True): "{count} meeting every week",
+    ("week", False): "{count} meeting every {every} weeks",
+    ("day", True): "{count} meeting every day",
+    ("day", False): "{count} meeting every {every} days",
+}
+_STEP_MANY = {
+    ("week", True): "{count} meetings every week",
+    ("week", False): "{count} meetings every {every} weeks",
+    ("day", True): "{count} meetings every day",
+    ("day", False): "{count} meetings every {every} days",
+}
 
 
 def interval_text(process: Process, lang: str) -> str:
@@ -72,16 +85,12 @@ def interval_text(process: Process, lang: str) -> str:
     steps = cadence.steps
     if len(steps) == 1:
         return _interval(steps[0].interval, lang)
-    return t(", then ", lang=lang).join(
-        tn(
-            "{count} meeting {interval}",
-            "{count} meetings {interval}",
-            step.count,
-            lang=lang,
-            interval=_interval(step.interval, lang),
-        )
-        for step in steps
-    )
+    phrases = []
+    for step in steps:
+        unit, every = _every(step.interval)
+        key = (unit, every == 1)
+        phrases.append(tn(_STEP_ONE[key], _STEP_MANY[key], step.count, lang=lang, every=every))
+    return t(", then ", lang=lang).join(phrases)
 
 
 def place_text(process: Process, lang: str) -> str:
@@ -206,7 +215,7 @@ def vat_text(terms: Terms, lang: str) -> str:
     return t(
         "{percent}, added to the price",
         lang=lang,
-        percent=" / ".join(percent_text(rate, lang) for rate in rates),
+        percent=" / ".join(format_percent(rate, lang=lang) for rate in rates),
     )
 
 
@@ -229,7 +238,7 @@ def price(out: Writer, terms: Terms, lang: str) -> None:
             ),
             (
                 t("Discount", lang=lang),
-                percent_text(discount, lang) if discount else "",
+                format_percent(discount, lang=lang) if discount else "",
             ),
             (t("VAT", lang=lang), vat_text(terms, lang)),
         ]
@@ -241,7 +250,7 @@ def price(out: Writer, terms: Terms, lang: str) -> None:
     if terms.settings.vat is not VatMode.EXEMPT:
         rows += [
             (
-                t("VAT {percent}", lang=lang, percent=percent_text(rate.percent, lang)),
+                t("VAT {percent}", lang=lang, percent=format_percent(rate.percent, lang=lang)),
                 format_money(rate.vat, lang=lang),
             )
             for rate in estimate.by_rate
@@ -277,7 +286,7 @@ def cancellation_text(client: Client, lang: str) -> str:
         "supervisor is never billed; the meeting is moved to a time agreed together.",
         client.cancel_hours,
         lang=lang,
-        percent=percent_text(client.cancel_charge, lang),
+        percent=format_percent(client.cancel_charge, lang=lang),
     )
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from tyonohjaus_cli.errors import UsageError
-from tyonohjaus_cli.i18n import format_date, format_number, t
+from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
 
 CENT = Decimal("0.01")
 
@@ -44,8 +44,8 @@ def vat_rate(service_date: date, periods: tuple[VatPeriod, ...] = GENERAL_RATES)
         raise UsageError(
             t(
                 "no VAT rate is known for {day} (the table starts on {first})",
-                day=service_date.isoformat(),
-                first=periods[0].since.isoformat(),
+                day=format_date(service_date, weekday=False),
+                first=format_date(periods[0].since, weekday=False),
             )
         )
     return rate
@@ -84,19 +84,19 @@ def expense_vat(
         raise UsageError(
             t(
                 "--vat 0: an expense passed on with the service bills the service's VAT, "
-                "{rate} % on {day} (AVL 73 §); a cost paid in the client's name and for its "
+                "{rate} on {day} (AVL 73 §); a cost paid in the client's name and for its "
                 "account is billed without VAT with --pass-through (AVL 78 §)",
                 day=format_date(day, weekday=False),
-                rate=format_number(rate),
+                rate=format_percent(rate),
             )
         )
     raise UsageError(
         t(
-            "--vat {percent} % is not the VAT rate on {day}: an expense bills the service's "
-            "rate in force that day, {rate} % (AVL 73 §)",
-            percent=format_number(percent),
+            "--vat {given} is not the VAT rate on {day}: an expense bills the service's "
+            "rate in force that day, {rate} (AVL 73 §)",
+            given=format_number(percent),
             day=format_date(day, weekday=False),
-            rate=format_number(rate),
+            rate=format_percent(rate),
         )
     )
 

@@ -118,9 +118,27 @@ def format_money(amount: Decimal, *, lang: str | None = None) -> str:
     return text.replace(",", "\u00a0").replace(".", ",") + "\u00a0€"
 
 
-def format_number(value: Decimal, *, lang: str | None = None) -> str:
-    """``25,5`` in Finnish and Swedish, ``25.5`` in English: no exponent, no trailing zeros."""
-    from tyonohjaus_cli.domain.numbers import plain  # Decimal only for commands with money
+def format_number(
+    value: Decimal | int, *, lang: str | None = None, places: int | None = None
+) -> str:
+    """Every figure shown to a person that is not money: ``25,5`` in Finnish and Swedish,
+    ``25.5`` in English; no exponent, no trailing zeros (``10``, ``1,33``), or exactly
+    ``places`` decimals (``2,00``). No thousands separator: these are percents, units and
+    hours, not sums. ``--json`` and ``--csv`` keep ``.`` (see ``cli/machine.py``)."""
+    if isinstance(value, int):
+        text = str(value) if not places else f"{value}.{'0' * places}"
+    elif places is not None:
+        text = f"{value:.{places}f}"
+    else:
+        from tyonohjaus_cli.domain.numbers import plain  # Decimal only for commands with money
 
-    text = plain(value)
+        text = plain(value)
     return text if (lang or _current) == "en" else text.replace(".", ",")
+
+
+def format_percent(value: Decimal | int, *, lang: str | None = None) -> str:
+    """``12,5 %`` in Finnish and Swedish (a no-break space before the sign, as both write
+    it), ``12.5%`` in English; the figure as :func:`format_number` writes it."""
+    lang = lang or _current
+    text = format_number(value, lang=lang)
+    return f"{text}%" if lang == "en" else f"{text}\u00a0%"

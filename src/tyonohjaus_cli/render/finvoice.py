@@ -28,7 +28,7 @@ from tyonohjaus_cli.domain.einvoice import (
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice
 from tyonohjaus_cli.domain.numbers import plain
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.render.invoice_text import document_title, line_description
 from tyonohjaus_cli.render.xml_tree import Tree
 
@@ -181,7 +181,9 @@ def _details(fv: _Finvoice, invoice: Invoice) -> None:
     if credit:
         text = t("Credits invoice {n}; nothing to pay.", lang=lang, n=invoice.credit_for)
     else:
-        text = t("{days} days net", lang=lang, days=(invoice.due - invoice.issued).days)
+        text = tn(
+            "{count} day net", "{count} days net", (invoice.due - invoice.issued).days, lang=lang
+        )
     fv.add(terms, "PaymentTermsFreeText", text)
     fv.day(terms, "InvoiceDueDate", invoice.due)
 

@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING
 from tyonohjaus_cli.domain.barcode import virtual_barcode
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice
-from tyonohjaus_cli.i18n import format_date, format_money, t
+from tyonohjaus_cli.i18n import format_date, format_money, format_percent, t, tn
 from tyonohjaus_cli.render.code128 import bars, code128_modules
 from tyonohjaus_cli.render.invoice_text import (
     document_title,
     exemption_text,
-    format_percent,
     line_description,
     line_quantity,
     line_unit_price,
@@ -76,6 +75,9 @@ class _Page:
 
     def t(self, text: str, **fields: object) -> str:
         return t(text, lang=self.lang, **fields)
+
+    def tn(self, one: str, many: str, count: int, **fields: object) -> str:
+        return tn(one, many, count, lang=self.lang, **fields)
 
     def money(self, amount: Decimal) -> str:
         return format_money(amount, lang=self.lang)
@@ -183,7 +185,7 @@ def _parties(page: _Page, invoice: Invoice, top: float) -> float:
             (page.t("Due date"), _day(invoice.due, page.lang)),
             (
                 page.t("Terms of payment"),
-                page.t("{days} days net", days=(invoice.due - invoice.issued).days),
+                page.tn("{count} day net", "{count} days net", (invoice.due - invoice.issued).days),
             ),
         ]
     rows += [
@@ -234,7 +236,7 @@ def _lines(
                 description,
                 line_quantity(line, lang),
                 line_unit_price(line, lang),
-                format_percent(line.vat_percent, lang),
+                format_percent(line.vat_percent, lang=lang),
                 page.money(line.amount),
             ],
         )
@@ -261,7 +263,7 @@ def _totals(page: _Page, invoice: Invoice, top: float) -> float:
         rows.append((page.t("Total without VAT"), page.money(sums.net)))
     else:
         for rate in sums.by_rate:
-            percent = format_percent(rate.percent, page.lang)
+            percent = format_percent(rate.percent, lang=page.lang)
             rows.append((page.t("VAT base {percent}", percent=percent), page.money(rate.base)))
             rows.append((page.t("VAT {percent}", percent=percent), page.money(rate.vat)))
         rows.append((page.t("Total without VAT"), page.money(sums.net)))

@@ -9,15 +9,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine, LineKind
-from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.references import format_finnish_reference, format_rf_reference
-from tyonohjaus_cli.i18n import format_date, format_money, t
-
-
-def format_percent(percent: Decimal, lang: str) -> str:
-    """``25,5 %`` in Finnish and Swedish, ``25.5%`` in English."""
-    text = plain(percent)
-    return f"{text}%" if lang == "en" else f"{text.replace('.', ',')}\u00a0%"
+from tyonohjaus_cli.i18n import format_date, format_money, format_percent, t
 
 
 def document_title(invoice: Invoice, lang: str) -> str:
@@ -35,7 +28,7 @@ def line_description(line: InvoiceLine, lang: str) -> str:
                 lang=lang,
                 title=line.title,
                 percent=format_percent(
-                    Decimal(100) if line.percent is None else line.percent, lang
+                    Decimal(100) if line.percent is None else line.percent, lang=lang
                 ),
             )
         case LineKind.NO_SHOW:
@@ -44,7 +37,7 @@ def line_description(line: InvoiceLine, lang: str) -> str:
                 lang=lang,
                 title=line.title,
                 percent=format_percent(
-                    Decimal(100) if line.percent is None else line.percent, lang
+                    Decimal(100) if line.percent is None else line.percent, lang=lang
                 ),
             )
         case LineKind.FIRST_FREE:
@@ -58,7 +51,7 @@ def line_description(line: InvoiceLine, lang: str) -> str:
             return t(
                 "Discount {percent}",
                 lang=lang,
-                percent=format_percent(line.percent or Decimal(0), lang),
+                percent=format_percent(line.percent or Decimal(0), lang=lang),
             )
         case LineKind.EXPENSE:
             return (
@@ -72,7 +65,7 @@ def line_description(line: InvoiceLine, lang: str) -> str:
 def line_quantity(line: InvoiceLine, lang: str) -> str:
     """``90 min`` for time, ``10 %`` for a discount, ``1`` for a meeting price or expense."""
     if line.kind is LineKind.DISCOUNT:
-        return format_percent(line.percent or Decimal(0), lang)
+        return format_percent(line.percent or Decimal(0), lang=lang)
     if line.minutes is not None and line.unit_minutes is not None:
         return f"{line.minutes} min"
     return "1"

@@ -27,7 +27,7 @@ from tyonohjaus_cli.domain.einvoice import (
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice
 from tyonohjaus_cli.domain.numbers import plain
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.render.invoice_text import line_description
 from tyonohjaus_cli.render.xml_tree import Tree
 
@@ -131,7 +131,7 @@ def _payment(ubl: _Ubl, root: ET.Element, invoice: Invoice) -> None:
         if invoice.seller.bic:
             ubl.cbc(ubl.cac(account, "FinancialInstitutionBranch"), "ID", invoice.seller.bic)
         days = (invoice.due - invoice.issued).days
-        note = t("{days} days net", lang=lang, days=days)
+        note = tn("{count} day net", "{count} days net", days, lang=lang)
     else:
         note = t("Credits invoice {n}; nothing to pay.", lang=lang, n=invoice.credit_for)
     ubl.cbc(ubl.cac(root, "PaymentTerms"), "Note", note)

@@ -35,7 +35,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage import inventory
 from tyonohjaus_cli.storage.files import (
     DIR_MODE,
@@ -208,7 +208,9 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
         with tarfile.open(fileobj=io.BytesIO(raw), mode="r:gz") as tar:
             for member in tar:
                 if len(files) >= MEMBER_LIMIT:
-                    raise _bad(path, t("more than {count} files", count=MEMBER_LIMIT))
+                    raise _bad(
+                        path, tn("more than {count} file", "more than {count} files", MEMBER_LIMIT)
+                    )
                 name = _member_name(path, member, files)
                 handle = tar.extractfile(member)
                 if handle is None:  # pragma: no cover - isfile() above

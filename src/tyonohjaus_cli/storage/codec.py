@@ -33,7 +33,7 @@ from tyonohjaus_cli.domain.models import (
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import LONGEST_MEETING
 from tyonohjaus_cli.errors import StoreFileError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage.documents import Doc, Fields, check_unique
 from tyonohjaus_cli.storage.index import ProcessSummary
 from tyonohjaus_cli.storage.settings_codec import (
@@ -265,10 +265,12 @@ def process_from_doc(fields: Fields, zone: tzinfo) -> Process:
     if isinstance(listed, list) and len(listed) > MEETINGS_LIMIT:
         raise StoreFileError(
             fields.rel,
-            t(
+            tn(
+                "{count} meeting, more than the {limit} a process file may hold; split "
+                "the process in two (`tyo new-process`)",
                 "{count} meetings, more than the {limit} a process file may hold; split "
                 "the process in two (`tyo new-process`)",
-                count=len(listed),
+                len(listed),
                 limit=MEETINGS_LIMIT,
             ),
             fields.line_of_table("meetings", MEETINGS_LIMIT),

@@ -22,7 +22,7 @@ from typing import Any
 
 from tyonohjaus_cli.domain.parsing import FIRST_YEAR, LAST_YEAR
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import t, tn
 
 SCHEMA = 1
 """The schema version of a document that any tyo since the first reads right."""
@@ -47,7 +47,7 @@ def _to_dated_prices(doc: Doc) -> Doc:
 MIGRATIONS: dict[int, Migration] = {1: _to_dated_prices}
 """Upgrades from version N to N+1, applied in turn on read."""
 
-_LINE_COLUMN = r"\(at line (\d+), column \d+\)"  # compiled on first use, not at start-up
+_LINE_COLUMN = r"\(at line (\d+), column \d+\)|\(at end of document\)"  # compiled on first use, not at start-up
 
 MAX_DEPTH = 24
 """Levels of tables and lists a document may nest (tyo's own go four deep)."""
@@ -84,8 +84,45 @@ def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
 
 def _nested_too_deeply(rel: str) -> StoreFileError:
     return StoreFileError(
-        rel, t("nested more than {limit} levels deep: not a tyo document", limit=MAX_DEPTH)
+        rel,
+        tn(
+            "nested more than {count} level deep: not a tyo document",
+            "nested more than {count} levels deep: not a tyo document",
+            MAX_DEPTH,
+        ),
     )
+
+
+_TOML_PROBLEMS = {
+    "Cannot overwrite a value": "not valid TOML: Cannot overwrite a value",
+    "Escaped character is not a Unicode scalar value": "not valid TOML: Escaped character is not a Unicode scalar value",
+    "Expected '=' after a key in a key/value pair": "not valid TOML: Expected '=' after a key in a key/value pair",
+    "Expected ']' at the end of a table declaration": "not valid TOML: Expected ']' at the end of a table declaration",
+    "Expected ']]' at the end of an array declaration": "not valid TOML: Expected ']]' at the end of an array declaration",
+    "Expected newline or end of document after a statement": "not valid TOML: Expected newline or end of document after a statement",
+    "Invalid date or datetime": "not valid TOML: Invalid date or datetime",
+    "Invalid hex value": "not valid TOML: Invalid hex value",
+    "Invalid initial character for a key part": "not valid TOML: Invalid initial character for a key part",
+    "Invalid statement": "not valid TOML: Invalid statement",
+    "Invalid value": "not valid TOML: Invalid value",
+    "Unclosed array": "not valid TOML: Unclosed array",
+    "Unclosed inline table": "not valid TOML: Unclosed inline table",
+    "Unescaped '\\' in a string": "not valid TOML: Unescaped '\\' in a string",
+    "Unterminated string": "not valid TOML: Unterminated string",
+}
+"""What Python's TOML reader says of a file it can't read, said whole (message ids)."""
+
+_JSON_PROBLEMS = {
+    "Expecting value": "not valid JSON: Expecting value",
+    "Expecting ',' delimiter": "not valid JSON: Expecting ',' delimiter",
+    "Expecting ':' delimiter": "not valid JSON: Expecting ':' delimiter",
+    "Expecting property name enclosed in double quotes": "not valid JSON: Expecting property name enclosed in double quotes",
+    "Extra data": "not valid JSON: Extra data",
+    "Invalid control character at": "not valid JSON: Invalid control character at",
+    "Invalid \\escape": "not valid JSON: Invalid \\escape",
+    "Unterminated string starting at": "not valid JSON: Unterminated string starting at",
+}
+"""What Python's JSON reader says, the same way."""
 
 
 def parse_toml(text: str, rel: str) -> Doc:
@@ -100,9 +137,12 @@ def parse_toml(text: str, rel: str) -> Doc:
         message = str(error)
         match = re.search(_LINE_COLUMN, message)
         problem = re.sub(_LINE_COLUMN, "", message).strip()
-        raise StoreFileError(
-            rel, t("not valid TOML: {problem}", problem=problem), int(match[1]) if match else None
-        ) from None
+        said = (
+            t(_TOML_PROBLEMS[problem])
+            if problem in _TOML_PROBLEMS
+            else t("not valid TOML: {problem}", problem=problem)
+        )
+        raise StoreFileError(rel, said, int(match[1]) if match and match[1] else None) from None
     except ValueError as error:  # a whole number of thousands of digits
         raise StoreFileError(rel, t("not valid TOML: {problem}", problem=error)) from None
     if _too_deep(doc):
@@ -121,9 +161,12 @@ def parse_json(text: str, rel: str) -> Doc:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
-        raise StoreFileError(
-            rel, t("not valid JSON: {problem}", problem=error.msg), error.lineno
-        ) from None
+        said = (
+            t(_JSON_PROBLEMS[error.msg])
+            if error.msg in _JSON_PROBLEMS
+            else t("not valid JSON: {problem}", problem=error.msg)
+        )
+        raise StoreFileError(rel, said, error.lineno) from None
     except RecursionError:
         raise _nested_too_deeply(rel) from None
     except ValueError as error:  # a whole number of thousands of digits

@@ -288,10 +288,10 @@ class InvoiceHead(NamedTuple):
     def keys(self) -> list[str]:
         return [item[0] for item in self.items]
 
-    def bills_in(self, months: Collection[str]) -> bool:
-        """Whether it is the invoice of one of ``months`` (``"2026-10"``) or bills an item of
-        one: an invoice made ``--through`` a month bills the earlier months' items too."""
-        return self.month in months or any(item[1][:7] in months for item in self.items)
+    def months(self) -> set[str]:
+        """Its own month (``"2026-10"``) and those of the items it bills: an invoice made
+        ``--through`` a month bills the earlier months' items too."""
+        return {self.month, *(item[1][:7] for item in self.items)}
 
 
 class Billed(NamedTuple):
@@ -410,7 +410,7 @@ def billed_in(store: Store, months: Collection[str]) -> dict[str, Billed]:
     chosen = [
         head
         for head in invoice_heads(store)
-        if head.credit_for is not None or head.bills_in(wanted)
+        if head.credit_for is not None or not wanted.isdisjoint(head.months())
     ]
     credited = {head.credit_for for head in chosen if head.credit_for is not None}
     return {
@@ -421,24 +421,33 @@ def billed_in(store: Store, months: Collection[str]) -> dict[str, Billed]:
     }
 
 
-def invoices(store: Store, months: Collection[str] | None = None) -> list[Invoice]:
+def invoices(
+    store: Store,
+    months: Collection[str] | None = None,
+    *,
+    of: Collection[tuple[str, str]] | None = None,
+) -> list[Invoice]:
     """Every issued invoice and credit note, by number, with its payment day.
 
     With ``months`` (``"2026-10"``), only the invoices of those months or billing an item of
-    one (see :meth:`InvoiceHead.bills_in`) and every credit note: what a month's bills need
+    one (see :meth:`InvoiceHead.months`) and every credit note: what a month's bills need
     to know of what is invoiced already, found through the invoice index without reading
-    the rest.
+    the rest. With ``of`` (``("pohde", "2026-10")``, ...), only those clients' invoices of
+    those months or billing an item of one, and every credit note.
     """
     from dataclasses import replace
 
-    if months is None:
+    if months is None and of is None:
         numbers = invoice_numbers(store)
     else:
-        wanted = set(months)
+        wanted_months = set(months or ())
+        wanted_pairs = set(of or ())
         numbers = [
             head.number
             for head in invoice_heads(store)
-            if head.credit_for is not None or head.bills_in(wanted)
+            if head.credit_for is not None
+            or not wanted_months.isdisjoint(months_of := head.months())
+            or any((head.client, month) in wanted_pairs for month in months_of)
         ]
     paid = payments(store)
     return [

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from tyonohjaus_cli.errors import StoreError
-from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n import format_datetime, t
 from tyonohjaus_cli.storage.files import FILE_MODE, read_bytes
 
 LOCK_NAME = ".lock"
@@ -49,6 +49,17 @@ def _try_lock(handle: IO[str]) -> bool:
     return True  # pragma: no cover - Windows
 
 
+def _since(stamp: str) -> str:
+    """The lock file's ``2026-12-01T10:00:00+0200`` as a person reads it, in the interface
+    language (``ti 1.12.2026 klo 10.00``); as written if it is not such a time."""
+    from datetime import datetime
+
+    try:
+        return format_datetime(datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%S%z"))
+    except ValueError:
+        return stamp
+
+
 def holder(root: Path) -> str:
     """Who holds (or last held) the lock, for a message: ``pid N since TIME`` in the
     interface language, or ``""`` when the lock file does not say (a holder that has not
@@ -59,7 +70,7 @@ def holder(root: Path) -> str:
         return ""
     match = re.fullmatch(_HOLDER_LINE, text)
     if match:
-        return t("pid {pid} since {since}", pid=match[1], since=match[2])
+        return t("pid {pid} since {since}", pid=match[1], since=_since(match[2]))
     return text.splitlines()[0][:80] if text else ""
 
 

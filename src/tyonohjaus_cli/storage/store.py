@@ -24,21 +24,24 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
-from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
+from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import files, journal, settings_codec
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import (
     SETTINGS_INDEX,
+    SETTLED_INDEX,
+    DocCache,
     Index,
     ProcessSummary,
+    Stamp,
     is_document,
     jsonable,
     stamp_of,
@@ -60,6 +63,46 @@ T = TypeVar("T")
 
 def _summary_fits(value: Any) -> bool:
     return isinstance(value, list) and len(value) == len(ProcessSummary._fields)
+
+
+_SETTLED = "settled"
+"""The index's note of when its settled part was made: ``[folder stamp, horizon]``."""
+_SETTLED_YEARS = 4
+"""A process with no meeting in this many years before 1 January is settled: three years
+of open items before a month (usecases/bills.py) and the year itself stay live."""
+
+
+def _horizon(zone: ZoneInfo) -> str:
+    """1 January :data:`_SETTLED_YEARS` years back, as a wall-clock start."""
+    return f"{datetime.now(zone).year - _SETTLED_YEARS:04d}-01-01T00:00"
+
+
+def _is_settled(summary: ProcessSummary, horizon: str) -> bool:
+    """Whether a process has nothing to show from ``horizon`` on: every meeting before it
+    (a process left open years ago too), or no meeting at all and closed or declined."""
+    if summary.latest is None:
+        return summary.status in (ProcessStatus.CLOSED, ProcessStatus.DECLINED)
+    return summary.latest < horizon
+
+
+def _settled_good(meta: dict[str, Any], folder: Stamp | None, since: str) -> bool:
+    """Whether a view wanting nothing before ``since`` may skip the settled processes.
+
+    Every change tyo makes files its processes' summaries itself; a file added, removed or
+    saved by renaming it (as tyo, vim, emacs and ``sed -i`` do) changes the processes
+    folder's stamp, and then every file is checked again. What is not seen here is a
+    settled process's file rewritten in place by hand: a view of the whole practice
+    (``tyo process list``, ``tyo doctor``) sees it, and parts the index anew.
+    """
+    noted = meta.get(_SETTLED)
+    return (
+        folder is not None
+        and isinstance(noted, list)
+        and len(noted) == 2
+        and noted[0] == folder
+        and isinstance(noted[1], str)
+        and since >= noted[1]
+    )
 
 
 def client_path(client_id: str) -> str:
@@ -86,6 +129,10 @@ class Store:
         self._index: Index | None = None
         self._settings_fields: Fields | None = None
         self._settings: Settings | None = None
+        self._decoded_here: dict[str, tuple[Stamp, str, Any]] = {}
+        """What :meth:`_decoded` decoded in this command, by file and its stamp."""
+        self._summaries_here: dict[bool, tuple[Stamp | None, list[ProcessSummary]]] = {}
+        """The summaries read in this command (live ones only, or all), until a change."""
 
     # --- reading ---------------------------------------------------------------------
 
@@ -94,6 +141,10 @@ class Store:
         if self._index is None:
             self._index = Index(self.root)
         return self._index
+
+    @property
+    def documents(self) -> DocCache:
+        return DocCache(self.root)
 
     def drop_index(self) -> None:
         """Forget the index read so far (``tyo forget`` deletes it: nothing may save it back)."""
@@ -123,17 +174,35 @@ class Store:
         doc = self._document(rel, text)
         return decode(Fields(doc, rel, text)), doc
 
-    def _cached(self, rel: str, decode: Callable[[Fields], T]) -> T:
-        """Decode ``rel`` through the index: parsed once, then read from the cache."""
+    def _decoded(self, rel: str, decode: Callable[[Fields], T], how: str = "") -> T:
+        """``rel`` decoded: from its checked document in the cache while the file keeps the
+        stamp it was read at (JSON, some twenty times faster than TOML), else parsed; the
+        same file asked for again in one command is decoded once (``how`` tells decodings
+        of one file apart, such as a process's in another timezone)."""
         stamp = stamp_of(self.root / rel)
         if stamp is None:
             raise FileNotFoundError(rel)
+        seen = self._decoded_here.get(rel)
+        if seen is not None and seen[0] == stamp and seen[1] == how:
+            return cast(T, seen[2])  # asked for again in this command (a month's clients)
+        value = self._from_document(rel, stamp, decode)
+        if value is None:
+            loaded, doc = self._load(rel, decode)
+            self.documents.put(rel, stamp, jsonable(doc))
+            value = loaded
+        self._decoded_here[rel] = (stamp, how, value)
+        return value
 
-        def build() -> Any:
-            return jsonable(self._load(rel, decode)[1])
-
-        document = self.index.lookup(rel, stamp, build, is_document)
-        return decode(Fields(document, rel, ""))
+    def _from_document(self, rel: str, stamp: Stamp, decode: Callable[[Fields], T]) -> T | None:
+        document = self.documents.get(rel, stamp)
+        if document is None:
+            return None
+        try:
+            return decode(Fields(document, rel, ""))
+        except TyoError:
+            # A decoding that depends on more than the file (a timezone changed since)
+            # fails here; the file is then read again, so its error names the line.
+            return None
 
     def is_initialised(self) -> bool:
         return (self.root / SETTINGS).is_file()
@@ -218,7 +287,7 @@ class Store:
         parse_id(client_id, t("client"))
         self.settings()
         try:
-            client = self._cached(client_path(client_id), codec.client_from_doc)
+            client = self._decoded(client_path(client_id), codec.client_from_doc)
         except FileNotFoundError:
             raise UsageError(_unknown("client", client_id, self.client_ids())) from None
         self._check_id(client_path(client_id), client.id, client_id)
@@ -239,10 +308,7 @@ class Store:
         return self.client(process.client)
 
     def clients(self) -> list[Client]:
-        clients = [self.client(client_id) for client_id in self.client_ids()]
-        self.index.forget_missing({client_path(c.id) for c in clients}, f"{CLIENTS}/")
-        self.index.save()
-        return clients
+        return [self.client(client_id) for client_id in self.client_ids()]
 
     def process_ids(self) -> list[str]:
         """Every process's id, from the folder's file names (for completion and typos)."""
@@ -263,7 +329,9 @@ class Store:
         zone = self.zone()
         rel = process_path(process_id)
         try:
-            process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+            process = self._decoded(
+                rel, lambda fields: codec.process_from_doc(fields, zone), zone.key
+            )
         except FileNotFoundError:
             raise UsageError(_unknown("process", process_id, self.process_ids())) from None
         self._check_id(rel, process.id, process_id)
@@ -305,9 +373,47 @@ class Store:
                 line_of(text, "id"),
             )
 
-    def _summaries(self) -> list[ProcessSummary]:
-        """The summary of every process, by id: from the index, or the files that changed."""
+    def _summaries(self, since: str | None = None) -> list[ProcessSummary]:
+        """The summary of every process, by id: from the index, or the files that changed.
+
+        ``since`` (a wall-clock start as in :class:`ProcessSummary`) says that no meeting
+        before it is wanted: while the settled part of the index is good, only the live
+        processes are read and their files checked (see :func:`_settled_good`), so a month's
+        view costs the same whatever the years before it.
+        """
+        folder = stamp_of(self.root / PROCESSES)
+        live_only = since is not None and _settled_good(self.index.meta, folder, since)
+        seen = self._summaries_here.get(live_only)
+        if seen is not None and seen[0] == folder:
+            return seen[1]  # asked for again in this command (a month's bills and loose ends)
+        summaries = self._live_summaries() if live_only else None
+        if summaries is None:
+            live_only, summaries = False, self._every_summary(folder)
+        self._summaries_here[live_only] = (folder, summaries)
+        return summaries
+
+    def _live_summaries(self) -> list[ProcessSummary] | None:
+        """The live processes' summaries, each checked against its file's stamp; ``None``
+        when one of the files is gone (then every file is listed again)."""
         index = self.index
+        summaries = []
+        for rel in sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/")):
+            stamp = stamp_of(self.root / rel)
+            if stamp is None:
+                return None
+            value = index.cached(rel, stamp, _summary_fits)
+            if value is None:
+                value = self._summary_from_file(rel)
+                index.file(rel, stamp, value)
+            summaries.append(ProcessSummary._make(value))
+        index.save()
+        return summaries
+
+    def _every_summary(self, folder: Stamp | None) -> list[ProcessSummary]:
+        """Every process's summary, each file checked; the index parted anew into live and
+        settled processes, and marked good for the folder as it is now."""
+        index, settled = self.index, Index(self.root, SETTLED_INDEX)
+        horizon = _horizon(self.zone())
         summaries = []
         names = set()
         for name, stamp in toml_files(self.root / PROCESSES):
@@ -315,10 +421,18 @@ class Store:
             names.add(rel)
             value = index.cached(rel, stamp, _summary_fits)
             if value is None:
+                value = settled.cached(rel, stamp, _summary_fits)
+            if value is None:
                 value = self._summary_from_file(rel)
-                index.file(rel, stamp, value)
-            summaries.append(ProcessSummary._make(value))
-        index.forget_missing(names, f"{PROCESSES}/")
+            summary = ProcessSummary._make(value)
+            keep, other = (settled, index) if _is_settled(summary, horizon) else (index, settled)
+            keep.keep(rel, stamp, value)
+            other.drop(rel)
+            summaries.append(summary)
+        for part in (index, settled):
+            part.forget_missing(names, f"{PROCESSES}/")
+        settled.save()  # first: the live part, saved next, says that this one is good
+        index.set_meta(_SETTLED, [folder, horizon])
         index.save()
         return summaries
 
@@ -378,7 +492,7 @@ class Store:
         high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
         agreed = {state.value for state in ProcessStatus if state.is_agreed}
         items: list[AgendaItem] = []
-        for summary in self._summaries():
+        for summary in self._summaries(since=low):
             earliest, latest = summary.earliest, summary.latest
             if earliest is None or latest is None or latest < low or earliest >= high:
                 continue
@@ -425,6 +539,7 @@ class Store:
                     )
                 ) from None
             self._settings_fields = self._settings = None
+            self._summaries_here.clear()
             yield
 
     @contextlib.contextmanager
@@ -438,16 +553,23 @@ class Store:
         """
         with self.locked():
             transaction = Transaction(self, now)
+            folder = stamp_of(self.root / PROCESSES)
             yield transaction
             try:
                 journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
             except OSError as error:
                 self._roll_back(error)
-            self._index_summaries(transaction)
+            self._index_summaries(transaction, folder)
 
-    def _index_summaries(self, transaction: Transaction) -> None:
+    def _index_summaries(self, transaction: Transaction, folder: Stamp | None) -> None:
         """Put the processes a change saved into the index, so the next list view reads no
-        TOML: the summary is made from the process in hand, and filed under the new stamp."""
+        TOML: the summary is made from the process in hand, and filed under the new stamp.
+
+        The processes folder had the stamp ``folder`` before the change: when the index's
+        settled part was good for it and the change only saved processes whose summaries
+        it files, the settled part stays good for the folder as the change left it.
+        """
+        self._summaries_here.clear()
         if not transaction.summaries:
             return
         index = self.index
@@ -455,6 +577,16 @@ class Store:
             stamp = stamp_of(self.root / rel)
             if stamp is not None:
                 index.file(rel, stamp, summary)
+        noted = index.meta.get(_SETTLED)
+        saved = [rel for rel in transaction.writes if rel.startswith(f"{PROCESSES}/")]
+        if (
+            folder is not None
+            and isinstance(noted, list)
+            and len(noted) == 2
+            and noted[0] == folder
+            and all(rel in transaction.summaries for rel in saved)
+        ):
+            index.set_meta(_SETTLED, [stamp_of(self.root / PROCESSES), noted[1]])
         index.save()
 
     def _roll_back(self, error: OSError) -> NoReturn:

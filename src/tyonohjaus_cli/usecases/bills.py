@@ -6,31 +6,29 @@ differently after it (an invoiced item is frozen on its invoice, whatever change
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month, combine
+from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import format_money, t, tn
+from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.expenses import Expense
+    from tyonohjaus_cli.domain.invoices import Billed
     from tyonohjaus_cli.domain.models import Client, Process
     from tyonohjaus_cli.domain.settings import Settings
     from tyonohjaus_cli.storage.store import Store
 
 _EVER = (datetime(2000, 1, 1), datetime(2101, 1, 1))  # noqa: DTZ001 (given the store's zone below)
 """The years tyo bills (``tyo billing year`` takes 2000-2100)."""
-CLAIM_MONTHS = 36
-"""How far back open items are sought: a claim is time-barred three years on (Limitation
-Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
-whatever the length of the history before them."""
 
 
 def bills_by_month(
@@ -40,40 +38,93 @@ def bills_by_month(
     with what is already invoiced; clients with nothing to show are left out unless named.
 
     Only the processes with a meeting (or an expense) in the months are read: the index
-    tells which, so a long practice's old processes are not parsed.
+    tells which, so a long practice's old processes are not parsed; and only the clients
+    of those processes and of the months' invoices.
     """
     settings = store.settings()
     zone = store.zone()
-    clients = [store.client(client_id)] if client_id else store.clients()
-    wanted = {client.id for client in clients}
     first, last = min(months).first, max(months).following.first
     span = store.agenda(datetime.combine(first, time(), zone), datetime.combine(last, time(), zone))
     expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
     # Every client's processes unless one is named: a process whose client does not exist
     # is a mistake to report, not a month with nothing to bill.
-    ids = {item.process for item in span if client_id is None or item.client in wanted}
+    ids = {item.process for item in span if client_id is None or item.client == client_id}
     ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
     processes = [store.process(process_id) for process_id in sorted(ids)]
     for process in processes:
         store.client_of(process)
     invoiced = billed_items(invoice_store.invoices(store, [str(month) for month in months]))
-    if client_id is None:
+    if client_id is not None:
+        clients = [store.client(client_id)]
+    else:
+        named = {process.client for process in processes}
+        named |= {billed.client for billed in invoiced.values()}
+        # In the order of the client files, as `tyo client list` shows them.
+        clients = [store.client(c) for c in sorted(named, key=_file_order) if store.has_client(c)]
         # A forgotten client's invoices are kept by law and still count, under one label.
-        gone = {billed.client for billed in invoiced.values()} - wanted
+        gone = {billed.client for billed in invoiced.values()} - {c.id for c in clients}
         invoiced |= {
             key: replace(billed, client=FORGOTTEN.id, buyer=FORGOTTEN.name)
             for key, billed in invoiced.items()
             if billed.client in gone
         }
         clients = [*clients, FORGOTTEN] if gone else clients
+    grouped = Grouped(processes, expenses, invoiced)
     result = []
     for month in months:
-        bills = [
-            bill_month(settings, client, processes, expenses, month, invoiced=invoiced, now=now)
-            for client in clients
-        ]
+        bills = [grouped.bill(settings, client, month, now=now) for client in clients]
         result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])
     return result
+
+
+def _file_order(client_id: str) -> str:
+    return f"{client_id}.toml"
+
+
+class Grouped:
+    """Processes, expenses and invoiced items grouped by client, so that each client's bill
+    looks at its own alone (a month of 300 clients is otherwise 300 times all of them)."""
+
+    def __init__(
+        self, processes: Iterable[Process], expenses: Iterable[Expense], invoiced: dict[str, Billed]
+    ) -> None:
+        self.processes: dict[str, list[Process]] = defaultdict(list)
+        for process in processes:
+            self.processes[process.client].append(process)
+        owner = {p.id: p.client for group in self.processes.values() for p in group}
+        self.expenses: dict[str, list[Expense]] = defaultdict(list)
+        for expense in expenses:
+            if expense.process in owner:
+                self.expenses[owner[expense.process]].append(expense)
+        self.invoiced: dict[str, dict[str, Billed]] = defaultdict(dict)
+        for key, billed in invoiced.items():
+            self.invoiced[billed.client][key] = billed
+            process_id, meeting, _ = key.partition("#")
+            if meeting and process_id in owner:  # invoiced to whom the process was for then
+                self.invoiced[owner[process_id]][key] = billed
+        for client, own in self.expenses.items():
+            self.invoiced[client] |= {e.key: invoiced[e.key] for e in own if e.key in invoiced}
+
+    def bill(
+        self,
+        settings: Settings,
+        client: Client,
+        month: Month,
+        *,
+        now: datetime,
+        only: Collection[str] | None = None,
+    ) -> Bill:
+        """``client``'s bill of ``month`` (of the processes ``only`` names, when given)."""
+        own = self.processes.get(client.id, [])
+        return bill_month(
+            settings,
+            client,
+            own if only is None else [process for process in own if process.id in only],
+            self.expenses.get(client.id, []),
+            month,
+            invoiced=self.invoiced.get(client.id, {}),
+            now=now,
+        )
 
 
 def month_bills(
@@ -153,81 +204,4 @@ def repriced_message(months: list[Month]) -> str:
     return t(
         "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.",
         months=", ".join(str(month) for month in months),
-    )
-
-
-# --- a month's loose ends: items of earlier months not yet invoiced ----------------------
-
-
-def open_earlier(
-    store: Store, month: Month, client_id: str | None = None, *, now: datetime
-) -> list[Bill]:
-    """The bills of the :data:`CLAIM_MONTHS` months before ``month`` with items not yet
-    invoiced, by client and month (only ``client_id``'s when given).
-
-    Only the months and processes with a meeting that bills (held, missed, cancelled) and is
-    on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
-    """
-    zone = store.zone()
-    on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
-    since = month.shifted(-CLAIM_MONTHS).first
-    before = datetime.combine(month.first, time(), zone)
-    wanted: dict[tuple[str, Month], set[str]] = {}
-    for item in store.agenda(datetime.combine(since, time(), zone), before):
-        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
-            continue
-        if client_id is None or item.client == client_id:
-            wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
-    processes: dict[str, Process] = {}
-    expenses = [
-        expense
-        for expense in expense_store.all_expenses(store)
-        if since <= expense.day < month.first
-        and expense.key not in on_invoice
-        and store.has_process(expense.process)
-    ]
-    for expense in expenses:
-        process = processes.setdefault(expense.process, store.process(expense.process))
-        if client_id is None or process.client == client_id:
-            key = (process.client, Month.of(expense.day))
-            wanted.setdefault(key, set()).add(process.id)
-    settings = store.settings()
-    # What these months' bills show as invoiced already: only their invoices are read.
-    months = {str(earlier) for _, earlier in wanted}
-    invoiced = billed_items(invoice_store.invoices(store, months)) if months else {}
-    result = []
-    for (cid, earlier), ids in sorted(wanted.items()):
-        if not store.has_client(cid):
-            continue  # a process naming no client: `tyo doctor` reports it
-        own = [processes.setdefault(pid, store.process(pid)) for pid in sorted(ids)]
-        bill = bill_month(
-            settings, store.client(cid), own, expenses, earlier, invoiced=invoiced, now=now
-        )
-        if bill.open_items:
-            result.append(bill)
-    return result
-
-
-def bills_through(store: Store, through: Month, client_id: str, *, now: datetime) -> Bill:
-    """``client_id``'s items not yet invoiced up to ``through``, as one bill (with the
-    month's own invoiced items), for one invoice whose service period spans the months."""
-    bills = [*open_earlier(store, through, client_id, now=now)]
-    bills += month_bills(store, through, client_id, now=now)
-    return combine(bills)
-
-
-def earlier_warning(bills: list[Bill], month: Month) -> str:
-    """A client's items not yet invoiced from months before ``month``, and what to do."""
-    client = bills[0].client.id
-    count = sum(len(bill.open_items) for bill in bills)
-    return tn(
-        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
-        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
-        count,
-        client=client,
-        month=str(month),
-        months=", ".join(str(bill.month) for bill in bills),
-        gross=format_money(sum((bill.open_totals.gross for bill in bills), Decimal(0))),
     )

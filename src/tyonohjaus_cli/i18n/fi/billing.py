@@ -34,7 +34,7 @@ MESSAGES: dict[str, str] = {
     "net": "veroton",
     "VAT %": "ALV %",
     "invoice": "lasku",
-    "  VAT {percent} %: base {base}, VAT {vat}": "  ALV {percent} %: peruste {base}, vero {vat}",
+    "  VAT {percent}: base {base}, VAT {vat}": "  ALV {percent}: peruste {base}, vero {vat}",
     "  net {net}, VAT {vat}, total {gross}": "  veroton {net}, ALV {vat}, yhteensä {gross}",
     "  invoiced {invoiced}, not yet invoiced {open}": (
         "  laskutettu {invoiced}, laskuttamatta {open}"
@@ -111,8 +111,8 @@ MESSAGES: dict[str, str] = {
         "--description ei voi olla tyhjä: se tulostuu laskulle"
     ),
     "--amount must be more than zero": "--amount on oltava enemmän kuin nolla",
-    "Added expense {id}: {amount} + VAT {percent} %, {day}, billed with {month}.": (
-        "Kulu {id} lisätty: {amount} + ALV {percent} %, {day}, laskutetaan kuun {month} mukana."
+    "Added expense {id}: {amount} + VAT {percent}, {day}, billed with {month}.": (
+        "Kulu {id} lisätty: {amount} + ALV {percent}, {day}, laskutetaan kuun {month} mukana."
     ),
     "List expenses, with the invoice each is on.\n\nExample: tyo expense list --month 2027-02": (
         "Luettele kulut ja laskut, joilla ne ovat.\n\nEsimerkki: tyo expense list --month 2027-02"
@@ -227,7 +227,7 @@ MESSAGES: dict[str, str] = {
     "reference": "viitenumero",
     "quantity": "määrä",
     "amount": "summa",
-    "VAT {percent} %: base {base}, VAT {vat}": "ALV {percent} %: peruste {base}, vero {vat}",
+    "VAT {percent}: base {base}, VAT {vat}": "ALV {percent}: peruste {base}, vero {vat}",
     "Net {net}, VAT {vat}, total {gross}": "Veroton {net}, ALV {vat}, yhteensä {gross}",
     "Virtual barcode: {code}": "Virtuaaliviivakoodi: {code}",
     "Write an invoice as an A4 PDF in the client's language.\n\n"
@@ -305,16 +305,16 @@ MESSAGES: dict[str, str] = {
     "no VAT rate is known for {day} (the table starts on {first})": (
         "päivälle {day} ei tunneta arvonlisäverokantaa (taulukko alkaa {first})"
     ),
-    "--vat {percent} % is not the VAT rate on {day}: an expense bills the service's rate in "
-    "force that day, {rate} % (AVL 73 §)": (
-        "--vat {percent} % ei ole päivän {day} arvonlisäverokanta: kulu laskutetaan palvelun "
-        "verokannalla, sinä päivänä {rate} % (AVL 73 §)"
+    "--vat {given} is not the VAT rate on {day}: an expense bills the service's rate in "
+    "force that day, {rate} (AVL 73 §)": (
+        "--vat {given} ei ole päivän {day} arvonlisäverokanta: kulu laskutetaan palvelun "
+        "verokannalla, sinä päivänä {rate} (AVL 73 §)"
     ),
-    "--vat 0: an expense passed on with the service bills the service's VAT, {rate} % on {day} "
+    "--vat 0: an expense passed on with the service bills the service's VAT, {rate} on {day} "
     "(AVL 73 §); a cost paid in the client's name and for its account is billed without VAT "
     "with --pass-through (AVL 78 §)": (
         "--vat 0: palvelun yhteydessä laskutettava kulu laskutetaan palvelun verokannalla, "
-        "päivänä {day} {rate} % (AVL 73 §); tilaajan nimissä ja lukuun maksettu kulu laskutetaan "
+        "päivänä {day} {rate} (AVL 73 §); tilaajan nimissä ja lukuun maksettu kulu laskutetaan "
         "ilman arvonlisäveroa valitsimella --pass-through (AVL 78 §)"
     ),
     "you are VAT-exempt, so an expense bills no VAT either, as the service; leave out --vat (or `tyo settings set vat 25.5` if you registered for VAT)": (
@@ -347,7 +347,8 @@ MESSAGES: dict[str, str] = {
     "Invoice date": "Laskun päivämäärä",
     "Due date": "Eräpäivä",
     "Terms of payment": "Maksuehto",
-    "{days} days net": "{days} päivää netto",
+    "{count} day net": "{count} päivä netto",
+    "{count} days net": "{count} päivää netto",
     "Reference": "Viitenumero",
     "RF reference": "RF-viite",
     "Service period": "Palvelun ajankohta",

@@ -8,15 +8,18 @@ MESSAGES: dict[str, str] = {
     "Participant {n}": "Osallistuja {n}",
     "By phone": "Puhelimitse",
     "This meeting is cancelled.": "Tämä tapaaminen on peruttu.",
-    "Meeting {n} of {count}": "Tapaaminen {n}/{count}",
+    "Meeting {n} of {total}": "Tapaaminen {n}/{total}",
     "Moved from {time}.": "Siirretty ajalta {time}.",
     "Place: {place}": "Paikka: {place}",
     "Online: {link}": "Etäyhteys: {link}",
     "Participants: {names}": "Osallistujat: {names}",
     "Supervisor: {contact}": "Työnohjaaja: {contact}",
     "Co-supervisor: {name}": "Parityönohjaaja: {name}",
-    "Please cancel at least {hours} hours before the start.": (
-        "Mahdolliset peruutukset viimeistään {hours} tuntia ennen alkua."
+    "Please cancel at least {count} hour before the start.": (
+        "Mahdolliset peruutukset viimeistään {count} tunti ennen alkua."
+    ),
+    "Please cancel at least {count} hours before the start.": (
+        "Mahdolliset peruutukset viimeistään {count} tuntia ennen alkua."
     ),
     "Invitation: {summary}, {when}": "Kutsu: {summary}, {when}",
     "Cancellation: {summary}, {when}": "Peruutus: {summary}, {when}",
@@ -107,8 +110,10 @@ MESSAGES: dict[str, str] = {
     ),
     "can't write {path}: {error}": "tiedostoon {path} ei voi kirjoittaa: {error}",
     "Wrote {path}.": "Tallennettu: {path}.",
-    "Wrote {count} files to {path}.": "Kirjoitettu {count} tiedostoa kansioon {path}.",
-    "Wrote {count} meetings to {path}.": "Kirjoitettu {count} tapaamista tiedostoon {path}.",
+    "Wrote {count} file to {path}.": "Tallennettu {count} tiedosto kansioon {path}.",
+    "Wrote {count} files to {path}.": "Tallennettu {count} tiedostoa kansioon {path}.",
+    "Wrote {count} meeting to {path}.": "Tallennettu {count} tapaaminen tiedostoon {path}.",
+    "Wrote {count} meetings to {path}.": "Tallennettu {count} tapaamista tiedostoon {path}.",
     # --- the supervisor's own calendar (--every-process, --vdir) ---------------------------
     "The process's id (none with --every-process).": "Prosessin tunnus (ei --every-processin kanssa).",
     "Name participants by initials (by codes when initials coincide); an invitation still carries the e-mail addresses it is delivered to.": (
@@ -131,6 +136,6 @@ MESSAGES: dict[str, str] = {
     ),
     "-o and --vdir exclude each other: choose one": "-o ja --vdir sulkevat toisensa pois: valitse toinen",
     "{path} is not tyo's: left as it is": "{path} ei ole tyon kirjoittama: jätetty ennalleen",
-    "{path}: {added} added, {updated} updated, {removed} removed.": "{path}: {added} lisätty, {updated} päivitetty, {removed} poistettu.",
+    "{path}: added {added}, updated {updated}, removed {removed}.": "{path}: lisätty {added}, päivitetty {updated}, poistettu {removed}.",
     "{path} is damaged: remove it and write the folder again": "{path} on vioittunut: poista se ja kirjoita kansio uudelleen",
 }

@@ -8,8 +8,8 @@ MESSAGES: dict[str, str] = {
     "Change a running process; only the options given change.": "Muuta käynnissä olevaa prosessia; vain annetut valitsimet muuttuvat.",
     'Change a running process; only the options given change.\n\nNothing invoiced changes: a new price holds from --from on, or without --from for every\nmeeting not yet invoiced; a new length reaches only the meetings ahead. A change that\ncalendars show (title, venue, length, participants) names the invitations to send again.\n\nExample: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"': (
         "Muuta käynnissä olevaa prosessia; vain annetut valitsimet muuttuvat.\n\n"
-        "Laskutettu ei muutu: uusi hinta on voimassa --from-päivästä alkaen, tai ilman --from-\n"
-        "valitsinta kaikissa vielä laskuttamattomissa tapaamisissa; uusi kesto koskee vain tulevia.\n"
+        "Laskutettu ei muutu: uusi hinta on voimassa --from-päivästä alkaen, tai ilman\n"
+        "--from-valitsinta kaikissa vielä laskuttamattomissa tapaamisissa; uusi kesto koskee vain tulevia.\n"
         "Kun kalentereissa näkyvä tieto muuttuu (otsikko, paikka, kesto, osallistujat), tyo kertoo,\n"
         "mitkä kutsut lähetetään uudelleen.\n\n"
         'Esimerkki: tyo process edit hoitajat-2027 --place "Kirkkokatu 2, Oulu" --add-participant "Olli Oja <olli@example.fi>"'

@@ -23,8 +23,14 @@ MESSAGES: dict[str, str] = {
         "prosessi {process} on tarjous eikä vielä sovittu: `tyo process accept {process}`, "
         "kun tilaaja hyväksyy tarjouksen"
     ),
-    "process {process} is not a proposal (it is {status})": (
-        "prosessi {process} ei ole tarjous (se on {status})"
+    "process {process} is not a proposal: it is agreed and running": (
+        "prosessi {process} ei ole tarjous: se on sovittu ja käynnissä"
+    ),
+    "process {process} is not a proposal: it is closed": (
+        "prosessi {process} ei ole tarjous: se on päättynyt"
+    ),
+    "process {process} is not a proposal: it was declined": (
+        "prosessi {process} ei ole tarjous: se hylättiin"
     ),
     "The client accepted the offer: the proposal becomes an agreed process, its plan and\nmeetings (and their calendar UIDs) as they are.\n\nExample: tyo process accept hoitajat-2027": (
         "Tilaaja hyväksyi tarjouksen: tarjouksesta tulee sovittu prosessi, suunnitelma ja\n"
@@ -74,7 +80,7 @@ MESSAGES: dict[str, str] = {
     "Place and date": "Paikka ja päivämäärä",
     "the last meeting ({day})": "viimeinen tapaaminen ({day})",
     "The goals are agreed at the first meeting.": "Tavoitteet sovitaan ensimmäisessä tapaamisessa.",
-    "the end": "lopussa",
+    "The goals are reviewed with the participants at the end, each scored from 1 (not at all) to 5 (fully achieved). With the client they are reviewed separately, in a meeting of the supervisor and the client after it; the client sees only the evaluations the participants agree to share.": "Tavoitteet arvioidaan ohjattavien kanssa prosessin lopussa, asteikolla 1 (ei lainkaan) – 5 (saavutettu täysin). Tilaajan kanssa ne arvioidaan erikseen, työnohjaajan ja tilaajan tapaamisessa sen jälkeen; tilaaja näkee vain ne arvioinnit, jotka ohjattavat suostuvat jakamaan.",
     "Payer": "Maksaja",
     "Payment terms": "Maksuehto",
     "For the supervisor": "Työnohjaajan puolesta",
@@ -101,8 +107,14 @@ MESSAGES: dict[str, str] = {
     "The estimate bills every planned meeting as held, by the same rules as the invoices; a meeting cancelled in time bills nothing.": "Arvio laskuttaa jokaisen suunnitellun tapaamisen pidettynä samoin säännöin kuin laskut; ajoissa peruttua tapaamista ei laskuteta.",
     "A cancelled or missed meeting is not billed. A cancellation by the supervisor is never billed; the meeting is moved to a time agreed together.": "Peruttua tai väliin jäänyttä tapaamista ei laskuteta. Työnohjaajan peruutusta ei koskaan laskuteta; tapaaminen siirretään yhdessä sovittuun aikaan.",
     ", then ": ", sitten ",
-    "{count} meeting {interval}": "{count} tapaaminen {interval}",
-    "{count} meetings {interval}": "{count} tapaamista {interval}",
+    "{count} meeting every week": "{count} tapaaminen viikon välein",
+    "{count} meetings every week": "{count} tapaamista viikon välein",
+    "{count} meeting every {every} weeks": "{count} tapaaminen {every} viikon välein",
+    "{count} meetings every {every} weeks": "{count} tapaamista {every} viikon välein",
+    "{count} meeting every day": "{count} tapaaminen päivittäin",
+    "{count} meetings every day": "{count} tapaamista päivittäin",
+    "{count} meeting every {every} days": "{count} tapaaminen {every} päivän välein",
+    "{count} meetings every {every} days": "{count} tapaamista {every} päivän välein",
     "co-supervision with {name}": "parityönohjaus, toisena ohjaajana {name}",
     "Estimated total without VAT": "Arvioitu kokonaishinta ilman ALV:tä",
     "{count} meeting": "{count} tapaaminen",
@@ -156,9 +168,11 @@ MESSAGES: dict[str, str] = {
     "no reference rate is known for {day}: add it with `tyo settings set reference_rates {half}=RATE`": "päivälle {day} ei tunneta viitekorkoa: lisää se komennolla `tyo settings set reference_rates {half}=KORKO`",
     "expected half-years and rates such as 2027-01-01=2.5,2027-07-01=3, not {text!r}": "odotettiin puolivuotiskausia ja korkoja, kuten 2027-01-01=2.5,2027-07-01=3, ei {text!r}",
     "a reference rate starts on 1 January or 1 July, not {day}": "viitekorko alkaa 1. tammikuuta tai 1. heinäkuuta, ei {day}",
-    "Reminder sent {day}: {days} days overdue, late interest {interest} added to the amount.": "Muistutus lähetetty {day}: {days} päivää myöhässä, viivästyskorko {interest} lisätty summaan.",
-    "Reminder sent {day}: {days} days overdue, late interest {interest} shown, not added.": "Muistutus lähetetty {day}: {days} päivää myöhässä, viivästyskorko {interest} esitetty, ei lisätty.",
-    "tyo does not know the reference rate from {day}: the latest known one was used; `tyo settings set reference_rates {day}=RATE` sets it": "tyo ei tunne viitekorkoa {day} alkaen: käytettiin viimeisintä tunnettua; `tyo settings set reference_rates {day}=KORKO` asettaa sen",
+    "Reminder sent {day}: {count} day overdue, late interest {interest} added to the amount.": "Muistutus lähetetty {day}: {count} päivä myöhässä, viivästyskorko {interest} lisätty summaan.",
+    "Reminder sent {day}: {count} days overdue, late interest {interest} added to the amount.": "Muistutus lähetetty {day}: {count} päivää myöhässä, viivästyskorko {interest} lisätty summaan.",
+    "Reminder sent {day}: {count} day overdue, late interest {interest} shown, not added.": "Muistutus lähetetty {day}: {count} päivä myöhässä, viivästyskorko {interest} esitetty, ei lisätty.",
+    "Reminder sent {day}: {count} days overdue, late interest {interest} shown, not added.": "Muistutus lähetetty {day}: {count} päivää myöhässä, viivästyskorko {interest} esitetty, ei lisätty.",
+    "tyo does not know the reference rate from {day}: the latest known one was used; `tyo settings set reference_rates {half}=RATE` sets it": "tyo ei tunne viitekorkoa {day} alkaen: käytettiin viimeisintä tunnettua; `tyo settings set reference_rates {half}=KORKO` asettaa sen",
     "Recovery compensation {amount}.": "Perimiskulukorvaus {amount}.",
     "Where to write it (default: reminder-N.pdf here; - for standard output).": "Mihin se kirjoitetaan (oletus: reminder-N.pdf tähän kansioon; - vakiotulosteeseen).",
     "Add the late payment interest to the amount to pay.": "Lisää viivästyskorko maksettavaan summaan.",

@@ -62,10 +62,10 @@ MESSAGES: dict[str, str] = {
         "KUUKAUDEN sijaan: kaikki laskuttamattomat erät tähän kuukauteen asti, myös "
         "aiemmilta kuukausilta, yhdelle laskulle."
     ),
-    "Meeting {n} of {process} ({when}) now bills {pct} % of its price instead of {usual} %: "
+    "Meeting {n} of {process} ({when}) now bills {percent} of its price instead of {usual}: "
     "{reason}.": (
-        "Prosessin {process} tapaamisesta {n} ({when}) laskutetaan nyt {pct} % hinnasta "
-        "{usual} %:n sijaan: {reason}."
+        "Prosessin {process} tapaamisesta {n} ({when}) laskutetaan nyt {percent} hinnasta "
+        "{usual}:n sijaan: {reason}."
     ),
     "What this meeting bills, in percent: 0 waives it, e.g. 50 or 100.": (
         "Mitä tästä tapaamisesta laskutetaan prosentteina: 0 jättää laskuttamatta, esim. 50 "
@@ -74,10 +74,20 @@ MESSAGES: dict[str, str] = {
     "Why, in a few words (kept, and shown on `tyo billing`).": (
         "Miksi, muutamalla sanalla (tallennetaan ja näytetään `tyo billing` -näkymässä)."
     ),
-    "meeting {n} of {process} is not charged: only a late cancellation or a no-show is (it "
-    "is {status})": (
+    "meeting {n} of {process} is not charged: only a late cancellation or a no-show is "
+    "(it is planned)": (
         "prosessin {process} tapaamisesta {n} ei laskuteta peruutusmaksua: vain myöhäisestä "
-        "peruutuksesta tai käyttämättä jääneestä ajasta laskutetaan (se on {status})"
+        "peruutuksesta tai käyttämättä jääneestä ajasta laskutetaan (se on suunniteltu)"
+    ),
+    "meeting {n} of {process} is not charged: only a late cancellation or a no-show is "
+    "(it is held)": (
+        "prosessin {process} tapaamisesta {n} ei laskuteta peruutusmaksua: vain myöhäisestä "
+        "peruutuksesta tai käyttämättä jääneestä ajasta laskutetaan (se on pidetty)"
+    ),
+    "meeting {n} of {process} is not charged: only a late cancellation or a no-show is "
+    "(it is cancelled)": (
+        "prosessin {process} tapaamisesta {n} ei laskuteta peruutusmaksua: vain myöhäisestä "
+        "peruutuksesta tai käyttämättä jääneestä ajasta laskutetaan (se on peruttu ajoissa)"
     ),
     'give the reason with --reason "..."; it is kept with the charge': (
         'anna syy: --reason "..."; se tallennetaan maksun kanssa'

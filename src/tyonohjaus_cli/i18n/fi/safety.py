@@ -10,7 +10,8 @@ MESSAGES: dict[str, str] = {
     "{path} holds control characters (such as ESC): write the note as text": (
         "{path} sisältää ohjausmerkkejä (kuten ESC): kirjoita muistiinpano tekstinä"
     ),
-    "a note longer than {limit} characters": "muistiinpano on pidempi kuin {limit} merkkiä",
+    "a note longer than {count} character": "muistiinpano on pidempi kuin {count} merkki",
+    "a note longer than {count} characters": "muistiinpano on pidempi kuin {count} merkkiä",
     "{text!r} is outside the years tyo plans for (expected {first} to {last})": (
         "{text!r} on vuosien ulkopuolella, joille tyo suunnittelee (odotettiin {first}–{last})"
     ),
@@ -23,9 +24,14 @@ MESSAGES: dict[str, str] = {
     "the backup was not restored: {error}; the store is as it was": (
         "varmuuskopiota ei palautettu: {error}; tallennuskansio on ennallaan"
     ),
+    "more than {count} file": "yli {count} tiedosto",
     "more than {count} files": "yli {count} tiedostoa",
     "it unpacks to more than tyo reads": "se purkautuu suuremmaksi kuin tyo lukee",
     "a percentage from 0 to 100": "prosentti väliltä 0–100",
+    "{count} meeting, more than the {limit} a process file may hold; split the process in two (`tyo new-process`)": (
+        "{count} tapaaminen, enemmän kuin prosessitiedostossa voi olla ({limit}); jaa "
+        "prosessi kahtia (`tyo new-process`)"
+    ),
     "{count} meetings, more than the {limit} a process file may hold; split the process in two (`tyo new-process`)": (
         "{count} tapaamista, enemmän kuin prosessitiedostossa voi olla ({limit}); jaa "
         "prosessi kahtia (`tyo new-process`)"
@@ -39,8 +45,11 @@ MESSAGES: dict[str, str] = {
         "siihen asti export, forget ja import eivät käsittele tallennuskansiota"
     ),
     "a date in the years {first} to {last}": "päivämäärä vuosilta {first}–{last}",
-    "nested more than {limit} levels deep: not a tyo document": (
-        "sisäkkäisiä tasoja on yli {limit}: ei tyon asiakirja"
+    "nested more than {count} level deep: not a tyo document": (
+        "sisäkkäisiä tasoja on yli {count}: ei tyon asiakirja"
+    ),
+    "nested more than {count} levels deep: not a tyo document": (
+        "sisäkkäisiä tasoja on yli {count}: ei tyon asiakirja"
     ),
     "a whole number from {minimum} to {maximum}": "kokonaisluku {minimum}–{maximum}",
     "one line of text, without control characters": ("yksi rivi tekstiä ilman ohjausmerkkejä"),

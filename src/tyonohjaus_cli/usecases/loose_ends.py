@@ -1,0 +1,224 @@
+"""A month's loose ends: the items of earlier months not yet invoiced.
+
+``tyo billing MONTH`` names them after the month, and ``tyo invoice create --through MONTH``
+invoices them with it. They are sought over the :data:`CLAIM_MONTHS` before the month, and
+what a month's view shows of them is kept in ``.cache/earlier.json`` under the stamps of
+every file it is made of (:func:`earlier_open`): settings, the processes, clients and
+expenses it reads, and every invoice.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from tyonohjaus_cli import __version__
+from tyonohjaus_cli.domain.billing import Bill, combine
+from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.invoices import Totals, VatTotal, billed_items
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.i18n import format_money, tn
+from tyonohjaus_cli.storage import expenses as expense_store
+from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.index import Memo, stamp_of, toml_files
+from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
+from tyonohjaus_cli.usecases.bills import Grouped, month_bills
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.expenses import Expense
+    from tyonohjaus_cli.domain.models import Client, Process
+    from tyonohjaus_cli.storage.store import Store
+
+CLAIM_MONTHS = 36
+"""How far back open items are sought: a claim is time-barred three years on (Limitation
+Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
+whatever the length of the history before them."""
+_MEMO = "earlier"
+
+
+class Earlier(NamedTuple):
+    """A client's items of one earlier month not yet invoiced, as a month's view names them."""
+
+    client: str
+    month: Month
+    items: tuple[str, ...]
+    open: Totals
+
+
+class _Sought(NamedTuple):
+    """What the index tells of a month's loose ends before any process is read."""
+
+    wanted: dict[tuple[str, Month], set[str]]
+    """(client, earlier month) → the processes with an item of it on no invoice."""
+    expenses: list[Expense]
+    processes: dict[str, Process]
+    """The processes read so far (those of the expenses)."""
+
+
+def _seek(store: Store, month: Month, client_id: str | None) -> _Sought:
+    zone = store.zone()
+    on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
+    since = month.shifted(-CLAIM_MONTHS).first
+    before = datetime.combine(month.first, time(), zone)
+    wanted: dict[tuple[str, Month], set[str]] = {}
+    for item in store.agenda(datetime.combine(since, time(), zone), before):
+        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
+            continue
+        if client_id is None or item.client == client_id:
+            wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
+    expenses = [
+        expense
+        for expense in expense_store.all_expenses(store)
+        if since <= expense.day < month.first
+        and expense.key not in on_invoice
+        and store.has_process(expense.process)
+    ]
+    processes: dict[str, Process] = {}
+    for expense in expenses:
+        if expense.process not in processes:
+            processes[expense.process] = store.process(expense.process)
+        owner = processes[expense.process].client
+        if client_id is None or owner == client_id:
+            wanted.setdefault((owner, Month.of(expense.day)), set()).add(expense.process)
+    return _Sought(wanted, expenses, processes)
+
+
+def open_earlier(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[Bill]:
+    """The bills of the :data:`CLAIM_MONTHS` months before ``month`` with items not yet
+    invoiced, by client and month (only ``client_id``'s when given).
+
+    Only the months and processes with a meeting that bills (held, missed, cancelled) and is
+    on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
+    """
+    return _bills(store, _seek(store, month, client_id), now=now)
+
+
+def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
+    wanted, processes = sought.wanted, sought.processes
+    settings = store.settings()
+    # What these months' bills show as invoiced already: only those clients' invoices of
+    # those months are read.
+    pairs = {(cid, str(earlier)) for cid, earlier in wanted}
+    invoiced = billed_items(invoice_store.invoices(store, of=pairs)) if pairs else {}
+    for process_id in sorted({pid for ids in wanted.values() for pid in ids}):
+        if process_id not in processes:
+            processes[process_id] = store.process(process_id)
+    grouped = Grouped(processes.values(), sought.expenses, invoiced)
+    clients: dict[str, Client] = {}
+    result = []
+    for (cid, earlier), ids in sorted(wanted.items()):
+        if not store.has_client(cid):
+            continue  # a process naming no client: `tyo doctor` reports it
+        if cid not in clients:
+            clients[cid] = store.client(cid)
+        bill = grouped.bill(settings, clients[cid], earlier, now=now, only=ids)
+        if bill.open_items:
+            result.append(bill)
+    return result
+
+
+def earlier_open(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[Earlier]:
+    """What :func:`open_earlier` finds, as a month's view shows it: from the cache while
+    every file it is made of keeps its stamp, so a month's view does not read and bill three
+    years of processes again. (An open item does not depend on ``now``.)"""
+    sought = _seek(store, month, client_id)
+    key = _inputs(store, sought)
+    memo = Memo(store.root, _MEMO)
+    name = f"{month} {client_id or ''}"
+    rows = memo.get(name, key)
+    if rows is not None:
+        with_rows = _from_rows(rows)
+        if with_rows is not None:
+            return with_rows
+    found = [
+        Earlier(
+            bill.client.id,
+            bill.month,
+            tuple(item.key for item in bill.open_items),
+            bill.open_totals,
+        )
+        for bill in _bills(store, sought, now=now)
+    ]
+    memo.put(name, key, _to_rows(found))
+    return found
+
+
+def _inputs(store: Store, sought: _Sought) -> list[Any]:
+    """The stamp of every file the month's loose ends are made of, and tyo's version."""
+    root = store.root
+    ids = sorted({pid for ids in sought.wanted.values() for pid in ids})
+    clients = sorted({cid for cid, _ in sought.wanted})
+    return [
+        __version__,
+        stamp_of(root / SETTINGS),
+        [[pid, stamp_of(root / process_path(pid))] for pid in ids],
+        [[cid, stamp_of(root / client_path(cid))] for cid in clients],
+        [list(item) for item in toml_files(root / expense_store.EXPENSES)],
+        [list(item) for item in toml_files(root / invoice_store.INVOICES, ".json")],
+    ]  # as JSON reads it back: lists, not tuples
+
+
+def _to_rows(found: list[Earlier]) -> list[Any]:
+    return [
+        [
+            item.client,
+            str(item.month),
+            list(item.items),
+            [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in item.open.by_rate],
+            str(item.open.net),
+            str(item.open.vat),
+        ]
+        for item in found
+    ]
+
+
+def _from_rows(rows: Any) -> list[Earlier] | None:
+    """The cached answer, or ``None`` if it is not in the shape :func:`_to_rows` gives."""
+    from decimal import InvalidOperation
+
+    try:
+        return [
+            Earlier(
+                str(client),
+                Month(*map(int, str(month).split("-"))),
+                tuple(str(item) for item in items),
+                Totals(
+                    tuple(VatTotal(*map(Decimal, rate)) for rate in by_rate),
+                    Decimal(net),
+                    Decimal(vat),
+                ),
+            )
+            for client, month, items, by_rate, net, vat in rows
+        ]
+    except (TypeError, ValueError, InvalidOperation):
+        return None
+
+
+def bills_through(store: Store, through: Month, client_id: str, *, now: datetime) -> Bill:
+    """``client_id``'s items not yet invoiced up to ``through``, as one bill (with the
+    month's own invoiced items), for one invoice whose service period spans the months."""
+    bills = [*open_earlier(store, through, client_id, now=now)]
+    bills += month_bills(store, through, client_id, now=now)
+    return combine(bills)
+
+
+def earlier_warning(found: list[Earlier], month: Month) -> str:
+    """A client's items not yet invoiced from months before ``month``, and what to do."""
+    client = found[0].client
+    count = sum(len(item.items) for item in found)
+    return tn(
+        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
+        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
+        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
+        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
+        count,
+        client=client,
+        month=str(month),
+        months=", ".join(str(item.month) for item in found),
+        gross=format_money(sum((item.open.gross for item in found), Decimal(0))),
+    )

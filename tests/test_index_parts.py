@@ -1,0 +1,220 @@
+"""The index in two parts, and the documents cached as JSON (storage/index.py).
+
+Live processes are in ``.cache/index.json``, settled ones (no meeting since the
+horizon, 1 January four years back) in ``.cache/settled.json``, which a month's view from
+the horizon on does not read. Each checked client and process document is kept as JSON under
+``.cache/clients/`` and ``.cache/processes/`` by its file's stamp. All of it is derived:
+the same output with and without it, and a hand edit shows at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import NOW_TEXT, generate
+
+from tests.conftest import Tyo
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
+
+OLD = "lorula-sosiaalitoimi-001-2019"
+"""Closed in 2019: settled."""
+LIVE = "satula-hoivakoti-004-2026"
+"""Active, with meetings planned from 2026-11-23."""
+
+
+@pytest.fixture
+def practice(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    monkeypatch.setenv("TYO_LANG", "en")
+    generate(store_path, seed=5, clients=6, processes=30, meetings=300, years=8, invoice_months=6)
+    return store_path
+
+
+VIEWS = (
+    ("agenda", "--json"),
+    ("agenda", "--from", "2019-03-01", "--to", "2019-06-30", "--json"),
+    ("process", "list", "--json"),
+    ("process", "show", LIVE, "--json"),
+    ("billing", "2026-10", "--json"),
+    ("billing", "2019-04", "--json"),
+    ("client", "list"),
+)
+
+
+def _views(tyo: Tyo) -> list[str]:
+    outputs = []
+    for args in VIEWS:
+        result = tyo(*args)
+        assert result.exit_code == 0, (args, result.output)
+        outputs.append(result.stdout)
+    return outputs
+
+
+def _entries(path: Path) -> set[str]:
+    return set(json.loads(path.read_text())["entries"])
+
+
+def _rewrite_in_place(path: Path, old: str, new: str) -> None:
+    """A hand edit as an editor that writes the file over does it: the folder is untouched."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    with path.open("r+", encoding="utf-8") as handle:
+        handle.write(text.replace(old, new, 1))
+        handle.truncate()
+
+
+def _rewrite_by_renaming(path: Path, old: str, new: str) -> None:
+    """A hand edit as vim, emacs or ``sed -i`` do it: a new file renamed over the old."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    temp = path.with_name(f".{path.name}.swp")
+    temp.write_text(text.replace(old, new, 1), encoding="utf-8")
+    os.replace(temp, path)
+
+
+def test_the_same_output_with_and_without_the_caches(practice: Path, tyo: Tyo) -> None:
+    first = _views(tyo)  # builds them
+    cache = practice / ".cache"
+    assert (cache / "processes" / f"{LIVE}.json").is_file()
+    assert any((cache / "clients").glob("*.json"))
+    assert _views(tyo) == first  # read from them
+    shutil.rmtree(cache)
+    assert _views(tyo) == first  # built again
+
+
+def test_settled_processes_are_kept_apart(practice: Path, tyo: Tyo) -> None:
+    assert tyo("process", "list").exit_code == 0
+    live = _entries(practice / ".cache" / "index.json")
+    settled = _entries(practice / ".cache" / "settled.json")
+    assert f"processes/{OLD}.toml" in settled
+    assert f"processes/{LIVE}.toml" in live
+    assert not live & settled
+    every = {f"processes/{path.name}" for path in (practice / "processes").glob("*.toml")}
+    assert live | settled == every
+
+
+def test_a_months_view_reads_no_settled_process(practice: Path, tyo: Tyo) -> None:
+    first = _views(tyo)
+    settled = practice / ".cache" / "settled.json"
+    settled.write_text("damaged, and would be written again if it were read")
+    for args in (
+        ("agenda", "--json"),
+        ("billing", "2026-10", "--json"),
+        ("log", LIVE, "11", "--force", "--note", "Held early."),
+    ):
+        assert tyo(*args).exit_code == 0
+    assert settled.read_text().startswith("damaged")
+    seen = _views(tyo)  # the views of old months and of the whole practice read it
+    assert json.loads(settled.read_text())["entries"]
+    shutil.rmtree(practice / ".cache")
+    assert _views(tyo) == seen != first
+
+
+def test_a_hand_edit_to_a_live_process_shows_at_once(practice: Path, tyo: Tyo) -> None:
+    before = tyo("agenda", "--json").stdout
+    _rewrite_in_place(
+        practice / "processes" / f"{LIVE}.toml", "2026-11-23 15:30:00", "2026-11-23 16:45:00"
+    )
+    after = tyo("agenda", "--json").stdout
+    assert after != before
+    assert "16:45" in after
+    assert "16:45" in tyo("process", "show", LIVE).stdout  # its cached document too
+
+
+def test_a_settled_process_saved_by_renaming_shows_at_once(practice: Path, tyo: Tyo) -> None:
+    assert tyo("process", "list").exit_code == 0
+    path = practice / "processes" / f"{OLD}.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("start = ") + len("start = ") :].split("\n", 1)[0]
+    _rewrite_by_renaming(path, f"start = {first}", "start = 2026-11-18 10:00:00")
+    _rewrite_by_renaming(path, 'status = "closed"', 'status = "active"')
+    assert OLD in tyo("agenda", "--json").stdout
+
+
+def test_a_settled_process_rewritten_in_place_shows_after_a_whole_practice_view(
+    practice: Path, tyo: Tyo
+) -> None:
+    """The one hand edit a month's view does not check: the README says so."""
+    assert tyo("process", "list").exit_code == 0
+    path = practice / "processes" / f"{OLD}.toml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("start = ") + len("start = ") :].split("\n", 1)[0]
+    _rewrite_in_place(path, f"start = {first}", "start = 2026-11-18 10:00:00")
+    _rewrite_in_place(path, 'status = "closed"', 'status = "active"')
+    assert OLD not in tyo("agenda", "--json").stdout
+    assert tyo("process", "list").exit_code == 0
+    assert OLD in tyo("agenda", "--json").stdout
+
+
+def test_a_change_by_tyo_keeps_the_settled_part_good(practice: Path, tyo: Tyo) -> None:
+    assert tyo("process", "list").exit_code == 0
+    settled = practice / ".cache" / "settled.json"
+    stamp = settled.stat().st_mtime_ns
+    moved = tyo("meeting", "move", LIVE, "11", "--to", "2026-11-26 12:00")
+    assert moved.exit_code == 0, moved.output
+    assert "2026-11-26" in tyo("agenda", "--json").stdout
+    assert settled.stat().st_mtime_ns == stamp  # neither rewritten nor needed
+    meta = json.loads((practice / ".cache" / "index.json").read_text())["meta"]["settled"]
+    folder = (practice / "processes").lstat()
+    assert meta[0] == [folder.st_mtime_ns, folder.st_size]
+
+
+def test_a_removed_process_leaves_every_view(practice: Path, tyo: Tyo) -> None:
+    _views(tyo)
+    (practice / "processes" / f"{LIVE}.toml").unlink()
+    assert LIVE not in tyo("agenda", "--json").stdout
+    assert LIVE not in tyo("process", "list").stdout
+
+
+def test_a_damaged_document_cache_is_read_from_the_file(practice: Path, tyo: Tyo) -> None:
+    shown = tyo("process", "show", LIVE, "--json").stdout
+    cached = practice / ".cache" / "processes" / f"{LIVE}.json"
+    for damage in ("[4, [1, 2], {}]", "{[", "", json.dumps([4, None, {"id": "x"}])):
+        cached.write_text(damage)
+        assert tyo("process", "show", LIVE, "--json").stdout == shown
+    cached.unlink()
+    cached.symlink_to(practice / "settings.toml")
+    assert tyo("process", "show", LIVE, "--json").stdout == shown
+
+
+# --- a month's bills, kept in .cache/bills.json (usecases/kept_bills.py) -----------------
+
+
+def test_a_months_bills_are_kept_and_made_again_when_anything_changes(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = {
+        form: tyo("billing", "2026-11", *form).stdout for form in ((), ("--json",), ("--csv",))
+    }
+    kept = practice / ".cache" / "bills.json"
+    stamp = kept.stat().st_mtime_ns
+    for form, shown in first.items():
+        assert tyo("billing", "2026-11", *form).stdout == shown
+    assert kept.stat().st_mtime_ns == stamp  # read from the cache, not made again
+    # The clock: a meeting planned for 23.11. bills nothing until logged, once it is past.
+    assert "not logged yet" not in first[()]
+    monkeypatch.setenv("TYO_NOW", "2026-11-24 09:00")
+    assert f"{LIVE}#11" in tyo("billing", "2026-11").stderr
+    # A hand edit to a process of the month: the meeting held, 45 minutes longer.
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    path = practice / "processes" / f"{LIVE}.toml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("start = 2026-11-23 15:30:00")
+    planned = text.index('status = "planned"', at)
+    path.write_text(text[:planned] + 'status = "held"' + text[planned + 18 :], encoding="utf-8")
+    held = json.loads(tyo("billing", "2026-11", "--json").stdout)
+    days = {(item["process"], item["date"]) for bill in held["clients"] for item in bill["items"]}
+    assert (LIVE, "2026-11-23") in days
+    for damage in (
+        "{[",
+        json.dumps({"version": INDEX_VERSION, "entries": {"2026-11 ": [[], [[1]]]}}),
+        "",
+    ):
+        kept.write_text(damage)
+        assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
+    shutil.rmtree(practice / ".cache")
+    assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
 EXAMPLE = (
     "new-process", "hoitajat-2027", "--client", "pohde", "--kind", "group",
@@ -529,7 +530,9 @@ def test_settings_are_read_through_their_index_and_edits_are_seen(
     assert "'rate' must be an amount such as \"95.00\"" in result.stderr
 
 
-@pytest.mark.parametrize("damage", ["{not json", "[1]", '{"version": 3, "entries": []}', "stamp"])
+@pytest.mark.parametrize(
+    "damage", ["{not json", "[1]", f'{{"version": {INDEX_VERSION}, "entries": []}}', "stamp"]
+)
 def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str) -> None:
     expected = [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))]
     for name in ("index", "settings"):
@@ -541,7 +544,7 @@ def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str)
             }
             settings = store_path / "settings.toml"
             entries["settings.toml"] = [[settings.stat().st_mtime_ns, settings.stat().st_size], 7]
-            content = json.dumps({"version": 3, "entries": entries})
+            content = json.dumps({"version": INDEX_VERSION, "entries": entries})
         else:
             content = damage
         (store_path / ".cache" / f"{name}.json").write_text(content)

@@ -19,6 +19,7 @@ import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
 OLD = "lorula-sosiaalitoimi-001-2019"
 """Closed in 2019: settled."""
@@ -210,7 +211,11 @@ def test_a_months_bills_are_kept_and_made_again_when_anything_changes(
     held = json.loads(tyo("billing", "2026-11", "--json").stdout)
     days = {(item["process"], item["date"]) for bill in held["clients"] for item in bill["items"]}
     assert (LIVE, "2026-11-23") in days
-    for damage in ("{[", '{"version": 4, "entries": {"2026-11 ": [[], [[1]]]}}', ""):
+    for damage in (
+        "{[",
+        json.dumps({"version": INDEX_VERSION, "entries": {"2026-11 ": [[], [[1]]]}}),
+        "",
+    ):
         kept.write_text(damage)
         assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
     shutil.rmtree(practice / ".cache")

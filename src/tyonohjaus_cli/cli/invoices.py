@@ -17,19 +17,8 @@ from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.domain import file_names
-from tyonohjaus_cli.domain.billing import issue_invoice
-from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
-from tyonohjaus_cli.domain.invoice_numbers import invoice_number
-from tyonohjaus_cli.domain.invoices import (
-    INVOICE_STATUS_WORDS,
-    Invoice,
-    InvoiceStatus,
-    check_credit,
-    check_payment,
-    credit_note,
-    credited_numbers,
-    invoice_status,
-)
+from tyonohjaus_cli.domain.enums import EinvoiceFormat
+from tyonohjaus_cli.domain.invoice_status import INVOICE_STATUS_WORDS
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
@@ -44,10 +33,11 @@ from tyonohjaus_cli.i18n import (
 )
 from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
-from tyonohjaus_cli.usecases.loose_ends import bills_through
 
+# The invoices' domain (dataclasses, billing) is imported by the commands that read or issue
+# whole invoices: `tyo invoice list` works from the invoice index's heads alone.
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.invoices import Invoice
     from tyonohjaus_cli.domain.models import Client
     from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.domain.settings import Supervisor
@@ -67,6 +57,8 @@ NumberArgument = Annotated[
 
 
 def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
+    from tyonohjaus_cli.domain.invoices import invoice_status
+
     sums = invoice.totals
     return {
         "number": invoice.number,
@@ -90,6 +82,7 @@ def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
     it is new or was edited by hand."""
     from decimal import Decimal
 
+    from tyonohjaus_cli.domain.invoice_status import status
     from tyonohjaus_cli.domain.references import finnish_reference
 
     heads = invoice_store.invoice_heads(store)
@@ -99,18 +92,11 @@ def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
     for head in heads:
         due = date.fromisoformat(head.due)
         paid_on = paid.get(head.number)
-        if head.credit_for is not None:
-            status = InvoiceStatus.CREDIT_NOTE
-        elif head.number in credited:
-            status = InvoiceStatus.CREDITED
-        elif paid_on is not None:
-            status = InvoiceStatus.PAID
-        else:
-            status = InvoiceStatus.OVERDUE if due < today else InvoiceStatus.OPEN
+        credit_note = head.credit_for is not None
         rows.append(
             {
                 "number": head.number,
-                "kind": "credit-note" if head.credit_for is not None else "invoice",
+                "kind": "credit-note" if credit_note else "invoice",
                 "credit_for": head.credit_for,
                 "client": head.client,
                 "month": head.month,
@@ -121,7 +107,13 @@ def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
                 "vat": Decimal(head.vat),
                 "gross": Decimal(head.gross),
                 "paid": paid_on,
-                "status": status,
+                "status": status(
+                    credit_note=credit_note,
+                    credited=head.number in credited,
+                    paid=paid_on is not None,
+                    due=due,
+                    today=today,
+                ),
             }
         )
     return rows
@@ -235,6 +227,12 @@ def create(
 
     Example: tyo invoice create 2027-02 --client pohde
     """
+    from tyonohjaus_cli.domain.billing import issue_invoice
+    from tyonohjaus_cli.domain.einvoice import buyer_reference_missing
+    from tyonohjaus_cli.domain.invoice_numbers import invoice_number
+    from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+    from tyonohjaus_cli.usecases.loose_ends import bills_through
+
     if (month is None) == (through is None):
         raise UsageError(t("give the MONTH billed, or --through MONTH, not both"))
     store = session.store
@@ -384,6 +382,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
 
     Example: tyo invoice show 1000
     """
+    from tyonohjaus_cli.domain.invoices import credited_numbers
     from tyonohjaus_cli.render.invoice_text import (
         line_description,
         line_quantity,
@@ -613,6 +612,7 @@ def einvoice(
     Example: tyo invoice einvoice 1000 --format finvoice -o lasku-1000.xml
     """
     from tyonohjaus_cli.domain.einvoice import (
+        buyer_reference_missing,
         missing_for_einvoice,
         parse_einvoice_address,
         routed,
@@ -684,6 +684,8 @@ def paid(
 
     Example: tyo invoice paid 1000 --on 2027-03-20
     """
+    from tyonohjaus_cli.domain.invoices import check_payment
+
     store = session.store
     day = on or session.now().date()
     with store.transaction(f"invoice paid {number}", session.now()) as change:
@@ -714,6 +716,9 @@ def credit(
 
     Example: tyo invoice credit 1000
     """
+    from tyonohjaus_cli.domain.invoice_numbers import invoice_number
+    from tyonohjaus_cli.domain.invoices import check_credit, credit_note
+
     store = session.store
     issued = day or session.now().date()
     with store.transaction(f"invoice credit {number}", session.now()) as change:

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from enum import StrEnum
 
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine, LineKind
@@ -33,14 +32,6 @@ from tyonohjaus_cli.domain.settings import Supervisor
 from tyonohjaus_cli.domain.vat import exemption_ground, round_cents
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
-
-
-class EinvoiceFormat(StrEnum):
-    """Peppol BIS Billing 3.0 (UBL 2.1), or Finvoice 3.0 for Finnish operators and banks."""
-
-    PEPPOL = "peppol"
-    FINVOICE = "finvoice"
-
 
 OVT_SCHEME = "0216"
 """Peppol's electronic address scheme (EAS) for a Finnish OVT code."""

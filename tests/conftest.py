@@ -147,17 +147,21 @@ def initialised(tyo: Tyo) -> Tyo:
     return tyo
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session", autouse=True)
 def commands_in_english() -> None:
-    """A command's help is translated when its module is first imported: a test module's
-    Finnish runs in this process must not be the first, or later tests would read Finnish
-    help where they expect the English one (tests/test_i18n.py)."""
+    """Every command module imported in English before any test runs.
+
+    A command's help is translated when its module is first imported. Were a test's
+    ``--lang fi`` run in this process the first to import one, every later test would read
+    its help in Finnish (tests/test_i18n.py, tests/test_command_reference.py), so the
+    result would depend on which tests ran first. Finnish help is checked in subprocesses
+    (tests/test_help_text.py), where Finnish comes first."""
     from typer.main import get_command
 
     from tyonohjaus_cli.cli.app import app
     from tyonohjaus_cli.cli.lazy import LazyGroup
 
-    set_language("en")  # a module fixture comes before the per-test one that says so
+    set_language("en")  # a session fixture comes before the per-test one that says so
     root = get_command(app)
     assert isinstance(root, LazyGroup)
     for name in LazyGroup.entries:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from tyonohjaus_cli.cli import billing, invoices
+from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.i18n import has_translation, t
+from tyonohjaus_cli.i18n.months import month_words, months_words
 
 SOURCE = Path(__file__).resolve().parent.parent / "src" / "tyonohjaus_cli"
 MODULES = [
@@ -58,9 +60,16 @@ def test_translations_keep_their_fields() -> None:
 
     for catalogue in (fi_billing.MESSAGES, SWEDISH):
         for msgid, text in catalogue.items():
-            fields = dict.fromkeys(_fields(msgid), "x")
+            fields: dict[str, object] = dict.fromkeys(_fields(msgid), "x")
+            # A month is a field whose translation chooses its case: "{month:ablative}".
+            fields |= {name: FEBRUARY for name in ("month",) if name in fields}
+            fields |= {name: SPRING for name in ("months",) if name in fields}
             assert _fields(text) == _fields(msgid), msgid
             assert t(msgid, lang="fi" if catalogue is fi_billing.MESSAGES else "sv", **fields)
+
+
+FEBRUARY = month_words(Month(2027, 2))
+SPRING = months_words([Month(2027, 2), Month(2027, 3)])
 
 
 def _fields(text: str) -> set[str]:

@@ -138,7 +138,7 @@ def test_summary_location_and_description_in_the_clients_language() -> None:
 def test_a_moved_meeting_says_from_when_and_a_cancelled_one_that_it_is_cancelled() -> None:
     found = {str(e["UID"]): e for e in events(import_file())}
     assert found[sample.uid(3)]["DESCRIPTION"].startswith(
-        "Tapaaminen 3/9\nSiirretty ajalta ti 12.10.2027 klo 14.00.\n"
+        "Tapaaminen 3/9\nSiirretty, alkuperäinen aika ti 12.10.2027 klo 14.00.\n"
     )
     described = found[sample.uid(4)]["DESCRIPTION"]
     assert described.startswith("Tämä tapaaminen on peruttu.\n")

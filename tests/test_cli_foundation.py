@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
 EXAMPLE = (
     "new-process", "hoitajat-2027", "--client", "pohde", "--kind", "group",
@@ -45,7 +46,7 @@ def test_plan_reports_every_moved_date_with_its_reason(initialised: Tyo) -> None
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (
-        "Mon 2027-06-28 14:00  from Fri 2027-06-25  holiday: Midsummer Eve, weekend"
+        "Mon 2027-06-28 14:00  from Fri 2027-06-25  holiday eve: Midsummer Eve, weekend"
         in result.stdout
     )
     assert (
@@ -529,7 +530,9 @@ def test_settings_are_read_through_their_index_and_edits_are_seen(
     assert "'rate' must be an amount such as \"95.00\"" in result.stderr
 
 
-@pytest.mark.parametrize("damage", ["{not json", "[1]", '{"version": 3, "entries": []}', "stamp"])
+@pytest.mark.parametrize(
+    "damage", ["{not json", "[1]", f'{{"version": {INDEX_VERSION}, "entries": []}}', "stamp"]
+)
 def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str) -> None:
     expected = [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))]
     for name in ("index", "settings"):
@@ -541,7 +544,7 @@ def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str)
             }
             settings = store_path / "settings.toml"
             entries["settings.toml"] = [[settings.stat().st_mtime_ns, settings.stat().st_size], 7]
-            content = json.dumps({"version": 3, "entries": entries})
+            content = json.dumps({"version": INDEX_VERSION, "entries": entries})
         else:
             content = damage
         (store_path / ".cache" / f"{name}.json").write_text(content)
@@ -687,7 +690,7 @@ def test_a_meeting_put_by_hand_on_a_day_planning_avoids_stands_with_a_warning(
     added = planned("meeting", "add", "hoitajat-2027", "--at", "2027-12-24 10:00")
     assert added.exit_code == 0
     assert added.stderr == (
-        "warning: Fri 2027-12-24 is a day that planning avoids (holiday: Christmas Eve): "
+        "warning: Fri 2027-12-24 is a day that planning avoids (holiday eve: Christmas Eve): "
         "check that it is what was agreed\n"
     )
     on_a_weekday = planned("meeting", "move", "hoitajat-2027", "2", "--to", "2027-02-10 14:00")

@@ -149,6 +149,20 @@ def test_the_agreement_counts_a_large_work_community(initialised: Tyo, tmp_path:
     assert "co-supervision with Kalle Kollega" in text
 
 
+def test_an_agreement_for_a_process_with_nothing_planned_says_so(
+    initialised: Tyo, tmp_path: Path
+) -> None:
+    made = initialised(
+        "new-process", "yhteiso", "--client", "pohde", "--kind", "community",
+        "--start", "2027-02-03 13:00", "--every", "4w", "--count", "1",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    cancelled = initialised("meeting", "cancel", "yhteiso", "1", "--by", "supervisor")
+    assert cancelled.exit_code == 0, cancelled.output
+    text = _document(initialised, tmp_path, "agreement", "yhteiso", "--lang", "en")
+    assert "0 meetings" in text
+
+
 def test_secrets_reach_no_client_document(
     midway: Tyo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -186,7 +200,8 @@ def test_the_summary_pdf_says_what_its_text_says(
     monkeypatch.chdir(tmp_path)
     result = midway("summary", PROCESS, "--for", "participants", "--format", "pdf")
     assert result.exit_code == 0, result.output
-    assert (tmp_path / f"summary-{PROCESS}-participants.pdf").read_bytes().startswith(b"%PDF-")
+    # Named in the document's language: the client's is Finnish.
+    assert (tmp_path / f"yhteenveto-{PROCESS}-ohjattavat.pdf").read_bytes().startswith(b"%PDF-")
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,6 @@ from tyonohjaus_cli.i18n import set_language, tn
 from tyonohjaus_cli.storage.documents import parse_json, parse_toml
 from tyonohjaus_cli.storage.lock import holder
 
-pytestmark = pytest.mark.usefixtures("commands_in_english")
-
 ISO = re.compile(r"\d{4}-\d\d-\d\d")
 
 

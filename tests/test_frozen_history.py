@@ -19,9 +19,9 @@ import pytest
 from tests.billing_month import EXPENSE_ADD, seed_store
 from tests.conftest import Tyo
 from tyonohjaus_cli.domain.enums import VatMode
+from tyonohjaus_cli.domain.invoice_status import InvoiceStatus
 from tyonohjaus_cli.domain.invoices import (
     Invoice,
-    InvoiceStatus,
     check_credit,
     check_payment,
     invoice_status,

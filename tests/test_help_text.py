@@ -15,8 +15,6 @@ import pytest
 
 from tests.conftest import Tyo
 
-pytestmark = pytest.mark.usefixtures("commands_in_english")
-
 EXAMPLE = re.compile(r"^[^\s:]+:\s+tyo( |$)")
 
 

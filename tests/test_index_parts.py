@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
 OLD = "lorula-sosiaalitoimi-001-2019"
 """Closed in 2019: settled."""
@@ -124,13 +126,18 @@ def test_a_hand_edit_to_a_live_process_shows_at_once(practice: Path, tyo: Tyo) -
     assert "16:45" in tyo("process", "show", LIVE).stdout  # its cached document too
 
 
-def test_a_settled_process_saved_by_renaming_shows_at_once(practice: Path, tyo: Tyo) -> None:
-    assert tyo("process", "list").exit_code == 0
+def _reopen(practice: Path, rewrite: Callable[[Path, str, str], None]) -> None:
+    """The settled process opened again by hand, its first meeting moved to this week."""
     path = practice / "processes" / f"{OLD}.toml"
     text = path.read_text(encoding="utf-8")
     first = text[text.index("start = ") + len("start = ") :].split("\n", 1)[0]
-    _rewrite_by_renaming(path, f"start = {first}", "start = 2026-11-18 10:00:00")
-    _rewrite_by_renaming(path, 'status = "closed"', 'status = "active"')
+    rewrite(path, f"start = {first}", "start = 2026-11-18 10:00:00")
+    rewrite(path, 'status = "closed"', 'status = "active"')
+
+
+def test_a_settled_process_saved_by_renaming_shows_at_once(practice: Path, tyo: Tyo) -> None:
+    assert tyo("process", "list").exit_code == 0
+    _reopen(practice, _rewrite_by_renaming)
     assert OLD in tyo("agenda", "--json").stdout
 
 
@@ -139,11 +146,7 @@ def test_a_settled_process_rewritten_in_place_shows_after_a_whole_practice_view(
 ) -> None:
     """The one hand edit a month's view does not check: the README says so."""
     assert tyo("process", "list").exit_code == 0
-    path = practice / "processes" / f"{OLD}.toml"
-    text = path.read_text(encoding="utf-8")
-    first = text[text.index("start = ") + len("start = ") :].split("\n", 1)[0]
-    _rewrite_in_place(path, f"start = {first}", "start = 2026-11-18 10:00:00")
-    _rewrite_in_place(path, 'status = "closed"', 'status = "active"')
+    _reopen(practice, _rewrite_in_place)
     assert OLD not in tyo("agenda", "--json").stdout
     assert tyo("process", "list").exit_code == 0
     assert OLD in tyo("agenda", "--json").stdout
@@ -208,7 +211,11 @@ def test_a_months_bills_are_kept_and_made_again_when_anything_changes(
     held = json.loads(tyo("billing", "2026-11", "--json").stdout)
     days = {(item["process"], item["date"]) for bill in held["clients"] for item in bill["items"]}
     assert (LIVE, "2026-11-23") in days
-    for damage in ("{[", '{"version": 4, "entries": {"2026-11 ": [[], [[1]]]}}', ""):
+    for damage in (
+        "{[",
+        json.dumps({"version": INDEX_VERSION, "entries": {"2026-11 ": [[], [[1]]]}}),
+        "",
+    ):
         kept.write_text(damage)
         assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
     shutil.rmtree(practice / ".cache")

@@ -6,12 +6,22 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
 from tests.conftest import Tyo
+from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.invoices import Invoice
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.storage.documents import Fields
+from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
+from tyonohjaus_cli.storage.invoices import invoice_heads
 
 
 @pytest.fixture
@@ -47,7 +57,11 @@ def test_same_output_with_and_without_the_index(invoiced: Path, tyo: Tyo) -> Non
 def test_a_damaged_index_is_built_again(invoiced: Path, tyo: Tyo) -> None:
     first = _views(tyo)
     index = invoiced / ".cache" / "invoices.json"
-    for damage in ('{"version": 3, "entries": {"invoices/1000.json": [[1, 2], [1]]}}', "{[", ""):
+    for damage in (
+        json.dumps({"version": INDEX_VERSION, "entries": {"invoices/1000.json": [[1, 2], [1]]}}),
+        "{[",
+        "",
+    ):
         index.write_text(damage)
         assert _views(tyo) == first
 
@@ -105,3 +119,284 @@ def test_a_month_bill_reads_only_that_months_invoices(
     items = [i for bill in expected["clients"] for i in bill["items"]]
     assert items
     assert all(item["invoice"] is not None for item in items)
+
+
+# --- the year's turnover, from the heads and the items not yet invoiced -------------------
+
+
+def _year(tyo: Tyo, year: str = "2026") -> dict[str, object]:
+    result = tyo("billing", "year", year, "--json")
+    assert result.exit_code == 0, result.output
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def _rewrite(path: Path, change: Callable[[Invoice], Invoice]) -> None:
+    """An invoice file edited by hand (its sums kept consistent), with a new stamp."""
+    from tyonohjaus_cli.storage.documents import dump_json
+    from tyonohjaus_cli.storage.invoices import invoice_from_doc, invoice_to_doc
+
+    text = path.read_text()
+    invoice = invoice_from_doc(Fields(json.loads(text), path.name, text))
+    stamp = path.stat().st_mtime_ns
+    path.write_text(dump_json(invoice_to_doc(change(invoice))))
+    os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+
+
+def _invoice_of(root: Path, month: str) -> Path:
+    return next(
+        path
+        for path in sorted((root / "invoices").glob("1*.json"))
+        if json.loads(path.read_text())["month"] == month
+    )
+
+
+def test_the_year_reads_no_invoice_and_only_the_processes_with_items_not_yet_invoiced(
+    invoiced: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.storage import invoices
+    from tyonohjaus_cli.storage.store import Store
+
+    expected = _year(tyo)  # builds the indexes
+    read: list[str] = []
+    processes: list[str] = []
+    original_read, original_process = invoices._read, Store.process
+
+    def reading(store: object, rel: str) -> object:
+        read.append(rel)
+        return original_read(store, rel)  # type: ignore[arg-type]
+
+    def process(store: Store, process_id: str) -> object:
+        processes.append(process_id)
+        return original_process(store, process_id)
+
+    monkeypatch.setattr(invoices, "_read", reading)
+    monkeypatch.setattr(Store, "process", process)
+    assert _year(tyo) == expected
+    assert (read, processes) == ([], [])
+    # Without the charges kept, only the processes with an item not yet invoiced are read.
+    (invoiced / ".cache" / "charges-2026.json").unlink()
+    assert _year(tyo) == expected
+    store = Store(invoiced)
+    zone = store.zone()
+    span = store.agenda(datetime(2026, 1, 1, tzinfo=zone), datetime(2027, 1, 1, tzinfo=zone))
+    on_invoice = invoices.invoiced_keys(store)
+    open_ones = {
+        item.process
+        for item in span
+        if item.status is not MeetingStatus.PLANNED and f"{item.process}#{item.n}" not in on_invoice
+    }
+    assert read == []
+    assert processes
+    assert set(processes) == open_ones < {item.process for item in span}
+    # A process edited by hand is read again, and only it.
+    processes.clear()
+    edited = invoiced / "processes" / f"{min(open_ones)}.toml"
+    stamp = edited.stat().st_mtime_ns
+    os.utime(edited, ns=(stamp + 10**9, stamp + 10**9))
+    assert _year(tyo) == expected
+    assert processes == [min(open_ones)]
+
+
+def test_a_hand_edited_invoice_counts_at_once_in_the_year(invoiced: Path, tyo: Tyo) -> None:
+    before = _year(tyo)
+    path = _invoice_of(invoiced, "2026-09")
+    client = json.loads(path.read_text())["buyer"]["id"]
+
+    def dearer(invoice: Invoice) -> Invoice:
+        first = invoice.lines[0]
+        return replace(
+            invoice, lines=(replace(first, amount=first.amount + 10), *invoice.lines[1:])
+        )
+
+    _rewrite(path, dearer)
+    after = _year(tyo)
+    assert Decimal(after["net"]) - Decimal(before["net"]) == 10  # type: ignore[arg-type]
+    nets = {row["client"]: Decimal(row["net"]) for row in after["clients"]}  # type: ignore[attr-defined]
+    was = {row["client"]: Decimal(row["net"]) for row in before["clients"]}  # type: ignore[attr-defined]
+    assert nets[client] - was[client] == 10
+
+
+def test_a_removed_invoice_leaves_its_items_open_in_the_year(invoiced: Path, tyo: Tyo) -> None:
+    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.bills import bills_by_month
+
+    _year(tyo)
+    _invoice_of(invoiced, "2026-10").unlink()
+    store = Store(invoiced)
+    now = datetime(2026, 11, 16, 9, tzinfo=store.zone())
+    months = [Month(2026, n) for n in range(1, 13)]
+    whole = year_turnover(2026, bills_by_month(store, months, now=now), store.settings().vat)
+    assert _year(tyo)["net"] == f"{whole.net:.2f}"
+
+
+@pytest.fixture
+def eventful(invoiced: Path, tyo: Tyo) -> Path:
+    """The invoiced practice after what a year brings: a credit note, an invoice through
+    a month with the credited items, expenses (one invoiced), a price changed after
+    invoicing, a client forgotten with its invoices kept."""
+    from tyonohjaus_cli.storage.store import Store
+
+    store = Store(invoiced)
+    october = json.loads(_invoice_of(invoiced, "2026-10").read_text())
+    credited, client = october["number"], october["buyer"]["id"]
+    done = [
+        tyo("settings", "set", "business_id", "1234567-1"),
+        tyo("settings", "set", "iban", "FI21 1234 5600 0007 85"),
+        tyo("invoice", "credit", str(credited), "--date", "2026-11-10"),
+        tyo("client", "edit", client, "--rate", "150"),
+    ]
+    zone = store.zone()
+    span = store.agenda(datetime(2026, 9, 1, tzinfo=zone), datetime(2026, 11, 16, tzinfo=zone))
+    held = [item for item in span if item.status is MeetingStatus.HELD]
+    for item, day in ((held[0], "2026-09-03"), (held[-1], "2026-11-05")):
+        done.append(
+            tyo(
+                "expense", "add", item.process, "--date", day, "--amount", "23.40",
+                "--description", "Matkakulut",
+            )
+        )  # fmt: skip
+    done.append(
+        tyo("invoice", "create", "--through", "2026-11", "--client", client, "--date", "2026-11-16")
+    )
+    others = sorted({head.client for head in invoice_heads(store)} - {client})
+    done.append(tyo("forget", others[0], "--yes"))
+    for result in done:
+        assert result.exit_code == 0, result.output
+    return invoiced
+
+
+@pytest.mark.parametrize("year", [2025, 2026, 2027])
+def test_the_year_from_the_index_is_the_year_of_the_whole_bills(
+    eventful: Path, tyo: Tyo, year: int
+) -> None:
+    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.bills import bills_by_month
+
+    store = Store(eventful)
+    now = datetime(2026, 11, 16, 9, tzinfo=store.zone())
+    months = [Month(year, n) for n in range(1, 13)]
+    whole = year_turnover(year, bills_by_month(store, months, now=now), store.settings().vat)
+    shown = _year(tyo, str(year))
+    assert shown["months"] == [
+        {"month": str(month), "net": f"{net:.2f}"} for month, net in whole.months
+    ]
+    assert shown["clients"] == [
+        {"client": cid or None, "net": f"{net:.2f}"} for cid, net in whole.clients
+    ]
+    assert shown["net"] == f"{whole.net:.2f}"
+    if year == 2026:
+        assert any(row["client"] is None for row in shown["clients"])
+    shutil.rmtree(eventful / ".cache")
+    assert _year(tyo, str(year)) == shown
+
+
+def _whole_year(root: Path, year: int = 2026) -> dict[str, object]:
+    """The year as the twelve months' whole bills make it, in the JSON of the year view."""
+    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.bills import bills_by_month
+
+    store = Store(root)
+    now = datetime(2026, 11, 16, 9, tzinfo=store.zone())
+    months = [Month(year, n) for n in range(1, 13)]
+    whole = year_turnover(year, bills_by_month(store, months, now=now), store.settings().vat)
+    return {
+        "months": [{"month": str(month), "net": f"{net:.2f}"} for month, net in whole.months],
+        "clients": [{"client": cid or None, "net": f"{net:.2f}"} for cid, net in whole.clients],
+        "net": f"{whole.net:.2f}",
+    }
+
+
+def _open_process(root: Path) -> tuple[str, str]:
+    """A process with a meeting of 2026 held and not yet invoiced, and its client."""
+    from tyonohjaus_cli.storage.invoices import invoiced_keys
+    from tyonohjaus_cli.storage.store import Store
+
+    store = Store(root)
+    zone = store.zone()
+    on_invoice = invoiced_keys(store)
+    span = store.agenda(datetime(2026, 1, 1, tzinfo=zone), datetime(2026, 11, 16, tzinfo=zone))
+    item = next(
+        item
+        for item in reversed(span)
+        if item.status is MeetingStatus.HELD and f"{item.process}#{item.n}" not in on_invoice
+    )
+    return item.process, item.client
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda process, client: ("client", "edit", client, "--rate", "150"),
+        lambda process, client: ("client", "edit", client, "--discount", "10"),
+        lambda process, client: ("client", "edit", client, "--cancel-hours", "240"),
+        lambda process, client: ("settings", "set", "rate", "120"),
+        lambda process, client: ("settings", "set", "unit_minutes", "60"),
+        lambda process, client: ("settings", "set", "vat", "exempt"),
+        lambda process, client: ("process", "edit", process, "--rate", "210"),
+        lambda process, client: ("process", "edit", process, "--meeting-price", "150"),
+    ],
+)
+def test_a_changed_price_shows_at_once_in_the_year(
+    invoiced: Path, tyo: Tyo, change: Callable[[str, str], tuple[str, ...]]
+) -> None:
+    before = _year(tyo)  # the charges of the open items are kept
+    args = change(*_open_process(invoiced))
+    result = tyo(*args)
+    assert result.exit_code == 0, result.output
+    after = _year(tyo)
+    assert after != before, args
+    assert {key: after[key] for key in ("months", "clients", "net")} == _whole_year(invoiced)
+
+
+def test_damaged_charges_are_priced_again(invoiced: Path, tyo: Tyo) -> None:
+    expected = _year(tyo)
+    path = invoiced / ".cache" / "charges-2026.json"
+    entries = json.loads(path.read_text())["entries"]
+    rel, (key, value) = next(iter(entries.items()))
+    for damage in (
+        [value[0], [["x#1", "2026-13-01", "1.00"]]],
+        [value[0], [["x#1", "2026-01-01", "many"]]],
+        [value[0], [[1, 2, 3]]],
+        ["0.0.0", value[1]],
+        [value[0]],
+    ):
+        path.write_text(json.dumps({"version": INDEX_VERSION, "entries": {rel: [key, damage]}}))
+        assert _year(tyo) == expected
+
+
+def test_a_head_damaged_in_place_is_made_again(invoiced: Path, tyo: Tyo) -> None:
+    first = _views(tyo)
+    path = invoiced / ".cache" / "invoices.json"
+    doc = json.loads(path.read_text())
+    rel, (stamp, head) = next(iter(doc["entries"].items()))
+    for index, damage in (
+        (5, "2026-02-31"),  # due
+        (6, "a lot"),  # net
+        (9, [["x#1", "2026-13-01", "1.00"]]),  # an item's day
+        (9, [["x#1", "2026-01-01", "1,00"]]),  # an item's net
+        (9, [["x#1", "2026-01-01"]]),
+        (1, "1000"),  # credit_for
+    ):
+        damaged = [*head[:index], damage, *head[index + 1 :]]
+        path.write_text(json.dumps({"version": INDEX_VERSION, "entries": {rel: [stamp, damaged]}}))
+        assert _views(tyo) == first, damage
+
+
+def test_a_process_naming_no_client_is_reported_as_a_months_bill_reports_it(
+    invoiced: Path, tyo: Tyo
+) -> None:
+    _year(tyo)
+    process, client = _open_process(invoiced)
+    path = invoiced / "processes" / f"{process}.toml"
+    stamp = path.stat().st_mtime_ns
+    path.write_text(path.read_text().replace(f'client = "{client}"', 'client = "ei-ole"'))
+    os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+    year = tyo("billing", "year", "2026")
+    month = tyo("billing", "2026-10")
+    assert year.exit_code == month.exit_code == 1
+    assert year.stderr == month.stderr
+    assert year.stderr.startswith(f"tyo: processes/{process}.toml, line ")

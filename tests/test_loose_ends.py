@@ -114,6 +114,41 @@ def test_invoice_through_a_month_bills_every_open_item_up_to_it_on_one_invoice(
     assert "pohde has" not in two_months("billing", "2027-03").stdout
 
 
+def test_an_invoice_through_a_month_carries_the_buyers_references(two_months: Tyo) -> None:
+    edited = two_months(
+        "process", "edit", "hoitajat", "--order-number", "PO-2027-7", "--contract", "PS-1/2027"
+    )
+    assert edited.exit_code == 0, edited.output
+    made = two_months(
+        "invoice", "create", "--through", "2027-02", "--client", "pohde", "--date", "2027-03-01"
+    )
+    assert made.exit_code == 0, made.output
+    shown = json.loads(two_months("invoice", "show", "1000", "--json").stdout)
+    assert (shown["order_number"], shown["contract"]) == ("PO-2027-7", "PS-1/2027")
+
+
+def test_an_item_invoiced_with_a_later_month_stays_invoiced_in_its_own_month(
+    two_months: Tyo,
+) -> None:
+    """An invoice made --through February bills January's open item: January's bill shows
+    it on that invoice (it was read as open, and invoiced a second time), and the year
+    counts it once, as invoiced."""
+    made = two_months(
+        "invoice", "create", "--through", "2027-02", "--client", "pohde", "--date", "2027-03-01"
+    )
+    assert made.exit_code == 0, made.output
+    january = json.loads(two_months("billing", "2027-01", "--client", "pohde", "--json").stdout)
+    (bill,) = january["clients"]
+    assert [item["invoice"] for item in bill["items"]] == [1000]
+    assert bill["open"]["gross"] == "0.00"
+    again = two_months("invoice", "create", "2027-01", "--client", "pohde", "--date", "2027-03-02")
+    assert again.exit_code == 2
+    assert "invoiced already (invoice 1000)" in again.stderr
+    turnover = json.loads(two_months("billing", "year", "2027", "--json").stdout)
+    pohde = next(row for row in turnover["clients"] if row["client"] == "pohde")
+    assert pohde["net"] == "680.00"  # 190.00 in January and 490.00 in February, once each
+
+
 def test_through_or_month_not_both(two_months: Tyo) -> None:
     for args in (
         ("invoice", "create", "2027-02", "--through", "2027-02", "--client", "pohde"),

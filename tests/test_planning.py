@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tyonohjaus_cli.domain.cadence import parse_cadence
-from tyonohjaus_cli.domain.holidays_fi import finnish_holidays
+from tyonohjaus_cli.domain.holidays_fi import finnish_holidays, is_eve
 from tyonohjaus_cli.domain.planning import ShiftCause, plan
 from tyonohjaus_cli.domain.settings import Break
 
@@ -18,7 +18,25 @@ HOLIDAYS = finnish_holidays(range(2026, 2030))
 def test_holidays_include_midsummer_and_christmas_eve() -> None:
     assert HOLIDAYS[date(2027, 6, 25)] == "Midsummer Eve"
     assert HOLIDAYS[date(2027, 12, 24)] == "Christmas Eve"
-    assert finnish_holidays([2027], "fi")[date(2027, 6, 25)] == "Juhannusaatto"
+    # As written in running text: "aattopäivä: juhannusaatto", "helgafton: midsommarafton".
+    finnish = finnish_holidays([2027], "fi")
+    assert (finnish[date(2027, 6, 25)], finnish[date(2027, 12, 6)]) == (
+        "juhannusaatto",
+        "itsenäisyyspäivä",
+    )
+    swedish = finnish_holidays([2027], "sv")
+    assert (swedish[date(2027, 6, 25)], swedish[date(2027, 5, 6)]) == (
+        "midsommarafton",
+        "Kristi himmelsfärdsdag",
+    )
+
+
+def test_the_eves_are_told_from_the_holidays() -> None:
+    eves = sorted(day for day in finnish_holidays(range(1990, 2060)) if is_eve(day))
+    assert eves == sorted(
+        day for day, name in finnish_holidays(range(1990, 2060)).items() if name.endswith(" Eve")
+    )
+    assert len(eves) == 2 * 70
 
 
 def test_design_example_keeps_14_00_across_the_march_dst_change() -> None:
@@ -45,7 +63,7 @@ def test_three_weekly_across_june_avoids_midsummer_eve_and_the_summer_break() ->
         date(2027, 5, 14), date(2027, 6, 4), date(2027, 6, 28),
         date(2027, 8, 6), date(2027, 8, 27), date(2027, 9, 17),
     ]  # fmt: skip
-    assert planned[2].shifts[0].cause is ShiftCause.HOLIDAY
+    assert planned[2].shifts[0].cause is ShiftCause.EVE
     assert planned[2].shifts[0].detail == "Midsummer Eve"
     assert planned[2].nominal == date(2027, 6, 25)
     assert planned[3].shifts[0].cause is ShiftCause.BREAK
@@ -64,7 +82,7 @@ def test_a_holiday_move_into_a_break_still_resumes_on_the_series_weekday() -> No
         date(2027, 9, 3),
     ]
     assert [s.cause for s in planned[1].shifts] == [
-        ShiftCause.HOLIDAY,
+        ShiftCause.EVE,
         ShiftCause.WEEKEND,
         ShiftCause.BREAK,
     ]

@@ -52,8 +52,9 @@ def test_client_export_has_the_client_and_no_secret(practice: Tyo, tmp_path: Pat
     assert process["participants_named"] == 2
     assert len(process["meetings"]) == 3
     markdown = (out / "pohde.md").read_text()
-    assert markdown.startswith("# Data held about client pohde\n")
-    assert "| n | start | minutes | status |\n" in markdown
+    # In the client's document language (pohde's is Finnish), whatever the interface's.
+    assert markdown.startswith("# Tilaajasta tallennetut tiedot: Pohjoisen hyvinvointialue\n")
+    assert "| # | Aika | Min | Tila |\n" in markdown
     for path in out.iterdir():
         text = path.read_text()
         assert SECRET not in text
@@ -63,11 +64,13 @@ def test_client_export_has_the_client_and_no_secret(practice: Tyo, tmp_path: Pat
         assert oct(path.stat().st_mode & 0o777) == "0o600"
 
 
-def test_client_export_in_finnish(practice: Tyo, tmp_path: Path) -> None:
+def test_client_export_in_the_client_s_language(practice: Tyo, tmp_path: Path) -> None:
+    assert practice("client", "edit", "pohde", "--lang", "en").exit_code == 0
     result = practice("--lang", "fi", "export", "pohde", "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Viety 3 asiakirjaa tilaajasta pohde: ")
     markdown = (tmp_path / "out/pohde.md").read_text()
-    assert markdown.startswith("# Tilaajasta pohde tallennetut tiedot\n")
+    assert markdown.startswith("# Data held about the client: Pohjoisen hyvinvointialue\n")
 
 
 def test_client_export_refuses_to_overwrite_and_bad_input(practice: Tyo, tmp_path: Path) -> None:

@@ -126,7 +126,7 @@ def test_in_finnish(practice: Tyo, tmp_path: Path) -> None:
     result = practice("--lang", "fi", "export", "--participant", "Aino Virtanen", "-o", str(out))
     assert result.exit_code == 0, result.output
     markdown = (out / "aino-virtanen.md").read_text()
-    assert markdown.startswith("# Ohjattavasta Aino Virtanen tallennetut tiedot\n")
+    assert markdown.startswith("# Ohjattavasta tallennetut tiedot: Aino Virtanen\n")
     assert "| 1 | 12.1.2027 | pidetty | läsnä |\n" in markdown
     assert "työnohjaaja harkitsee niitä tapauskohtaisesti" in markdown
 

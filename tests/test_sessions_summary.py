@@ -16,9 +16,13 @@ import pytest
 from tests import sessions_sample
 from tests.conftest import Tyo
 from tests.sessions_sample import PROCESS, WITHOUT_GOALS
-from tyonohjaus_cli.domain import summary_text
 from tyonohjaus_cli.domain.enums import KIND_NAMES
-from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT
+from tyonohjaus_cli.domain.goals import (
+    AGREED_WITH,
+    REVIEWED_WITH,
+    agreed_with_text,
+    reviewed_with_text,
+)
 from tyonohjaus_cli.i18n import has_translation
 
 midway = sessions_sample.midway
@@ -102,8 +106,8 @@ def test_every_document_word_has_swedish_and_finnish() -> None:
     """Words kept in tables (kinds, who agreed) are translated like the literal ones."""
     words = [
         *KIND_NAMES.values(),
-        *summary_text._AGREED.values(),
-        *REVIEWED_WITH_TEXT.values(),
+        *(agreed_with_text(by, size, "en") for by in AGREED_WITH for size in (1, 2)),
+        *(reviewed_with_text(with_, size, "en") for with_ in REVIEWED_WITH for size in (1, 2)),
         "held",
         "no-show",
         "planned",
@@ -125,11 +129,13 @@ def test_summary_warns_of_past_meetings_not_logged(
 
 
 def test_words_kept_in_tables_of_the_commands_have_finnish() -> None:
-    from tyonohjaus_cli.cli import goals, progress
+    from tyonohjaus_cli.cli import progress
+    from tyonohjaus_cli.domain.goals import agreed_with_party
 
+    agreed = [agreed_with_party(by, size, "en") for by in AGREED_WITH for size in (1, 2)]
     words = [
         *progress._DUE.values(),
         *progress.REVIEW_POINT_REACHED.values(),
-        *goals._AGREED_TEXT.values(),
+        *agreed,
     ]
     assert [w for w in words if not has_translation(w, "fi")] == []

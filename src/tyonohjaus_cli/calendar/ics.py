@@ -40,8 +40,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.calendar.vtimezone import observances
 from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.erased import shown as in_words
 from tyonohjaus_cli.domain.meetings import find
 from tyonohjaus_cli.domain.models import Client, Meeting, Participant, Process
+from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
@@ -101,9 +103,10 @@ class _Export:
         return None if self.own else self.client.language
 
     def summary(self) -> str:
+        title = in_words(self.process.title, self.lang)
         if self.own:
-            return f"{self.client.name}: {self.process.title}"
-        return t("Work supervision: {title}", title=self.process.title, lang=self.lang)
+            return f"{self.client.name}: {title}"
+        return t("Work supervision: {title}", title=title, lang=self.lang)
 
 
 def _names(
@@ -213,7 +216,13 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     process, venue = export.process, export.process.venue
     lines = []
     if meeting.status is MeetingStatus.CANCELLED:
-        lines.append(t("This meeting is cancelled.", lang=lang))
+        # A reason tyo gave is news to everyone; the supervisor's own words stay in the store.
+        closed = code_of(meeting.reason) is CancelReason.PROCESS_CLOSED
+        lines.append(
+            t("This meeting is cancelled: the supervision process has ended.", lang=lang)
+            if closed
+            else t("This meeting is cancelled.", lang=lang)
+        )
     else:
         number, count = _position(process, meeting)
         lines.append(t("Meeting {n} of {total}", n=number, total=count, lang=lang))
@@ -247,7 +256,7 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
                 lang=lang,
             )
         )
-    return "\n".join(lines)
+    return in_words("\n".join(lines), lang)
 
 
 def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:

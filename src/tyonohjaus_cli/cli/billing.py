@@ -33,19 +33,16 @@ import inspect
 import sys
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import Group, command, group
-from tyonohjaus_cli.domain.billing import Bill, BillItem
 from tyonohjaus_cli.domain.enums import VatMode
-from tyonohjaus_cli.domain.invoices import Totals, invoiced_items
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.domain.vat import expense_vat
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import (
     format_date,
@@ -55,12 +52,17 @@ from tyonohjaus_cli.i18n import (
     language,
     t,
 )
+from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.usecases.bills import bills_by_month, unlogged_warning
-from tyonohjaus_cli.usecases.kept_bills import shown_bills
-from tyonohjaus_cli.usecases.loose_ends import Earlier, earlier_open, earlier_warning
+
+# A month's bills and their domain are imported by the commands that make them: the
+# year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.billing import Bill, BillItem
+    from tyonohjaus_cli.domain.invoices import Totals
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.loose_ends import Earlier
 
 
 class _MonthOrCommand(Group):
@@ -252,6 +254,10 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from tyonohjaus_cli.usecases.bills import unlogged_warning
+    from tyonohjaus_cli.usecases.kept_bills import shown_bills
+    from tyonohjaus_cli.usecases.loose_ends import earlier_open, earlier_warning
+
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
     bills = shown_bills(store, chosen, client, now=session.now())
@@ -283,14 +289,19 @@ def billing(
         )
         return
     if not bills:
-        output.say(t("Nothing billable in {month}.", month=str(chosen)))
+        output.say(t("Nothing billable in {month}.", month=month_words(chosen)))
     for index, bill in enumerate(bills):
         if index:
             output.say("")
         title = (
-            t("{name} ({id}), {month}", name=bill.name, id=bill.client.id, month=str(chosen))
+            t(
+                "{name} ({id}), {month}",
+                name=bill.name,
+                id=bill.client.id,
+                month=month_words(chosen),
+            )
             if bill.client.id
-            else t("Invoices of forgotten clients, {month}", month=str(chosen))
+            else t("Invoices of forgotten clients, {month}", month=month_words(chosen))
         )
         rows = [_with_reason(_item_row(bill, item)) for item in bill.items]
         if rows:
@@ -324,11 +335,9 @@ def _bar(amount: Decimal, most: Decimal) -> str:
 
 
 def year_summary(store: Store, year: int) -> dict[str, Any]:
-    from tyonohjaus_cli.domain.turnover import year_turnover
+    from tyonohjaus_cli.usecases.turnover import year_turnover
 
-    months = [Month(year, number) for number in range(1, 13)]
-    bills = bills_by_month(store, months, now=session.now())
-    turnover = year_turnover(year, bills, store.settings().vat)
+    turnover = year_turnover(store, year, now=session.now())
     return {
         "year": year,
         "months": [{"month": str(month), "net": net} for month, net in turnover.months],
@@ -459,6 +468,8 @@ def add_expense(
     store = session.store
     settings = store.settings()
     exempt = settings.vat is VatMode.EXEMPT
+    from tyonohjaus_cli.domain.vat import expense_vat
+
     percent = expense_vat(day, vat, exempt=exempt, pass_through=pass_through)
     from tyonohjaus_cli.domain.expenses import Expense
 
@@ -475,28 +486,31 @@ def add_expense(
             pass_through=pass_through and not exempt,
         )
         expense_store.save_expenses(change, process.id, [*existing, expense])
+    month = month_words(Month.of(day))
     fields = {
         "id": expense.id,
         "amount": format_money(amount),
         "day": format_date(day, weekday=False),
-        "month": str(Month.of(day)),
     }
     if exempt:
         message = t(
             "Added expense {id}: {amount}, no VAT (you are VAT-exempt), {day}, billed with "
             "{month}.",
+            month=month,
             **fields,
         )
     elif expense.pass_through:
         message = t(
             "Added expense {id}: {amount}, no VAT (a pass-through item, AVL 78 §, as the "
             "invoice will say), {day}, billed with {month}.",
+            month=month,
             **fields,
         )
     else:
         message = t(
             "Added expense {id}: {amount} + VAT {percent}, {day}, billed with {month}.",
             percent=format_percent(percent),
+            month=month,
             **fields,
         )
     output.say(message)
@@ -517,6 +531,8 @@ def list_expenses(
 
     Example: tyo expense list --month 2027-02
     """
+    from tyonohjaus_cli.domain.invoices import invoiced_items
+
     store = session.store
     store.settings()
     invoiced = invoiced_items(invoice_store.invoices(store))
@@ -568,6 +584,8 @@ def remove_expense(
             raise UsageError(
                 t("there is no expense {id}: `tyo expense list` shows them", id=expense_id)
             )
+        from tyonohjaus_cli.domain.invoices import invoiced_items
+
         number = invoiced_items(invoice_store.invoices(store)).get(found.key)
         if number is not None:
             raise StoreError(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,7 +23,6 @@ from tyonohjaus_cli.storage import journal
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.access import ParticipantData
-    from tyonohjaus_cli.storage.archive import ClientData
     from tyonohjaus_cli.storage.forget import Plan
 
 # --- undo and history ----------------------------------------------------------------------
@@ -290,8 +289,12 @@ def export(
     now = session.now()
     data = archive.client_data(store, client_id)
     folder = out.expanduser()
+    from tyonohjaus_cli.domain.client_export import markdown
+
+    known = store.client(client_id)  # the export is the client's: in its document language
+    text = markdown(data.documents, known.name, now.date(), known.language)
     targets = archive.write_client_export(
-        store.root, data, folder, _markdown(data, now), now.isoformat(timespec="seconds")
+        store.root, data, folder, text, now.isoformat(timespec="seconds")
     )
     output.say(
         tn(
@@ -397,55 +400,9 @@ def _participant_markdown(data: ParticipantData, now: datetime) -> str:
                 f"{attendance.get(m.attendance or '', '')} |"
                 for m in process.meetings
             ]
-    return "\n".join(lines) + "\n"
+    from tyonohjaus_cli.domain.erased import shown
 
-
-def _cell(value: Any) -> str:
-    if isinstance(value, list | dict):
-        return ", ".join(_cell(item) for item in value) if isinstance(value, list) else str(value)
-    return _md(str(value))
-
-
-def _markdown_doc(doc: dict[str, Any], level: int) -> list[str]:
-    lines: list[str] = []
-    tables: list[tuple[str, Any]] = []
-    for key, value in doc.items():
-        if key == "schema":
-            continue
-        if isinstance(value, dict) or (
-            isinstance(value, list) and value and all(isinstance(item, dict) for item in value)
-        ):
-            tables.append((key, value))
-        elif value not in ("", [], None):
-            lines.append(f"- **{_md(key)}**: {_cell(value)}")
-    for key, value in tables:
-        lines += ["", f"{'#' * level} {_md(key)}", ""]
-        if isinstance(value, dict):
-            lines += _markdown_doc(value, level + 1)
-            continue
-        keys: list[str] = []
-        for item in value:
-            keys += [k for k in item if k not in keys]
-        lines.append("| " + " | ".join(_md(key) for key in keys) + " |")
-        lines.append("|" + "---|" * len(keys))
-        lines += ["| " + " | ".join(_cell(item.get(k, "")) for k in keys) + " |" for item in value]
-    return lines
-
-
-def _markdown(data: ClientData, now: datetime) -> str:
-    lines = [
-        "# " + t("Data held about client {client}", client=data.client),
-        "",
-        t("Exported {date} from the store of the work supervisor.", date=format_date(now.date())),
-        t(
-            "Not included: the session log of the meetings (confidential to the supervision) "
-            "and the participants' names and contact details (their own personal data)."
-        ),
-    ]
-    for rel, doc in data.documents.items():
-        lines += ["", f"## {rel}", ""]
-        lines += _markdown_doc(doc, 3)
-    return "\n".join(lines) + "\n"
+    return shown("\n".join(lines) + "\n")
 
 
 def import_(

@@ -19,6 +19,7 @@ import typer
 
 from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import session
+from tyonohjaus_cli.domain import file_names
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, t
 
@@ -46,7 +47,10 @@ OutOption = Annotated[
         "-o",
         "--output",
         metavar="FILE",
-        help=t("Where to write it (a PDF defaults to a file here, Markdown to the screen)."),
+        help=t(
+            "Where to write it (a PDF defaults to a file here named in the document's "
+            "language, e.g. tarjous-ID.pdf; Markdown to the screen)."
+        ),
         show_default=False,
     ),
 ]
@@ -104,7 +108,7 @@ def _write(
     from tyonohjaus_cli.domain.writers import Markdown
 
     if form is DocumentFormat.MD:
-        text = Markdown()
+        text = Markdown(lang)
         fill(text)
         if out is None:
             sys.stdout.write(text.text())
@@ -162,7 +166,7 @@ def offer(
         chosen,
         form,
         out,
-        f"offer-{process_id}.{form.value}",
+        file_names.offer_file(process_id, chosen, form.value),
         lambda page: write_offer(page, terms, until, chosen),
     )
 
@@ -188,6 +192,6 @@ def agreement(
         chosen,
         form,
         out,
-        f"agreement-{process_id}.{form.value}",
+        file_names.agreement_file(process_id, chosen, form.value),
         lambda page: write_agreement(page, terms, chosen),
     )

@@ -14,6 +14,7 @@ from tyonohjaus_cli.domain.goals import (
     AGREED_WITH,
     REVIEWED_WITH,
     add_goal,
+    agreed_with_party,
     all_reviews,
     check_review,
     file_review,
@@ -33,12 +34,6 @@ ProcessArgument = Annotated[
         metavar="PROCESS", help=t("The process's id."), autocompletion=complete.process_ids
     ),
 ]
-
-_AGREED_TEXT = {
-    "participants": "the participants",
-    "client": "the client",
-    "both": "both",
-}
 
 
 def _choice(choices: tuple[str, ...], expected: str) -> Any:
@@ -120,7 +115,7 @@ def list_goals(process_id: ProcessArgument, as_json: output.JsonOption = False) 
     columns = [
         output.Column("n", "#", right=True),
         output.Column("text", t("goal")),
-        output.Column("by", t("agreed with"), lambda by: t(_AGREED_TEXT[by])),
+        output.Column("by", t("agreed with"), lambda by: agreed_with_party(by, process.size)),
         output.Column(
             "reviews",
             t("scores"),
@@ -210,9 +205,11 @@ def review(
     target = find_goal(process, goal)
     output.say(
         t(
-            "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the participants."
-            if with_ == "participants"
-            else "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the client.",
+            "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the client."
+            if with_ == "client"
+            else "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the participant."
+            if process.size == 1
+            else "Recorded a review of goal {n} ({text}) on {day}: score {score}, with the participants.",
             n=target.n,
             text=target.text,
             day=format_date(made.day),

@@ -16,19 +16,9 @@ import typer
 from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.domain.billing import issue_invoice
-from tyonohjaus_cli.domain.einvoice import EinvoiceFormat, buyer_reference_missing
-from tyonohjaus_cli.domain.invoice_numbers import invoice_number
-from tyonohjaus_cli.domain.invoices import (
-    INVOICE_STATUS_WORDS,
-    Invoice,
-    InvoiceStatus,
-    check_credit,
-    check_payment,
-    credit_note,
-    credited_numbers,
-    invoice_status,
-)
+from tyonohjaus_cli.domain import file_names
+from tyonohjaus_cli.domain.enums import EinvoiceFormat
+from tyonohjaus_cli.domain.invoice_status import INVOICE_STATUS_WORDS
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import UsageError
@@ -41,11 +31,13 @@ from tyonohjaus_cli.i18n import (
     t,
     tn,
 )
+from tyonohjaus_cli.i18n.months import month_words
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
-from tyonohjaus_cli.usecases.loose_ends import bills_through
 
+# The invoices' domain (dataclasses, billing) is imported by the commands that read or issue
+# whole invoices: `tyo invoice list` works from the invoice index's heads alone.
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.invoices import Invoice
     from tyonohjaus_cli.domain.models import Client
     from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.domain.settings import Supervisor
@@ -65,6 +57,8 @@ NumberArgument = Annotated[
 
 
 def _row(invoice: Invoice, today: date, credited: set[int]) -> dict[str, Any]:
+    from tyonohjaus_cli.domain.invoices import invoice_status
+
     sums = invoice.totals
     return {
         "number": invoice.number,
@@ -88,6 +82,7 @@ def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
     it is new or was edited by hand."""
     from decimal import Decimal
 
+    from tyonohjaus_cli.domain.invoice_status import status
     from tyonohjaus_cli.domain.references import finnish_reference
 
     heads = invoice_store.invoice_heads(store)
@@ -97,18 +92,11 @@ def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
     for head in heads:
         due = date.fromisoformat(head.due)
         paid_on = paid.get(head.number)
-        if head.credit_for is not None:
-            status = InvoiceStatus.CREDIT_NOTE
-        elif head.number in credited:
-            status = InvoiceStatus.CREDITED
-        elif paid_on is not None:
-            status = InvoiceStatus.PAID
-        else:
-            status = InvoiceStatus.OVERDUE if due < today else InvoiceStatus.OPEN
+        credit_note = head.credit_for is not None
         rows.append(
             {
                 "number": head.number,
-                "kind": "credit-note" if head.credit_for is not None else "invoice",
+                "kind": "credit-note" if credit_note else "invoice",
                 "credit_for": head.credit_for,
                 "client": head.client,
                 "month": head.month,
@@ -119,7 +107,13 @@ def _head_rows(store: Store, today: date) -> list[dict[str, Any]]:
                 "vat": Decimal(head.vat),
                 "gross": Decimal(head.gross),
                 "paid": paid_on,
-                "status": status,
+                "status": status(
+                    credit_note=credit_note,
+                    credited=head.number in credited,
+                    paid=paid_on is not None,
+                    due=due,
+                    today=today,
+                ),
             }
         )
     return rows
@@ -233,6 +227,12 @@ def create(
 
     Example: tyo invoice create 2027-02 --client pohde
     """
+    from tyonohjaus_cli.domain.billing import issue_invoice
+    from tyonohjaus_cli.domain.einvoice import buyer_reference_missing
+    from tyonohjaus_cli.domain.invoice_numbers import invoice_number
+    from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+    from tyonohjaus_cli.usecases.loose_ends import bills_through
+
     if (month is None) == (through is None):
         raise UsageError(t("give the MONTH billed, or --through MONTH, not both"))
     store = session.store
@@ -257,7 +257,7 @@ def create(
                     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
                     "`tyo invoice credit N` and then create the invoice again",
                     client=client,
-                    month=str(bill.month),
+                    month=month_words(bill.month),
                     numbers=", ".join(str(n) for n in already),
                 )
             )
@@ -382,6 +382,7 @@ def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
 
     Example: tyo invoice show 1000
     """
+    from tyonohjaus_cli.domain.invoices import credited_numbers
     from tyonohjaus_cli.render.invoice_text import (
         line_description,
         line_quantity,
@@ -519,7 +520,10 @@ def pdf(
             "-o",
             "--output",
             metavar="FILE",
-            help=t("Where to write it (default: invoice-N.pdf here; - for standard output)."),
+            help=t(
+                "Where to write it (default: a file here named in the invoice's language, "
+                "lasku-N.pdf, faktura-N.pdf or invoice-N.pdf; - for standard output)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -551,7 +555,8 @@ def pdf(
     if to == "-":
         output.write_out(data, "-")
         return
-    path = Path(to or f"invoice-{number}.pdf").expanduser()
+    default = file_names.invoice_pdf(number, invoice.language, credit_note=invoice.is_credit_note)
+    path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
 
@@ -585,8 +590,8 @@ def einvoice(
             "--output",
             metavar="FILE",
             help=t(
-                "Where to write it (default: invoice-N.xml, or invoice-N-finvoice.xml, here; "
-                "- for standard output)."
+                "Where to write it (default: a file here named as the PDF, lasku-N.xml or "
+                "lasku-N-finvoice.xml in Finnish; - for standard output)."
             ),
             show_default=False,
         ),
@@ -607,6 +612,7 @@ def einvoice(
     Example: tyo invoice einvoice 1000 --format finvoice -o lasku-1000.xml
     """
     from tyonohjaus_cli.domain.einvoice import (
+        buyer_reference_missing,
         missing_for_einvoice,
         parse_einvoice_address,
         routed,
@@ -653,7 +659,9 @@ def einvoice(
     if to == "-":
         output.write_out(data, "-")
         return
-    default = f"invoice-{number}-finvoice.xml" if finvoice else f"invoice-{number}.xml"
+    default = file_names.einvoice_xml(
+        number, invoice.language, credit_note=invoice.is_credit_note, finvoice=finvoice
+    )
     path = Path(to or default).expanduser()
     output.write_out(data, path)
     output.say(t("Wrote {path}.", path=str(path)))
@@ -676,6 +684,8 @@ def paid(
 
     Example: tyo invoice paid 1000 --on 2027-03-20
     """
+    from tyonohjaus_cli.domain.invoices import check_payment
+
     store = session.store
     day = on or session.now().date()
     with store.transaction(f"invoice paid {number}", session.now()) as change:
@@ -706,6 +716,9 @@ def credit(
 
     Example: tyo invoice credit 1000
     """
+    from tyonohjaus_cli.domain.invoice_numbers import invoice_number
+    from tyonohjaus_cli.domain.invoices import check_credit, credit_note
+
     store = session.store
     issued = day or session.now().date()
     with store.transaction(f"invoice credit {number}", session.now()) as change:
@@ -745,7 +758,11 @@ def remind(
             "-o",
             "--output",
             metavar="FILE",
-            help=t("Where to write it (default: reminder-N.pdf here; - for standard output)."),
+            help=t(
+                "Where to write it (default: a file here named in the reminder's language, "
+                "maksumuistutus-N.pdf, påminnelse-N.pdf or reminder-N.pdf; - for standard "
+                "output)."
+            ),
             show_default=False,
         ),
     ] = None,
@@ -823,7 +840,7 @@ def remind(
         )
     chosen = lang or invoice.language
     if form == "md":
-        text = Markdown()
+        text = Markdown(chosen)
         write_reminder(text, reminder, chosen)
         data = text.text().encode()
     else:
@@ -835,7 +852,7 @@ def remind(
     target: Path | str = (
         "-"
         if to == "-" or (to is None and form == "md")
-        else Path(to or f"reminder-{number}.pdf").expanduser()
+        else Path(to or file_names.reminder_pdf(number, chosen)).expanduser()
     )
     output.write_out(data, target)
     with store.transaction(f"invoice remind {number}", now) as change:

@@ -9,7 +9,9 @@ is given, which costs milliseconds each).
 
 from __future__ import annotations
 
+import copy
 import importlib
+from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import typer
@@ -25,6 +27,33 @@ class Entry(NamedTuple):
     module: str
     attribute: str
     summary: str
+
+
+def _only(app: typer.Typer, name: str) -> typer.Typer:
+    """``app`` with only its command ``name``, when it has one: Typer inspects every command
+    of a group it builds (``tyo invoice list`` would build the dozen ``invoice`` commands and
+    their options to run one). Anything else (help, a typo, the group's own arguments, as
+    ``tyo billing 2027-02``) gets the whole group."""
+    from typer.main import get_command_name
+
+    chosen = [
+        info
+        for info in app.registered_commands
+        if (info.name or get_command_name(getattr(info.callback, "__name__", ""))) == name
+    ]
+    if not name or name.startswith("-") or len(chosen) != 1:
+        return app
+    lean = copy.copy(app)
+    lean.registered_commands = chosen
+    if lean.registered_callback is None and not lean.registered_groups:
+        # A group of one command would be built as that command alone, taking its name
+        # for an argument: a callback that does nothing keeps it a group, as the whole is.
+        lean.callback()(_group_of_one)
+    return lean
+
+
+def _group_of_one() -> None:
+    """The callback of a group built with one of its commands (see :func:`_only`)."""
 
 
 class LazyGroup(Group):
@@ -48,11 +77,12 @@ class LazyGroup(Group):
         self, ctx: Context, args: list[str]
     ) -> tuple[str | None, Command | None, list[str]]:
         if args and args[0] in self.entries:
-            self.load(args[0])
+            self.load(args[0], args[1:])
         return super().resolve_command(ctx, args)
 
-    def load(self, name: str) -> Command:
-        """Import command ``name`` and build it (once)."""
+    def load(self, name: str, rest: Sequence[str] = ()) -> Command:
+        """Import command ``name`` and build it (once); of a group, only the subcommand
+        ``rest`` runs, when it names one."""
         if name not in self.commands:
             entry = self.entries[name]
             target: Any = getattr(importlib.import_module(entry.module), entry.attribute)
@@ -60,6 +90,8 @@ class LazyGroup(Group):
                 single = group(entry.summary)
                 command(single, name)(target)
                 target = single
+            elif (lean := _only(target, rest[0] if rest else "")) is not target:
+                target = lean
             built = typer.main.get_command(target)
             built.name = name
             self.commands[name] = built

@@ -145,6 +145,10 @@ _AVOIDED = {
     ShiftCause.HOLIDAY: (
         "{day} is a day that planning avoids (holiday: {name}): check that it is what was agreed"
     ),
+    ShiftCause.EVE: (
+        "{day} is a day that planning avoids (holiday eve: {name}): check that it is what was "
+        "agreed"
+    ),
     ShiftCause.BREAK: (
         "{day} is a day that planning avoids (break {name}): check that it is what was agreed"
     ),
@@ -200,7 +204,7 @@ def cancel(
                 "Notified within {hours} h of the start: billed at {percent} as agreed with {client}.",
                 hours=client.cancel_hours,
                 percent=format_percent(client.cancel_charge),
-                client=client.id,
+                client=client.name,
             )
         )
 

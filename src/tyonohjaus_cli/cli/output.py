@@ -58,8 +58,16 @@ def printable(text: str) -> str:
     )
 
 
+def for_people(text: str) -> str:
+    """Text from the store as a person reads it on a terminal: safe (:func:`printable`),
+    and the mark of an erased name in words ("[poistettu]")."""
+    from tyonohjaus_cli.domain.erased import shown
+
+    return printable(shown(text))
+
+
 def _cells(columns: Sequence[Column], row: Mapping[str, Any]) -> list[str]:
-    return ["" if (value := row.get(c.key)) is None else printable(c.show(value)) for c in columns]
+    return ["" if (value := row.get(c.key)) is None else for_people(c.show(value)) for c in columns]
 
 
 def print_table(
@@ -128,12 +136,12 @@ def emit(
 
 def say(message: str) -> None:
     """A line for the user on stdout."""
-    sys.stdout.write(printable(message) + "\n")
+    sys.stdout.write(for_people(message) + "\n")
 
 
 def warn(message: str) -> None:
     """A warning on stderr, so pipes still get clean output."""
-    sys.stderr.write(printable(t("warning: {message}", message=message)) + "\n")
+    sys.stderr.write(for_people(t("warning: {message}", message=message)) + "\n")
 
 
 def details(pairs: Sequence[tuple[str, str]]) -> None:

@@ -329,9 +329,11 @@ def _title_for(kind: ProcessKind, lang: str) -> str:
 
 
 def shift_text(shift: Shift) -> str:
-    """Why a planned date moved, e.g. ``holiday: Midsummer Eve``."""
+    """Why a planned date moved, e.g. ``holiday: Easter Monday``, ``holiday eve: Midsummer Eve``."""
     if shift.cause is ShiftCause.HOLIDAY:
         return t("holiday: {name}", name=shift.detail)
+    if shift.cause is ShiftCause.EVE:
+        return t("holiday eve: {name}", name=shift.detail)
     if shift.cause is ShiftCause.BREAK:
         return t("break {span}", span=shift.detail)
     if shift.cause is ShiftCause.TAKEN:

@@ -198,7 +198,10 @@ def show(
             (t("status"), t(PROCESS_STATUS_WORDS[process.status])),
             (t("plan"), process.plan),
             (t("venue"), venue_text(process.venue)),
-            (t("participants"), "\n".join(str(p) for p in process.participants)),
+            (
+                t("participant") if len(process.participants) == 1 else t("participants"),
+                "\n".join(str(p) for p in process.participants),
+            ),
             (t("group size"), str(process.group_size or "")),
             (t("co-supervisor"), process.co_supervisor),
             (t("goals"), "\n".join(f"{g.n}. {g.text}" for g in process.goals)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tyonohjaus_cli.domain import reasons
 from tyonohjaus_cli.domain.enums import MEETING_STATUS_WORDS, CancelledBy, MeetingStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, t
 
@@ -23,8 +24,15 @@ def venue_text(venue: Venue) -> str:
 
 def meeting_state(meeting: Meeting) -> str:
     """A meeting's status with what a supervisor needs to know about it: each fact a whole
-    phrase, the facts a list (``cancelled by the client (notified …) · moved from …``)."""
-    facts = [_status_text(meeting)]
+    phrase, the facts a list (``cancelled by the client (notified …): reason · moved from …``).
+
+    A cancellation's reason follows its status after a colon, in the supervisor's own words
+    too: this is the supervisor's own view (a reason typed is never sent anywhere)."""
+    status = _status_text(meeting)
+    cancelled = meeting.status is MeetingStatus.CANCELLED and meeting.cancelled_by is not None
+    if cancelled and meeting.reason:
+        status = f"{status}: {reasons.shown(meeting.reason)}"
+    facts = [status]
     if meeting.moves:
         facts.append(t("moved from {day}", day=format_date(meeting.moves[-1].previous.date())))
     return " · ".join(facts)

@@ -20,6 +20,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
 from tyonohjaus_cli.cli.goals import review_row
 from tyonohjaus_cli.cli.progress import REVIEW_POINT_REACHED, progress_of
+from tyonohjaus_cli.domain import file_names
 from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.enums import MEETING_STATUS_WORDS, MeetingStatus
 from tyonohjaus_cli.domain.goals import all_reviews
@@ -285,10 +286,15 @@ _REVIEW_LINE = {
         "participants",
         False,
     ): "{day}: goal {goal}, score {score}, with the participants (not shared)",
+    ("participant", True): (
+        "{day}: goal {goal}, score {score}, with the participant (shared with the client)"
+    ),
+    ("participant", False): "{day}: goal {goal}, score {score}, with the participant (not shared)",
     ("client", True): "{day}: goal {goal}, score {score}, with the client (shared with the client)",
     ("client", False): "{day}: goal {goal}, score {score}, with the client (not shared)",
 }
-"""A goal review in the notes: with whom, and whether it is shared, a whole line each."""
+"""A goal review in the notes: with whom (one participant or several), and whether it is
+shared, a whole line each."""
 
 
 def _review_lines(process: Process, log: SessionLog, *, md: bool) -> list[str]:
@@ -298,8 +304,9 @@ def _review_lines(process: Process, log: SessionLog, *, md: bool) -> list[str]:
     heading = t("Goal reviews")
     lines = ["", f"## {heading}", ""] if md else ["", heading]
     for review in reviews:
+        who = review.with_ if review.with_ == "client" or process.size != 1 else "participant"
         line = t(
-            _REVIEW_LINE[review.with_, review.shared],
+            _REVIEW_LINE[who, review.shared],
             day=format_date(review.day),
             goal=review.goal,
             score=review.score,
@@ -403,7 +410,9 @@ def notes(
     for n in logged:
         lines += ["", *_entry_lines(process, log.entry(n), n, md=md)]
     lines += reviews
-    _private("\n".join(lines).strip() + "\n")
+    from tyonohjaus_cli.domain.erased import shown
+
+    _private(shown("\n".join(lines).strip() + "\n"))
 
 
 # --- tyo summary -------------------------------------------------------------------------
@@ -465,8 +474,10 @@ def summary(
     to be shared — never notes, themes, methods or unshared reviews. For the participants
     also the themes worked on and their own reviews.
 
-    As PDF (--format pdf) the same content on A4 pages, like the invoice; written to
-    summary-ID-client.pdf (or -participants) here unless -o says otherwise.
+    As PDF (--format pdf) the same content on A4 pages, like the invoice, written here
+    unless -o says otherwise; the file is named in the document's language, as
+    summary-ID-client.pdf (or -participants) in English, or in Finnish as
+    yhteenveto-ID-tilaaja.pdf (or -ohjattavat).
 
     Example: tyo summary hoitajat-2027 --for client --format md -o yhteenveto.md
     """
@@ -504,7 +515,9 @@ def summary(
 
         page = PdfWriter(settings.supervisor, chosen, today)
         write(made, chosen, page)
-        path = out or Path(f"summary-{process_id}-{for_.value}.pdf")
+        path = out or Path(
+            file_names.summary_pdf(process_id, chosen, for_client=for_ is For.CLIENT)
+        )
         output.write_out(page.data(), path)
         if str(path) != "-":
             output.say(t("Wrote the summary to {path}.", path=path))

@@ -24,8 +24,9 @@ from tyonohjaus_cli.i18n import format_money, t
 
 settings_app = group(t("Show or change the supervisor profile and practice defaults."))
 
-DEFAULT_EXEMPT_GROUND = "AVL 3 § (vähäinen liiketoiminta)"
-"""The usual ground for a small practice under the VAT threshold (Arvonlisäverolaki 3 §)."""
+DEFAULT_EXEMPT_GROUND = "small-business"
+"""The usual ground for a small practice under the VAT threshold (Arvonlisäverolaki 3 §):
+a code, printed in each client's language."""
 
 
 @params.edge("vat")

@@ -10,6 +10,7 @@ from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain import pending
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_money, t
+from tyonohjaus_cli.i18n.months import month_words
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.invoices import Invoice
@@ -38,7 +39,7 @@ def _uninvoiced(store: Store, today: date) -> list[tuple[str, str]]:
             t(
                 "{client} {month}: {amount} not yet invoiced",
                 client=item.client,
-                month=str(item.month),
+                month=month_words(item.month),
                 amount=format_money(item.open.gross),
             ),
             f"tyo invoice create {item.month} --client {item.client}",

@@ -13,17 +13,12 @@ from __future__ import annotations
 from datetime import date
 
 from tyonohjaus_cli.domain import terms as words
+from tyonohjaus_cli.domain.goals import agreed_with_text
 from tyonohjaus_cli.domain.models import GROUP_SIZE_FOR_CO_SUPERVISION, Process
 from tyonohjaus_cli.domain.progress import ReviewKind, review_points
 from tyonohjaus_cli.domain.terms import Terms
 from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.i18n import format_date, t, tn
-
-_AGREED_WITH = {
-    "participants": "agreed with the participants",
-    "client": "agreed with the client",
-    "both": "agreed with the participants and the client",
-}
 
 
 def _day(day: date, lang: str) -> str:
@@ -53,6 +48,15 @@ def _reviews(process: Process, lang: str) -> str:
                 day=_day(final.start.date(), lang),
             )
         )
+    one = process.size == 1
+    if not at and one:
+        return t(
+            "The goals are reviewed with the participant at the end, each scored from 1 (not "
+            "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
+            "meeting of the supervisor and the client after it; the client sees only the "
+            "evaluations the participant agrees to share.",
+            lang=lang,
+        )
     if not at:
         return t(
             "The goals are reviewed with the participants at the end, each scored from 1 (not "
@@ -61,13 +65,23 @@ def _reviews(process: Process, lang: str) -> str:
             "evaluations the participants agree to share.",
             lang=lang,
         )
+    when = t(" and ", lang=lang).join(at)
+    if one:
+        return t(
+            "The goals are reviewed with the participant at {points}, each scored from 1 (not "
+            "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
+            "meeting of the supervisor and the client after the same points; the client sees "
+            "only the evaluations the participant agrees to share.",
+            lang=lang,
+            points=when,
+        )
     return t(
         "The goals are reviewed with the participants at {points}, each scored from 1 (not "
         "at all) to 5 (fully achieved). With the client they are reviewed separately, in a "
         "meeting of the supervisor and the client after the same points; the client sees "
         "only the evaluations the participants agree to share.",
         lang=lang,
-        points=t(" and ", lang=lang).join(at),
+        points=when,
     )
 
 
@@ -125,7 +139,7 @@ def write_agreement(out: Writer, terms: Terms, lang: str) -> None:
     if process.goals:
         out.bullets(
             [
-                f"{goal.text} ({t(_AGREED_WITH.get(goal.by, _AGREED_WITH['both']), lang=lang)})"
+                f"{goal.text} ({agreed_with_text(goal.by, process.size, lang)})"
                 for goal in process.goals
             ]
         )

@@ -27,7 +27,7 @@ Session notes are not an input here, so they cannot reach a bill.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -50,6 +50,7 @@ from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.domain.vat import round_cents, vat_rate
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n.months import month_words
 
 FORGOTTEN = Client(id="", name="")
 """Stands for every forgotten client (``tyo forget CLIENT``) in the views of a month or a
@@ -274,13 +275,16 @@ def bill_month(
     month: Month,
     *,
     invoiced: Mapping[str, Billed] | None = None,
+    on_invoice: Collection[str] = (),
     now: datetime | None = None,
 ) -> Bill:
     """Every billable item of ``client`` in ``month``, by date. ``invoiced`` (from
     :func:`domain.invoices.billed_items`) holds the items on an invoice: each of the client's
     is shown with its invoice's lines, as billed, whatever changed since, even when its
-    process is gone (a forgotten client's). The bill's ``unlogged`` are the month's meetings
-    still planned that started before ``now`` (all of them without ``now``)."""
+    process is gone (a forgotten client's). The items in ``on_invoice`` are on an invoice
+    too, but left out: the caller has their sums from elsewhere (the year's turnover, from
+    the invoice index). The bill's ``unlogged`` are the month's meetings still planned that
+    started before ``now`` (all of them without ``now``)."""
     invoiced = invoiced or {}
     # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
     own = {
@@ -304,13 +308,18 @@ def bill_month(
             if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
                 unlogged.append(key)
             note = meeting.charge_reason if meeting.charge is not None else ""
-            if key not in invoiced and (lines := pricing.item(meeting)):
+            if key not in invoiced and key not in on_invoice and (lines := pricing.item(meeting)):
                 items.append(BillItem(key, lines, note=note))
             elif note:
                 notes[key] = note  # an invoiced meeting no longer changes, nor its reason
     for expense in expenses:
         process_of = own.get(expense.process)
-        if process_of is not None and expense.day in month and expense.key not in invoiced:
+        if (
+            process_of is not None
+            and expense.day in month
+            and expense.key not in invoiced
+            and expense.key not in on_invoice
+        ):
             items.append(BillItem(expense.key, (expense_line(expense, settings),)))
     items = [replace(item, note=notes[item.key]) if item.key in notes else item for item in items]
     items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
@@ -318,6 +327,18 @@ def bill_month(
         (process.id, process.order_number, process.contract) for process in own.values()
     )
     return Bill(client, month, tuple(items), tuple(unlogged), references)
+
+
+def meeting_items(settings: Settings, client: Client, process: Process) -> list[BillItem]:
+    """Every meeting of ``process`` that bills anything (held, missed, cancelled late; a
+    charge waived bills zero), with its discounts, as :func:`bill_month` lists it while it
+    is on no invoice. Nothing here depends on what is invoiced or on the time."""
+    pricing = _Pricing(settings, client, process)
+    return [
+        BillItem(meeting_key(process, meeting), lines)
+        for meeting in process.in_order()
+        if (lines := pricing.item(meeting))
+    ]
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -334,7 +355,8 @@ def buyer_references(bill: Bill, lines: Iterable[InvoiceLine]) -> tuple[str, str
 
 def combine(bills: Iterable[Bill]) -> Bill:
     """One client's bills of several months as one, dated by the last month: an invoice of
-    it bills every open item up to that month, its service period spanning them."""
+    it bills every open item up to that month, its service period spanning them, with the
+    buyer's references of every process it bills."""
     ordered = sorted(bills, key=lambda bill: bill.month)
     last = ordered[-1]
     return Bill(
@@ -342,6 +364,7 @@ def combine(bills: Iterable[Bill]) -> Bill:
         last.month,
         tuple(item for bill in ordered for item in bill.items),
         tuple(key for bill in ordered for key in bill.unlogged),
+        tuple(dict.fromkeys(ref for bill in ordered for ref in bill.references)),
     )
 
 
@@ -354,7 +377,7 @@ def issue_invoice(bill: Bill, settings: Settings, number: int, issued: date) -> 
                 "nothing to invoice for {client} in {month}: every billable item is already "
                 "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)",
                 client=bill.client.id,
-                month=str(bill.month),
+                month=month_words(bill.month),
             )
         )
     order_number, contract = buyer_references(bill, lines)

@@ -24,23 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from enum import StrEnum
 
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine, LineKind
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.settings import Supervisor
-from tyonohjaus_cli.domain.vat import round_cents
+from tyonohjaus_cli.domain.vat import exemption_ground, round_cents
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
-
-
-class EinvoiceFormat(StrEnum):
-    """Peppol BIS Billing 3.0 (UBL 2.1), or Finvoice 3.0 for Finnish operators and banks."""
-
-    PEPPOL = "peppol"
-    FINVOICE = "finvoice"
-
 
 OVT_SCHEME = "0216"
 """Peppol's electronic address scheme (EAS) for a Finnish OVT code."""
@@ -147,10 +138,9 @@ def vat_category(invoice: Invoice, percent: Decimal) -> VatCategory:
     """The category of the invoice's lines at ``percent`` (see the module's docstring)."""
     lang = invoice.language
     if invoice.vat_mode is VatMode.EXEMPT:
-        ground = invoice.vat_exempt_ground or t(
-            "small business exempt from VAT (Finnish VAT Act, section 3)", lang=lang
+        return VatCategory(
+            "O", None, EXEMPT_CODE, exemption_ground(invoice.vat_exempt_ground, lang)
         )
-        return VatCategory("O", None, EXEMPT_CODE, ground)
     if percent == 0:
         return VatCategory(
             "E",

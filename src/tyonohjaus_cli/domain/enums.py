@@ -109,3 +109,10 @@ MEETING_STATUS_WORDS = {
     MeetingStatus.NO_SHOW: "no-show",
 }
 """What a meeting's status is called when shown (message ids)."""
+
+
+class EinvoiceFormat(StrEnum):
+    """Peppol BIS Billing 3.0 (UBL 2.1), or Finvoice 3.0 for Finnish operators and banks."""
+
+    PEPPOL = "peppol"
+    FINVOICE = "finvoice"

@@ -20,8 +20,43 @@ from tyonohjaus_cli.i18n import format_date, t
 
 AGREED_WITH = ("participants", "client", "both")
 REVIEWED_WITH = ("participants", "client")
-REVIEWED_WITH_TEXT = {"participants": "with the participants", "client": "with the client"}
-"""English message ids for whom a review was done with; translate them with ``t()``."""
+
+
+# One participant is "ohjattava", several "ohjattavat": each phrase has both numbers, chosen
+# by the process's size (0, not known yet, is the plural: "the participants" to be named).
+
+
+def reviewed_with_text(with_: str, size: int, lang: str | None = None) -> str:
+    """Whom a review was done with: "with the client", "with the participant(s)"."""
+    if with_ == "client":
+        return t("with the client", lang=lang)
+    if size == 1:
+        return t("with the participant", lang=lang)
+    return t("with the participants", lang=lang)
+
+
+def agreed_with_text(by: str, size: int, lang: str | None = None) -> str:
+    """Whom a goal was agreed with, as a phrase: "agreed with the participant(s)"."""
+    one = size == 1
+    if by == "participants":
+        return t(
+            "agreed with the participant" if one else "agreed with the participants", lang=lang
+        )
+    if by == "client":
+        return t("agreed with the client", lang=lang)
+    return t(
+        "agreed with the participant and the client"
+        if one
+        else "agreed with the participants and the client",
+        lang=lang,
+    )
+
+
+def agreed_with_party(by: str, size: int, lang: str | None = None) -> str:
+    """The same as a table shows it, under "agreed with": "the participant(s)", "both"."""
+    if by == "participants":
+        return t("the participant" if size == 1 else "the participants", lang=lang)
+    return t("the client", lang=lang) if by == "client" else t("both", lang=lang)
 
 
 def add_goal(process: Process, text: str, by: str) -> tuple[Process, Goal]:

@@ -1,4 +1,8 @@
-"""Finnish public holidays, with Midsummer Eve and Christmas Eve, from ``holidays``."""
+"""Finnish public holidays, with Midsummer Eve and Christmas Eve, from ``holidays``.
+
+The two eves are days off but not holidays (an eve is an *aattopäivä*, not a *pyhäpäivä*):
+:func:`is_eve` tells them apart, so that a moved date says which it avoided.
+"""
 
 from __future__ import annotations
 
@@ -32,11 +36,30 @@ def may_be_holiday(day: date) -> bool:
     return key in _FIXED or any(low <= key <= high for low, high in _MOVABLE)
 
 
+def is_eve(day: date) -> bool:
+    """Christmas Eve (24 December) or Midsummer Eve (the Friday from 19 to 25 June)."""
+    return (day.month, day.day) == (12, 24) or (
+        day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4
+    )
+
+
+def in_running_text(name: str, lang: str) -> str:
+    """A holiday's name as it is written inside a sentence: Finnish and Swedish write them
+    in lower case (``juhannusaatto``, ``midsommarafton``; but ``Kristi himmelsfärdsdag``,
+    after a name), English with capitals (``Midsummer Eve``)."""
+    if lang == "fi":
+        return name.lower()
+    if lang == "sv" and not name.startswith("Kristi "):
+        return name[:1].lower() + name[1:]
+    return name
+
+
 def finnish_holidays(years: Iterable[int], lang: str = "en") -> dict[date, str]:
-    """Every public holiday of ``years`` with its name in ``lang`` (fi, sv or en)."""
+    """Every public holiday of ``years`` with its name in ``lang`` (fi, sv or en), as written
+    in running text (:func:`in_running_text`)."""
     import holidays  # ~0.1 s to import: only planning needs it
 
     calendar = holidays.country_holidays(
         "FI", years=sorted(set(years)), language=_LANGUAGES.get(lang, "en_US")
     )
-    return dict(calendar.items())
+    return {day: in_running_text(name, lang) for day, name in calendar.items()}

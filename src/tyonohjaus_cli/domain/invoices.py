@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from tyonohjaus_cli.domain.enums import VatMode
+from tyonohjaus_cli.domain.invoice_status import InvoiceStatus, status
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.references import finnish_reference, rf_reference
@@ -248,41 +249,20 @@ def billed_items(invoices: Iterable[Invoice]) -> dict[str, Billed]:
 # --- an invoice's status and what may be done to it --------------------------------------
 
 
-class InvoiceStatus(StrEnum):
-    """Where an invoice stands (the words of ``tyo invoice list``)."""
-
-    CREDIT_NOTE = "credit-note"
-    CREDITED = "credited"
-    PAID = "paid"
-    OVERDUE = "overdue"
-    OPEN = "open"
-
-
-INVOICE_STATUS_WORDS = {
-    InvoiceStatus.CREDIT_NOTE: "credit-note",
-    InvoiceStatus.CREDITED: "credited",
-    InvoiceStatus.PAID: "paid",
-    InvoiceStatus.OVERDUE: "overdue",
-    InvoiceStatus.OPEN: "open",
-}
-"""What each status is called when shown (message ids); ``--json`` keeps the codes."""
-
-
 def credited_numbers(invoices: Iterable[Invoice]) -> set[int]:
     """The numbers of the invoices a credit note credits."""
     return {invoice.credit_for for invoice in invoices if invoice.credit_for is not None}
 
 
 def invoice_status(invoice: Invoice, today: date, credited: Collection[int]) -> InvoiceStatus:
-    """A credit note is one; a credited invoice is credited (paid or not); else paid, or
-    overdue once its due date has passed, or open."""
-    if invoice.is_credit_note:
-        return InvoiceStatus.CREDIT_NOTE
-    if invoice.number in credited:
-        return InvoiceStatus.CREDITED
-    if invoice.paid is not None:
-        return InvoiceStatus.PAID
-    return InvoiceStatus.OVERDUE if invoice.due < today else InvoiceStatus.OPEN
+    """An invoice's status on ``today`` (see :func:`domain.invoice_status.status`)."""
+    return status(
+        credit_note=invoice.is_credit_note,
+        credited=invoice.number in credited,
+        paid=invoice.paid is not None,
+        due=invoice.due,
+        today=today,
+    )
 
 
 def check_payment(invoice: Invoice, day: date, *, day_given: bool) -> None:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.models import Meeting, Move, Process
+from tyonohjaus_cli.domain.reasons import CancelReason
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
 
@@ -195,7 +196,8 @@ def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
         # Not cancel(): a meeting left unlogged in the past is closed too, notified now.
         meeting = find(process, n)
         process = _with_meeting(
-            process, _cancelled(meeting, CancelledBy.SUPERVISOR, at, t("process closed"))
+            process,
+            _cancelled(meeting, CancelledBy.SUPERVISOR, at, CancelReason.PROCESS_CLOSED.value),
         )
     return replace(process, status=ProcessStatus.CLOSED, closed=at)
 

@@ -45,7 +45,8 @@ def unlogged(items: Iterable[AgendaItem], now: datetime) -> list[AgendaItem]:
 
 def overdue(invoices: Iterable[Invoice], today: date) -> list[Invoice]:
     """Invoices (not credit notes, not credited) unpaid after their due date."""
-    from tyonohjaus_cli.domain.invoices import InvoiceStatus, credited_numbers, invoice_status
+    from tyonohjaus_cli.domain.invoice_status import InvoiceStatus
+    from tyonohjaus_cli.domain.invoices import credited_numbers, invoice_status
 
     invoices = list(invoices)
     credited = credited_numbers(invoices)

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from tyonohjaus_cli.domain.holidays_fi import is_eve
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, t
@@ -30,6 +31,8 @@ _LONGEST_SEARCH = timedelta(days=3 * 366)
 class ShiftCause(StrEnum):
     WEEKEND = "weekend"
     HOLIDAY = "holiday"
+    EVE = "eve"
+    """Midsummer Eve or Christmas Eve: a day off, not a public holiday."""
     BREAK = "break"
     TAKEN = "taken"
 
@@ -70,7 +73,7 @@ def _why_not(
     if day.weekday() >= 5:
         return Shift(ShiftCause.WEEKEND)
     if day in holidays:
-        return Shift(ShiftCause.HOLIDAY, holidays[day])
+        return Shift(ShiftCause.EVE if is_eve(day) else ShiftCause.HOLIDAY, holidays[day])
     for span in breaks:
         if day in span:
             return Shift(ShiftCause.BREAK, str(span))

@@ -155,6 +155,15 @@ def match_participant(process: Process, given: str) -> str:
                 names=", ".join(fits),
             )
         )
+    if len(names) == 1:
+        raise UsageError(
+            t(
+                "{name!r} is not a participant of {process} (its only one is {names})",
+                name=given,
+                process=process.id,
+                names=names[0],
+            )
+        )
     raise UsageError(
         t(
             "{name!r} is not a participant of {process} (they are: {names})",

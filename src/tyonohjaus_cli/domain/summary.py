@@ -23,6 +23,7 @@ from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind
 from tyonohjaus_cli.domain.goals import in_order, shared_reviews
 from tyonohjaus_cli.domain.models import Client, Goal, Process, Review
 from tyonohjaus_cli.domain.progress import Progress, progress
+from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.sessionlog import SessionLog
 from tyonohjaus_cli.domain.settings import Settings
 
@@ -42,6 +43,8 @@ class MeetingLine:
     minutes: int
     attended: int | None
     cancelled_by: CancelledBy | None
+    reason: CancelReason | None = None
+    """Why it was cancelled when tyo gave the reason; the supervisor's own words never."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ def _meetings(process: Process) -> tuple[MeetingLine, ...]:
             minutes=m.actual_minutes,
             attended=m.attended if m.status is MeetingStatus.HELD else None,
             cancelled_by=m.cancelled_by,
+            reason=code_of(m.reason) if m.status is MeetingStatus.CANCELLED else None,
         )
         for m in process.in_order()
     )

@@ -11,19 +11,13 @@ from datetime import date
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.enums import KIND_NAMES, CancelledBy, MeetingStatus
-from tyonohjaus_cli.domain.goals import REVIEWED_WITH_TEXT, trend
+from tyonohjaus_cli.domain.goals import agreed_with_text, reviewed_with_text, trend
+from tyonohjaus_cli.domain.reasons import CancelReason
 from tyonohjaus_cli.domain.summary import Audience, MeetingLine, Summary
 from tyonohjaus_cli.domain.writers import Markdown, Writer
 from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
 
 FORMATS = ("txt", "md")
-
-
-_AGREED = {
-    "participants": "agreed with the participants",
-    "client": "agreed with the client",
-    "both": "agreed with the participants and the client",
-}
 
 
 class _Words:
@@ -43,6 +37,8 @@ class _Words:
 
     def status(self, line: MeetingLine) -> str:
         if line.status is MeetingStatus.CANCELLED:
+            if line.reason is CancelReason.PROCESS_CLOSED:
+                return t("cancelled when the process was closed", lang=self.lang)
             if line.cancelled_by is CancelledBy.CLIENT:
                 return t("cancelled by the client", lang=self.lang)
             if line.cancelled_by is CancelledBy.SUPERVISOR:
@@ -149,7 +145,7 @@ def _goals(out: Writer, words: _Words, summary: Summary) -> None:
     )
     for line in summary.goals:
         out.subheading(
-            f"{line.goal.n}. {line.goal.text} ({t(_AGREED.get(line.goal.by, _AGREED['both']), lang=words.lang)})"
+            f"{line.goal.n}. {line.goal.text} ({agreed_with_text(line.goal.by, summary.size, words.lang)})"
         )
         if not line.reviews:
             out.paragraph(t("Not evaluated yet.", lang=words.lang))
@@ -164,7 +160,7 @@ def _goals(out: Writer, words: _Words, summary: Summary) -> None:
             [
                 [
                     words.day(r.day),
-                    t(REVIEWED_WITH_TEXT[r.with_], lang=words.lang),
+                    reviewed_with_text(r.with_, summary.size, words.lang),
                     str(r.score),
                     r.comment,
                 ]
@@ -204,7 +200,7 @@ def _themes(out: Writer, words: _Words, summary: Summary) -> None:
 
 def render(summary: Summary, lang: str, form: str = "txt") -> str:
     """The summary as a document in ``lang`` (fi, sv or en), ``form`` txt or md."""
-    out: Writer = Markdown() if form == "md" else Writer()
+    out: Writer = Markdown(lang) if form == "md" else Writer(lang)
     write(summary, lang, out)
     return out.text()
 
@@ -213,12 +209,15 @@ def write(summary: Summary, lang: str, out: Writer) -> None:
     """Put the summary into ``out`` (plain text, Markdown or a PDF page: the same content)."""
     words = _Words(lang)
     for_client = summary.audience is Audience.CLIENT
-    out.title(
-        t("Work supervision summary", lang=words.lang),
-        t("For the client, {day}", lang=words.lang, day=words.day(summary.prepared))
-        if for_client
-        else t("For the participants, {day}", lang=words.lang, day=words.day(summary.prepared)),
-    )
+    one = summary.size == 1
+    prepared = words.day(summary.prepared)
+    if for_client:
+        subtitle = t("For the client, {day}", lang=words.lang, day=prepared)
+    elif one:
+        subtitle = t("For the participant, {day}", lang=words.lang, day=prepared)
+    else:
+        subtitle = t("For the participants, {day}", lang=words.lang, day=prepared)
+    out.title(t("Work supervision summary", lang=words.lang), subtitle)
     title = summary.title
     out.facts(
         [
@@ -247,6 +246,12 @@ def write(summary: Summary, lang: str, out: Writer) -> None:
             lang=words.lang,
         )
         if for_client
+        else t(
+            "This summary is for the participant of the supervision. It has no notes of the "
+            "meetings; please do not pass it on without the participant's consent.",
+            lang=words.lang,
+        )
+        if one
         else t(
             "This summary is for the participants of the supervision. It has no notes of the "
             "meetings; please do not pass it on without the participants' consent.",

@@ -17,7 +17,7 @@ from tyonohjaus_cli.domain.estimate import Estimate
 from tyonohjaus_cli.domain.invoices import PUBLIC_BODY_MAX_PAYMENT_DAYS
 from tyonohjaus_cli.domain.models import Client, Meeting, Process
 from tyonohjaus_cli.domain.settings import Settings
-from tyonohjaus_cli.domain.vat import vat_rate
+from tyonohjaus_cli.domain.vat import exemption_ground, vat_rate
 from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_money, format_percent, format_time, t, tn
@@ -78,8 +78,13 @@ _STEP_MANY = {
 
 def interval_text(process: Process, lang: str) -> str:
     """``every 4 weeks``; a changing cadence step by step."""
+    return plan_text(process.plan, lang)
+
+
+def plan_text(plan: str, lang: str) -> str:
+    """A process's ``plan`` (``10x4w``, ``3x1w,6x3w``) in words: ``every 4 weeks``."""
     try:
-        cadence = parse_cadence(process.plan)
+        cadence = parse_cadence(plan)
     except UsageError:
         return ""  # an unusual plan written by hand: the dates below say it all
     steps = cadence.steps
@@ -123,11 +128,11 @@ def schedule(out: Writer, terms: Terms, lang: str) -> None:
     """Count, length, interval, period and place, then every planned date."""
     meetings = planned_meetings(terms.process)
     minutes = sorted({m.minutes for m in meetings})
-    length = (
-        t("{minutes} min each", lang=lang, minutes=minutes[0])
-        if len(minutes) == 1
-        else t("{low}–{high} min", lang=lang, low=minutes[0], high=minutes[-1])
-    )
+    length = ""
+    if len(minutes) == 1:
+        length = t("{minutes} min each", lang=lang, minutes=minutes[0])
+    elif minutes:
+        length = t("{low}–{high} min", lang=lang, low=minutes[0], high=minutes[-1])
     period = (
         f"{_day(meetings[0].start.date(), lang)} – {_day(meetings[-1].start.date(), lang)}"
         if meetings
@@ -139,7 +144,7 @@ def schedule(out: Writer, terms: Terms, lang: str) -> None:
                 t("Meetings", lang=lang),
                 tn("{count} meeting", "{count} meetings", len(meetings), lang=lang),
             ),
-            (t("Length", lang=lang), length if meetings else ""),
+            (t("Length", lang=lang), length),
             (t("Interval", lang=lang), interval_text(terms.process, lang)),
             (t("Period", lang=lang), period),
             (t("Place", lang=lang), place_text(terms.process, lang)),
@@ -209,7 +214,7 @@ def vat_text(terms: Terms, lang: str) -> str:
         return t(
             "no VAT: {ground}",
             lang=lang,
-            ground=settings.vat_exempt_ground or t("VAT-exempt", lang=lang),
+            ground=exemption_ground(settings.vat_exempt_ground, lang),
         )
     rates = [rate.percent for rate in terms.estimate.by_rate] or [vat_rate(terms.prepared)]
     return t(

@@ -105,6 +105,15 @@ EXEMPTION_GROUNDS = ("small-business", "health-care", "social-welfare", "educati
 """Grounds for selling without VAT that an invoice names in the buyer's language (the
 setting ``vat_exempt_ground`` holds the code; other words are printed as written)."""
 
+_GROUNDS_WRITTEN_BEFORE = {"AVL 3 § (vähäinen liiketoiminta)": "small-business"}
+"""What ``tyo init --vat exempt`` wrote as the ground before it wrote the code: in Finnish,
+and so printed in Finnish on every invoice, whatever the client's language."""
+
+
+def stored_ground(ground: str) -> str:
+    """The ground as the settings keep it: the code for words tyo itself once wrote there."""
+    return _GROUNDS_WRITTEN_BEFORE.get(ground.strip(), ground)
+
 
 def exemption_ground(ground: str, lang: str) -> str:
     """The words of a VAT exemption's ground in ``lang`` (no ground: a small business)."""

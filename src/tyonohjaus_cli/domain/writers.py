@@ -9,10 +9,15 @@ from collections.abc import Sequence
 
 
 class Writer:
-    """Plain text: underlined headings, aligned labels and columns."""
+    """Plain text: underlined headings, aligned labels and columns.
 
-    def __init__(self) -> None:
+    ``lang`` is the document's language: the mark of an erased name is put into its words
+    (:mod:`~tyonohjaus_cli.domain.erased`) as the text is taken out.
+    """
+
+    def __init__(self, lang: str | None = None) -> None:
         self.lines: list[str] = []
+        self.lang = lang
 
     def blank(self) -> None:
         if self.lines and self.lines[-1]:
@@ -67,9 +72,11 @@ class Writer:
         """A bank barcode: drawn on a PDF page; the digits are given as facts elsewhere."""
 
     def text(self) -> str:
+        from tyonohjaus_cli.domain.erased import shown
+
         while self.lines and not self.lines[-1]:
             self.lines.pop()
-        return "\n".join(self.lines) + "\n"
+        return shown("\n".join(self.lines) + "\n", self.lang)
 
 
 def md_escape(text: str) -> str:

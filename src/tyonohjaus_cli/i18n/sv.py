@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.i18n import sv_documents
+from tyonohjaus_cli.i18n import sv_access, sv_documents
 
 MESSAGES: dict[str, str] = {
     # --- the goal-review summary (domain/summary_text.py) --------------------------------
     "Work supervision summary": "Sammanfattning av arbetshandledningen",
     "For the client, {day}": "Till beställaren, {day}",
     "For the participants, {day}": "Till deltagarna, {day}",
+    "For the participant, {day}": "Till deltagaren, {day}",
     "Process": "Process",
     "Kind": "Form",
     "Client": "Beställare",
@@ -39,9 +40,12 @@ MESSAGES: dict[str, str] = {
     "held": "hållen",
     "no-show": "uteblev",
     "cancelled": "inställd",
+    "process closed": "processen avslutad",
+    "[erased]": "[raderad]",
     "planned": "planerad",
     "cancelled by the client": "inställd av beställaren",
     "cancelled by the supervisor": "inställd av handledaren",
+    "cancelled when the process was closed": "inställd när processen avslutades",
     "Attendance by name": "Närvaro per person",
     "Participant": "Deltagare",
     "Meetings attended": "Närvarande vid träffar",
@@ -50,11 +54,14 @@ MESSAGES: dict[str, str] = {
     "No goals were recorded for this process.": "Inga mål har antecknats för processen.",
     "Each goal is scored from 1 (not at all) to 5 (fully achieved).": "Varje mål bedöms på skalan 1 (inte alls) till 5 (helt uppnått).",
     "agreed with the participants": "överenskommet med deltagarna",
+    "agreed with the participant": "överenskommet med deltagaren",
     "agreed with the client": "överenskommet med beställaren",
     "agreed with the participants and the client": "överenskommet med deltagarna och beställaren",
+    "agreed with the participant and the client": "överenskommet med deltagaren och beställaren",
     "Not evaluated yet.": "Inte utvärderat ännu.",
     "Evaluated": "Utvärderat",
     "with the participants": "med deltagarna",
+    "with the participant": "med deltagaren",
     "with the client": "med beställaren",
     "Score": "Poäng",
     "Comment": "Kommentar",
@@ -65,6 +72,7 @@ MESSAGES: dict[str, str] = {
     "Confidentiality": "Sekretess",
     "What is discussed in supervision is confidential. This summary has no content of the meetings: only dates, attendance, units and the evaluation of the goals agreed to be shared.": "Det som behandlas i handledningen är konfidentiellt. Den här sammanfattningen innehåller inget av träffarnas innehåll: endast datum, närvaro, handledningstimmar och den utvärdering av målen som man kommit överens om att dela.",
     "This summary is for the participants of the supervision. It has no notes of the meetings; please do not pass it on without the participants' consent.": "Den här sammanfattningen är avsedd för deltagarna i handledningen. Den innehåller inga anteckningar från träffarna; vidarebefordra den inte utan deltagarnas samtycke.",
+    "This summary is for the participant of the supervision. It has no notes of the meetings; please do not pass it on without the participant's consent.": "Den här sammanfattningen är avsedd för deltagaren i handledningen. Den innehåller inga anteckningar från träffarna; vidarebefordra den inte utan deltagarens samtycke.",
     # invoice
     "Invoice": "Faktura",
     "Credit note": "Kreditnota",
@@ -139,6 +147,7 @@ MESSAGES: dict[str, str] = {
     "Participant {n}": "Deltagare {n}",
     "By phone": "Per telefon",
     "This meeting is cancelled.": "Den här träffen är inställd.",
+    "This meeting is cancelled: the supervision process has ended.": "Den här träffen är inställd: handledningsprocessen har avslutats.",
     "Meeting {n} of {total}": "Träff {n} av {total}",
     "Moved from {time}.": "Flyttad från {time}.",
     "Place: {place}": "Plats: {place}",
@@ -160,3 +169,4 @@ MESSAGES: dict[str, str] = {
     "Your reference": "Er referens",
 }
 MESSAGES |= sv_documents.MESSAGES
+MESSAGES |= sv_access.MESSAGES

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
+from tyonohjaus_cli.domain.erased import shown
 from tyonohjaus_cli.domain.settings import Supervisor
 from tyonohjaus_cli.domain.writers import Writer
 from tyonohjaus_cli.i18n import t
@@ -73,7 +74,7 @@ class PdfWriter(Writer):
         self.pdf.set_font(FONT, "B" if bold else "", size)
         self.pdf.set_text_color(*(GREY if grey else (0, 0, 0)))
         self.pdf.set_xy(x, y)
-        self.pdf.multi_cell(width, LINE, text, align=align)
+        self.pdf.multi_cell(width, LINE, shown(text, self.lang), align=align)
         self.pdf.set_text_color(0, 0, 0)
         return float(self.pdf.get_y())
 

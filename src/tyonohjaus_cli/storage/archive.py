@@ -28,19 +28,17 @@ import json
 import os
 import re
 import shutil
-import tarfile
-import tempfile
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from tyonohjaus_cli.errors import StoreError, UsageError
+from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage import inventory
 from tyonohjaus_cli.storage.files import (
     DIR_MODE,
-    FILE_MODE,
     READ_LIMIT,
     atomic_write,
     check_named,
@@ -55,8 +53,11 @@ from tyonohjaus_cli.storage.files import (
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME
 from tyonohjaus_cli.storage.store import Store
+from tyonohjaus_cli.storage.tarstream import TarStream
 
 if TYPE_CHECKING:
+    from tarfile import TarInfo
+
     from tyonohjaus_cli.domain.access import ParticipantData
 
 MANIFEST = "tyo-backup.json"
@@ -67,9 +68,9 @@ def backup_files(root: Path) -> list[str]:
     """What a backup holds: the store's files and its journal, no cache, lock or temp files."""
     return [
         rel
-        for rel in inventory.all_files(root)
-        if PurePosixPath(rel).parts[0] not in (CACHE, inventory.LOCK)
-        and not inventory.is_temp(PurePosixPath(rel).name)
+        for rel in inventory.all_files(root)  # POSIX paths, as "clients/pohde.toml"
+        if rel.partition("/")[0] not in (CACHE, inventory.LOCK)
+        and not inventory.is_temp(rel.rpartition("/")[2])
     ]
 
 
@@ -82,37 +83,44 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
         store.settings()  # the usual "no store here" message
     with store.locked():
         names = backup_files(store.root)
-        contents = {rel: (store.root / rel).read_bytes() for rel in names}
-        mtimes = {rel: (store.root / rel).stat().st_mtime for rel in names}
+        contents: dict[str, bytes] = {}
+        mtimes: dict[str, float] = {}
+        for rel in names:
+            contents[rel], mtimes[rel] = _read_stamped(store.root, rel)
     manifest = {
         "format": BACKUP_FORMAT,
         "created": created,
         "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in contents.items()},
     }
-    buffer = io.BytesIO()
-    with (
-        _gzip(buffer) as compressed,
-        tarfile.open(fileobj=compressed, mode="w", format=tarfile.PAX_FORMAT) as tar,
-    ):
-        _add(tar, MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
-        for rel in names:
-            _add(tar, rel, contents[rel], mtimes[rel])
-    write_named(target, buffer.getvalue())
+    archive = TarStream()
+    archive.add(MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
+    for rel in names:
+        archive.add(rel, contents[rel], int(mtimes[rel]))
+    write_named(target, archive.close())
     return names
 
 
-def _gzip(buffer: io.BytesIO) -> Any:
-    import gzip
-
-    return gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0)
-
-
-def _add(tar: tarfile.TarFile, name: str, data: bytes, mtime: float) -> None:
-    info = tarfile.TarInfo(name)
-    info.size = len(data)
-    info.mode = FILE_MODE
-    info.mtime = int(mtime)
-    tar.addfile(info, io.BytesIO(data))
+def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
+    """A store file's bytes and modification time, from one opening of it (not through a
+    link: the walk has refused those, and one put there since is refused here)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(f"{root}/{rel}", flags | getattr(os, "O_BINARY", 0))
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise StoreFileError(rel, t("not a regular file"))
+            # One read of a regular file gives it whole; a file growing meanwhile is read on.
+            data = os.read(fd, info.st_size + 1)
+            if len(data) > info.st_size:
+                data += b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
+            return data, info.st_mtime
+        finally:
+            os.close(fd)
+    except OSError as error:
+        raise StoreFileError(
+            rel, t("can't be read: {error}", error=error.strerror or error)
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ _FIRST_MTIME = -2208988800  # 1900-01-01 UTC
 _LAST_MTIME = 7258118400  # 2200-01-01 UTC
 
 
-def _member_name(path: Path, member: tarfile.TarInfo, seen: dict[str, bytes]) -> str:
+def _member_name(path: Path, member: TarInfo, seen: dict[str, bytes]) -> str:
     """A member's name, if the backup may hold it: a regular file, inside the store, not
     reserved, not twice, with a size and a time in range."""
     name = member.name
@@ -191,6 +199,8 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
         raise UsageError(t("no such file: {path}", path=path)) from None
     except OSError as error:
         raise _bad(path, error.strerror or str(error)) from None
+    import tarfile  # 17 ms of imports, which writing a backup needs none of
+
     files: dict[str, bytes] = {}
     mtimes: dict[str, int] = {}
     total = 0
@@ -290,6 +300,8 @@ def restore(
     try:
         _make_dir_for(root.parent)
         _clear_stale_imports(root)
+        import tempfile
+
         staging = Path(tempfile.mkdtemp(prefix=_staging_prefix(root), dir=root.parent))
     except OSError as error:
         raise StoreError(

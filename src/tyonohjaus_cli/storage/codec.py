@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from decimal import Decimal
 
+from tyonohjaus_cli.domain import reasons
 from tyonohjaus_cli.domain.cadence import MAX_MEETINGS
 from tyonohjaus_cli.domain.calendar_changes import seen_text
 from tyonohjaus_cli.domain.enums import (
@@ -138,7 +139,7 @@ def _meeting_to_doc(process: Process, meeting: Meeting) -> Doc:
         {
             "cancelled_by": meeting.cancelled_by.value if meeting.cancelled_by else None,
             "notified_at": _moment(meeting.notified_at) if meeting.notified_at else None,
-            "reason": meeting.reason,
+            "reason": reasons.stored(meeting.reason),
             "held_minutes": meeting.held_minutes,
             "attended": meeting.attended,
             "charge": plain(meeting.charge) if meeting.charge is not None else None,
@@ -176,7 +177,7 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         ),
         cancelled_by=CancelledBy(cancelled_by) if cancelled_by else None,
         notified_at=fields.moment("notified_at", zone, None),
-        reason=fields.text("reason", ""),
+        reason=reasons.stored(fields.text("reason", "")),
         held_minutes=fields.integer("held_minutes", None, minimum=1, maximum=LONGEST_MEETING),
         attended=fields.integer("attended", None),
         charge=fields.amount("charge", None),

@@ -21,7 +21,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.expenses import Expense
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.documents import (
@@ -35,6 +34,7 @@ from tyonohjaus_cli.storage.documents import (
 )
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.expenses import Expense
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 EXPENSES = "expenses"
@@ -45,6 +45,8 @@ def expenses_path(process_id: str) -> str:
 
 
 def _from_doc(fields: Fields) -> list[Expense]:
+    from tyonohjaus_cli.domain.expenses import Expense  # a store with no expenses needs none
+
     process = fields.text("process")
     found = []
     items = list(fields.tables("expenses"))

@@ -6,7 +6,7 @@ them (the session log, expenses, anything naming the client or one of its proces
 where they still count in the group's size (anonymous, so past attendance reads the same);
 where they were the only participant named, the process's goals and its session log go
 too, since all of it is about them; elsewhere every mention of the name or e-mail is
-replaced by :data:`ERASED`.
+replaced by :data:`~tyonohjaus_cli.domain.erased.ERASED` (views put it into words).
 
 What the Accounting Act requires stays: issued invoices (and their lines, which may name
 a process) for six years after the year of issue (:mod:`tyonohjaus_cli.domain.retention`);
@@ -27,6 +27,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
+from tyonohjaus_cli.domain.erased import ERASED
 from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.retention import keep_until, must_keep, same_person
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
@@ -36,9 +37,6 @@ from tyonohjaus_cli.storage.documents import Doc, dump_toml
 from tyonohjaus_cli.storage.files import remove
 from tyonohjaus_cli.storage.index import CACHE, jsonable
 from tyonohjaus_cli.storage.store import Store, process_path
-
-ERASED = "[erased]"
-"""What a forgotten name or e-mail becomes in the texts that stay."""
 
 _MIN_NEEDLE = 3
 

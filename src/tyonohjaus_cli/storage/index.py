@@ -36,7 +36,7 @@ SETTINGS_INDEX = "settings"
 """The index of settings.toml alone: small, for every command."""
 SETTLED_INDEX = "settled"
 """The summaries of settled processes, read by whole-practice views and old months."""
-_VERSION = 4
+_VERSION = 5
 
 Stamp = list[int]
 

@@ -17,7 +17,6 @@ Reserved names: ``history/`` (the journal), ``.cache/`` (derived), ``.lock``.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 from dataclasses import dataclass
@@ -64,36 +63,71 @@ class Survey:
 
 
 def survey(root: Path) -> Survey:
-    """Walk ``root`` once; links are never followed."""
+    """Walk ``root`` once; links are never followed.
+
+    Each folder is listed once with ``os.scandir``, whose entries know their kind without a
+    ``stat`` of their own (a twenty-year store has thousands of files); the order is that of
+    ``os.walk``, top down: a folder's links to folders, then its files, by name, then its
+    folders, by name.
+    """
     found: list[str] = []
     odd: list[tuple[str, str]] = []
     modes: list[tuple[str, int, bool]] = []
-    for folder, dirs, files in os.walk(root):
-        dirs.sort()
-        base = Path(folder).relative_to(root)
-        prefix = "" if base == Path() else f"{base.as_posix()}/"
-        with contextlib.suppress(OSError):
-            modes.append((prefix.rstrip("/"), os.lstat(folder).st_mode, True))
-        for name in list(dirs):
-            if Path(folder, name).is_symlink():  # a few folders: no need for speed
-                odd.append((f"{prefix}{name}", link_problem()))
-                dirs.remove(name)
-        kinds = {}
-        for name in files:
-            try:  # thousands of files: a string, not a Path, for each
-                kinds[name] = mode = os.lstat(f"{folder}{os.sep}{name}").st_mode
-            except OSError:
-                continue
-            modes.append((f"{prefix}{name}", mode, False))
-        for name in sorted(kinds):
-            rel, mode = f"{prefix}{name}", kinds[name]
-            if stat.S_ISREG(mode):
-                found.append(rel)
-            elif stat.S_ISLNK(mode):
-                odd.append((rel, link_problem()))
-            else:
-                odd.append((rel, special_problem()))
+
+    def visit(folder: str, base: str, mode: int | None) -> None:
+        try:
+            with os.scandir(folder) as listing:
+                listed = list(listing)
+        except OSError:
+            return  # gone or unreadable since: as os.walk, nothing to list
+        if mode is not None:
+            modes.append((base.rstrip("/"), mode, True))
+        kinds: dict[str, int] = {}
+        for entry in listed:  # in the folder's own order, as os.walk gives its files
+            kind = None if _is_dir(entry) else _lstat_mode(entry)  # not a folder or its link
+            if kind is not None:
+                kinds[entry.name] = kind
+                modes.append((base + entry.name, kind, False))
+        entries = sorted(listed, key=lambda entry: entry.name)
+        odd.extend(
+            (base + entry.name, link_problem())
+            for entry in entries
+            if entry.is_symlink() and _is_dir(entry)
+        )
+        for entry in entries:
+            if entry.name in kinds:
+                problem = _kind_problem(kinds[entry.name])
+                if problem is None:
+                    found.append(base + entry.name)
+                else:
+                    odd.append((base + entry.name, problem))
+        for entry in entries:
+            if not entry.is_symlink() and _is_dir(entry):
+                visit(entry.path, f"{base}{entry.name}/", _lstat_mode(entry))
+
+    visit(str(root), "", _lstat_mode_of(root))
     return Survey(found, odd, modes)
+
+
+def _lstat_mode(entry: os.DirEntry[str]) -> int | None:
+    try:
+        return entry.stat(follow_symlinks=False).st_mode
+    except OSError:
+        return None  # removed since the listing
+
+
+def _lstat_mode_of(path: Path) -> int | None:
+    try:
+        return path.lstat().st_mode
+    except OSError:
+        return None
+
+
+def _kind_problem(mode: int) -> str | None:
+    """What is wrong with a file of ``mode`` in a store: nothing for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return link_problem() if stat.S_ISLNK(mode) else special_problem()
 
 
 def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
@@ -101,6 +135,14 @@ def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
     (FIFOs, devices, sockets), each with what is wrong with it. Links are never followed."""
     walked = survey(root)
     return walked.found, walked.odd
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """Whether ``entry`` is a folder or a link to one (as ``os.walk`` sorts them)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def special_problem() -> str:

@@ -20,26 +20,22 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tyonohjaus_cli.domain.billing import meeting_key
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
-from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
-from tyonohjaus_cli.domain.invoices import (
-    Invoice,
-    InvoiceLine,
-    LineKind,
-    invoiced_items,
-)
-from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import parse_month
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, settings_codec
+from tyonohjaus_cli.storage import settings_codec
 from tyonohjaus_cli.storage.documents import SCHEMA, Doc, Fields, dump_json, migrate, parse_json
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine
+    from tyonohjaus_cli.domain.models import Process
     from tyonohjaus_cli.domain.reminder import Sent
     from tyonohjaus_cli.storage.store import Store, Transaction
+
+# The invoice documents' domain (dataclasses, the client codec) is imported where an invoice
+# is read or written whole: `tyo invoice list` and the year's turnover read heads only.
 
 INVOICES = "invoices"
 PAYMENTS = f"{INVOICES}/payments.json"
@@ -74,6 +70,8 @@ def _line_to_doc(line: InvoiceLine) -> Doc:
 
 
 def invoice_to_doc(invoice: Invoice) -> Doc:
+    from tyonohjaus_cli.storage import codec
+
     seller = invoice.seller
     sums = invoice.totals
     buyer = {
@@ -127,6 +125,8 @@ def _decimal(fields: Fields, key: str, *, optional: bool = False) -> Any:
 
 
 def _line_from_doc(fields: Fields) -> InvoiceLine:
+    from tyonohjaus_cli.domain.invoices import InvoiceLine, LineKind
+
     return InvoiceLine(
         item=fields.text("item"),
         kind=LineKind(fields.choice("kind", tuple(LineKind))),
@@ -144,6 +144,10 @@ def _line_from_doc(fields: Fields) -> InvoiceLine:
 
 
 def invoice_from_doc(fields: Fields) -> Invoice:
+    from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
+    from tyonohjaus_cli.domain.invoices import Invoice
+    from tyonohjaus_cli.storage import codec
+
     seller = fields.table("seller")
     month_text = fields.text("month")
     try:
@@ -265,8 +269,12 @@ INVOICE_INDEX = "invoices"
 
 
 class InvoiceHead(NamedTuple):
-    """What lists need of an issued invoice, kept in the invoice index as a JSON array:
-    dates as ISO text, sums as the invoice's own two-decimal text."""
+    """What lists and the year's turnover need of an issued invoice, kept in the invoice
+    index as a JSON array: dates as ISO text, sums as the invoice's own text.
+
+    An issued invoice never changes (a credit note corrects it), so its head can stand for
+    it in every view that shows no line: the head is made again whenever the file's stamp
+    changes, as after a hand edit."""
 
     number: int
     credit_for: int | None
@@ -277,12 +285,36 @@ class InvoiceHead(NamedTuple):
     net: str
     vat: str
     gross: str
-    items: list[str]
-    """The billable items it bills (``process#n``, expense ids), sorted."""
+    items: list[list[str]]
+    """The billable items it bills (``process#n``, expense ids), sorted, each as ``[item,
+    day, net]``: the day of the item's first line (the day a month's bill files it under)
+    and the sum of its lines, exactly as written."""
+
+    @property
+    def keys(self) -> list[str]:
+        return [item[0] for item in self.items]
+
+    def months(self) -> set[str]:
+        """Its own month (``"2026-10"``) and those of the items it bills: an invoice made
+        ``--through`` a month bills the earlier months' items too."""
+        return {self.month, *(item[1][:7] for item in self.items)}
+
+
+class Billed(NamedTuple):
+    """An item as the invoice in force bills it, from the invoice index: as
+    :class:`domain.invoices.Billed` without its lines, only their sum."""
+
+    number: int
+    client: str
+    day: date
+    net: Decimal
 
 
 def _head_of(invoice: Invoice) -> InvoiceHead:
     sums = invoice.totals
+    lines: dict[str, list[InvoiceLine]] = {}
+    for line in invoice.lines:
+        lines.setdefault(line.item, []).append(line)
     return InvoiceHead(
         invoice.number,
         invoice.credit_for,
@@ -293,12 +325,50 @@ def _head_of(invoice: Invoice) -> InvoiceHead:
         f"{sums.net:.2f}",
         f"{sums.vat:.2f}",
         f"{sums.gross:.2f}",
-        sorted(invoice.items),
+        [
+            [item, own[0].day.isoformat(), str(sum((line.amount for line in own), Decimal(0)))]
+            for item, own in sorted(lines.items())
+        ],
     )
 
 
+_SUM = re.compile(r"-?\d{1,20}\.\d{1,12}").fullmatch
+
+
+def _is_day(text: Any) -> bool:
+    try:
+        date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _head_fits(value: Any) -> bool:
-    return isinstance(value, list) and len(value) == len(InvoiceHead._fields)
+    """Whether a cached value is a head of the present shape, with the dates and sums that
+    views read from it as such (the index is derived: a damaged or older entry is simply
+    made again from its file)."""
+    if not (type(value) is list and len(value) == len(InvoiceHead._fields)):
+        return False
+    number, credit_for, client, month, issued, due, net, vat, gross, items = value
+    return (
+        type(number) is int
+        and (credit_for is None or type(credit_for) is int)
+        and type(client) is str
+        and type(month) is str
+        and _is_day(issued)
+        and _is_day(due)
+        and all(type(text) is str and _SUM(text) is not None for text in (net, vat, gross))
+        and type(items) is list
+        and all(
+            type(item) is list
+            and len(item) == 3
+            and type(item[0]) is str
+            and _is_day(item[1])
+            and type(item[2]) is str
+            and _SUM(item[2]) is not None
+            for item in items
+        )
+    )
 
 
 def invoice_heads(store: Store) -> list[InvoiceHead]:
@@ -331,10 +401,29 @@ def invoiced_keys(store: Store) -> set[str]:
     heads = invoice_heads(store)
     credited = {head.credit_for for head in heads if head.credit_for is not None}
     return {
-        item
+        key
         for head in heads
         if head.credit_for is None and head.number not in credited
-        for item in head.items
+        for key in head.keys
+    }
+
+
+def billed_in(store: Store, months: Collection[str]) -> dict[str, Billed]:
+    """Billable item → how the invoice in force bills it, from the invoice index alone: of
+    the invoices :func:`invoices` reads for ``months``, what
+    :func:`domain.invoices.billed_items` makes of them but for the lines (their sum)."""
+    wanted = set(months)
+    chosen = [
+        head
+        for head in invoice_heads(store)
+        if head.credit_for is not None or not wanted.isdisjoint(head.months())
+    ]
+    credited = {head.credit_for for head in chosen if head.credit_for is not None}
+    return {
+        key: Billed(head.number, head.client, date.fromisoformat(day), Decimal(net))
+        for head in chosen
+        if head.credit_for is None and head.number not in credited
+        for key, day, net in head.items
     }
 
 
@@ -346,11 +435,11 @@ def invoices(
 ) -> list[Invoice]:
     """Every issued invoice and credit note, by number, with its payment day.
 
-    With ``months`` (``"2026-10"``), only the invoices billing those months and every credit
-    note: what a month's bills need to know of what is invoiced already (an invoice bills
-    the items of its own month), found through the invoice index without reading the rest.
-    With ``of`` (``("pohde", "2026-10")``, ...), only those clients' invoices of those months
-    and every credit note.
+    With ``months`` (``"2026-10"``), only the invoices of those months or billing an item of
+    one (see :meth:`InvoiceHead.months`) and every credit note: what a month's bills need
+    to know of what is invoiced already, found through the invoice index without reading
+    the rest. With ``of`` (``("pohde", "2026-10")``, ...), only those clients' invoices of
+    those months or billing an item of one, and every credit note.
     """
     from dataclasses import replace
 
@@ -362,9 +451,9 @@ def invoices(
         numbers = [
             head.number
             for head in invoice_heads(store)
-            if head.month in wanted_months
-            or (head.client, head.month) in wanted_pairs
-            or head.credit_for is not None
+            if head.credit_for is not None
+            or not wanted_months.isdisjoint(months_of := head.months())
+            or any((head.client, month) in wanted_pairs for month in months_of)
         ]
     paid = payments(store)
     return [
@@ -426,6 +515,9 @@ def save_payments(
 
 def check_invoiced_meetings(store: Store, process: Process) -> None:
     """Refuse a change to a meeting that an invoice bills: credit the invoice first."""
+    from tyonohjaus_cli.domain.billing import meeting_key
+    from tyonohjaus_cli.domain.invoices import invoiced_items
+
     if not (store.root / INVOICES).is_dir():
         return
     try:
@@ -441,7 +533,7 @@ def check_invoiced_meetings(store: Store, process: Process) -> None:
     ]
     if not changed:
         return
-    # An invoice bills its own month's items: only those months' invoices are read.
+    # Only the invoices billing those months' items are read.
     months = {meeting.start.strftime("%Y-%m") for meeting in changed}
     billed = invoiced_items(invoices(store, months))
     for meeting in changed:

@@ -171,6 +171,7 @@ def timezone_from_doc(fields: Fields) -> str:
 def settings_from_doc(fields: Fields) -> Settings:
     from tyonohjaus_cli.domain.enums import VatMode
     from tyonohjaus_cli.domain.settings import Settings
+    from tyonohjaus_cli.domain.vat import stored_ground
 
     person = fields.table("supervisor")
     billing = fields.table("billing")
@@ -180,7 +181,7 @@ def settings_from_doc(fields: Fields) -> Settings:
         rate=billing.amount("rate"),
         unit_minutes=billing.integer("unit_minutes", 45, minimum=1, maximum=720),
         vat=VatMode(billing.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
-        vat_exempt_ground=billing.text("vat_exempt_ground", ""),
+        vat_exempt_ground=stored_ground(billing.text("vat_exempt_ground", "")),
         timezone=timezone_from_doc(fields),
         language=calendar.choice("language", ("", "fi", "en"), ""),
         breaks=breaks_from(calendar),
@@ -190,12 +191,15 @@ def settings_from_doc(fields: Fields) -> Settings:
 
 
 def _reference_rates(billing: Fields) -> tuple[tuple[date, Decimal], ...]:
+    tables = list(billing.tables("reference_rates"))
+    if not tables:
+        return ()
     from decimal import Decimal, InvalidOperation
 
-    from tyonohjaus_cli.domain.interest import half_year_of
+    from tyonohjaus_cli.domain.interest import half_year_of  # 2 ms of start-up, else
 
     rates = []
-    for item in billing.tables("reference_rates"):
+    for item in tables:
         day = item.day("from")
         if day != half_year_of(day):
             raise item.fail("from", t("1 January or 1 July of a year"))

@@ -17,6 +17,7 @@ from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.i18n import t, tn
+from tyonohjaus_cli.i18n.months import month_words, months_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 
@@ -142,7 +143,7 @@ def unlogged_warning(bill: Bill) -> str:
         "(log them with `tyo log`)",
         len(bill.unlogged),
         client=bill.client.id,
-        month=str(bill.month),
+        month=month_words(bill.month),
         meetings=", ".join(bill.unlogged),
     )
 
@@ -203,5 +204,5 @@ def repriced_message(months: list[Month]) -> str:
         return t("No item billed but not yet invoiced changes; invoiced ones never do.")
     return t(
         "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.",
-        months=", ".join(str(month) for month in months),
+        months=months_words(months),
     )

@@ -60,7 +60,7 @@ def _inputs(store: Store, month: Month, client_id: str | None, now: datetime) ->
     processes = sorted({item.process for item in mine})
     clients = {item.client for item in mine}
     clients |= {
-        head.client for head in invoice_store.invoice_heads(store) if head.month == str(month)
+        head.client for head in invoice_store.invoice_heads(store) if str(month) in head.months()
     }
     if client_id is not None:
         clients.add(client_id)

@@ -19,6 +19,7 @@ from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import Totals, VatTotal, billed_items
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.i18n import format_money, tn
+from tyonohjaus_cli.i18n.months import month_words, months_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo, stamp_of, toml_files
@@ -218,7 +219,7 @@ def earlier_warning(found: list[Earlier], month: Month) -> str:
         "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
         count,
         client=client,
-        month=str(month),
-        months=", ".join(str(item.month) for item in found),
+        month=month_words(month),
+        months=months_words(item.month for item in found),
         gross=format_money(sum((item.open.gross for item in found), Decimal(0))),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tyonohjaus_cli.i18n.fi import (
+    access,
     billing,
     calendar,
     core,
@@ -26,4 +27,5 @@ MESSAGES: dict[str, str] = {
     **history.MESSAGES,
     **einvoice.MESSAGES,
     **safety.MESSAGES,
+    **access.MESSAGES,
 }

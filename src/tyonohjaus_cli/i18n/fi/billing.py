@@ -40,16 +40,16 @@ MESSAGES: dict[str, str] = {
         "  laskutettu {invoiced}, laskuttamatta {open}"
     ),
     "{name} ({id}), {month}": "{name} ({id}), {month}",
-    "Nothing billable in {month}.": "Ei laskutettavaa kuulta {month}.",
+    "Nothing billable in {month}.": "Ei laskutettavaa {month:ablative}.",
     "  nothing billable": "  ei laskutettavaa",
     "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
     "(log it with `tyo log`)": (
-        "tilaajan {client} tapaamisia kuussa {month} on kirjaamatta {count}, eikä sitä "
+        "tilaajan {client} tapaamisia {month:inessive} on kirjaamatta {count}, eikä sitä "
         "laskuteta: {meetings} (kirjaa se: `tyo log`)"
     ),
     "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
     "(log them with `tyo log`)": (
-        "tilaajan {client} tapaamisia kuussa {month} on kirjaamatta {count}, eikä niitä "
+        "tilaajan {client} tapaamisia {month:inessive} on kirjaamatta {count}, eikä niitä "
         "laskuteta: {meetings} (kirjaa ne: `tyo log`)"
     ),
     "Show a year's turnover (without VAT) per month and per client, with a bar chart.\n\n"
@@ -101,18 +101,18 @@ MESSAGES: dict[str, str] = {
     ),
     "Added expense {id}: {amount}, no VAT (you are VAT-exempt), {day}, billed with {month}.": (
         "Kulu {id} lisätty: {amount}, ei arvonlisäveroa (et ole arvonlisäverovelvollinen), "
-        "{day}, laskutetaan kuun {month} mukana."
+        "{day}, laskutetaan {month:genitive} laskulla."
     ),
     "Added expense {id}: {amount}, no VAT (a pass-through item, AVL 78 §, as the invoice will say), {day}, billed with {month}.": (
         "Kulu {id} lisätty: {amount}, ei arvonlisäveroa (läpikulkuerä, AVL 78 §, kuten laskulla "
-        "lukee), {day}, laskutetaan kuun {month} mukana."
+        "lukee), {day}, laskutetaan {month:genitive} laskulla."
     ),
     "--description can't be empty: it is printed on the invoice": (
         "--description ei voi olla tyhjä: se tulostuu laskulle"
     ),
     "--amount must be more than zero": "--amount on oltava enemmän kuin nolla",
     "Added expense {id}: {amount} + VAT {percent}, {day}, billed with {month}.": (
-        "Kulu {id} lisätty: {amount} + ALV {percent}, {day}, laskutetaan kuun {month} mukana."
+        "Kulu {id} lisätty: {amount} + ALV {percent}, {day}, laskutetaan {month:genitive} laskulla."
     ),
     "List expenses, with the invoice each is on.\n\nExample: tyo expense list --month 2027-02": (
         "Luettele kulut ja laskut, joilla ne ovat.\n\nEsimerkki: tyo expense list --month 2027-02"
@@ -187,7 +187,7 @@ MESSAGES: dict[str, str] = {
     ),
     "{client}'s {month} is invoiced already (invoice {numbers}); to correct it, "
     "`tyo invoice credit N` and then create the invoice again": (
-        "tilaajan {client} kuukausi {month} on jo laskutettu (lasku {numbers}); korjaa "
+        "tilaajan {client} erät {month:ablative} on jo laskutettu (lasku {numbers}); korjaa "
         "hyvittämällä (`tyo invoice credit N`) ja laadi lasku uudelleen"
     ),
     "Invoice {n} to {client}: {gross} (net {net}, VAT {vat}), due {due}, reference {reference}.": (
@@ -235,9 +235,13 @@ MESSAGES: dict[str, str] = {
         "Tallenna lasku A4-PDF:ksi tilaajan kielellä.\n\n"
         "Esimerkki: tyo invoice pdf 1000 -o lasku-1000.pdf"
     ),
-    "Where to write it (default: invoice-N.pdf here; - for standard output).": (
-        "Mihin tiedostoon (oletus: invoice-N.pdf tähän hakemistoon; - vakiotulosteeseen)."
+    "Where to write it (default: a file here named in the invoice's language, "
+    "lasku-N.pdf, faktura-N.pdf or invoice-N.pdf; - for standard output).": (
+        "Mihin tiedostoon (oletus: tähän kansioon tiedosto, jonka nimi on laskun kielellä, "
+        "lasku-N.pdf, faktura-N.pdf tai invoice-N.pdf; - vakiotulosteeseen)."
     ),
+    "invoice-{number}.pdf": "lasku-{number}.pdf",
+    "credit-note-{number}.pdf": "hyvityslasku-{number}.pdf",
     "Name the participants (only when the client asks for it).": (
         "Nimeä osallistujat (vain jos tilaaja sitä pyytää)."
     ),
@@ -328,8 +332,8 @@ MESSAGES: dict[str, str] = {
     ),
     "nothing to invoice for {client} in {month}: every billable item is already "
     "invoiced, or there is none (`tyo billing {month} --client {client}` shows them)": (
-        "tilaajalle {client} ei ole laskutettavaa kuulta {month}: kaikki on jo laskutettu tai "
-        "laskutettavaa ei ole (`tyo billing {month} --client {client}` näyttää erät)"
+        "tilaajalle {client} ei ole laskutettavaa {month:ablative}: kaikki on jo laskutettu tai "
+        "laskutettavaa ei ole (`tyo billing {month:iso} --client {client}` näyttää erät)"
     ),
     # invoice document
     "Invoice": "Lasku",

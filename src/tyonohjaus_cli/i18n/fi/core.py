@@ -143,6 +143,7 @@ MESSAGES: dict[str, str] = {
     "The process starts in the past: log the meetings already held with `tyo log`.": "Prosessi alkaa menneisyydessä: kirjaa jo pidetyt tapaamiset komennolla `tyo log`.",
     "plan": "suunnitelma",
     "participants": "ohjattavat",
+    "participant": "ohjattava",
     "group size": "ryhmän koko",
     "co-supervisor": "parityönohjaaja",
     "goals": "tavoitteet",
@@ -181,6 +182,7 @@ MESSAGES: dict[str, str] = {
     # --- plan reasons and meeting states ---------------------------------------------------
     "weekend": "viikonloppu",
     "holiday: {name}": "pyhäpäivä: {name}",
+    "holiday eve: {name}": "aattopäivä: {name}",
     "break {span}": "tauko {span}",
     "after the previous meeting": "edellisen tapaamisen jälkeen",
     "by phone": "puhelimitse",
@@ -198,7 +200,7 @@ MESSAGES: dict[str, str] = {
     "venue": "paikka",
     "status": "tila",
     "No meetings from {first} to {last}.": "Ei tapaamisia välillä {first}–{last}.",
-    "Notified within {hours} h of the start: billed at {percent} as agreed with {client}.": "Ilmoitettu alle {hours} h ennen alkua: laskutetaan {percent}, kuten tilaajan {client} kanssa on sovittu.",
+    "Notified within {hours} h of the start: billed at {percent} as agreed with {client}.": "Ilmoitettu alle {hours} h ennen alkua: laskutetaan {percent}, kuten tilaajan kanssa on sovittu. Tilaaja: {client}.",
     "The process's id.": "Prosessin tunnus.",
     "The meeting's number (see `tyo process show`).": "Tapaamisen numero (ks. `tyo process show`).",
     "First day (default: today).": "Ensimmäinen päivä (oletus: tänään).",
@@ -327,7 +329,10 @@ MESSAGES: dict[str, str] = {
         "{day} on viikonloppu, jota suunnittelu välttää: tarkista, että se on sovittu"
     ),
     "{day} is a day that planning avoids (holiday: {name}): check that it is what was agreed": (
-        "{day} on päivä, jota suunnittelu välttää ({name}): tarkista, että se on sovittu"
+        "{day} on päivä, jota suunnittelu välttää (pyhäpäivä: {name}): tarkista, että se on sovittu"
+    ),
+    "{day} is a day that planning avoids (holiday eve: {name}): check that it is what was agreed": (
+        "{day} on päivä, jota suunnittelu välttää (aattopäivä: {name}): tarkista, että se on sovittu"
     ),
     "{day} is a day that planning avoids (break {name}): check that it is what was agreed": (
         "{day} osuu tauolle {name}, jota suunnittelu välttää: tarkista, että se on sovittu"

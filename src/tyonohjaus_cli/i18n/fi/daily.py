@@ -54,7 +54,7 @@ MESSAGES: dict[str, str] = {
     "Not invoiced": "Laskuttamatta",
     "Unpaid past the due date": "Maksamatta eräpäivän jälkeen",
     "Goals without a review in six months": "Tavoitteet ilman arviointia kuuteen kuukauteen",
-    "{client} {month}: {amount} not yet invoiced": "{client} {month}: {amount} laskuttamatta",
+    "{client} {month}: {amount} not yet invoiced": "{client}: {amount} laskuttamatta {month:ablative}",
     "invoice {number} to {client}: {amount}, due {due}": "lasku {number} tilaajalle {client}: {amount}, eräpäivä {due}",
     "{process}: goals last reviewed {day}": "{process}: tavoitteet arvioitu viimeksi {day}",
     "{process}: goals not reviewed since the start, {day}": "{process}: tavoitteita ei ole arvioitu alun ({day}) jälkeen",

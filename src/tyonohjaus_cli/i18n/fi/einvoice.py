@@ -7,10 +7,10 @@ MESSAGES: dict[str, str] = {
     "peppol (Peppol BIS Billing 3.0, UBL) or finvoice (Finvoice 3.0).": (
         "peppol (Peppol BIS Billing 3.0, UBL) tai finvoice (Finvoice 3.0)."
     ),
-    "Where to write it (default: invoice-N.xml, or invoice-N-finvoice.xml, here; "
-    "- for standard output).": (
-        "Minne kirjoitetaan (oletus: invoice-N.xml tai invoice-N-finvoice.xml tähän "
-        "kansioon; - vakiotulosteeseen)."
+    "Where to write it (default: a file here named as the PDF, lasku-N.xml or "
+    "lasku-N-finvoice.xml in Finnish; - for standard output).": (
+        "Minne kirjoitetaan (oletus: tähän kansioon tiedosto, jonka nimi on kuin PDF:n, "
+        "suomeksi lasku-N.xml tai lasku-N-finvoice.xml; - vakiotulosteeseen)."
     ),
     "Write an invoice or credit note as an e-invoice (verkkolasku), to upload to your\n"
     "operator's or bank's service.\n\n"

@@ -23,7 +23,7 @@ MESSAGES: dict[str, str] = {
         "koskaan."
     ),
     "Items not yet invoiced in {months} now bill the new price; invoiced ones stay as invoiced.": (
-        "Laskuttamattomat erät kuukausilta {months} laskutetaan nyt uudella hinnalla; "
+        "Laskuttamattomat erät {months:ablative} laskutetaan nyt uudella hinnalla; "
         "laskutetut pysyvät sellaisina kuin ne laskutettiin."
     ),
     "Changed process {id}.": "Prosessin {id} tiedot muutettu.",
@@ -94,15 +94,15 @@ MESSAGES: dict[str, str] = {
     ),
     "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
     "`tyo invoice create --through {month} --client {client}` invoices it with {month}.": (
-        "Laskuttamatta: tilaajalla {client} on {count} erä ajalta ennen kuukautta {month} "
-        "({months}, {gross}); `tyo invoice create --through {month} --client {client}` "
-        "laskuttaa sen kuukauden {month} kanssa."
+        "Laskuttamatta: tilaajalla {client} on {count} erä ajalta ennen {month:partitive} "
+        "({months}, {gross}); `tyo invoice create --through {month:iso} --client {client}` "
+        "laskuttaa sen {month:genitive} laskulla."
     ),
     "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
     "`tyo invoice create --through {month} --client {client}` invoices them with {month}.": (
-        "Laskuttamatta: tilaajalla {client} on {count} erää ajalta ennen kuukautta {month} "
-        "({months}, {gross}); `tyo invoice create --through {month} --client {client}` "
-        "laskuttaa ne kuukauden {month} kanssa."
+        "Laskuttamatta: tilaajalla {client} on {count} erää ajalta ennen {month:partitive} "
+        "({months}, {gross}); `tyo invoice create --through {month:iso} --client {client}` "
+        "laskuttaa ne {month:genitive} laskulla."
     ),
     "Change what a late cancellation or no-show bills, for this meeting alone.\n\n"
     "Before it is invoiced: an invoiced meeting changes only after `tyo invoice credit N`.\n\n"

@@ -244,3 +244,24 @@ def test_a_change_to_one_process_bills_only_its_clients_loose_ends_again(
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert tyo("billing", "2026-10").stdout == first
     assert billed == [{"satula-hoivakoti-004"}]
+
+
+def test_a_change_to_one_process_bills_only_its_clients_month_again(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.usecases.bills import month_bills as original
+
+    first = tyo("billing", "2026-11", "--json").stdout
+    asked: list[object] = []
+
+    def recording(*args: Any, **options: Any) -> Any:
+        asked.append(options.get("only"))
+        return original(*args, **options)
+
+    monkeypatch.setattr("tyonohjaus_cli.usecases.kept_bills.month_bills", recording)
+    assert tyo("billing", "2026-11", "--json").stdout == first
+    assert asked == []
+    path = practice / "processes" / f"{LIVE}.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tyo("billing", "2026-11", "--json").stdout == first
+    assert asked == [["satula-hoivakoti-004"]]

@@ -14,7 +14,8 @@ their ratios to the hello-world's (the best is the steadier figure on a busy mac
 the peak resident memory: ``ru_maxrss`` of the command alone, by ``os.wait4`` in the small
 launcher ``spawn.py``, so that this script's own memory does not count. "First run"
 deletes ``.cache/`` before each run, so tyo builds its index from every process file, as
-after an upgrade or on a new machine; "after a hand edit" gives the file of an active
+after an upgrade or on a new machine; doctor's "first look" deletes only what it found in
+order before (``.cache/doctor.json``), so it parses and decodes every document again; "after a hand edit" gives the file of an active
 process a new mtime before each run, as an editor writing in place would (a change made by
 tyo files its own summary in the index, so the next command reads it from there); "after an
 old process is saved by renaming" renames a copy of a settled process's file over it, as
@@ -386,7 +387,18 @@ def cold_cases(root: Path) -> list[Case]:
     def forget_index() -> None:
         shutil.rmtree(root / ".cache", ignore_errors=True)
 
+    def forget_checked() -> None:
+        # What doctor found in order before (.cache/doctor.json): without it every document
+        # is parsed and decoded again, shared with the other cores.
+        (root / ".cache" / "doctor.json").unlink(missing_ok=True)
+
     return [
+        Case(
+            "`tyo doctor`, first look (nothing checked before)",
+            [*tyo, "doctor"],
+            COLD_TARGET,
+            forget_checked,
+        ),
         Case("`tyo agenda`, first run (index build)", [*tyo, "agenda"], COLD_TARGET, forget_index),
         Case(
             "`tyo billing 2026-10`, first run (index build)",

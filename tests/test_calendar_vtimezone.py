@@ -197,3 +197,23 @@ def test_a_zone_without_changes_is_one_standard_observance() -> None:
         timedelta(hours=9),
         None,
     )
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        *ZONES,
+        "Europe/Helsinki",
+        "Australia/Lord_Howe",  # summer time of 30 minutes
+        "Antarctica/Troll",  # summer time of 2 hours
+        "America/Godthab",  # a zone that gave up its changes (2023)
+        "Pacific/Apia",  # gave up summer time in 2021
+        "Asia/Gaza",  # rules that follow Ramadan from 2024 on
+    ],
+)
+def test_the_years_after_the_meetings_read_weekly_find_every_change(key: str) -> None:
+    """The lookahead years are sampled weekly (they only tell which rule holds): that must
+    find the same changes as 12-hourly samples, to the second."""
+    zone = ZoneInfo(key)
+    weekly = transitions(zone, 2026, 2037, dense_until=2027)
+    assert weekly == transitions(zone, 2026, 2037)

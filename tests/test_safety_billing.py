@@ -44,6 +44,26 @@ def test_doctor_reads_invoices_and_expenses(invoiced: Tyo, store_path: Path) -> 
     assert "invoices/9999.json: invoice number " in result.stdout
 
 
+def test_a_damaged_payments_file_is_named_once_not_once_per_invoice(
+    invoiced: Tyo, store_path: Path
+) -> None:
+    """Doctor reads each invoice as the commands do, and the payments once: it named a
+    damaged payments.json again for every invoice (585 times in a year's invoices)."""
+    invoice = next(p for p in _invoice_files(store_path) if p != "invoices/payments.json")
+    copy = store_path / "invoices/9999.json"
+    copy.write_text((store_path / invoice).read_text().replace('"number": 1000', '"number": 9999'))
+    copy.chmod(0o600)
+    payments = store_path / "invoices/payments.json"
+    payments.write_text('{"schema": 1, "paid": {"1000": "soon"}}\n')
+    payments.chmod(0o600)
+    result = invoiced("--lang", "en", "doctor", "--json")
+    assert result.exit_code == 1
+    problems = [(p["path"], p["problem"]) for p in json.loads(result.stdout)["problems"]]
+    assert problems == [
+        ("invoices/payments.json", "'1000' must be a date such as 2027-01-12, not 'soon'")
+    ]
+
+
 def test_export_has_the_invoice_and_expenses_but_no_secret(
     invoiced: Tyo, store_path: Path, tmp_path: Path
 ) -> None:

@@ -30,16 +30,10 @@ icalendar is imported inside the functions: it is heavy, and ``tyo --help`` must
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from email import policy
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.utils import format_datetime as rfc2822_datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -527,6 +521,14 @@ def invitation_email(
     whether it is an invitation, a change (SEQUENCE above 0) or a cancellation; the
     boundary and Message-ID derive from the UID and SEQUENCE.
     """
+    # Only here: the e-mail package is a sixth of what an import file costs to write.
+    import base64
+    import hashlib
+    from email import policy
+    from email.headerregistry import Address
+    from email.message import EmailMessage
+    from email.utils import format_datetime as rfc2822_datetime
+
     export = _export(process, client, settings, options)
     meeting = _meeting(process, n, method)
     body = _invitation(export, meeting, method)

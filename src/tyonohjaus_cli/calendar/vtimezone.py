@@ -21,6 +21,13 @@ from zoneinfo import ZoneInfo
 
 _STEP = timedelta(hours=12)
 """Sampling step when looking for offset changes; zones never change twice in 12 hours."""
+_AHEAD_STEP = timedelta(days=7)
+"""Sampling step in the years after the last meeting, read only to tell which yearly rule
+holds (:data:`LOOKAHEAD_YEARS`): there every zone follows its yearly rules or Morocco's
+Ramadan changes, never two changes in a week. With it, every zone of the tz database (599,
+for seven spans of years from 1940 to 2062) got the same observances as with 12-hour
+samples throughout, in a quarter of the time; ``tests/test_calendar_vtimezone.py`` checks
+the oddest zones on every run."""
 
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -60,16 +67,28 @@ class Transition:
         return (self.instant + self.before.offset).replace(tzinfo=None)
 
 
-def transitions(zone: ZoneInfo, first_year: int, last_year: int) -> list[Transition]:
-    """Every change of offset, daylight flag or name from ``first_year`` to ``last_year``."""
+def transitions(
+    zone: ZoneInfo, first_year: int, last_year: int, *, dense_until: int | None = None
+) -> list[Transition]:
+    """Every change of offset, daylight flag or name from ``first_year`` to ``last_year``.
+
+    The zone is sampled every 12 hours up to the end of ``dense_until`` (by default
+    ``last_year``), and every week after it; each change is then found to the second.
+    """
     moment = datetime(first_year, 1, 1, tzinfo=UTC)
     end = datetime(last_year + 1, 1, 1, tzinfo=UTC)
+    dense_end = datetime((last_year if dense_until is None else dense_until) + 1, 1, 1, tzinfo=UTC)
+    local = moment.astimezone(zone)
+    # A sample is compared as a plain tuple: a _State made for each one took half the time.
+    seen = (local.utcoffset(), bool(local.dst()), local.tzname())
     state = _state(zone, moment)
     found: list[Transition] = []
     while moment < end:
-        following = min(moment + _STEP, end)
-        new = _state(zone, following)
-        if new != state:
+        following = min(moment + (_STEP if moment < dense_end else _AHEAD_STEP), end)
+        local = following.astimezone(zone)
+        sample = (local.utcoffset(), bool(local.dst()), local.tzname())
+        if sample != seen:
+            new = _state(zone, following)
             # Bisect to the second: zones change on whole seconds.
             low, high = moment, following
             while high - low > timedelta(seconds=1):
@@ -80,7 +99,7 @@ def transitions(zone: ZoneInfo, first_year: int, last_year: int) -> list[Transit
                 else:
                     high = middle
             found.append(Transition(high, state, new))
-            state = new
+            state, seen = new, sample
         moment = following
     return found
 
@@ -177,8 +196,8 @@ def observances(zone: ZoneInfo, first_year: int, last_year: int) -> tuple[Observ
     (Morocco's Ramadan changes) is an observance of its own. A zone that never changes is one
     observance from 1 January of ``first_year``.
     """
-    last_year += LOOKAHEAD_YEARS
-    changes = transitions(zone, first_year, last_year)
+    meetings_end, last_year = last_year, last_year + LOOKAHEAD_YEARS
+    changes = transitions(zone, first_year, last_year, dense_until=meetings_end)
     if not changes:
         start = datetime(first_year, 1, 1, tzinfo=zone)
         state = _state(zone, start)

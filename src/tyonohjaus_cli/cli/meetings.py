@@ -4,22 +4,23 @@ from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
-from tyonohjaus_cli.cli.planning import new_uid
 from tyonohjaus_cli.domain import meetings as meeting_ops
 from tyonohjaus_cli.domain.enums import CancelledBy
 from tyonohjaus_cli.domain.holidays_fi import finnish_holidays, may_be_holiday
-from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import localize
 from tyonohjaus_cli.domain.planning import ShiftCause, reason_not_free
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, format_percent, language, t
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Process
 
 app = group(t("Add, move or cancel a meeting of a process."))
 
@@ -58,6 +59,8 @@ def add(
 
     Example: tyo meeting add hoitajat-2027 --at "2027-11-09 14:00"
     """
+    from tyonohjaus_cli.cli.planning import new_uid  # planning's modules: not for a move
+
     store = session.store
     start = localize(at, store.zone())
     with store.transaction(f"meeting add {process_id}", session.now()) as change:

@@ -14,13 +14,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.cadence import Cadence
 from tyonohjaus_cli.domain.holidays_fi import is_eve
 from tyonohjaus_cli.domain.parsing import localize
-from tyonohjaus_cli.domain.settings import Break
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, t
+
+if TYPE_CHECKING:  # only named here: a meeting move checks its day without them
+    from tyonohjaus_cli.domain.cadence import Cadence
+    from tyonohjaus_cli.domain.settings import Break
 
 _LONGEST_SEARCH = timedelta(days=3 * 366)
 

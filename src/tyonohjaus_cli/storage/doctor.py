@@ -1,7 +1,10 @@
 """``tyo doctor``: read every file of the store and say what is wrong, and what to do.
 
 :func:`examine` only reads (no lock, no rollback, so it works on a store that no other
-command can open). It checks:
+command can open); the one file it writes is its own cache, ``.cache/doctor.json``. It
+reads every file whole on every run, and parses and decodes each document whose bytes it
+has not found in order before (:mod:`.checked`); with many to parse, the work is shared
+with copies of this process on the other cores (:mod:`.workers`). It checks:
 
 - every document parses, has a known ``schema``, and decodes (settings, clients,
   processes, session logs, invoices, payments and expenses: every field, as the commands
@@ -24,18 +27,28 @@ the supervisor, with advice.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import codec, inventory, journal, settings_codec
+from tyonohjaus_cli.storage import (
+    checked,
+    codec,
+    inventory,
+    invoices,
+    journal,
+    settings_codec,
+    workers,
+)
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
 from tyonohjaus_cli.storage.index import CACHE
@@ -84,20 +97,15 @@ def _file_problem(error: StoreFileError) -> Problem:
     return Problem(error.path, error.problem, _edit_advice(), line=error.line)
 
 
-def _read(root: Path, rel: str, checkup: Checkup) -> str | None:
+def _read(base: str, rel: str) -> bytes | Problem:
     try:
-        return read_bytes(root / rel).decode("utf-8")
-    except UnicodeDecodeError:
-        checkup.add(Problem(rel, t("not UTF-8 text"), _edit_advice()))
+        return read_bytes(base + rel)
     except OSError as error:
-        checkup.add(
-            Problem(
-                rel,
-                t("can't be read: {error}", error=error.strerror),
-                t("check the file's owner and permissions"),
-            )
+        return Problem(
+            rel,
+            t("can't be read: {error}", error=error.strerror),
+            t("check the file's owner and permissions"),
         )
-    return None
 
 
 def _zone(settings_doc: Doc | None) -> ZoneInfo:
@@ -122,54 +130,253 @@ def _invoice_refs(value: Any, found: list[int]) -> None:
             _invoice_refs(item, found)
 
 
-def _documents(root: Path, checkup: Checkup) -> dict[str, tuple[Doc, str]]:
-    docs: dict[str, tuple[Doc, str]] = {}
-    for rel in inventory.store_files(root, strict=False):
-        if not inventory.is_document(rel):
-            continue
-        checkup.files += 1
-        text = _read(root, rel, checkup)
-        if text is None:
-            continue
+@dataclass
+class Examined:
+    """One document examined on its own: what is wrong with it, in the order the checks
+    name it, and what the checks across documents need of it."""
+
+    rel: str
+    unread: list[Problem] = field(default_factory=list)
+    """It can't be read, is not UTF-8, does not parse or has an unknown schema."""
+    known: list[Problem] = field(default_factory=list)
+    """Settings, a client or a process that does not decode, or is misnamed."""
+    others: list[Problem] = field(default_factory=list)
+    """A session log, an invoice or expenses that do not decode."""
+    parsed: bool = False
+    process: tuple[str, str] | None = None
+    """A process that decodes: its id and client."""
+    uids: list[str] = field(default_factory=list)
+    """A process's meetings' calendar UIDs, in file order."""
+    numbers: list[int] = field(default_factory=list)
+    """And their numbers (two plain lists: 15,000 pairs would be as many objects more)."""
+    number: int | None = None
+    """An invoice document's ``number``."""
+    owner: tuple[str | None, str | None] = (None, None)
+    """The client and process a document of another folder names."""
+    refs: list[int] = field(default_factory=list)
+    """The invoice numbers a document outside ``invoices/`` names, sorted."""
+
+    @property
+    def in_order(self) -> bool:
+        return self.parsed and not (self.unread or self.known or self.others)
+
+    def facts(self) -> dict[str, Any]:
+        """What :mod:`checked` keeps of a document in order."""
+        return {
+            "process": self.process,
+            "uids": self.uids,
+            "numbers": self.numbers,
+            "number": self.number,
+            "owner": self.owner,
+            "refs": self.refs,
+        }
+
+    @classmethod
+    def known_in_order(cls, rel: str, facts: dict[str, Any]) -> Examined | None:
+        """A document found in order before, from its facts (None if they do not read)."""
         try:
-            docs[rel] = (inventory.parse_document(rel, text), text)
-        except StoreFileError as error:
-            checkup.add(_file_problem(error))
-    return docs
+            process = facts["process"]
+            client, owner = facts["owner"]
+            return cls(
+                rel,
+                parsed=True,
+                process=(str(process[0]), str(process[1])) if process else None,
+                uids=_strings(facts["uids"]),
+                numbers=_whole_numbers(facts["numbers"], len(facts["uids"])),
+                number=None if facts["number"] is None else int(facts["number"]),
+                owner=(client, owner),
+                refs=[int(n) for n in facts["refs"]],
+            )
+        except (KeyError, TypeError, ValueError):
+            return None
 
 
-def _decode_known(
-    docs: dict[str, tuple[Doc, str]], checkup: Checkup, decoded: list[tuple[str, Fields]]
-) -> dict[str, str]:
-    """Decode settings, clients and processes fully; the processes' clients, by process.
-
-    Each process that decodes is added to ``decoded`` (file and fields), for the checks
-    across processes."""
-    settings = docs.get("settings.toml")
-    zone = _zone(settings[0] if settings else None)
-    process_clients: dict[str, str] = {}
-    for rel, (doc, text) in docs.items():
-        folder = inventory.folder_of(rel)
-        expected = PurePosixPath(rel).stem
-        try:
-            if rel == "settings.toml":
-                profile = settings_codec.settings_from_doc(Fields(doc, rel, text))
-                _check_zone(rel, profile.timezone, text, checkup)
-            elif folder == "clients":
-                client = codec.client_from_doc(Fields(doc, rel, text))
-                _check_id(rel, client.id, expected, checkup)
-            elif folder == "processes":
-                fields = Fields(doc, rel, text)
-                process = codec.process_from_doc(fields, zone)
-                _check_id(rel, process.id, expected, checkup)
-                process_clients[process.id] = process.client
-                decoded.append((rel, fields))
-        except StoreFileError as error:
-            checkup.add(_file_problem(error))
-    return process_clients
+def _strings(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise TypeError(value)
+    return value
 
 
-def _calendar_uids(decoded: list[tuple[str, Fields]], checkup: Checkup) -> None:
+def _whole_numbers(value: Any, count: int) -> list[int]:
+    if not isinstance(value, list) or len(value) != count:
+        raise TypeError(value)
+    if not all(isinstance(item, int) and not isinstance(item, bool) for item in value):
+        raise TypeError(value)
+    return value
+
+
+def _may_keep(rel: str) -> bool:
+    """Whether what is found of ``rel`` depends on its bytes alone (see :mod:`checked`):
+    not settings (the time zone is read from them) or payments (checked against every
+    invoice), nor an expenses file that is read under another file's name."""
+    if rel in (SETTINGS, invoices.PAYMENTS):
+        return False
+    if not rel.startswith(_EXPENSES):  # nearly every file: no need to take the name apart
+        return True
+    from tyonohjaus_cli.storage import expenses
+
+    _, name, stem = inventory.walked_name(rel)
+    return not (name.endswith(".toml") and rel != expenses.expenses_path(stem))
+
+
+_EXPENSES = "expenses/"
+
+
+def _examine(item: tuple[str, bytes], zone: ZoneInfo, store: Store) -> Examined:
+    """Parse, decode and describe one document, as the commands read it."""
+    rel, data = item
+    found = Examined(rel)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        found.unread.append(Problem(rel, t("not UTF-8 text"), _edit_advice()))
+        return found
+    try:
+        doc = inventory.parse_document(rel, text)
+    except StoreFileError as error:
+        found.unread.append(_file_problem(error))
+        return found
+    found.parsed = True
+    _decode_known(found, doc, text, zone)
+    _decode_other(found, text, zone, store)
+    folder = inventory.walked_name(rel)[0]
+    if folder == inventory.INVOICES:
+        number = doc.get("number")
+        if isinstance(number, int) and not isinstance(number, bool):
+            found.number = number
+    else:
+        refs: list[int] = []
+        _invoice_refs(doc, refs)
+        found.refs = sorted(set(refs))
+    if folder not in ("", "clients", "processes", inventory.INVOICES):
+        owner = inventory.owner_of(rel, doc)
+        found.owner = (owner.client, owner.process)
+    return found
+
+
+SETTINGS = "settings.toml"
+
+
+def _decode_known(found: Examined, doc: Doc, text: str, zone: ZoneInfo) -> None:
+    """Decode settings, a client or a process fully."""
+    rel = found.rel
+    folder, _, expected = inventory.walked_name(rel)
+    try:
+        if rel == SETTINGS:
+            profile = settings_codec.settings_from_doc(Fields(doc, rel, text))
+            found.known.extend(_check_zone(rel, profile.timezone, text))
+        elif folder == "clients":
+            client = codec.client_from_doc(Fields(doc, rel, text))
+            found.known.extend(_check_id(rel, client.id, expected))
+        elif folder == "processes":
+            fields = Fields(doc, rel, text)
+            process = codec.process_from_doc(fields, zone)
+            found.known.extend(_check_id(rel, process.id, expected))
+            found.process = (process.id, process.client)
+            # Both checked by the decoding.
+            meetings = list(fields.tables("meetings"))
+            found.uids = [item.doc["uid"] for item in meetings]
+            found.numbers = [item.doc["n"] for item in meetings]
+    except StoreFileError as error:
+        found.known.append(_file_problem(error))
+
+
+def _decode_other(found: Examined, text: str, zone: ZoneInfo, store: Store) -> None:
+    """Decode a session log, an invoice or expenses as their commands read them."""
+    from tyonohjaus_cli.storage import expenses, sessions
+
+    rel = found.rel
+    folder, name, stem = inventory.walked_name(rel)
+    try:
+        if folder == sessions.SESSIONS and rel == sessions.session_path(stem):
+            sessions.load(text, rel, stem, zone)
+        elif folder == invoices.INVOICES and rel != invoices.PAYMENTS:
+            if _invoice_number(rel) is not None:
+                invoices.invoice_from_text(text, rel)  # its payment: in _check_payments
+        elif folder == expenses.EXPENSES and name.endswith(".toml"):
+            expenses.expenses_of(store, stem)
+    except StoreFileError as error:
+        found.others.append(_file_problem(error))
+    except (TyoError, ValueError, TypeError, KeyError) as error:
+        found.others.append(Problem(rel, str(error), _edit_advice()))
+
+
+def _invoice_number(rel: str) -> int | None:
+    """The number of ``invoices/<number>.json``, the name an invoice is read by."""
+    if not rel.startswith(_INVOICES):
+        return None
+    stem = inventory.walked_name(rel)[2]
+    if stem.isascii() and stem.isdecimal() and rel == invoices.invoice_path(int(stem)):
+        return int(stem)
+    return None
+
+
+_INVOICES = f"{inventory.INVOICES}/"
+
+
+def _preload() -> None:
+    """Import what examining a document imports, before copies of this process share the
+    work: each would import it again (and an import is no work to share)."""
+    import tomllib  # noqa: F401
+
+    from tyonohjaus_cli.storage import expenses, sessions  # noqa: F401
+
+
+@dataclass
+class _Read:
+    """Every document of the store, examined."""
+
+    root: Path
+    documents: list[Examined]
+    seen: checked.Checked
+
+
+def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
+    """Every document of the store examined on its own, in file order.
+
+    Every file is read whole, every time; one whose bytes were found in order before
+    (:mod:`checked`) is not parsed again, nor kept in memory. The rest are parsed and
+    decoded, shared with copies of this process on the other cores when there are many
+    (:mod:`workers`).
+    """
+    from tyonohjaus_cli.storage.store import Store
+
+    rels = [rel for rel in inventory.own_files(survey.found) if inventory.is_document(rel)]
+    checkup.files += len(rels)
+    base = f"{root}{os.sep}"
+    settings = _read(base, SETTINGS) if SETTINGS in rels else None
+    settings_doc = None
+    if isinstance(settings, bytes):
+        with contextlib.suppress(UnicodeDecodeError, StoreFileError):
+            settings_doc = inventory.parse_document(SETTINGS, settings.decode("utf-8"))
+    zone = _zone(settings_doc)
+    seen = checked.Checked(root, checked.fingerprint(zone.key))
+    examined: dict[str, Examined] = {}
+    digests: dict[str, str] = {}
+    work: list[tuple[str, bytes]] = []
+    for rel in rels:
+        data = settings if rel == SETTINGS and settings is not None else _read(base, rel)
+        if isinstance(data, Problem):
+            examined[rel] = Examined(rel, unread=[data])
+            continue
+        if _may_keep(rel):
+            digests[rel] = checked.digest(data)
+            facts = seen.facts(rel, digests[rel])
+            known = Examined.known_in_order(rel, facts) if facts is not None else None
+            if known is not None:
+                examined[rel] = known
+                continue
+        work.append((rel, data))
+    _preload()
+    examine_one = partial(_examine, zone=zone, store=Store(root))
+    for found in workers.share(examine_one, work, weight=lambda item: len(item[1])):
+        examined[found.rel] = found
+        if found.in_order and found.rel in digests:
+            seen.keep(found.rel, digests[found.rel], found.facts())
+    return _Read(root, [examined[rel] for rel in rels], seen)
+
+
+def _calendar_uids(read: _Read, checkup: Checkup) -> None:
     """Every meeting's calendar UID is its own: calendar apps take two events with the same
     UID for one, so one of the meetings would vanish from the participants' calendars (and
     cancelling one would cancel the other). Each repeat is named (in file order), with advice.
@@ -178,17 +385,18 @@ def _calendar_uids(decoded: list[tuple[str, Fields]], checkup: Checkup) -> None:
     only the supervisor knows which of the two was sent.
     """
     first: dict[str, tuple[str, int]] = {}
-    for rel, fields in decoded:
-        for meeting in fields.tables("meetings"):
-            uid, n = meeting.doc["uid"], meeting.doc["n"]  # both checked by the decoding
+    for found in read.documents:
+        if found.process is None:
+            continue
+        for index, (uid, n) in enumerate(zip(found.uids, found.numbers, strict=True)):
             if uid not in first:
-                first[uid] = (rel, n)
+                first[uid] = (found.rel, n)
                 continue
             other_rel, other_n = first[uid]
-            process = fields.doc["id"]
+            process = found.process[0]
             checkup.add(
                 Problem(
-                    rel,
+                    found.rel,
                     t(
                         "meeting {n} has the same calendar UID as meeting {other} in {path}",
                         n=n,
@@ -203,47 +411,26 @@ def _calendar_uids(decoded: list[tuple[str, Fields]], checkup: Checkup) -> None:
                         process=process,
                         n=n,
                     ),
-                    line=line_of(fields.source, "uid", meeting.start),
+                    line=_uid_line(read.root, found.rel, index),
                 )
             )
 
 
-def _decode_others(root: Path, docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> None:
-    """Decode session logs, invoices, payments and expenses as their commands read them."""
-    from tyonohjaus_cli.storage import expenses, invoices, sessions
-    from tyonohjaus_cli.storage.store import Store
-
-    store = Store(root)
-    settings = docs.get("settings.toml")
-    zone = _zone(settings[0] if settings else None)
-    numbers = set()
-    for rel, (_, text) in docs.items():
-        folder, name = inventory.folder_of(rel), PurePosixPath(rel).name
-        try:
-            if folder == sessions.SESSIONS and rel == sessions.session_path(
-                PurePosixPath(rel).stem
-            ):
-                sessions.load(text, rel, PurePosixPath(rel).stem, zone)
-            elif folder == invoices.INVOICES and rel != invoices.PAYMENTS:
-                stem = PurePosixPath(rel).stem
-                if stem.isascii() and stem.isdecimal() and rel == invoices.invoice_path(int(stem)):
-                    numbers.add(int(stem))  # exists, even if it does not read
-                    invoices.invoice(store, int(stem))
-            elif folder == expenses.EXPENSES and name.endswith(".toml"):
-                expenses.expenses_of(store, PurePosixPath(rel).stem)
-        except StoreFileError as error:
-            checkup.add(_file_problem(error))
-        except (TyoError, ValueError, TypeError, KeyError) as error:
-            checkup.add(Problem(rel, str(error), _edit_advice()))
-    if invoices.PAYMENTS in docs:
-        _check_payments(store, numbers, checkup)
+def _uid_line(root: Path, rel: str, index: int) -> int | None:
+    """The line of the ``uid`` of a process file's ``index``-th meeting: the file is read
+    again only for a message (it decoded, or was found in order before)."""
+    try:
+        text = read_bytes(root / rel).decode("utf-8")
+        fields = Fields(inventory.parse_document(rel, text), rel, text)
+        meeting = list(fields.tables("meetings"))[index]
+    except (OSError, UnicodeDecodeError, StoreFileError, IndexError):  # changed since: no line
+        return None
+    return line_of(text, "uid", meeting.start)
 
 
 def _check_payments(store: Store, numbers: set[int], checkup: Checkup) -> None:
     """payments.json: each payment and reminder read as the commands read them, and for an
     invoice that exists."""
-    from tyonohjaus_cli.storage import invoices
-
     try:
         paid = invoices.payments(store)
     except StoreFileError as error:
@@ -270,23 +457,24 @@ def _check_payments(store: Store, numbers: set[int], checkup: Checkup) -> None:
         )
 
 
-def _check_zone(rel: str, name: str, text: str, checkup: Checkup) -> None:
+def _check_zone(rel: str, name: str, text: str) -> list[Problem]:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        checkup.add(
+        return [
             Problem(
                 rel,
                 t("unknown timezone {name!r} (expected e.g. Europe/Helsinki)", name=name),
                 _edit_advice(),
                 line=line_of(text, "timezone"),
             )
-        )
+        ]
+    return []
 
 
-def _check_id(rel: str, found: str, expected: str, checkup: Checkup) -> None:
+def _check_id(rel: str, found: str, expected: str) -> list[Problem]:
     if found != expected:
-        checkup.add(
+        return [
             Problem(
                 rel,
                 t(
@@ -296,22 +484,15 @@ def _check_id(rel: str, found: str, expected: str, checkup: Checkup) -> None:
                 ),
                 t("make 'id' and the file name the same"),
             )
-        )
+        ]
+    return []
 
 
-def _references(
-    root: Path, docs: dict[str, tuple[Doc, str]], process_clients: dict[str, str], checkup: Checkup
-) -> None:
-    clients = {
-        PurePosixPath(rel).stem
-        for rel in inventory.store_files(root, strict=False)
-        if rel.startswith("clients/")
-    }
-    processes = {
-        PurePosixPath(rel).stem
-        for rel in inventory.store_files(root, strict=False)
-        if rel.startswith("processes/")
-    }
+def _references(survey: inventory.Survey, documents: list[Examined], checkup: Checkup) -> None:
+    own = inventory.own_files(survey.found)
+    clients = {inventory.walked_name(rel)[2] for rel in own if rel.startswith("clients/")}
+    processes = {inventory.walked_name(rel)[2] for rel in own if rel.startswith("processes/")}
+    process_clients = dict(found.process for found in documents if found.process is not None)
     for process_id, client in sorted(process_clients.items()):
         if client not in clients:
             checkup.add(
@@ -324,67 +505,58 @@ def _references(
                     ),
                 )
             )
-    numbers = _invoice_numbers(docs, checkup)
-    _owners(docs, clients, processes, checkup)
-    for rel, (doc, _) in docs.items():
-        if inventory.folder_of(rel) == inventory.INVOICES:
-            continue
-        refs: list[int] = []
-        _invoice_refs(doc, refs)
-        for number in sorted(set(refs) - set(numbers)):
+    numbers = set(_invoice_numbers(documents, checkup))
+    _owners(documents, clients, processes, checkup)
+    for found in documents:
+        for number in sorted(set(found.refs) - numbers):
             checkup.add(
                 Problem(
-                    rel,
+                    found.rel,
                     t("refers to invoice {n}, which does not exist", n=number),
                     t("`tyo invoice list` shows the invoices; correct the number by hand"),
                 )
             )
 
 
-def _invoice_numbers(docs: dict[str, tuple[Doc, str]], checkup: Checkup) -> dict[int, str]:
+def _invoice_numbers(documents: list[Examined], checkup: Checkup) -> dict[int, str]:
     numbers: dict[int, str] = {}
-    for rel, (doc, _) in docs.items():
-        if inventory.folder_of(rel) != inventory.INVOICES:
+    for found in documents:
+        if found.number is None:
             continue
-        number = doc.get("number")
-        if isinstance(number, int) and not isinstance(number, bool):
-            if number in numbers:
-                checkup.add(
-                    Problem(
-                        rel,
-                        t(
-                            "invoice number {n} is also used by {other}",
-                            n=number,
-                            other=numbers[number],
-                        ),
-                        t("an invoice number is used once: keep the issued one, credit the other"),
-                    )
+        if found.number in numbers:
+            checkup.add(
+                Problem(
+                    found.rel,
+                    t(
+                        "invoice number {n} is also used by {other}",
+                        n=found.number,
+                        other=numbers[found.number],
+                    ),
+                    t("an invoice number is used once: keep the issued one, credit the other"),
                 )
-            numbers.setdefault(number, rel)
+            )
+        numbers.setdefault(found.number, found.rel)
     return numbers
 
 
 def _owners(
-    docs: dict[str, tuple[Doc, str]], clients: set[str], processes: set[str], checkup: Checkup
+    documents: list[Examined], clients: set[str], processes: set[str], checkup: Checkup
 ) -> None:
-    for rel, (doc, _) in docs.items():
-        folder = inventory.folder_of(rel)
-        if folder in ("", "clients", "processes", inventory.INVOICES):
-            continue
-        owner = inventory.owner_of(rel, doc)
-        if owner.process is not None and owner.process not in processes:
+    for found in documents:
+        client, process = found.owner
+        if process is not None and process not in processes:
             checkup.add(
                 Problem(
-                    rel,
-                    t("refers to process {id!r}, which does not exist", id=owner.process),
+                    found.rel,
+                    t("refers to process {id!r}, which does not exist", id=process),
                     t("correct 'process', or remove the file if it is left over"),
                 )
             )
-        if owner.client is not None and owner.client not in clients:
+        if client is not None and client not in clients:
             checkup.add(
                 Problem(
-                    rel,
-                    t("refers to client {id!r}, which does not exist", id=owner.client),
+                    found.rel,
+                    t("refers to client {id!r}, which does not exist", id=client),
                     t("correct 'client', or remove the file if it is left over"),
                 )
             )
@@ -427,9 +599,9 @@ def _reserved(root: Path, checkup: Checkup) -> None:
         )
 
 
-def _odd(root: Path, checkup: Checkup) -> None:
+def _odd(survey: inventory.Survey, checkup: Checkup) -> None:
     """Links and special files: every other command refuses the store while they are there."""
-    for rel, problem in inventory.odd_files(root):
+    for rel, problem in survey.odd:
         checkup.add(
             Problem(
                 rel,
@@ -443,40 +615,38 @@ def _odd(root: Path, checkup: Checkup) -> None:
         )
 
 
-def _permissions(root: Path, checkup: Checkup) -> None:
+def _permissions(root: Path, survey: inventory.Survey, checkup: Checkup) -> None:
     if os.name != "posix":
         return
-    skip = {root / CACHE} if _not_a_folder(root, CACHE) else set()  # deleted by --fix anyway
-    for folder, dirs, files in os.walk(root):
-        base = Path(folder)
-        for name, mode, is_dir in [(".", DIR_MODE, True)] + [
-            (name, FILE_MODE, False) for name in files
-        ]:
-            path = base if is_dir else base / name
-            try:
-                actual = path.lstat().st_mode & 0o777
-            except OSError:
-                continue
-            if actual != mode and not inventory.is_temp(path.name) and path not in skip:
-                rel = path.relative_to(root).as_posix()
-                checkup.add(
-                    Problem(
-                        rel if rel != "." else "",
-                        t(
-                            "readable by others (mode {actual:o}, should be {mode:o})",
-                            actual=actual,
-                            mode=mode,
-                        ),
-                        t("`tyo doctor --fix` makes it private"),
-                        fixable=True,
-                        kind="permissions",
-                    )
+    skip = {CACHE} if _not_a_folder(root, CACHE) else set()  # deleted by --fix anyway
+    for rel, found, is_folder in survey.modes:
+        mode = DIR_MODE if is_folder else FILE_MODE
+        actual = found & 0o777
+        name = inventory.walked_name(rel)[1] if rel else root.name
+        if actual != mode and not inventory.is_temp(name) and rel not in skip:
+            checkup.add(
+                Problem(
+                    rel,
+                    t(
+                        "readable by others (mode {actual:o}, should be {mode:o})",
+                        actual=actual,
+                        mode=mode,
+                    ),
+                    t("`tyo doctor --fix` makes it private"),
+                    fixable=True,
+                    kind="permissions",
                 )
-        dirs.sort()
+            )
 
 
-def _leftovers(root: Path, checkup: Checkup) -> None:
-    for rel in inventory.temp_files(root, strict=False):
+def _leftovers(
+    root: Path, survey: inventory.Survey, checkup: Checkup, read: frozenset[str] = frozenset()
+) -> None:
+    """Temporary files, interrupted changes, damaged history entries and caches; a cache
+    in ``read`` was read as one already."""
+    for rel in survey.found:
+        if not inventory.is_temp(rel.rpartition("/")[2]):
+            continue
         checkup.add(
             Problem(
                 rel,
@@ -523,6 +693,8 @@ def _leftovers(root: Path, checkup: Checkup) -> None:
                 )
             )
     for index in sorted((root / CACHE).glob("*.json")):
+        if index.name in read:
+            continue
         try:
             damaged = not isinstance(json.loads(read_bytes(index, 8 * READ_LIMIT)), dict)
         except (OSError, ValueError, RecursionError):
@@ -555,7 +727,7 @@ def _lock(root: Path, checkup: Checkup) -> None:
 
 
 def examine(root: Path) -> Checkup:
-    """Every problem of the store at ``root``; reads only."""
+    """Every problem of the store at ``root``; reads only (but for its cache, see above)."""
     checkup = Checkup()
     if not root.is_dir():
         checkup.add(
@@ -568,24 +740,40 @@ def examine(root: Path) -> Checkup:
         )
         return checkup
     stale = (root / LOCK_NAME).exists() and holder(root)
-    docs = _documents(root, checkup)
-    if "settings.toml" not in docs and not any(p.path == "settings.toml" for p in checkup.problems):
+    survey = inventory.survey(root)
+    read = _documents(root, survey, checkup)
+    documents = read.documents
+    for found in documents:
+        for problem in found.unread:
+            checkup.add(problem)
+    parsed = {found.rel for found in documents if found.parsed}
+    if SETTINGS not in parsed and not any(p.path == SETTINGS for p in checkup.problems):
         checkup.add(
             Problem(
-                "settings.toml",
+                SETTINGS,
                 t("missing"),
                 t("run `tyo init`, or restore the store from a backup (`tyo import`)"),
             )
         )
-    decoded: list[tuple[str, Fields]] = []
-    process_clients = _decode_known(docs, checkup, decoded)
-    _calendar_uids(decoded, checkup)
-    _decode_others(root, docs, checkup)
-    _references(root, docs, process_clients, checkup)
+    for found in documents:
+        for problem in found.known:
+            checkup.add(problem)
+    _calendar_uids(read, checkup)
+    for found in documents:
+        for problem in found.others:
+            checkup.add(problem)
+    if invoices.PAYMENTS in parsed:
+        from tyonohjaus_cli.storage.store import Store
+
+        numbers = {n for rel in parsed if (n := _invoice_number(rel)) is not None}
+        _check_payments(Store(root), numbers, checkup)
+    _references(survey, documents, checkup)
     _reserved(root, checkup)
-    _odd(root, checkup)
-    _permissions(root, checkup)
-    _leftovers(root, checkup)
+    _odd(survey, checkup)
+    _permissions(root, survey, checkup)
+    _leftovers(
+        root, survey, checkup, frozenset({checked.NAME}) if read.seen.readable else frozenset()
+    )
     _lock(root, checkup)
     _before_recovery(checkup)
     if stale and not any(p.kind == "busy" for p in checkup.problems):
@@ -598,6 +786,7 @@ def examine(root: Path) -> Checkup:
                 kind="lock",
             )
         )
+    read.seen.save()
     return checkup
 
 

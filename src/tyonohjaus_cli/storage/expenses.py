@@ -63,7 +63,7 @@ def _from_doc(fields: Fields) -> list[Expense]:
                 pass_through=item.flag("pass_through"),
             )
         )
-    check_unique(items, "n", t("a number no other expense has"))
+    check_unique(items, "n", lambda: t("a number no other expense has"))
     return found
 
 

@@ -134,7 +134,7 @@ def remove(path: Path) -> None:
         fsync_dir(path.parent)
 
 
-def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
+def read_bytes(path: Path | str, limit: int = READ_LIMIT) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     Raises :class:`NotRegularError` for a link, a FIFO, a device or a folder (opened without
@@ -151,7 +151,13 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularError(errno.EINVAL, t("not a regular file"), str(path))
-        data = handle.read(limit + 1) if info.st_size <= limit else b""
+        data = b""
+        if info.st_size <= limit:
+            # As much as the file holds, and one byte to see it did not grow: a read of the
+            # whole limit would allocate 16 MB for each of a store's thousands of files.
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since: read on, up to the limit
+                data += handle.read(limit + 1 - len(data))
     if info.st_size > limit or len(data) > limit:
         raise TooBigError(
             errno.EFBIG,

@@ -46,9 +46,24 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
-    """The regular files under ``root``, and what else is there: links and special files
-    (FIFOs, devices, sockets), each with what is wrong with it. Links are never followed.
+@dataclass(frozen=True)
+class Survey:
+    """One walk of a store: what :func:`all_files` and :func:`odd_files` tell, and the
+    mode of every folder and file met (``tyo doctor`` checks them), so that a command
+    that needs all three walks a store of thousands of files once."""
+
+    found: list[str]
+    """The regular files, as :func:`all_files` lists them."""
+    odd: list[tuple[str, str]]
+    """Links and special files, with what is wrong with each, as :func:`odd_files`."""
+    modes: list[tuple[str, int, bool]]
+    """Every folder walked (the store itself as ``""``) followed by its files as the folder
+    lists them, links and special files included: each with its ``lstat`` mode, and
+    whether it is the folder."""
+
+
+def survey(root: Path) -> Survey:
+    """Walk ``root`` once; links are never followed.
 
     Each folder is listed once with ``os.scandir``, whose entries know their kind without a
     ``stat`` of their own (a twenty-year store has thousands of files); the order is that of
@@ -57,41 +72,69 @@ def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
     """
     found: list[str] = []
     odd: list[tuple[str, str]] = []
+    modes: list[tuple[str, int, bool]] = []
 
-    def visit(folder: str, base: str) -> None:
+    def visit(folder: str, base: str, mode: int | None) -> None:
         try:
             with os.scandir(folder) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                listed = list(listing)
         except OSError:
             return  # gone or unreadable since: as os.walk, nothing to list
-        folders: list[os.DirEntry[str]] = []
-        files: list[os.DirEntry[str]] = []
-        links_to_folders: list[os.DirEntry[str]] = []
+        if mode is not None:
+            modes.append((base.rstrip("/"), mode, True))
+        kinds: dict[str, int] = {}
+        for entry in listed:  # in the folder's own order, as os.walk gives its files
+            kind = None if _is_dir(entry) else _lstat_mode(entry)  # not a folder or its link
+            if kind is not None:
+                kinds[entry.name] = kind
+                modes.append((base + entry.name, kind, False))
+        entries = sorted(listed, key=lambda entry: entry.name)
+        odd.extend(
+            (base + entry.name, link_problem())
+            for entry in entries
+            if entry.is_symlink() and _is_dir(entry)
+        )
         for entry in entries:
-            if entry.is_symlink():
-                (links_to_folders if _is_dir(entry) else files).append(entry)
-            elif _is_dir(entry):
-                folders.append(entry)
-            else:
-                files.append(entry)
-        odd.extend((base + entry.name, link_problem()) for entry in links_to_folders)
-        for entry in files:
-            try:
-                mode = entry.stat(follow_symlinks=False).st_mode
-            except OSError:
-                continue  # removed since the listing
-            rel = base + entry.name
-            if stat.S_ISREG(mode):
-                found.append(rel)
-            elif stat.S_ISLNK(mode):
-                odd.append((rel, link_problem()))
-            else:
-                odd.append((rel, special_problem()))
-        for entry in folders:
-            visit(entry.path, f"{base}{entry.name}/")
+            if entry.name in kinds:
+                problem = _kind_problem(kinds[entry.name])
+                if problem is None:
+                    found.append(base + entry.name)
+                else:
+                    odd.append((base + entry.name, problem))
+        for entry in entries:
+            if not entry.is_symlink() and _is_dir(entry):
+                visit(entry.path, f"{base}{entry.name}/", _lstat_mode(entry))
 
-    visit(str(root), "")
-    return found, odd
+    visit(str(root), "", _lstat_mode_of(root))
+    return Survey(found, odd, modes)
+
+
+def _lstat_mode(entry: os.DirEntry[str]) -> int | None:
+    try:
+        return entry.stat(follow_symlinks=False).st_mode
+    except OSError:
+        return None  # removed since the listing
+
+
+def _lstat_mode_of(path: Path) -> int | None:
+    try:
+        return path.lstat().st_mode
+    except OSError:
+        return None
+
+
+def _kind_problem(mode: int) -> str | None:
+    """What is wrong with a file of ``mode`` in a store: nothing for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return link_problem() if stat.S_ISLNK(mode) else special_problem()
+
+
+def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
+    """The regular files under ``root``, and what else is there: links and special files
+    (FIFOs, devices, sockets), each with what is wrong with it. Links are never followed."""
+    walked = survey(root)
+    return walked.found, walked.odd
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -132,11 +175,27 @@ def odd_files(root: Path) -> list[tuple[str, str]]:
 
 def store_files(root: Path, *, strict: bool = True) -> list[str]:
     """The store's own files: everything but the journal, the cache, the lock and temp files."""
+    return own_files(all_files(root, strict=strict))
+
+
+def own_files(found: list[str]) -> list[str]:
+    """Of the files ``found`` by a walk, the store's own (see :func:`store_files`)."""
+    # Plain string work: a walk's paths are clean (no "." or empty parts), and a store
+    # has thousands of them.
     return [
         rel
-        for rel in all_files(root, strict=strict)
-        if PurePosixPath(rel).parts[0] not in RESERVED and not is_temp(PurePosixPath(rel).name)
+        for rel in found
+        if rel.partition("/")[0] not in RESERVED and not is_temp(rel.rpartition("/")[2])
     ]
+
+
+def walked_name(rel: str) -> tuple[str, str, str]:
+    """The top folder (``""`` at the top), the name and the stem of a path a walk found,
+    as :func:`folder_of` and ``PurePosixPath`` tell them, without the cost of a path."""
+    folder, slash, _ = rel.partition("/")
+    name = rel.rpartition("/")[2]
+    dot = name.rfind(".")
+    return (folder if slash else ""), name, (name[:dot] if 0 < dot < len(name) - 1 else name)
 
 
 def temp_files(root: Path, *, strict: bool = True) -> list[str]:

@@ -188,6 +188,12 @@ def _read(store: Store, rel: str) -> Invoice:
     text = store.read_text(rel)
     if text is None:
         raise FileNotFoundError(rel)
+    return invoice_from_text(text, rel)
+
+
+def invoice_from_text(text: str, rel: str) -> Invoice:
+    """The invoice file ``rel`` of ``text``, checked, without its payment day (``tyo
+    doctor`` checks the payments once, not once per invoice)."""
     doc = migrate(parse_json(text, rel), rel, text)
     invoice = invoice_from_doc(Fields(doc, rel, text))
     if invoice_path(invoice.number) != rel:

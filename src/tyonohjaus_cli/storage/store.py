@@ -416,17 +416,20 @@ class Store:
         horizon = _horizon(self.zone())
         summaries = []
         names = set()
-        for name, stamp in toml_files(self.root / PROCESSES):
-            rel = f"{PROCESSES}/{name}"
+        listed = [
+            (f"{PROCESSES}/{name}", stamp) for name, stamp in toml_files(self.root / PROCESSES)
+        ]
+        cached = [
+            index.cached(rel, stamp, _summary_fits) or settled.cached(rel, stamp, _summary_fits)
+            for rel, stamp in listed
+        ]
+        missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
+        built = iter(self._summaries_from_files(missing))
+        for (rel, stamp), value in zip(listed, cached, strict=True):
             names.add(rel)
-            value = index.cached(rel, stamp, _summary_fits)
-            if value is None:
-                value = settled.cached(rel, stamp, _summary_fits)
-            if value is None:
-                value = self._summary_from_file(rel)
-            summary = ProcessSummary._make(value)
+            summary = ProcessSummary._make(next(built) if value is None else value)
             keep, other = (settled, index) if _is_settled(summary, horizon) else (index, settled)
-            keep.keep(rel, stamp, value)
+            keep.keep(rel, stamp, list(summary) if value is None else value)
             other.drop(rel)
             summaries.append(summary)
         for part in (index, settled):
@@ -435,6 +438,20 @@ class Store:
         index.set_meta(_SETTLED, [folder, horizon])
         index.save()
         return summaries
+
+    def _summaries_from_files(self, files: list[tuple[str, Stamp]]) -> list[ProcessSummary]:
+        """The summaries of process files the index lacks, in order; on a first run (all
+        1,500 of a twenty-year store) shared with copies of tyo on the other cores."""
+        if not files:
+            return []
+        import tomllib  # noqa: F401 - imported once, before the copies start
+
+        from tyonohjaus_cli.storage import codec, workers  # noqa: F401
+
+        self.zone()  # the settings, read once for all the copies
+        return workers.share(
+            lambda file: self._summary_from_file(file[0]), files, weight=lambda file: file[1][1]
+        )
 
     def _summary_from_file(self, rel: str) -> ProcessSummary:
         from tyonohjaus_cli.storage import codec

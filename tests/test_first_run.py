@@ -1,0 +1,77 @@
+"""The first run after an upgrade (no ``.cache/``): every process file is summarised for
+the index, shared with copies of tyo on the other cores, with the same index and the same
+one-line error as when each file is read in turn."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Tyo
+from tests.safety_helpers import add_process, write_private
+from tyonohjaus_cli.storage import workers
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+
+
+@pytest.fixture
+def many(initialised: Tyo, store_path: Path) -> Path:
+    """Three processes and 2 × MIN_SHARE copies, each with UIDs of its own."""
+    add_process(initialised, "ryhma", "pohde", "Aino Virtanen")
+    text = (store_path / "processes/ryhma.toml").read_text()
+    for n in range(2 * workers.MIN_SHARE):
+        copy = text.replace('id = "ryhma"', f'id = "kopio-{n:03d}"')
+        copy = re.sub(r'uid = "([^"@]+)@', rf'uid = "\1-{n:03d}@', copy)
+        write_private(store_path / f"processes/kopio-{n:03d}.toml", copy)
+    return store_path
+
+
+def _first_run(tyo: Tyo, root: Path, *args: str) -> tuple[int, str, str, dict[str, object]]:
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    result = tyo(*args)
+    entries: dict[str, object] = {}
+    for part in ("index", "settled"):  # the live processes and the settled ones
+        index = root / f".cache/{part}.json"
+        if index.exists():
+            entries |= json.loads(index.read_text())["entries"]
+    return result.exit_code, result.stdout, result.stderr, entries
+
+
+def test_shared_with_a_copy_the_index_is_the_same(
+    initialised: Tyo, many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    alone = _first_run(initialised, many, "process", "list")
+    forks: list[int] = []
+    real = os.fork
+
+    def counting() -> int:
+        forks.append(1)
+        return real()
+
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(os, "fork", counting)
+    assert _first_run(initialised, many, "process", "list") == alone
+    assert forks == [1]
+    assert alone[0] == 0
+    assert len(alone[3]) == 2 * workers.MIN_SHARE + 1
+
+
+@pytest.mark.parametrize("damaged", [("kopio-020",), ("kopio-120",), ("kopio-020", "kopio-120")])
+def test_shared_with_a_copy_the_error_is_the_first_in_file_order(
+    initialised: Tyo, many: Path, monkeypatch: pytest.MonkeyPatch, damaged: tuple[str, ...]
+) -> None:
+    for name in damaged:
+        path = many / f"processes/{name}.toml"
+        path.write_text(path.read_text().replace("minutes = 90", 'minutes = "x"', 1))
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    alone = _first_run(initialised, many, "agenda", "--from", "2027-01-01")
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    assert _first_run(initialised, many, "agenda", "--from", "2027-01-01") == alone
+    assert alone[0] == 1
+    assert alone[2].startswith(f"tyo: processes/{damaged[0]}.toml, line ")

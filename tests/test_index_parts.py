@@ -14,6 +14,7 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
@@ -220,3 +221,47 @@ def test_a_months_bills_are_kept_and_made_again_when_anything_changes(
         assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
     shutil.rmtree(practice / ".cache")
     assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
+
+
+def test_a_change_to_one_process_bills_only_its_clients_loose_ends_again(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.usecases import loose_ends
+
+    first = tyo("billing", "2026-10").stdout
+    assert "Not yet invoiced: satula-hoivakoti-004 has" in first
+    billed: list[set[str]] = []
+    original = loose_ends._bills
+
+    def recording(store: Any, sought: Any, *, now: Any) -> Any:
+        billed.append({client for client, _ in sought.wanted})
+        return original(store, sought, now=now)
+
+    monkeypatch.setattr(loose_ends, "_bills", recording)
+    assert tyo("billing", "2026-10").stdout == first
+    assert billed == []  # every client's from the cache
+    path = practice / "processes" / f"{LIVE}.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tyo("billing", "2026-10").stdout == first
+    assert billed == [{"satula-hoivakoti-004"}]
+
+
+def test_a_change_to_one_process_bills_only_its_clients_month_again(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.usecases.bills import month_bills as original
+
+    first = tyo("billing", "2026-11", "--json").stdout
+    asked: list[object] = []
+
+    def recording(*args: Any, **options: Any) -> Any:
+        asked.append(options.get("only"))
+        return original(*args, **options)
+
+    monkeypatch.setattr("tyonohjaus_cli.usecases.kept_bills.month_bills", recording)
+    assert tyo("billing", "2026-11", "--json").stdout == first
+    assert asked == []
+    path = practice / "processes" / f"{LIVE}.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert tyo("billing", "2026-11", "--json").stdout == first
+    assert asked == [["satula-hoivakoti-004"]]

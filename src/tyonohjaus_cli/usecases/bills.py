@@ -33,10 +33,16 @@ _EVER = (datetime(2000, 1, 1), datetime(2101, 1, 1))  # noqa: DTZ001 (given the 
 
 
 def bills_by_month(
-    store: Store, months: list[Month], client_id: str | None = None, *, now: datetime
+    store: Store,
+    months: list[Month],
+    client_id: str | None = None,
+    *,
+    now: datetime,
+    only: Collection[str] | None = None,
 ) -> list[list[Bill]]:
-    """Each client's bill for each of ``months`` (only ``client_id``'s when given), marked
-    with what is already invoiced; clients with nothing to show are left out unless named.
+    """Each client's bill for each of ``months`` (only ``client_id``'s when given, or the
+    clients ``only`` names, ``""`` for the forgotten ones), marked with what is already
+    invoiced; clients with nothing to show are left out unless named.
 
     Only the processes with a meeting (or an expense) in the months are read: the index
     tells which, so a long practice's old processes are not parsed; and only the clients
@@ -49,9 +55,15 @@ def bills_by_month(
     expenses = [e for e in expense_store.all_expenses(store) if first <= e.day < last]
     # Every client's processes unless one is named: a process whose client does not exist
     # is a mistake to report, not a month with nothing to bill.
-    ids = {item.process for item in span if client_id is None or item.client == client_id}
+    ids = {
+        item.process
+        for item in span
+        if (client_id is None or item.client == client_id) and (only is None or item.client in only)
+    }
     ids |= {expense.process for expense in expenses if store.has_process(expense.process)}
     processes = [store.process(process_id) for process_id in sorted(ids)]
+    if only is not None:
+        processes = [process for process in processes if process.client in only]
     for process in processes:
         store.client_of(process)
     invoiced = billed_items(invoice_store.invoices(store, [str(month) for month in months]))
@@ -60,8 +72,10 @@ def bills_by_month(
     else:
         named = {process.client for process in processes}
         named |= {billed.client for billed in invoiced.values()}
+        if only is not None:
+            named &= set(only)
         # In the order of the client files, as `tyo client list` shows them.
-        clients = [store.client(c) for c in sorted(named, key=_file_order) if store.has_client(c)]
+        clients = [store.client(c) for c in sorted(named, key=file_order) if store.has_client(c)]
         # A forgotten client's invoices are kept by law and still count, under one label.
         gone = {billed.client for billed in invoiced.values()} - {c.id for c in clients}
         invoiced |= {
@@ -69,6 +83,8 @@ def bills_by_month(
             for key, billed in invoiced.items()
             if billed.client in gone
         }
+        if only is not None and "" not in only:
+            gone = set()
         clients = [*clients, FORGOTTEN] if gone else clients
     grouped = Grouped(processes, expenses, invoiced)
     result = []
@@ -78,7 +94,8 @@ def bills_by_month(
     return result
 
 
-def _file_order(client_id: str) -> str:
+def file_order(client_id: str) -> str:
+    """Clients in the order of their files, as `tyo client list` shows them."""
     return f"{client_id}.toml"
 
 
@@ -129,10 +146,15 @@ class Grouped:
 
 
 def month_bills(
-    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+    store: Store,
+    month: Month,
+    client_id: str | None = None,
+    *,
+    now: datetime,
+    only: Collection[str] | None = None,
 ) -> list[Bill]:
     """The bills of one month (see :func:`bills_by_month`)."""
-    return bills_by_month(store, [month], client_id, now=now)[0]
+    return bills_by_month(store, [month], client_id, now=now, only=only)[0]
 
 
 def unlogged_warning(bill: Bill) -> str:

@@ -23,9 +23,10 @@ from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo, stamp_of, toml_files
 from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
-from tyonohjaus_cli.usecases.bills import month_bills
+from tyonohjaus_cli.usecases.bills import file_order, month_bills
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.overview import AgendaItem
     from tyonohjaus_cli.storage.store import Store
 
 _MEMO = "bills"
@@ -34,51 +35,101 @@ _MEMO = "bills"
 def shown_bills(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
 ) -> list[Bill]:
-    """:func:`usecases.bills.month_bills`, from the cache while nothing it is made of has
-    changed."""
-    inputs = _inputs(store, month, client_id, now)
-    memo = Memo(store.root, _MEMO)
-    name = f"{month} {client_id or ''}"
-    rows = memo.get(name, inputs)
-    if rows is not None:
-        kept = _from_rows(store, month, rows)
-        if kept is not None:
-            return kept
-    bills = month_bills(store, month, client_id, now=now)
-    memo.put(name, inputs, [_bill_row(bill) for bill in bills])
-    return bills
-
-
-def _inputs(store: Store, month: Month, client_id: str | None, now: datetime) -> list[Any]:
-    """What the month's bills are made of: each file's stamp, the meetings already past."""
-    root, zone = store.root, store.zone()
+    """:func:`usecases.bills.month_bills`, from the cache client by client while nothing a
+    client's bill is made of has changed: a change to one process bills its client again."""
+    zone = store.zone()
     span = store.agenda(
         datetime.combine(month.first, time(), zone),
         datetime.combine(month.following.first, time(), zone),
     )
-    mine = [item for item in span if client_id is None or item.client == client_id]
-    processes = sorted({item.process for item in mine})
-    clients = {item.client for item in mine}
-    clients |= {
-        head.client for head in invoice_store.invoice_heads(store) if str(month) in head.months()
+    shared, expense_owners = _shared_inputs(store, month)
+    groups = _groups(store, month, span, expense_owners, client_id)
+    inputs = {cid: _client_inputs(store, cid, items, now) for cid, items in groups.items()}
+    memo = Memo(store.root, _MEMO)
+    name = f"{month} {client_id or ''}"
+    kept = memo.get(name, shared)
+    kept = kept if isinstance(kept, dict) else {}
+    answer: dict[str, list[Any]] = {}
+    bills: dict[str, list[Bill]] = {}
+    for cid in groups:
+        entry = kept.get(cid)
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == inputs[cid]:
+            found = _from_rows(store, month, entry[1])
+            if found is not None:
+                answer[cid], bills[cid] = entry, found
+    stale = [cid for cid in groups if cid not in answer]
+    if stale or set(kept) != set(answer):
+        if client_id is not None:
+            made = month_bills(store, month, client_id, now=now) if stale else []
+        else:
+            made = month_bills(store, month, now=now, only=stale) if stale else []
+        for cid in stale:
+            bills[cid] = [bill for bill in made if bill.client.id == cid]
+            answer[cid] = [inputs[cid], [_bill_row(bill) for bill in bills[cid]]]
+        memo.put(name, shared, answer)
+    order = sorted((cid for cid in groups if cid), key=file_order) + ([""] if "" in groups else [])
+    return [bill for cid in order for bill in bills[cid]]
+
+
+def _shared_inputs(store: Store, month: Month) -> tuple[list[Any], dict[str, str]]:
+    """What every client's bill of ``month`` is made of (settings, expenses, invoices, tyo),
+    and the client of each process with an expense in the month."""
+    root = store.root
+    owners = {
+        expense.process: store.process(expense.process).client
+        for expense in expense_store.all_expenses(store)
+        if expense.day in month and store.has_process(expense.process)
     }
-    if client_id is not None:
-        clients.add(client_id)
-    past = [
-        f"{item.process}#{item.n}"
-        for item in mine
-        if item.status is MeetingStatus.PLANNED and item.start < now
-    ]
     return [
         __version__,
         str(month),
         stamp_of(root / SETTINGS),
-        [[pid, stamp_of(root / process_path(pid))] for pid in processes],
-        [[cid, stamp_of(root / client_path(cid))] for cid in sorted(clients)],
         [list(item) for item in toml_files(root / expense_store.EXPENSES)],
         [list(item) for item in toml_files(root / invoice_store.INVOICES, ".json")],
+        [[pid, stamp_of(root / process_path(pid))] for pid in sorted(owners)],
+    ], owners  # as JSON reads it back: lists, not tuples
+
+
+def _groups(
+    store: Store,
+    month: Month,
+    span: list[AgendaItem],
+    expense_owners: dict[str, str],
+    client_id: str | None,
+) -> dict[str, list[AgendaItem]]:
+    """The clients a month's bills can name, each with its meetings of the month; ``""``
+    stands for the forgotten clients whose invoices of the month are kept."""
+    groups: dict[str, list[AgendaItem]] = {}
+    if client_id is not None:
+        groups[client_id] = [item for item in span if item.client == client_id]
+        return groups
+    for item in span:
+        groups.setdefault(item.client, []).append(item)
+    for owner in expense_owners.values():
+        groups.setdefault(owner, [])
+    for head in invoice_store.invoice_heads(store):
+        if str(month) in head.months():
+            groups.setdefault(head.client if store.has_client(head.client) else "", [])
+    return groups
+
+
+def _client_inputs(
+    store: Store, client_id: str, items: list[AgendaItem], now: datetime
+) -> list[Any]:
+    """What one client's bill is made of besides: its file, its processes' files, and its
+    meetings of the month already past (they bill nothing until logged)."""
+    root = store.root
+    past = [
+        f"{item.process}#{item.n}"
+        for item in items
+        if item.status is MeetingStatus.PLANNED and item.start < now
+    ]
+    processes = sorted({item.process for item in items})
+    return [
+        stamp_of(root / client_path(client_id)) if client_id else None,
+        [[pid, stamp_of(root / process_path(pid))] for pid in processes],
         past,
-    ]  # as JSON reads it back: lists, not tuples
+    ]
 
 
 def _bill_row(bill: Bill) -> list[Any]:

@@ -124,44 +124,69 @@ def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
 def earlier_open(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
 ) -> list[Earlier]:
-    """What :func:`open_earlier` finds, as a month's view shows it: from the cache while
-    every file it is made of keeps its stamp, so a month's view does not read and bill three
-    years of processes again. (An open item does not depend on ``now``.)"""
+    """What :func:`open_earlier` finds, as a month's view shows it: from the cache, client
+    by client, while every file a client's loose ends are made of keeps its stamp, so a
+    month's view does not read and bill three years of processes again, and a change to one
+    process bills only its client's again. (An open item does not depend on ``now``.)"""
     sought = _seek(store, month, client_id)
-    key = _inputs(store, sought)
+    shared = _shared_inputs(store)
     memo = Memo(store.root, _MEMO)
     name = f"{month} {client_id or ''}"
-    rows = memo.get(name, key)
-    if rows is not None:
-        with_rows = _from_rows(rows)
-        if with_rows is not None:
-            return with_rows
-    found = [
-        Earlier(
-            bill.client.id,
-            bill.month,
-            tuple(item.key for item in bill.open_items),
-            bill.open_totals,
-        )
-        for bill in _bills(store, sought, now=now)
-    ]
-    memo.put(name, key, _to_rows(found))
-    return found
-
-
-def _inputs(store: Store, sought: _Sought) -> list[Any]:
-    """The stamp of every file the month's loose ends are made of, and tyo's version."""
-    root = store.root
-    ids = sorted({pid for ids in sought.wanted.values() for pid in ids})
+    kept = memo.get(name, shared)
+    kept = kept if isinstance(kept, dict) else {}
     clients = sorted({cid for cid, _ in sought.wanted})
+    inputs = {cid: _client_inputs(store, sought, cid) for cid in clients}
+    answer: dict[str, list[Any]] = {}
+    found: list[Earlier] = []
+    for cid in clients:
+        entry = kept.get(cid)
+        rows = entry[1] if isinstance(entry, list) and len(entry) == 2 else None
+        earlier = _from_rows(rows) if entry is not None and entry[0] == inputs[cid] else None
+        if earlier is not None:
+            answer[cid] = [inputs[cid], rows]
+            found += earlier
+    stale = {cid for cid in clients if cid not in answer}
+    if stale or set(kept) != set(answer):
+        part = {key: ids for key, ids in sought.wanted.items() if key[0] in stale}
+        made = [
+            Earlier(
+                bill.client.id,
+                bill.month,
+                tuple(item.key for item in bill.open_items),
+                bill.open_totals,
+            )
+            for bill in _bills(store, sought._replace(wanted=part), now=now)
+        ]
+        for cid in sorted(stale):
+            mine = [item for item in made if item.client == cid]
+            answer[cid] = [inputs[cid], _to_rows(mine)]
+            found += mine
+        memo.put(name, shared, answer)
+    return sorted(found, key=lambda item: (item.client, item.month))
+
+
+def _shared_inputs(store: Store) -> list[Any]:
+    """What every client's loose ends are made of: settings, expenses, invoices, tyo."""
+    root = store.root
     return [
         __version__,
         stamp_of(root / SETTINGS),
-        [[pid, stamp_of(root / process_path(pid))] for pid in ids],
-        [[cid, stamp_of(root / client_path(cid))] for cid in clients],
         [list(item) for item in toml_files(root / expense_store.EXPENSES)],
         [list(item) for item in toml_files(root / invoice_store.INVOICES, ".json")],
     ]  # as JSON reads it back: lists, not tuples
+
+
+def _client_inputs(store: Store, sought: _Sought, client_id: str) -> list[Any]:
+    """What one client's loose ends are made of besides: its file, its processes' files
+    and the months sought."""
+    root = store.root
+    mine = {key: ids for key, ids in sought.wanted.items() if key[0] == client_id}
+    ids = sorted({pid for ids in mine.values() for pid in ids})
+    return [
+        stamp_of(root / client_path(client_id)),
+        [[pid, stamp_of(root / process_path(pid))] for pid in ids],
+        sorted(str(earlier) for _, earlier in mine),
+    ]
 
 
 def _to_rows(found: list[Earlier]) -> list[Any]:

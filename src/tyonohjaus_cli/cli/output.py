@@ -6,6 +6,7 @@ them as machine values (see :mod:`machine`, imported only for them).
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
@@ -43,19 +44,16 @@ def words(names: Mapping[E, str]) -> Callable[[E], str]:
     return {value: t(name) for value, name in names.items()}.__getitem__
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""The control characters (Unicode category Cc) but the line break and the tab."""
+
+
 def printable(text: str) -> str:
     """``text`` safe for a terminal: a control character (ESC, BEL, a carriage return...)
     is shown as an escape such as ``\\x1b``, never sent raw; line breaks and tabs stay."""
-    if text.isprintable():
+    if _CONTROL.search(text) is None:
         return text
-    import unicodedata
-
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) == "Cc" and char not in "\n\t"
-        else char
-        for char in text
-    )
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def for_people(text: str) -> str:

@@ -134,8 +134,11 @@ def earlier_open(
     name = f"{month} {client_id or ''}"
     kept = memo.get(name, shared)
     kept = kept if isinstance(kept, dict) else {}
-    clients = sorted({cid for cid, _ in sought.wanted})
-    inputs = {cid: _client_inputs(store, sought, cid) for cid in clients}
+    by_client: dict[str, dict[tuple[str, Month], set[str]]] = {}
+    for key, ids in sought.wanted.items():
+        by_client.setdefault(key[0], {})[key] = ids
+    clients = sorted(by_client)
+    inputs = {cid: _client_inputs(store, cid, by_client[cid]) for cid in clients}
     answer: dict[str, list[Any]] = {}
     found: list[Earlier] = []
     for cid in clients:
@@ -176,11 +179,12 @@ def _shared_inputs(store: Store) -> list[Any]:
     ]  # as JSON reads it back: lists, not tuples
 
 
-def _client_inputs(store: Store, sought: _Sought, client_id: str) -> list[Any]:
+def _client_inputs(
+    store: Store, client_id: str, mine: dict[tuple[str, Month], set[str]]
+) -> list[Any]:
     """What one client's loose ends are made of besides: its file, its processes' files
-    and the months sought."""
+    and the months sought (``mine``: its part of what is sought)."""
     root = store.root
-    mine = {key: ids for key, ids in sought.wanted.items() if key[0] == client_id}
     ids = sorted({pid for ids in mine.values() for pid in ids})
     return [
         stamp_of(root / client_path(client_id)),

@@ -125,3 +125,17 @@ def test_a_process_closed_with_one_meeting_left_says_one(
     assert finnish.stderr.startswith(
         "tyo: prosessissa yksi on vielä 1 suunniteltu tapaaminen: kirjaa tai peru se"
     )
+
+
+def test_a_break_in_a_finnish_sentence_is_written_in_finnish_dates() -> None:
+    from tyonohjaus_cli.cli.planning import shift_text
+    from tyonohjaus_cli.domain.planning import Shift, ShiftCause
+    from tyonohjaus_cli.i18n import set_language
+
+    shift = Shift(ShiftCause.BREAK, "2027-06-21..2027-08-08")
+    assert shift_text(shift) == "break 2027-06-21..2027-08-08"  # as --break takes it
+    set_language("fi")
+    try:
+        assert shift_text(shift) == "tauko 21.6.2027–8.8.2027"
+    finally:
+        set_language("en")

@@ -328,6 +328,20 @@ def _title_for(kind: ProcessKind, lang: str) -> str:
     return params.title(answer)
 
 
+def _break_span(span: str) -> str:
+    """A break ``2027-06-21..2027-08-08`` as the interface writes dates: English keeps the
+    form ``--break`` takes; Finnish reads ``21.6.2027–8.8.2027``."""
+    from datetime import date
+
+    from tyonohjaus_cli.i18n import format_date, language
+
+    first, _, last = span.partition("..")
+    if language() == "en" or not last:
+        return span
+    days = [format_date(date.fromisoformat(day), weekday=False) for day in (first, last)]
+    return "–".join(days)
+
+
 def shift_text(shift: Shift) -> str:
     """Why a planned date moved, e.g. ``holiday: Easter Monday``, ``holiday eve: Midsummer Eve``."""
     if shift.cause is ShiftCause.HOLIDAY:
@@ -335,7 +349,7 @@ def shift_text(shift: Shift) -> str:
     if shift.cause is ShiftCause.EVE:
         return t("holiday eve: {name}", name=shift.detail)
     if shift.cause is ShiftCause.BREAK:
-        return t("break {span}", span=shift.detail)
+        return t("break {span}", span=_break_span(shift.detail))
     if shift.cause is ShiftCause.TAKEN:
         return t("after the previous meeting")
     return t("weekend")

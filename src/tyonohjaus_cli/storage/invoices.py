@@ -371,15 +371,27 @@ def _head_fits(value: Any) -> bool:
     )
 
 
+def invoice_files(store: Store) -> list[tuple[str, list[int]]]:
+    """``(name, stamp)`` of every JSON file in ``invoices/``, listed once in a command."""
+    from tyonohjaus_cli.storage.index import toml_files
+
+    return list(store.once("invoice-files", lambda: toml_files(store.root / INVOICES, ".json")))
+
+
 def invoice_heads(store: Store) -> list[InvoiceHead]:
     """Every invoice's head, by number: from the invoice index, checked against each file's
-    stamp, so that only a new or hand-edited invoice is read (and checked) whole."""
-    from tyonohjaus_cli.storage.index import Index, toml_files
+    stamp, so that only a new or hand-edited invoice is read (and checked) whole (once in a
+    command)."""
+    return list(store.once("invoice-heads", lambda: _invoice_heads(store)))
+
+
+def _invoice_heads(store: Store) -> list[InvoiceHead]:
+    from tyonohjaus_cli.storage.index import Index
 
     index = Index(store.root, INVOICE_INDEX)
     heads = []
     present = set()
-    for name, stamp in toml_files(store.root / INVOICES, ".json"):
+    for name, stamp in invoice_files(store):
         match = _NUMBER_FILE.fullmatch(name)
         if match is None:
             continue

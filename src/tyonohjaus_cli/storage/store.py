@@ -131,6 +131,8 @@ class Store:
         self._settings: Settings | None = None
         self._decoded_here: dict[str, tuple[Stamp, str, Any]] = {}
         """What :meth:`_decoded` decoded in this command, by file and its stamp."""
+        self._once: dict[str, Any] = {}
+        """What :meth:`once` made in this command, until a change."""
         self._summaries_here: dict[bool, tuple[Stamp | None, list[ProcessSummary]]] = {}
         """The summaries read in this command (live ones only, or all), until a change."""
 
@@ -203,6 +205,13 @@ class Store:
             # A decoding that depends on more than the file (a timezone changed since)
             # fails here; the file is then read again, so its error names the line.
             return None
+
+    def once(self, key: str, build: Callable[[], T]) -> T:
+        """``build()``, made once in a command until it changes the store: what several
+        views of one command ask for (the invoice files' stamps, the invoice heads)."""
+        if key not in self._once:
+            self._once[key] = build()
+        return cast(T, self._once[key])
 
     def is_initialised(self) -> bool:
         return (self.root / SETTINGS).is_file()
@@ -555,9 +564,18 @@ class Store:
                         error=error.strerror or error,
                     )
                 ) from None
-            self._settings_fields = self._settings = None
-            self._summaries_here.clear()
-            yield
+            self._forget_what_was_read()
+            try:
+                yield
+            finally:
+                self._forget_what_was_read()  # the files may differ now
+
+    def _forget_what_was_read(self) -> None:
+        """Forget what this command has read: what follows a change must read it anew."""
+        self._settings_fields = self._settings = None
+        self._summaries_here.clear()
+        self._once.clear()
+        self._decoded_here.clear()
 
     @contextlib.contextmanager
     def transaction(
@@ -587,6 +605,7 @@ class Store:
         it files, the settled part stays good for the folder as the change left it.
         """
         self._summaries_here.clear()
+        self._once.clear()
         if not transaction.summaries:
             return
         index = self.index

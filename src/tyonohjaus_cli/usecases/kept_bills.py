@@ -85,7 +85,7 @@ def _shared_inputs(store: Store, month: Month) -> tuple[list[Any], dict[str, str
         str(month),
         stamp_of(root / SETTINGS),
         [list(item) for item in toml_files(root / expense_store.EXPENSES)],
-        [list(item) for item in toml_files(root / invoice_store.INVOICES, ".json")],
+        [list(item) for item in invoice_store.invoice_files(store)],
         [[pid, stamp_of(root / process_path(pid))] for pid in sorted(owners)],
     ], owners  # as JSON reads it back: lists, not tuples
 

@@ -175,7 +175,7 @@ def _shared_inputs(store: Store) -> list[Any]:
         __version__,
         stamp_of(root / SETTINGS),
         [list(item) for item in toml_files(root / expense_store.EXPENSES)],
-        [list(item) for item in toml_files(root / invoice_store.INVOICES, ".json")],
+        [list(item) for item in invoice_store.invoice_files(store)],
     ]  # as JSON reads it back: lists, not tuples
 
 

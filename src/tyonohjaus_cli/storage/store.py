@@ -7,7 +7,7 @@ Layout (every file carries ``schema``)::
     processes/<id>.toml     one per process, with its meetings
     sessions/<id>.json      the private session log of a process, see sessions.py
     history/                the change journal (undo), see journal.py
-    .cache/                 derived indexes, see index.py
+    .cache/                 derived indexes and caches, see index.py and settled.py
     .lock                   one writer at a time, see lock.py
 
 Reads need no lock: every file is replaced atomically. Writes happen only inside
@@ -33,6 +33,7 @@ from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import files, journal, settings_codec
+from tyonohjaus_cli.storage import settled as settled_part
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import (
@@ -63,46 +64,6 @@ T = TypeVar("T")
 
 def _summary_fits(value: Any) -> bool:
     return isinstance(value, list) and len(value) == len(ProcessSummary._fields)
-
-
-_SETTLED = "settled"
-"""The index's note of when its settled part was made: ``[folder stamp, horizon]``."""
-_SETTLED_YEARS = 4
-"""A process with no meeting in this many years before 1 January is settled: three years
-of open items before a month (usecases/bills.py) and the year itself stay live."""
-
-
-def _horizon(zone: ZoneInfo) -> str:
-    """1 January :data:`_SETTLED_YEARS` years back, as a wall-clock start."""
-    return f"{datetime.now(zone).year - _SETTLED_YEARS:04d}-01-01T00:00"
-
-
-def _is_settled(summary: ProcessSummary, horizon: str) -> bool:
-    """Whether a process has nothing to show from ``horizon`` on: every meeting before it
-    (a process left open years ago too), or no meeting at all and closed or declined."""
-    if summary.latest is None:
-        return summary.status in (ProcessStatus.CLOSED, ProcessStatus.DECLINED)
-    return summary.latest < horizon
-
-
-def _settled_good(meta: dict[str, Any], folder: Stamp | None, since: str) -> bool:
-    """Whether a view wanting nothing before ``since`` may skip the settled processes.
-
-    Every change tyo makes files its processes' summaries itself; a file added, removed or
-    saved by renaming it (as tyo, vim, emacs and ``sed -i`` do) changes the processes
-    folder's stamp, and then every file is checked again. What is not seen here is a
-    settled process's file rewritten in place by hand: a view of the whole practice
-    (``tyo process list``, ``tyo doctor``) sees it, and parts the index anew.
-    """
-    noted = meta.get(_SETTLED)
-    return (
-        folder is not None
-        and isinstance(noted, list)
-        and len(noted) == 2
-        and noted[0] == folder
-        and isinstance(noted[1], str)
-        and since >= noted[1]
-    )
 
 
 def client_path(client_id: str) -> str:
@@ -387,11 +348,11 @@ class Store:
 
         ``since`` (a wall-clock start as in :class:`ProcessSummary`) says that no meeting
         before it is wanted: while the settled part of the index is good, only the live
-        processes are read and their files checked (see :func:`_settled_good`), so a month's
+        processes are read and their files checked (see :func:`settled.settled_good`), so a month's
         view costs the same whatever the years before it.
         """
         folder = stamp_of(self.root / PROCESSES)
-        live_only = since is not None and _settled_good(self.index.meta, folder, since)
+        live_only = since is not None and settled_part.settled_good(self.index.meta, folder, since)
         seen = self._summaries_here.get(live_only)
         if seen is not None and seen[0] == folder:
             return seen[1]  # asked for again in this command (a month's bills and loose ends)
@@ -422,7 +383,7 @@ class Store:
         """Every process's summary, each file checked; the index parted anew into live and
         settled processes, and marked good for the folder as it is now."""
         index, settled = self.index, Index(self.root, SETTLED_INDEX)
-        horizon = _horizon(self.zone())
+        horizon = settled_part.horizon(self.zone())
         summaries = []
         names = set()
         listed = [
@@ -437,14 +398,16 @@ class Store:
         for (rel, stamp), value in zip(listed, cached, strict=True):
             names.add(rel)
             summary = ProcessSummary._make(next(built) if value is None else value)
-            keep, other = (settled, index) if _is_settled(summary, horizon) else (index, settled)
+            keep, other = (
+                (settled, index) if settled_part.is_settled(summary, horizon) else (index, settled)
+            )
             keep.keep(rel, stamp, list(summary) if value is None else value)
             other.drop(rel)
             summaries.append(summary)
         for part in (index, settled):
             part.forget_missing(names, f"{PROCESSES}/")
         settled.save()  # first: the live part, saved next, says that this one is good
-        index.set_meta(_SETTLED, [folder, horizon])
+        index.set_meta(settled_part.NOTE, [folder, horizon])
         index.save()
         return summaries
 
@@ -613,7 +576,7 @@ class Store:
             stamp = stamp_of(self.root / rel)
             if stamp is not None:
                 index.file(rel, stamp, summary)
-        noted = index.meta.get(_SETTLED)
+        noted = index.meta.get(settled_part.NOTE)
         saved = [rel for rel in transaction.writes if rel.startswith(f"{PROCESSES}/")]
         if (
             folder is not None
@@ -622,7 +585,7 @@ class Store:
             and noted[0] == folder
             and all(rel in transaction.summaries for rel in saved)
         ):
-            index.set_meta(_SETTLED, [stamp_of(self.root / PROCESSES), noted[1]])
+            index.set_meta(settled_part.NOTE, [stamp_of(self.root / PROCESSES), noted[1]])
         index.save()
 
     def _roll_back(self, error: OSError) -> NoReturn:

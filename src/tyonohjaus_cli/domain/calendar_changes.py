@@ -13,7 +13,6 @@ one and stays as it is. Pure: the moment is passed in.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -34,6 +33,8 @@ def visible_hash(process: Process, meeting: Meeting) -> str:
         "phone" if venue.phone else "",
         people,
     )
+    import hashlib  # 3-4 ms of start-up, for the commands that save or read a process
+
     return hashlib.sha256("\x1d".join(fields).encode()).hexdigest()[:16]
 
 

@@ -18,10 +18,7 @@ import typer
 from tyonohjaus_cli.cli import complete, machine, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.editor import edit, template
-from tyonohjaus_cli.cli.goals import review_row
 from tyonohjaus_cli.cli.progress import REVIEW_POINT_REACHED, progress_of
-from tyonohjaus_cli.domain import file_names
-from tyonohjaus_cli.domain import summary as summaries
 from tyonohjaus_cli.domain.enums import MEETING_STATUS_WORDS, MeetingStatus
 from tyonohjaus_cli.domain.goals import all_reviews
 from tyonohjaus_cli.domain.meetings import find
@@ -34,7 +31,6 @@ from tyonohjaus_cli.domain.sessionlog import (
     next_unlogged,
     record,
 )
-from tyonohjaus_cli.domain.summary_text import render
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_datetime, t, tn
 
@@ -321,6 +317,8 @@ def _notes_json(
     process: Process, log: SessionLog, numbers: list[int], *, with_reviews: bool
 ) -> str:
     """The private log as JSON (stable keys), for the supervisor's own archive or scripts."""
+    from tyonohjaus_cli.cli.goals import review_row
+
     meetings = []
     for n in numbers:
         meeting = find(process, n)
@@ -481,6 +479,10 @@ def summary(
 
     Example: tyo summary hoitajat-2027 --for client --format md -o yhteenveto.md
     """
+    from tyonohjaus_cli.domain import file_names
+    from tyonohjaus_cli.domain import summary as summaries
+    from tyonohjaus_cli.domain.summary_text import render
+
     store = session.store
     process = store.process(process_id)
     client = store.client_of(process)

@@ -410,10 +410,16 @@ def _invoice_heads(store: Store) -> list[InvoiceHead]:
 def invoiced_keys(store: Store) -> set[str]:
     """The billable items on an invoice in force (not a credit note, not credited), from
     the invoice index alone."""
+    return set(invoice_of_items(store))
+
+
+def invoice_of_items(store: Store) -> dict[str, int]:
+    """Billable item → the number of the invoice in force that bills it, from the invoice
+    index alone (as :func:`domain.invoices.invoiced_items` gives of whole invoices)."""
     heads = invoice_heads(store)
     credited = {head.credit_for for head in heads if head.credit_for is not None}
     return {
-        key
+        key: head.number
         for head in heads
         if head.credit_for is None and head.number not in credited
         for key in head.keys
@@ -526,10 +532,10 @@ def save_payments(
 
 
 def check_invoiced_meetings(store: Store, process: Process) -> None:
-    """Refuse a change to a meeting that an invoice bills: credit the invoice first."""
-    from tyonohjaus_cli.domain.billing import meeting_key
-    from tyonohjaus_cli.domain.invoices import invoiced_items
+    """Refuse a change to a meeting that an invoice bills: credit the invoice first.
 
+    The invoice index tells which invoice in force bills an item: no invoice is read whole,
+    and the invoices' domain is not imported (a log or a move of a held meeting)."""
     if not (store.root / INVOICES).is_dir():
         return
     try:
@@ -545,11 +551,9 @@ def check_invoiced_meetings(store: Store, process: Process) -> None:
     ]
     if not changed:
         return
-    # Only the invoices billing those months' items are read.
-    months = {meeting.start.strftime("%Y-%m") for meeting in changed}
-    billed = invoiced_items(invoices(store, months))
+    billed = invoice_of_items(store)
     for meeting in changed:
-        number = billed.get(meeting_key(before, meeting))
+        number = billed.get(f"{before.id}#{meeting.n}")  # domain.billing.meeting_key
         if number is not None:
             raise StoreError(
                 t(

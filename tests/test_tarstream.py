@@ -6,8 +6,7 @@ import gzip
 import io
 import tarfile
 
-import pytest
-from hypothesis import given
+from hypothesis import given, reject
 from hypothesis import strategies as st
 
 from tyonohjaus_cli.storage.tarstream import TarStream, header
@@ -74,5 +73,5 @@ def test_any_header_is_tarfiles(name: str, size: int, mtime: int) -> None:
     try:
         expected = info.tobuf(tarfile.PAX_FORMAT, tarfile.ENCODING, "surrogateescape")
     except (ValueError, UnicodeError):
-        pytest.skip("tarfile itself can't write it")
+        reject()  # tarfile itself can't write it: not an example
     assert header(name, size, mtime) == expected

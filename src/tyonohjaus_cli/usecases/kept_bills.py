@@ -13,7 +13,6 @@ from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from tyonohjaus_cli import __version__
 from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, BillItem
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import InvoiceLine, LineKind
@@ -21,8 +20,8 @@ from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.errors import TyoError
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.index import Memo, stamp_of, toml_files
-from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
+from tyonohjaus_cli.storage.index import Memo
+from tyonohjaus_cli.usecases import made_of
 from tyonohjaus_cli.usecases.bills import file_order, month_bills
 
 if TYPE_CHECKING:
@@ -74,20 +73,12 @@ def shown_bills(
 def _shared_inputs(store: Store, month: Month) -> tuple[list[Any], dict[str, str]]:
     """What every client's bill of ``month`` is made of (settings, expenses, invoices, tyo),
     and the client of each process with an expense in the month."""
-    root = store.root
     owners = {
         expense.process: store.process(expense.process).client
         for expense in expense_store.all_expenses(store)
         if expense.day in month and store.has_process(expense.process)
     }
-    return [
-        __version__,
-        str(month),
-        stamp_of(root / SETTINGS),
-        [list(item) for item in toml_files(root / expense_store.EXPENSES)],
-        [list(item) for item in invoice_store.invoice_files(store)],
-        [[pid, stamp_of(root / process_path(pid))] for pid in sorted(owners)],
-    ], owners  # as JSON reads it back: lists, not tuples
+    return [*made_of.every_answer(store), str(month), made_of.processes(store, owners)], owners
 
 
 def _groups(
@@ -118,16 +109,14 @@ def _client_inputs(
 ) -> list[Any]:
     """What one client's bill is made of besides: its file, its processes' files, and its
     meetings of the month already past (they bill nothing until logged)."""
-    root = store.root
     past = [
         f"{item.process}#{item.n}"
         for item in items
         if item.status is MeetingStatus.PLANNED and item.start < now
     ]
-    processes = sorted({item.process for item in items})
     return [
-        stamp_of(root / client_path(client_id)) if client_id else None,
-        [[pid, stamp_of(root / process_path(pid))] for pid in processes],
+        made_of.client(store, client_id),
+        made_of.processes(store, {item.process for item in items}),
         past,
     ]
 

@@ -13,7 +13,6 @@ from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tyonohjaus_cli import __version__
 from tyonohjaus_cli.domain.billing import Bill, combine
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import Totals, VatTotal, billed_items
@@ -22,13 +21,12 @@ from tyonohjaus_cli.i18n import format_money, tn
 from tyonohjaus_cli.i18n.months import month_words, months_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.index import Memo, stamp_of, toml_files
-from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
+from tyonohjaus_cli.storage.index import Memo
+from tyonohjaus_cli.usecases import made_of
 from tyonohjaus_cli.usecases.bills import Grouped, month_bills
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.expenses import Expense
-    from tyonohjaus_cli.domain.models import Client, Process
     from tyonohjaus_cli.storage.store import Store
 
 CLAIM_MONTHS = 36
@@ -53,8 +51,6 @@ class _Sought(NamedTuple):
     wanted: dict[tuple[str, Month], set[str]]
     """(client, earlier month) → the processes with an item of it on no invoice."""
     expenses: list[Expense]
-    processes: dict[str, Process]
-    """The processes read so far (those of the expenses)."""
 
 
 def _seek(store: Store, month: Month, client_id: str | None) -> _Sought:
@@ -75,14 +71,11 @@ def _seek(store: Store, month: Month, client_id: str | None) -> _Sought:
         and expense.key not in on_invoice
         and store.has_process(expense.process)
     ]
-    processes: dict[str, Process] = {}
     for expense in expenses:
-        if expense.process not in processes:
-            processes[expense.process] = store.process(expense.process)
-        owner = processes[expense.process].client
+        owner = store.process(expense.process).client  # decoded once in a command
         if client_id is None or owner == client_id:
             wanted.setdefault((owner, Month.of(expense.day)), set()).add(expense.process)
-    return _Sought(wanted, expenses, processes)
+    return _Sought(wanted, expenses)
 
 
 def open_earlier(
@@ -98,24 +91,19 @@ def open_earlier(
 
 
 def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
-    wanted, processes = sought.wanted, sought.processes
+    wanted = sought.wanted
     settings = store.settings()
     # What these months' bills show as invoiced already: only those clients' invoices of
     # those months are read.
     pairs = {(cid, str(earlier)) for cid, earlier in wanted}
     invoiced = billed_items(invoice_store.invoices(store, of=pairs)) if pairs else {}
-    for process_id in sorted({pid for ids in wanted.values() for pid in ids}):
-        if process_id not in processes:
-            processes[process_id] = store.process(process_id)
-    grouped = Grouped(processes.values(), sought.expenses, invoiced)
-    clients: dict[str, Client] = {}
+    involved = sorted({pid for ids in wanted.values() for pid in ids})
+    grouped = Grouped([store.process(pid) for pid in involved], sought.expenses, invoiced)
     result = []
     for (cid, earlier), ids in sorted(wanted.items()):
         if not store.has_client(cid):
             continue  # a process naming no client: `tyo doctor` reports it
-        if cid not in clients:
-            clients[cid] = store.client(cid)
-        bill = grouped.bill(settings, clients[cid], earlier, now=now, only=ids)
+        bill = grouped.bill(settings, store.client(cid), earlier, now=now, only=ids)
         if bill.open_items:
             result.append(bill)
     return result
@@ -129,7 +117,7 @@ def earlier_open(
     month's view does not read and bill three years of processes again, and a change to one
     process bills only its client's again. (An open item does not depend on ``now``.)"""
     sought = _seek(store, month, client_id)
-    shared = _shared_inputs(store)
+    shared = made_of.every_answer(store)
     memo = Memo(store.root, _MEMO)
     name = f"{month} {client_id or ''}"
     kept = memo.get(name, shared)
@@ -168,27 +156,14 @@ def earlier_open(
     return sorted(found, key=lambda item: (item.client, item.month))
 
 
-def _shared_inputs(store: Store) -> list[Any]:
-    """What every client's loose ends are made of: settings, expenses, invoices, tyo."""
-    root = store.root
-    return [
-        __version__,
-        stamp_of(root / SETTINGS),
-        [list(item) for item in toml_files(root / expense_store.EXPENSES)],
-        [list(item) for item in invoice_store.invoice_files(store)],
-    ]  # as JSON reads it back: lists, not tuples
-
-
 def _client_inputs(
     store: Store, client_id: str, mine: dict[tuple[str, Month], set[str]]
 ) -> list[Any]:
     """What one client's loose ends are made of besides: its file, its processes' files
     and the months sought (``mine``: its part of what is sought)."""
-    root = store.root
-    ids = sorted({pid for ids in mine.values() for pid in ids})
     return [
-        stamp_of(root / client_path(client_id)),
-        [[pid, stamp_of(root / process_path(pid))] for pid in ids],
+        made_of.client(store, client_id),
+        made_of.processes(store, {pid for ids in mine.values() for pid in ids}),
         sorted(str(earlier) for _, earlier in mine),
     ]
 

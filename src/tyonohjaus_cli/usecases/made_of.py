@@ -1,0 +1,41 @@
+"""What an answer kept in ``.cache/`` is made of: the stamps it is checked against.
+
+A month's bills (usecases/kept_bills.py) and loose ends (usecases/loose_ends.py) are kept
+under these, as JSON reads them back (lists, not tuples), and made again the moment one
+differs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from tyonohjaus_cli import __version__
+from tyonohjaus_cli.storage import expenses as expense_store
+from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.storage.index import Stamp, stamp_of, toml_files
+from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.store import Store
+
+
+def every_answer(store: Store) -> list[Any]:
+    """What every kept answer is made of: tyo itself, the settings, the expenses and the
+    invoices."""
+    return [
+        __version__,
+        stamp_of(store.root / SETTINGS),
+        [list(item) for item in toml_files(store.root / expense_store.EXPENSES)],
+        [list(item) for item in invoice_store.invoice_files(store)],
+    ]
+
+
+def processes(store: Store, ids: Iterable[str]) -> list[list[Any]]:
+    """``[id, stamp]`` of each process file, by id."""
+    return [[pid, stamp_of(store.root / process_path(pid))] for pid in sorted(ids)]
+
+
+def client(store: Store, client_id: str) -> Stamp | None:
+    """The stamp of a client's file (``None`` for the forgotten ones, ``""``)."""
+    return stamp_of(store.root / client_path(client_id)) if client_id else None

@@ -124,6 +124,28 @@ def test_printing_never_sends_a_control_character_raw() -> None:
     assert printable("rivi\nrivi\tsarake") == "rivi\nrivi\tsarake"
 
 
+def test_a_plain_table_shows_every_cell_safe_and_in_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tyonohjaus_cli.cli.output import Column, print_table
+    from tyonohjaus_cli.i18n import language, set_language
+
+    rows = [{"name": "Kalle\x1b[2J"}, {"name": "[erased] ja työnjako"}, {"name": "Bertta"}]
+    was = language()
+    set_language("fi")
+    try:
+        print_table([Column("name", "nimi")], rows)
+    finally:
+        set_language(was)
+    printed = capsys.readouterr().out
+    assert printed.splitlines() == [
+        "nimi",
+        "Kalle\\x1b[2J",
+        "[poistettu] ja työnjako",
+        "Bertta",
+    ]
+
+
 def test_csv_cells_a_spreadsheet_would_run_are_neutralised(practice: Tyo) -> None:
     assert [cell(v) for v in ("=1+2", "+358", "-x", "@SUM(A1)", "\tx", "\rx")] == [
         "'=1+2", "'+358", "'-x", "'@SUM(A1)", "'\tx", "'\rx",

@@ -15,6 +15,7 @@ from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
+from tyonohjaus_cli.domain.erased import IN_EVERY_MARK, shown
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.files import make_named_folder, refuse_inside, write_named
 
@@ -59,20 +60,28 @@ def printable(text: str) -> str:
 def for_people(text: str) -> str:
     """Text from the store as a person reads it on a terminal: safe (:func:`printable`),
     and the mark of an erased name in words ("[poistettu]")."""
-    from tyonohjaus_cli.domain.erased import shown
-
     return printable(shown(text))
 
 
-def _cells(columns: Sequence[Column], row: Mapping[str, Any]) -> list[str]:
-    return ["" if (value := row.get(c.key)) is None else for_people(c.show(value)) for c in columns]
+_FOR_WORDS = re.compile(f"{_CONTROL.pattern}|{IN_EVERY_MARK}")
+"""What :func:`for_people` changes: a table whose text has none of it is printed as it is."""
+
+
+def _cells(columns: Sequence[Column], rows: Iterable[Mapping[str, Any]]) -> list[list[str]]:
+    body = [
+        ["" if (value := row.get(c.key)) is None else c.show(value) for c in columns]
+        for row in rows
+    ]
+    if _FOR_WORDS.search("\n".join("\n".join(cells) for cells in body)) is None:
+        return body  # one search for the whole table, not one a cell (1,500 rows, 9,000 cells)
+    return [[for_people(cell) for cell in cells] for cells in body]
 
 
 def print_table(
     columns: Sequence[Column], rows: Iterable[Mapping[str, Any]], *, title: str = ""
 ) -> None:
     """A table: Rich on a terminal, aligned plain text otherwise."""
-    body = [_cells(columns, row) for row in rows]
+    body = _cells(columns, rows)
     if sys.stdout.isatty():
         from rich import box
         from rich.console import Console

@@ -17,6 +17,9 @@ ERASED = "[erased]"
 MARKS = (ERASED,)
 """Every mark tyo has ever written for an erased name (one so far)."""
 
+IN_EVERY_MARK = "erased"
+"""A word every mark holds: text without it has no mark to put into words."""
+
 _ESCAPED = "\\[erased\\]"
 """The mark as Markdown quotes it (see :mod:`~tyonohjaus_cli.domain.markdown`)."""
 
@@ -24,7 +27,7 @@ _ESCAPED = "\\[erased\\]"
 def shown(text: str, lang: str | None = None) -> str:
     """``text`` with each mark in the words of ``lang`` (default: the interface language),
     in plain text and in Markdown alike."""
-    if "erased" not in text:
+    if IN_EVERY_MARK not in text:
         return text
     words = t("[erased]", lang=lang)
     escaped = words.replace("[", "\\[").replace("]", "\\]")

@@ -166,6 +166,41 @@ def test_a_change_by_tyo_keeps_the_settled_part_good(practice: Path, tyo: Tyo) -
     assert meta[0] == [folder.st_mtime_ns, folder.st_size]
 
 
+def _cached_document(practice: Path, rel: str) -> Any:
+    """The document cached for ``rel`` if it is kept for the file as it is now, else None."""
+    cached = json.loads((practice / ".cache" / f"{rel.removesuffix('.toml')}.json").read_text())
+    info = (practice / rel).lstat()
+    return cached[2] if cached[1] == [info.st_mtime_ns, info.st_size] else None
+
+
+def _parsed_document(practice: Path, rel: str) -> Any:
+    from tyonohjaus_cli.storage.documents import migrate, parse_toml
+    from tyonohjaus_cli.storage.index import jsonable
+
+    text = (practice / rel).read_text(encoding="utf-8")
+    return jsonable(migrate(parse_toml(text, rel), rel, text))
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ("meeting", "move", LIVE, "11", "--to", "2026-11-26 12:00"),
+        ("log", LIVE, "1", "--force", "--note", "Tallennettu."),
+        ("process", "edit", LIVE, "--rate", "101", "--from", "2026-12-01"),
+        ("client", "edit", "satula-hoivakoti-004", "--contact", "Kalle Kettu"),
+    ],
+)
+def test_what_tyo_saved_is_cached_as_the_file_reads(
+    practice: Path, tyo: Tyo, change: tuple[str, ...]
+) -> None:
+    # The next command reads the document from the cache, not the TOML it was just written as.
+    assert tyo("process", "show", LIVE, "--json").exit_code == 0
+    changed = tyo(*change)
+    assert changed.exit_code == 0, changed.output
+    rel = f"clients/{change[2]}.toml" if change[0] == "client" else f"processes/{LIVE}.toml"
+    assert _cached_document(practice, rel) == _parsed_document(practice, rel)
+
+
 def test_a_removed_process_leaves_every_view(practice: Path, tyo: Tyo) -> None:
     _views(tyo)
     (practice / "processes" / f"{LIVE}.toml").unlink()

@@ -198,8 +198,9 @@ def toml_files(folder: Path, suffix: str = ".toml") -> list[tuple[str, Stamp]]:
 class DocCache:
     """A store file's checked document as JSON, by the file's stamp: ``.cache/<rel>.json``.
 
-    Only what tyo has parsed and checked is kept, and a value is used only while the file
-    has the stamp it was read at; anything unreadable or misshapen counts as absent.
+    Only what tyo has parsed and checked, or written itself, is kept, and a value is used
+    only while the file has the stamp it was read or written at; anything unreadable or
+    misshapen counts as absent.
     """
 
     def __init__(self, root: Path) -> None:

@@ -561,7 +561,9 @@ class Store:
 
     def _index_summaries(self, transaction: Transaction, folder: Stamp | None) -> None:
         """Put the processes a change saved into the index, so the next list view reads no
-        TOML: the summary is made from the process in hand, and filed under the new stamp.
+        TOML: the summary is made from the process in hand, and filed under the new stamp;
+        so is each saved document in the document cache, so the next command decodes it
+        from JSON (a ``meeting move`` after a ``log`` parses no TOML).
 
         The processes folder had the stamp ``folder`` before the change: when the index's
         settled part was good for it and the change only saved processes whose summaries
@@ -569,6 +571,10 @@ class Store:
         """
         self._summaries_here.clear()
         self._once.clear()
+        for rel, document in transaction.documents.items():
+            stamp = stamp_of(self.root / rel)
+            if stamp is not None:
+                self.documents.put(rel, stamp, document)
         if not transaction.summaries:
             return
         index = self.index
@@ -680,10 +686,19 @@ class Transaction:
         self.writes: dict[str, str | None] = {}
         self.summaries: dict[str, ProcessSummary] = {}
         """What the index keeps of each process saved, filed once the change is applied."""
+        self.documents: dict[str, Doc] = {}
+        """The document of each client and process saved, as the file reads back (checked,
+        migrated, as JSON): filed in the document cache once the change is applied, so the
+        next command does not parse the TOML it was written as."""
 
     def write(self, rel: str, text: str | None) -> None:
         self.writes[rel] = text
         self.summaries.pop(rel, None)
+        self.documents.pop(rel, None)
+
+    def _save_document(self, rel: str, doc: Doc) -> None:
+        self.write(rel, dump_toml(doc))
+        self.documents[rel] = jsonable(migrate(doc, rel, ""))
 
     def save_settings(self, settings: Settings) -> None:
         self.write(SETTINGS, dump_toml(settings_codec.settings_to_doc(settings)))
@@ -691,7 +706,7 @@ class Transaction:
     def save_client(self, client: Client) -> None:
         from tyonohjaus_cli.storage import codec
 
-        self.write(client_path(client.id), dump_toml(codec.client_to_doc(client)))
+        self._save_document(client_path(client.id), codec.client_to_doc(client))
 
     def save_process(self, process: Process) -> None:
         from tyonohjaus_cli.domain.calendar_changes import with_changes_seen
@@ -701,7 +716,7 @@ class Transaction:
         # A change an invitation shows (process edit --place, ...) raises SEQUENCE.
         process = with_changes_seen(process, self.now)
         check_invoiced_meetings(self.store, process)  # an invoiced meeting never changes
-        self.write(process_path(process.id), dump_toml(codec.process_to_doc(process)))
+        self._save_document(process_path(process.id), codec.process_to_doc(process))
         self.summaries[process_path(process.id)] = codec.summary_of_process(process)
 
     def save_session_log(self, log: SessionLog) -> None:

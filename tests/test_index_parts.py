@@ -201,6 +201,30 @@ def test_what_tyo_saved_is_cached_as_the_file_reads(
     assert _cached_document(practice, rel) == _parsed_document(practice, rel)
 
 
+@pytest.mark.parametrize("where", ["generated", "example"])
+def test_every_document_tyo_writes_reads_back_as_it_is_cached(
+    practice: Path, tmp_path: Path, where: str
+) -> None:
+    from tyonohjaus_cli.storage import codec
+    from tyonohjaus_cli.storage.documents import dump_toml, migrate, parse_toml
+    from tyonohjaus_cli.storage.index import jsonable
+    from tyonohjaus_cli.storage.store import Store
+
+    root = practice
+    if where == "example":
+        root = tmp_path / "example"
+        shutil.copytree(Path(__file__).parents[1] / "examples" / "store", root)
+    store = Store(root)
+    made = [codec.client_to_doc(store.client(path.stem)) for path in root.glob("clients/*.toml")]
+    made += [codec.process_to_doc(store.process(p.stem)) for p in root.glob("processes/*.toml")]
+    assert len(made) >= 5
+    for doc in made:
+        text = dump_toml(doc)
+        assert jsonable(migrate(doc, "x", "")) == jsonable(
+            migrate(parse_toml(text, "x"), "x", text)
+        )
+
+
 def test_a_removed_process_leaves_every_view(practice: Path, tyo: Tyo) -> None:
     _views(tyo)
     (practice / "processes" / f"{LIVE}.toml").unlink()

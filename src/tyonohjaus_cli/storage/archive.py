@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t, tn
-from tyonohjaus_cli.storage import inventory
+from tyonohjaus_cli.storage import inventory, packed, tarstream
 from tyonohjaus_cli.storage.files import (
     DIR_MODE,
     READ_LIMIT,
@@ -53,7 +53,6 @@ from tyonohjaus_cli.storage.files import (
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME
 from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.storage.tarstream import TarStream
 
 if TYPE_CHECKING:
     from tarfile import TarInfo
@@ -64,44 +63,68 @@ MANIFEST = "tyo-backup.json"
 BACKUP_FORMAT = 1
 
 
-def backup_files(root: Path) -> list[str]:
-    """What a backup holds: the store's files and its journal, no cache, lock or temp files."""
+def backup_files(root: Path) -> packed.Listed:
+    """What a backup holds: the store's files and its journal, no cache, lock or temp
+    files; each with its ``lstat``. The cache is not walked (it has as many files as the
+    store, and none of them belongs in a backup)."""
+    walked = inventory.stated_files(root, leave_out=frozenset({CACHE}))
     return [
-        rel
-        for rel in inventory.all_files(root)  # POSIX paths, as "clients/pohde.toml"
+        (rel, info)
+        for rel, info in zip(walked.found, walked.stats, strict=True)  # as "clients/pohde.toml"
         if rel.partition("/")[0] not in (CACHE, inventory.LOCK)
         and not inventory.is_temp(rel.rpartition("/")[2])
     ]
 
 
 def backup(store: Store, target: Path, created: str) -> list[str]:
-    """Write the whole store to ``target`` (.tar.gz); the files it holds."""
+    """Write the whole store to ``target`` (.tar.gz); the files it holds.
+
+    The files come in pieces, each compressed on its own and kept in the cache for the
+    next backup (:mod:`.packed`): a piece whose files are as they were is not read again.
+    """
     if is_inside(target, store.root):
         raise UsageError(t("write the backup outside the store, not into {root}", root=store.root))
     check_named(target)  # before the store is read: as `tyo ics -o` and `tyo invoice pdf -o`
     if not store.root.is_dir():
         store.settings()  # the usual "no store here" message
     with store.locked():
-        names = backup_files(store.root)
-        contents: dict[str, bytes] = {}
-        mtimes: dict[str, float] = {}
-        for rel in names:
-            contents[rel], mtimes[rel] = _read_stamped(store.root, rel)
+        listed = backup_files(store.root)
+        kept = packed.Pieces(store.root, tarstream.LEVEL)
+        made = [kept.reused(run) or _piece(store.root, run, kept) for run in packed.pieces(listed)]
+        kept.save()
+    names = [rel for rel, _ in listed]
+    digests = [digest for piece in made for digest in piece.digests]
     manifest = {
         "format": BACKUP_FORMAT,
         "created": created,
-        "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in contents.items()},
+        "files": dict(zip(names, digests, strict=True)),
     }
-    archive = TarStream()
-    archive.add(MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
-    for rel in names:
-        archive.add(rel, contents[rel], int(mtimes[rel]))
-    write_named(target, archive.close())
+    head = tarstream.member(MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
+    size = len(head) + sum(piece.size for piece in made)
+    members = [
+        tarstream.packed(head),
+        *(piece.member for piece in made),
+        tarstream.packed(tarstream.ending(size)),
+    ]
+    write_named(target, b"".join(members))
     return names
 
 
-def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
-    """A store file's bytes and modification time, from one opening of it (not through a
+def _piece(root: Path, run: packed.Listed, kept: packed.Pieces) -> packed.Piece:
+    """A piece of the backup read from the store's files (their stamps as read)."""
+    stamped: packed.Listed = []
+    members: list[bytes] = []
+    digests: list[str] = []
+    for rel, _ in run:
+        data, info = _read_stamped(root, rel)
+        stamped.append((rel, info))
+        members.append(tarstream.member(rel, data, int(info.st_mtime)))
+        digests.append(hashlib.sha256(data).hexdigest())
+    return kept.made(stamped, b"".join(members), digests)
+
+
+def _read_stamped(root: Path, rel: str) -> tuple[bytes, os.stat_result]:
+    """A store file's bytes and its ``fstat``, from one opening of it (not through a
     link: the walk has refused those, and one put there since is refused here)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -114,7 +137,8 @@ def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
             data = os.read(fd, info.st_size + 1)
             if len(data) > info.st_size:
                 data += b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
-            return data, info.st_mtime
+                info = os.fstat(fd)
+            return data, info
         finally:
             os.close(fd)
     except OSError as error:

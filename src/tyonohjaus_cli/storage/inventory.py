@@ -54,6 +54,8 @@ class Survey:
 
     found: list[str]
     """The regular files, as :func:`all_files` lists them."""
+    stats: list[os.stat_result]
+    """The ``lstat`` of each of :attr:`found`, in order."""
     odd: list[tuple[str, str]]
     """Links and special files, with what is wrong with each, as :func:`odd_files`."""
     modes: list[tuple[str, int, bool]]
@@ -62,8 +64,9 @@ class Survey:
     whether it is the folder."""
 
 
-def survey(root: Path) -> Survey:
-    """Walk ``root`` once; links are never followed.
+def survey(root: Path, leave_out: frozenset[str] = frozenset()) -> Survey:
+    """Walk ``root`` once, but not its folders named in ``leave_out``; links are never
+    followed.
 
     Each folder is listed once with ``os.scandir``, whose entries know their kind without a
     ``stat`` of their own (a twenty-year store has thousands of files); the order is that of
@@ -71,6 +74,7 @@ def survey(root: Path) -> Survey:
     folders, by name.
     """
     found: list[str] = []
+    stats: list[os.stat_result] = []
     odd: list[tuple[str, str]] = []
     modes: list[tuple[str, int, bool]] = []
 
@@ -99,14 +103,15 @@ def survey(root: Path) -> Survey:
                 problem = _kind_problem(kinds[entry.name])
                 if problem is None:
                     found.append(base + entry.name)
+                    stats.append(entry.stat(follow_symlinks=False))  # kept from the listing
                 else:
                     odd.append((base + entry.name, problem))
         for entry in entries:
-            if not entry.is_symlink() and _is_dir(entry):
+            if not entry.is_symlink() and _is_dir(entry) and (base or entry.name not in leave_out):
                 visit(entry.path, f"{base}{entry.name}/", _lstat_mode(entry))
 
     visit(str(root), "", _lstat_mode_of(root))
-    return Survey(found, odd, modes)
+    return Survey(found, stats, odd, modes)
 
 
 def _lstat_mode(entry: os.DirEntry[str]) -> int | None:
@@ -159,13 +164,21 @@ def all_files(root: Path, *, strict: bool = True) -> list[str]:
     that export, forget and import never silently skip what is behind it; ``strict=False``
     (``tyo doctor``, which reports them with :func:`odd_files`) leaves them out.
     """
+    return stated_files(root, strict=strict).found
+
+
+def stated_files(
+    root: Path, *, strict: bool = True, leave_out: frozenset[str] = frozenset()
+) -> Survey:
+    """:func:`all_files`, but not those in the folders named in ``leave_out``, in a
+    :class:`Survey` that has their ``lstat`` too."""
     if not root.is_dir():
-        return []
-    found, odd = _walk(root)
-    if strict and odd:
-        rel, problem = odd[0]
+        return Survey([], [], [], [])
+    walked = survey(root, leave_out)
+    if strict and walked.odd:
+        rel, problem = walked.odd[0]
         raise StoreError(f"{rel}: {problem}")
-    return found
+    return walked
 
 
 def odd_files(root: Path) -> list[tuple[str, str]]:

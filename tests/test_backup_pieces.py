@@ -4,9 +4,11 @@ it is still the store as it is now, byte for byte, and the same archive as one m
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import shutil
 import subprocess
+import tarfile
 import time
 from pathlib import Path
 
@@ -122,6 +124,27 @@ def test_files_changed_just_before_the_cache_was_written_are_read_again(
     read = _reads(monkeypatch)
     _export(practice, tmp_path / "again.tar.gz")
     assert len(read) == len(snapshot(store_path))
+
+
+@pytest.mark.parametrize("invoices", [0, 300])
+def test_the_manifest_is_json_as_tyo_always_wrote_it(
+    initialised: Tyo, store_path: Path, tmp_path: Path, invoices: int
+) -> None:
+    """Made of the pieces' lines, the manifest is still one JSON document, indented."""
+    (store_path / "invoices").mkdir(exist_ok=True)
+    for n in range(invoices):
+        (store_path / "invoices" / f"{n}-ä\udcff.json").write_bytes(b"%d" % n)
+    backup = tmp_path / "b.tar.gz"
+    for _ in range(2):
+        _export(initialised, backup)
+        _later(store_path)
+        with tarfile.open(backup) as tar:
+            text = tar.extractfile(archive.MANIFEST).read()  # type: ignore[union-attr]
+            names = tar.getnames()[1:]
+        manifest = json.loads(text)
+        assert text == json.dumps(manifest, indent=1).encode() + b"\n"
+        assert list(manifest["files"]) == names
+        assert len(names) == len(snapshot(store_path)) > invoices
 
 
 @pytest.mark.parametrize(

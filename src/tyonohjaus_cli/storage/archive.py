@@ -92,22 +92,44 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
         kept = packed.Pieces(store.root, tarstream.LEVEL)
         made = [kept.reused(run) or _piece(store.root, run, kept) for run in packed.pieces(listed)]
         kept.save()
-    names = [rel for rel, _ in listed]
-    digests = [digest for piece in made for digest in piece.digests]
-    manifest = {
-        "format": BACKUP_FORMAT,
-        "created": created,
-        "files": dict(zip(names, digests, strict=True)),
-    }
-    head = tarstream.member(MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
-    size = len(head) + sum(piece.size for piece in made)
+    head, tail, size = _manifest_member(
+        created, listed[: len(made[0].digests)] if made else [], made
+    )
+    size += sum(piece.size for piece in made)
     members = [
         tarstream.packed(head),
+        *(piece.lines for piece in made[1:]),
+        tarstream.packed(tail),
         *(piece.member for piece in made),
         tarstream.packed(tarstream.ending(size)),
     ]
     write_named(target, b"".join(members))
-    return names
+    return [rel for rel, _ in listed]
+
+
+def _manifest_member(
+    created: str, first: packed.Listed, made: list[packed.Piece]
+) -> tuple[bytes, bytes, int]:
+    """The manifest's tar member, ``json.dumps(manifest, indent=1)``, made of the lines that
+    each piece keeps (the first piece's made here: they start the object): what comes
+    before the second piece's lines, what follows the last piece's, and its size in all."""
+    start = json.dumps({"format": BACKUP_FORMAT, "created": created, "files": {}}, indent=1)
+    start = start.removesuffix("{}\n}") + "{"
+    lines = _lines(first, made[0].digests if made else []).removeprefix(b",")
+    end = b"\n }\n}\n" if made else b"}\n}\n"
+    size = len(start) + len(lines) + sum(piece.lines_size for piece in made[1:]) + len(end)
+    header = tarstream.header(MANIFEST, size, 0)
+    padding = b"\0" * (-size % tarstream.BLOCK)
+    return header + start.encode() + lines, end + padding, len(header) + size + len(padding)
+
+
+def _lines(run: packed.Listed, digests: list[str]) -> bytes:
+    """The manifest's lines for the files of ``run``, each after a comma."""
+    from json.encoder import encode_basestring_ascii as quoted
+
+    return "".join(
+        f',\n  {quoted(rel)}: "{digest}"' for (rel, _), digest in zip(run, digests, strict=True)
+    ).encode()
 
 
 def _piece(root: Path, run: packed.Listed, kept: packed.Pieces) -> packed.Piece:
@@ -120,7 +142,7 @@ def _piece(root: Path, run: packed.Listed, kept: packed.Pieces) -> packed.Piece:
         stamped.append((rel, info))
         members.append(tarstream.member(rel, data, int(info.st_mtime)))
         digests.append(hashlib.sha256(data).hexdigest())
-    return kept.made(stamped, b"".join(members), digests)
+    return kept.made(stamped, b"".join(members), digests, _lines(run, digests))
 
 
 def _read_stamped(root: Path, rel: str) -> tuple[bytes, os.stat_result]:

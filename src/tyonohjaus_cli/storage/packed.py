@@ -8,8 +8,9 @@ at a name whose CRC-32 is divisible by :data:`SPLIT`, so that a file added or re
 changes its own piece only; a twenty-year store comes in some 80 pieces of 60 kB, which
 compress to 4 % more than the files in one stream.
 
-This file keeps each piece's gzip member and the SHA-256 of each of its files (for the
-manifest), under a key made of the names and stamps of its files: modification and change
+This file keeps each piece's gzip member, the SHA-256 of each of its files and the lines
+of the manifest that list them (compressed too: the manifest comes first in the archive,
+and its 2,400 digests cost as much to compress as the files of a piece), under a key made of the names and stamps of its files: modification and change
 time in nanoseconds, size and inode. Every write of a file changes its change time, which
 no editor or tool sets back, so a piece whose files have those stamps still holds their
 bytes. A stamp within :data:`RACY` of the cache's own time may not show a change made in the
@@ -41,7 +42,7 @@ RACY = 3 * 10**9
 """Nanoseconds: a file's stamps must be older than the cache by this much to be trusted
 (twice the coarsest clock a store may be kept on, FAT's two seconds, and some)."""
 _MAGIC = b"tyo-pieces"
-_VERSION = 1
+_VERSION = 2
 _LIMIT = 512 * 1024 * 1024
 
 Listed = list[tuple[str, os.stat_result]]
@@ -50,13 +51,16 @@ Listed = list[tuple[str, os.stat_result]]
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of the archive's files, compressed: one gzip member of ``size`` bytes of tar."""
+    """A run of the archive's files, compressed: one gzip member of ``size`` bytes of tar,
+    and one of the ``lines_size`` bytes of the manifest that list them."""
 
     key: str
     size: int
     member: bytes | memoryview
     digests: list[str]
     """The SHA-256 of each file, in order."""
+    lines_size: int
+    lines: bytes | memoryview
 
 
 def pieces(listed: Listed) -> list[Listed]:
@@ -98,20 +102,27 @@ class Pieces:
     def _read(self) -> None:
         written = self.path.lstat().st_mtime_ns  # the store is locked: no one writes it now
         data = read_bytes(self.path, _LIMIT)
-        line, _, rest = data.partition(b"\n")
-        magic, version, crc, length = line.split(b" ")
+        cut = data.index(b"\n")
+        magic, version, crc, length = data[:cut].split(b" ")
+        rest = memoryview(data)[cut + 1 :]  # not copied: the pieces are read from it
         if magic != _MAGIC or int(version) != _VERSION or int(crc, 16) != zlib.crc32(rest):
             return
-        head: Any = json.loads(rest[: int(length)])
-        blob = memoryview(rest)[int(length) :]
+        head: Any = json.loads(bytes(rest[: int(length)]))
+        blob = rest[int(length) :]
         before: dict[str, Piece] = {}
         offset = 0
-        for key, size, end, digests in head["pieces"]:
-            member = blob[offset:end]
-            if not (isinstance(key, str) and isinstance(size, int) and len(member) == end - offset):
+        for key, size, lines_size, ends, digests in head["pieces"]:
+            member, lines = blob[offset : ends[0]], blob[ends[0] : ends[1]]
+            if not (
+                isinstance(key, str)
+                and isinstance(size, int)
+                and isinstance(lines_size, int)
+                and len(member) + len(lines) == ends[1] - offset
+            ):
                 return
-            before[key] = Piece(key, size, member, [str(digest) for digest in digests])
-            offset = end
+            digests = [str(digest) for digest in digests]
+            before[key] = Piece(key, size, member, digests, lines_size, lines)
+            offset = ends[1]
         if head["level"] == self.level and offset == len(blob):
             self.before = before
             self._cutoff = written - RACY
@@ -130,11 +141,13 @@ class Pieces:
         self.now.append(piece)
         return piece
 
-    def made(self, run: Listed, data: bytes, digests: list[str]) -> Piece:
-        """The piece of ``run``, its files read as ``data`` (their tar members)."""
+    def made(self, run: Listed, data: bytes, digests: list[str], lines: bytes) -> Piece:
+        """The piece of ``run``, its files read as ``data`` (their tar members), listed in
+        the manifest by ``lines``."""
         from tyonohjaus_cli.storage.tarstream import packed
 
-        piece = Piece(key_of(run), len(data), packed(data, self.level), digests)
+        member, listing = packed(data, self.level), packed(lines, self.level)
+        piece = Piece(key_of(run), len(data), member, digests, len(lines), listing)
         self.now.append(piece)
         self._made = True
         return piece
@@ -145,12 +158,18 @@ class Pieces:
         simply keeps none."""
         if not self._made and len(self.now) == len(self.before):
             return
-        listed, end = [], 0
+        listed: list[list[Any]] = []
+        blob: list[bytes | memoryview] = []
+        end = 0
         for piece in self.now:
-            end += len(piece.member)
-            listed.append([piece.key, piece.size, end, piece.digests])
+            ends = [end + len(piece.member), end + len(piece.member) + len(piece.lines)]
+            end = ends[1]
+            listed.append([piece.key, piece.size, piece.lines_size, ends, piece.digests])
+            blob += (piece.member, piece.lines)
         head = json.dumps({"level": self.level, "pieces": listed}, separators=(",", ":")).encode()
-        rest = b"".join([head, *(piece.member for piece in self.now)])
-        line = b"%s %d %08x %d\n" % (_MAGIC, _VERSION, zlib.crc32(rest), len(head))
+        crc = zlib.crc32(head)
+        for part in blob:
+            crc = zlib.crc32(part, crc)
+        line = b"%s %d %08x %d\n" % (_MAGIC, _VERSION, crc, len(head))
         with contextlib.suppress(OSError):
-            atomic_write(self.path, line + rest, durable=False)
+            atomic_write(self.path, b"".join([line, head, *blob]), durable=False)

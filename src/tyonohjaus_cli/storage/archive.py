@@ -30,9 +30,8 @@ import re
 import shutil
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t, tn
@@ -169,8 +168,7 @@ def _read_stamped(root: Path, rel: str) -> tuple[bytes, os.stat_result]:
         ) from None
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(NamedTuple):
     files: list[str]
     created: str
 
@@ -415,8 +413,7 @@ def _swap(root: Path, staging: Path, timeout: float, on_wait: Callable[[str], No
 # --- a client's export ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClientData:
+class ClientData(NamedTuple):
     """What the store holds about one client, ready to write out."""
 
     client: str

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
@@ -46,8 +45,7 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-@dataclass(frozen=True)
-class Survey:
+class Survey(NamedTuple):
     """One walk of a store: what :func:`all_files` and :func:`odd_files` tell, and the
     mode of every folder and file met (``tyo doctor`` checks them), so that a command
     that needs all three walks a store of thousands of files once."""
@@ -231,8 +229,7 @@ def parse_document(rel: str, text: str) -> Doc:
     return migrate(doc, rel, text)
 
 
-@dataclass(frozen=True)
-class Owner:
+class Owner(NamedTuple):
     """Whom a document belongs to, as far as it says."""
 
     client: str | None = None

@@ -35,11 +35,11 @@ def practice(initialised: Tyo, store_path: Path) -> Tyo:
 
 
 def _later(store_path: Path) -> None:
-    """Move the cache's time an hour on, as if the store had been left alone since: no file
+    """Move the pieces' time an hour on, as if the store had been left alone since: no file
     is then too new for its stamp to be trusted, and every piece may be reused."""
-    cache = store_path / CACHED
-    ahead = cache.stat().st_mtime + 3600
-    os.utime(cache, (ahead, ahead))
+    for piece in (store_path / CACHED).iterdir():
+        ahead = piece.stat().st_mtime + 3600
+        os.utime(piece, (ahead, ahead))
 
 
 def _export(tyo: Tyo, target: Path) -> bytes:
@@ -77,8 +77,10 @@ def test_a_backup_made_again_is_the_store_as_it_is_now(
     practice: Tyo, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     first = _export(practice, tmp_path / "first.tar.gz")
-    assert (store_path / CACHED).is_file()
-    assert oct((store_path / CACHED).stat().st_mode & 0o777) == "0o600"  # notes are in it
+    pieces = sorted((store_path / CACHED).iterdir())
+    assert len(pieces) > 3
+    assert {oct(piece.stat().st_mode & 0o777) for piece in pieces} == {"0o600"}  # notes in them
+    assert oct((store_path / CACHED).stat().st_mode & 0o777) == "0o700"
     _later(store_path)
     assert _export(practice, tmp_path / "again.tar.gz") == first
 
@@ -94,8 +96,10 @@ def test_a_backup_made_again_is_the_store_as_it_is_now(
     backup = tmp_path / "changed.tar.gz"
     changed = _export(practice, backup)
     assert SECRET.upper().encode() in changed
+    kept = sorted((store_path / CACHED).iterdir())
     shutil.rmtree(store_path / ".cache")
     assert _export(practice, tmp_path / "anew.tar.gz") == changed
+    assert sorted((store_path / CACHED).iterdir()) == kept  # none of the last one's left
     assert _restored(practice, backup, tmp_path / "restored", monkeypatch) == snapshot(store_path)
 
 
@@ -147,6 +151,14 @@ def test_the_manifest_is_json_as_tyo_always_wrote_it(
         assert len(names) == len(snapshot(store_path)) > invoices
 
 
+def _told_wrong(data: bytes) -> bytes:
+    """A piece whose first line tells its gzip member one byte longer than it is."""
+    line, _, rest = data.partition(b"\n")
+    fields = line.split(b" ")
+    fields[4] = b"%d" % (int(fields[4]) + 1)
+    return b" ".join(fields) + b"\n" + rest
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -154,7 +166,8 @@ def test_the_manifest_is_json_as_tyo_always_wrote_it(
         lambda data: data[: len(data) // 2],
         lambda data: data[:-40] + bytes(40),
         lambda data: data[:200] + bytes([data[200] ^ 1]) + data[201:],
-        lambda data: b"tyo-pieces 1 00000000 5\n[1,2]" + data,
+        lambda data: b"tyo-piece 1 00000000 5\n[1,2]" + data,
+        lambda data: _told_wrong(data),
         lambda data: b"\xff" * 100,
     ],
 )
@@ -162,20 +175,29 @@ def test_a_damaged_cache_still_gives_a_whole_backup(
     practice: Tyo, store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: object
 ) -> None:
     first = _export(practice, tmp_path / "first.tar.gz")
-    cache = store_path / CACHED
-    cache.write_bytes(damage(cache.read_bytes()))  # type: ignore[operator]
+    for piece in (store_path / CACHED).iterdir():
+        piece.write_bytes(damage(piece.read_bytes()))  # type: ignore[operator]
     _later(store_path)
     backup = tmp_path / "again.tar.gz"
     assert _export(practice, backup) == first
     assert _restored(practice, backup, tmp_path / "restored", monkeypatch) == snapshot(store_path)
 
 
-def test_a_cache_that_is_a_folder_is_no_cache(
-    practice: Tyo, store_path: Path, tmp_path: Path
+@pytest.mark.parametrize("kind", ["file", "link"])
+def test_a_cache_folder_that_is_not_one_is_no_cache(
+    practice: Tyo, store_path: Path, tmp_path: Path, kind: str
 ) -> None:
-    (store_path / CACHED).mkdir(parents=True)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious").write_text("mine")
+    (store_path / ".cache").mkdir(exist_ok=True)
+    if kind == "file":
+        (store_path / CACHED).write_text("not a folder")
+    else:
+        (store_path / CACHED).symlink_to(elsewhere)
     first = _export(practice, tmp_path / "first.tar.gz")
     assert _export(practice, tmp_path / "again.tar.gz") == first
+    assert [path.name for path in elsewhere.iterdir()] == ["precious"]
 
 
 @pytest.mark.skipif(shutil.which("tar") is None, reason="no tar here")

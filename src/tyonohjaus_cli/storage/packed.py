@@ -1,4 +1,4 @@
-"""The compressed pieces of the last backup (``.cache/backup.bin``), for the next one.
+"""The compressed pieces of the last backup (``.cache/backup/``), for the next one.
 
 Compressing a store's thousands of files is most of what a backup costs, and between two
 backups few of them change. So a backup's ``.tar.gz`` is made of gzip members, one after
@@ -8,35 +8,37 @@ at a name whose CRC-32 is divisible by :data:`SPLIT` (or at :data:`LONGEST` file
 a file added or removed changes its own piece only, as a rule; a twenty-year store comes
 in some 100 pieces of 70 kB, which compress to 5 % more than the files in one stream.
 
-This file keeps each piece's gzip member, the SHA-256 of each of its files and the lines
-of the manifest that list them (compressed too: the manifest comes first in the archive,
-and its 2,400 digests cost as much to compress as the files of a piece), under a key made of the names and stamps of its files: modification and change
-time in nanoseconds, size and inode. Every write of a file changes its change time, which
-no editor or tool sets back, so a piece whose files have those stamps still holds their
-bytes. A stamp within :data:`RACY` of the cache's own time may not show a change made in the
-same tick of the file system's clock (git's "racily clean" files): such a piece is read
-again. The file is checked whole (CRC-32) before any of it is used; one that does not read
-as a cache is no cache, and is written anew.
+Each piece is kept in a file of its own, named by a key made of the names and stamps of
+its files (modification and change time in nanoseconds, size, inode) and the compression
+level: its gzip member, the SHA-256 of each file and the lines of the manifest that list
+them (compressed too: the manifest comes first in the archive, and its 2,400 digests cost
+as much to compress as the files of a piece). Every write of a file changes its change
+time, which no editor or tool sets back, so a piece whose files have those stamps still
+holds their bytes. A stamp within :data:`RACY` of the piece's own time may not show a
+change made in the same tick of the file system's clock (git's "racily clean" files): such
+a piece is read again. A piece is checked whole (CRC-32) before it is used; one that does
+not read as a piece is no piece, and is written anew. A backup that made pieces anew
+removes those it did not use.
 
-The pieces hold the session log as the store does: the file is 0600 in the store's
-``.cache``, which ``tyo forget`` deletes whole.
+The pieces hold the session log as the store does: 0600, in the store's ``.cache``, which
+``tyo forget`` deletes whole.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
+import stat
 import struct
 import zlib
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from tyonohjaus_cli.storage.files import atomic_write, read_bytes
+from tyonohjaus_cli.storage.files import atomic_write, read_stated
 from tyonohjaus_cli.storage.index import CACHE
 
-NAME = "backup.bin"
+NAME = "backup"
 SPLIT = 32
 LONGEST = 48
 """Files in a piece at most: a file changed costs the reading and compressing of its piece
@@ -44,9 +46,11 @@ LONGEST = 48
 RACY = 3 * 10**9
 """Nanoseconds: a file's stamps must be older than the cache by this much to be trusted
 (twice the coarsest clock a store may be kept on, FAT's two seconds, and some)."""
-_MAGIC = b"tyo-pieces"
-_VERSION = 2
+_MAGIC = b"tyo-piece"
+_VERSION = 1
 _LIMIT = 512 * 1024 * 1024
+_DIGEST = 64
+"""Characters of a SHA-256 in hex."""
 
 Listed = list[tuple[str, os.stat_result]]
 """Files of the store (relative POSIX paths) with their ``lstat``, in the archive's order."""
@@ -82,67 +86,50 @@ def pieces(listed: Listed) -> list[Listed]:
     return cut
 
 
-def key_of(run: Listed) -> str:
-    """What a piece is known by: its files' names and stamps."""
+def key_of(run: Listed, level: int) -> str:
+    """What a piece is known by: its files' names and stamps, and the compression level."""
     names = "\0".join([rel for rel, _ in run]).encode("utf-8", "surrogateescape")
     stamps = [
         part
         for _, info in run
         for part in (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
     ]
-    return hashlib.sha256(names + struct.pack("<" + "qqQQ" * len(run), *stamps)).hexdigest()
+    packed = struct.pack("<b" + "qqQQ" * len(run), level, *stamps)
+    return hashlib.sha256(names + packed).hexdigest()
 
 
 class Pieces:
-    """The pieces of the last backup of the store at ``root``, and those of this one."""
+    """The pieces kept from the last backup of the store at ``root``, and this one's."""
 
     def __init__(self, root: Path, level: int) -> None:
-        self.path = root / CACHE / NAME
+        self.folder = root / CACHE / NAME
         self.level = level
-        self.before: dict[str, Piece] = {}
         self.now: list[Piece] = []
         self._made = False
-        self._cutoff = 0
-        with contextlib.suppress(OSError, ValueError, RecursionError, TypeError):
-            self._read()
+        self._writable = True
+        self._kept = self._is_folder()
 
-    def _read(self) -> None:
-        written = self.path.lstat().st_mtime_ns  # the store is locked: no one writes it now
-        data = read_bytes(self.path, _LIMIT)
-        cut = data.index(b"\n")
-        magic, version, crc, length = data[:cut].split(b" ")
-        rest = memoryview(data)[cut + 1 :]  # not copied: the pieces are read from it
-        if magic != _MAGIC or int(version) != _VERSION or int(crc, 16) != zlib.crc32(rest):
-            return
-        head: Any = json.loads(bytes(rest[: int(length)]))
-        blob = rest[int(length) :]
-        before: dict[str, Piece] = {}
-        offset = 0
-        for key, size, lines_size, ends, listed in head["pieces"]:
-            member, lines = blob[offset : ends[0]], blob[ends[0] : ends[1]]
-            if not (
-                isinstance(key, str)
-                and isinstance(size, int)
-                and isinstance(lines_size, int)
-                and len(member) + len(lines) == ends[1] - offset
-            ):
-                return
-            digests = [str(digest) for digest in listed]
-            before[key] = Piece(key, size, member, digests, lines_size, lines)
-            offset = ends[1]
-        if head["level"] == self.level and offset == len(blob):
-            self.before = before
-            self._cutoff = written - RACY
+    def _is_folder(self) -> bool:
+        """Whether the cache's folder is there, a folder (not a link to one)."""
+        try:
+            return stat.S_ISDIR(self.folder.lstat().st_mode)
+        except OSError:
+            return False
 
     def reused(self, run: Listed) -> Piece | None:
-        """The piece of ``run`` from the last backup, if its files are as they were then."""
-        if not self.before:
+        """The piece of ``run`` kept from the last backup, if its files are as they were."""
+        if not self._kept:
             return None
-        cutoff = self._cutoff
+        key = key_of(run, self.level)
+        try:
+            data, written = read_stated(self.folder / key, _LIMIT)
+            piece = _piece(key, data)
+        except (OSError, ValueError):
+            return None
+        cutoff = written.st_mtime_ns - RACY
         for _, info in run:
             if info.st_mtime_ns >= cutoff or info.st_ctime_ns >= cutoff:
                 return None
-        piece = self.before.get(key_of(run))
         if piece is None or len(piece.digests) != len(run):
             return None
         self.now.append(piece)
@@ -154,29 +141,59 @@ class Pieces:
         from tyonohjaus_cli.storage.tarstream import packed
 
         member, listing = packed(data, self.level), packed(lines, self.level)
-        piece = Piece(key_of(run), len(data), member, digests, len(lines), listing)
+        key = key_of(run, self.level)
+        piece = Piece(key, len(data), member, digests, len(lines), listing)
         self.now.append(piece)
         self._made = True
+        if self._writable:
+            self._writable = self._keep(piece)
         return piece
 
+    def _keep(self, piece: Piece) -> bool:
+        """Write ``piece`` for the next backup; whether the cache can be written to."""
+        digests = "".join(piece.digests).encode()
+        sizes = (piece.size, len(piece.member), piece.lines_size, len(piece.digests))
+        told = b"%d %d %d %d" % sizes
+        crc = zlib.crc32(
+            piece.lines, zlib.crc32(piece.member, zlib.crc32(digests, zlib.crc32(told)))
+        )
+        line = b"%s %d %08x %s\n" % (_MAGIC, _VERSION, crc, told)
+        try:
+            data = b"".join([line, digests, piece.member, piece.lines])
+            atomic_write(self.folder / piece.key, data, durable=False)
+        except OSError:
+            return False
+        return True
+
     def save(self) -> None:
-        """Keep this backup's pieces for the next, if any was made anew or left out (the
-        cache's time then moves on, see :data:`RACY`); a store that can't be written to
-        simply keeps none."""
-        if not self._made and len(self.now) == len(self.before):
+        """Forget the pieces of the last backup that this one did not reuse, if it made any
+        anew (whose files then changed or went)."""
+        if not self._made or not self._is_folder():
             return
-        listed: list[list[Any]] = []
-        blob: list[bytes | memoryview] = []
-        end = 0
-        for piece in self.now:
-            ends = [end + len(piece.member), end + len(piece.member) + len(piece.lines)]
-            end = ends[1]
-            listed.append([piece.key, piece.size, piece.lines_size, ends, piece.digests])
-            blob += (piece.member, piece.lines)
-        head = json.dumps({"level": self.level, "pieces": listed}, separators=(",", ":")).encode()
-        crc = zlib.crc32(head)
-        for part in blob:
-            crc = zlib.crc32(part, crc)
-        line = b"%s %d %08x %d\n" % (_MAGIC, _VERSION, crc, len(head))
-        with contextlib.suppress(OSError):
-            atomic_write(self.path, b"".join([line, head, *blob]), durable=False)
+        keys = {piece.key for piece in self.now}
+        with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
+            for entry in entries:
+                if entry.name not in keys:
+                    with contextlib.suppress(OSError):
+                        Path(entry.path).unlink()
+
+
+def _piece(key: str, data: bytes) -> Piece | None:
+    """The piece kept in ``data``, if it is one: checked whole (CRC-32), sizes too."""
+    cut = data.index(b"\n")
+    magic, version, crc, *sizes = data[:cut].split(b" ")
+    rest = memoryview(data)[cut + 1 :]
+    if (
+        magic != _MAGIC
+        or int(version) != _VERSION
+        or int(crc, 16) != zlib.crc32(rest, zlib.crc32(b" ".join(sizes)))
+    ):
+        return None
+    size, member_size, lines_size, count = map(int, sizes)
+    text = bytes(rest[: _DIGEST * count]).decode("ascii")
+    member = rest[_DIGEST * count : _DIGEST * count + member_size]
+    lines = rest[_DIGEST * count + member_size :]
+    if len(text) != _DIGEST * count or len(member) != member_size:
+        return None
+    digests = [text[at : at + _DIGEST] for at in range(0, len(text), _DIGEST)]
+    return Piece(key, size, member, digests, lines_size, lines)

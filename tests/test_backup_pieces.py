@@ -167,7 +167,7 @@ def _told_wrong(data: bytes) -> bytes:
         lambda data: data[:-40] + bytes(40),
         lambda data: data[:200] + bytes([data[200] ^ 1]) + data[201:],
         lambda data: b"tyo-piece 1 00000000 5\n[1,2]" + data,
-        lambda data: _told_wrong(data),
+        _told_wrong,
         lambda data: b"\xff" * 100,
     ],
 )

@@ -84,28 +84,33 @@ def survey(root: Path, leave_out: frozenset[str] = frozenset()) -> Survey:
             return  # gone or unreadable since: as os.walk, nothing to list
         if mode is not None:
             modes.append((base.rstrip("/"), mode, True))
-        kinds: dict[str, int] = {}
+        stated: dict[str, os.stat_result] = {}
+        folders: list[os.DirEntry[str]] = []
+        linked: list[str] = []
         for entry in listed:  # in the folder's own order, as os.walk gives its files
-            kind = None if _is_dir(entry) else _lstat_mode(entry)  # not a folder or its link
-            if kind is not None:
-                kinds[entry.name] = kind
-                modes.append((base + entry.name, kind, False))
-        entries = sorted(listed, key=lambda entry: entry.name)
-        odd.extend(
-            (base + entry.name, link_problem())
-            for entry in entries
-            if entry.is_symlink() and _is_dir(entry)
-        )
-        for entry in entries:
-            if entry.name in kinds:
-                problem = _kind_problem(kinds[entry.name])
-                if problem is None:
-                    found.append(base + entry.name)
-                    stats.append(entry.stat(follow_symlinks=False))  # kept from the listing
+            if _is_dir(entry):
+                if entry.is_symlink():  # a link to a folder
+                    linked.append(entry.name)
                 else:
-                    odd.append((base + entry.name, problem))
-        for entry in entries:
-            if not entry.is_symlink() and _is_dir(entry) and (base or entry.name not in leave_out):
+                    folders.append(entry)
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # removed since the listing
+            stated[entry.name] = info
+            modes.append((base + entry.name, info.st_mode, False))
+        odd.extend((base + name, link_problem()) for name in sorted(linked))
+        for name in sorted(stated):
+            info = stated[name]
+            if stat.S_ISREG(info.st_mode):
+                found.append(base + name)
+                stats.append(info)
+            else:
+                problem = link_problem() if stat.S_ISLNK(info.st_mode) else special_problem()
+                odd.append((base + name, problem))
+        for entry in sorted(folders, key=lambda entry: entry.name):
+            if base or entry.name not in leave_out:
                 visit(entry.path, f"{base}{entry.name}/", _lstat_mode(entry))
 
     visit(str(root), "", _lstat_mode_of(root))
@@ -124,13 +129,6 @@ def _lstat_mode_of(path: Path) -> int | None:
         return path.lstat().st_mode
     except OSError:
         return None
-
-
-def _kind_problem(mode: int) -> str | None:
-    """What is wrong with a file of ``mode`` in a store: nothing for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    return link_problem() if stat.S_ISLNK(mode) else special_problem()
 
 
 def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:

@@ -89,8 +89,12 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
     with store.locked():
         listed = backup_files(store.root)
         kept = packed.Pieces(store.root, tarstream.LEVEL)
-        made = [kept.reused(run) or _piece(store.root, run, kept) for run in packed.pieces(listed)]
-        kept.save()
+        try:
+            for run in packed.pieces(listed):
+                if kept.reused(run) is None:
+                    kept.make(*_read_piece(store.root, run))
+        finally:
+            made = kept.done()  # nothing is written into the store once it is unlocked
     head, tail, size = _manifest_member(
         created, listed[: len(made[0].digests)] if made else [], made
     )
@@ -131,8 +135,9 @@ def _lines(run: packed.Listed, digests: list[str]) -> bytes:
     ).encode()
 
 
-def _piece(root: Path, run: packed.Listed, kept: packed.Pieces) -> packed.Piece:
-    """A piece of the backup read from the store's files (their stamps as read)."""
+def _read_piece(root: Path, run: packed.Listed) -> tuple[packed.Listed, bytes, list[str], bytes]:
+    """The files of a piece of the backup, read: with their stamps as read, their tar
+    members, their digests and the manifest's lines for them."""
     stamped: packed.Listed = []
     members: list[bytes] = []
     digests: list[str] = []
@@ -141,7 +146,7 @@ def _piece(root: Path, run: packed.Listed, kept: packed.Pieces) -> packed.Piece:
         stamped.append((rel, info))
         members.append(tarstream.member(rel, data, int(info.st_mtime)))
         digests.append(hashlib.sha256(data).hexdigest())
-    return kept.made(stamped, b"".join(members), digests, _lines(run, digests))
+    return stamped, b"".join(members), digests, _lines(run, digests)
 
 
 def _read_stamped(root: Path, rel: str) -> tuple[bytes, os.stat_result]:

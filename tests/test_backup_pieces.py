@@ -117,6 +117,13 @@ def test_only_the_pieces_that_changed_are_read_again(
     _export(practice, tmp_path / "changed.tar.gz")
     assert "invoices/2026-0100.json" in read
     assert len(read) < len(snapshot(store_path)) // 4
+    read.clear()
+    time.sleep(0.02)
+    for n in range(300, 310):  # the journal grows at its end like this
+        (store_path / "invoices" / f"2026-{n:04d}.json").write_text("{}\n")
+    _later(store_path)
+    _export(practice, tmp_path / "longer.tar.gz")
+    assert len(read) < 10 + packed.SPLIT
 
 
 def test_files_changed_just_before_the_cache_was_written_are_read_again(

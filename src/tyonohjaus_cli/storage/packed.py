@@ -147,8 +147,8 @@ class Pieces:
         read (zlib lets go of the GIL), and kept for the next backup."""
         if self._making is None:
             self._making = Background(self._made)
-        self._making.put((len(self.now), key_of(run, self.level), data, digests, lines))
-        self.now.append(None)
+        self.now.append(None)  # before the thread may put the piece there
+        self._making.put((len(self.now) - 1, key_of(run, self.level), data, digests, lines))
 
     def _made(self, work: tuple[int, str, bytes, list[str], bytes]) -> None:
         from tyonohjaus_cli.storage.tarstream import packed

@@ -89,12 +89,10 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
     with store.locked():
         listed = backup_files(store.root)
         kept = packed.Pieces(store.root, tarstream.LEVEL)
-        try:
-            for run in packed.pieces(listed):
-                if kept.reused(run) is None:
-                    kept.make(*_read_piece(store.root, run))
-        finally:
-            made = kept.done()  # nothing is written into the store once it is unlocked
+        for run in packed.pieces(listed):
+            if kept.reused(run) is None:
+                kept.make(*_read_piece(store.root, run))
+        made = kept.done()
     head, tail, size = _manifest_member(
         created, listed[: len(made[0].digests)] if made else [], made
     )

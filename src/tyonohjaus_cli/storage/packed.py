@@ -37,7 +37,6 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
-from tyonohjaus_cli.storage.background import Background
 from tyonohjaus_cli.storage.files import atomic_write, read_stated
 from tyonohjaus_cli.storage.index import CACHE
 
@@ -110,8 +109,8 @@ class Pieces:
     def __init__(self, root: Path, level: int) -> None:
         self.folder = root / CACHE / NAME
         self.level = level
-        self.now: list[Piece | None] = []
-        self._making: Background[tuple[int, str, bytes, list[str], bytes]] | None = None
+        self.now: list[Piece] = []
+        self._made = False
         self._writable = True
         self._kept = self._is_folder()
 
@@ -143,22 +142,15 @@ class Pieces:
 
     def make(self, run: Listed, data: bytes, digests: list[str], lines: bytes) -> None:
         """Make the piece of ``run``, its files read as ``data`` (their tar members), listed
-        in the manifest by ``lines``: compressed by a second thread while the next piece is
-        read (zlib lets go of the GIL), and kept for the next backup."""
-        if self._making is None:
-            self._making = Background(self._made)
-        self.now.append(None)  # before the thread may put the piece there
-        self._making.put((len(self.now) - 1, key_of(run, self.level), data, digests, lines))
-
-    def _made(self, work: tuple[int, str, bytes, list[str], bytes]) -> None:
+        in the manifest by ``lines``, and keep it for the next backup."""
         from tyonohjaus_cli.storage.tarstream import packed
 
-        at, key, data, digests, lines = work
         member, listing = packed(data, self.level), packed(lines, self.level)
-        piece = Piece(key, len(data), member, digests, len(lines), listing)
+        piece = Piece(key_of(run, self.level), len(data), member, digests, len(lines), listing)
+        self.now.append(piece)
+        self._made = True
         if self._writable:
             self._writable = self._keep(piece)
-        self.now[at] = piece
 
     def _keep(self, piece: Piece) -> bool:
         """Write ``piece`` for the next backup; whether the cache can be written to."""
@@ -177,21 +169,16 @@ class Pieces:
         return True
 
     def done(self) -> list[Piece]:
-        """This backup's pieces, in order, once every one is made. If any was made anew
-        (its files changed, came or went), the last backup's that this one did not reuse
-        are forgotten."""
-        if self._making is None:
-            return [piece for piece in self.now if piece is not None]
-        self._making.close()
-        made = [piece for piece in self.now if piece is not None]
-        if self._is_folder():
-            keys = {piece.key for piece in made}
+        """This backup's pieces, in order. If any was made anew (its files changed, came or
+        went), the last backup's that this one did not reuse are forgotten."""
+        if self._made and self._is_folder():
+            keys = {piece.key for piece in self.now}
             with contextlib.suppress(OSError), os.scandir(self.folder) as entries:
                 for entry in entries:
                     if entry.name not in keys:
                         with contextlib.suppress(OSError):
                             Path(entry.path).unlink()
-        return made
+        return self.now
 
 
 def _piece(key: str, data: bytes) -> Piece | None:

@@ -70,9 +70,15 @@ def backup_files(root: Path) -> packed.Listed:
     return [
         (rel, info)
         for rel, info in zip(walked.found, walked.stats, strict=True)  # as "clients/pohde.toml"
-        if rel.partition("/")[0] not in (CACHE, inventory.LOCK)
-        and not inventory.is_temp(rel.rpartition("/")[2])
+        if not (rel.startswith(".") or "/." in rel) or _backed_up(rel)  # most are not hidden
     ]
+
+
+def _backed_up(rel: str) -> bool:
+    """Whether a hidden file is in a backup: not the lock, the cache or a temporary file."""
+    return rel.partition("/")[0] not in (CACHE, inventory.LOCK) and not inventory.is_temp(
+        rel.rpartition("/")[2]
+    )
 
 
 def backup(store: Store, target: Path, created: str) -> list[str]:

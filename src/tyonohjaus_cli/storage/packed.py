@@ -5,10 +5,12 @@ backups few of them change. So a backup's ``.tar.gz`` is made of gzip members, o
 another (RFC 1952; gzip, tar and :mod:`tarfile` read them as one stream): the manifest, then
 the store's files in pieces, then the archive's end. A piece is the run of files that ends
 at a name whose CRC-32 is divisible by :data:`SPLIT`, or by :data:`SOON` once the run has
-:data:`SHORTEST` files: a boundary depends on the name before it only, so that a file
-added or removed changes its own piece (a cut after a count of files would move every
-boundary after it). A twenty-year store comes in some 100 pieces of 70 kB of tar, which
-compress to 5 % more than the files in one stream.
+:data:`SHORTEST` files: a boundary depends on the names, not on where they fall, so that
+a file added or removed changes its own piece and at most those up to the next name
+divisible by :data:`SPLIT` (a cut after a count of files alone would move every boundary
+after it: the journal, which grows at its end, would change two pieces more each time).
+A twenty-year store comes in some 100 pieces of 70 kB of tar, which compress to 5 % more
+than the files in one stream.
 
 Each piece is kept in a file of its own, named by a key made of the names and stamps of
 its files (modification and change time in nanoseconds, size, inode) and the compression

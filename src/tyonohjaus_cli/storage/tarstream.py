@@ -26,7 +26,9 @@ LEVEL = 3
 """gzip's compression level. A twenty-year store's backup (6.7 MB of tar, 2,386 files)
 takes 45 ms of CPU at level 3 and comes to 1.20 MB; gzip's default 6 makes it 1.04 MB in
 95 ms, and 9 (what :class:`gzip.GzipFile` takes unless told, and tyo took) 1.00 MB in
-185 ms: 4 % smaller, four times the time, on every backup."""
+185 ms: 4 % smaller, four times the time, on every backup. In pieces (:mod:`.packed`) the
+three come to 1.26, 1.12 and 1.09 MB, and a piece is compressed again only when one of its
+files changed: 0.4, 0.7 and 2.1 ms a piece."""
 
 
 def header(name: str, size: int, mtime: int) -> bytes:

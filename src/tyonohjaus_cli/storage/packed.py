@@ -53,7 +53,7 @@ LONGEST = 256
 """Files in a piece at most (a run of 232 names none of which is divisible by 8 is all
 but impossible, but a name is the user's)."""
 RACY = 3 * 10**9
-"""Nanoseconds: a file's stamps must be older than the cache by this much to be trusted
+"""Nanoseconds: a file's stamps must be older than its piece by this much to be trusted
 (twice the coarsest clock a store may be kept on, FAT's two seconds, and some)."""
 _MAGIC = b"tyo-piece"
 _VERSION = 1

@@ -9,7 +9,7 @@ import tarfile
 from hypothesis import given, reject
 from hypothesis import strategies as st
 
-from tyonohjaus_cli.storage.tarstream import TarStream, header
+from tyonohjaus_cli.storage.tarstream import ending, header, member, packed
 
 MEMBERS = [
     ("tyo-backup.json", b'{"format": 1}\n', 0),
@@ -35,14 +35,12 @@ def _by_tarfile(members: list[tuple[str, bytes, int]]) -> bytes:
 
 
 def _by_stream(members: list[tuple[str, bytes, int]]) -> tuple[bytes, bytes]:
-    raw: list[bytes] = []
-    plain = TarStream(raw.append)
-    packed = TarStream()
-    for name, data, mtime in members:
-        plain.add(name, data, mtime)
-        packed.add(name, data, mtime)
-    assert plain.close() == b""
-    return b"".join(raw), packed.close()
+    """The archive as tyo writes it, uncompressed, and compressed in gzip members of up to
+    three files each (as a backup comes in pieces)."""
+    made = [member(name, data, mtime) for name, data, mtime in members]
+    raw = b"".join(made) + ending(sum(map(len, made)))
+    pieces = [b"".join(made[n : n + 3]) for n in range(0, len(made), 3)]
+    return raw, b"".join(packed(piece) for piece in [*pieces, ending(sum(map(len, made)))])
 
 
 def test_the_archive_is_tarfiles_byte_for_byte() -> None:
@@ -56,6 +54,7 @@ def test_the_archive_is_tarfiles_byte_for_byte() -> None:
 
 def test_an_empty_archive_and_one_of_many_records() -> None:
     assert _by_stream([])[0] == _by_tarfile([])
+    assert len(_by_stream([])[0]) == 20 * 512
     many = [(f"sessions/p/{n}.json", b"a" * (n * 37), 1_700_000_000 + n) for n in range(600)]
     raw, packed = _by_stream(many)
     assert raw == _by_tarfile(many)

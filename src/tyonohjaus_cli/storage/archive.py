@@ -30,13 +30,12 @@ import re
 import shutil
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t, tn
-from tyonohjaus_cli.storage import inventory
+from tyonohjaus_cli.storage import inventory, packed, tarstream
 from tyonohjaus_cli.storage.files import (
     DIR_MODE,
     READ_LIMIT,
@@ -53,7 +52,6 @@ from tyonohjaus_cli.storage.files import (
 from tyonohjaus_cli.storage.index import CACHE
 from tyonohjaus_cli.storage.lock import LOCK_NAME
 from tyonohjaus_cli.storage.store import Store
-from tyonohjaus_cli.storage.tarstream import TarStream
 
 if TYPE_CHECKING:
     from tarfile import TarInfo
@@ -64,44 +62,99 @@ MANIFEST = "tyo-backup.json"
 BACKUP_FORMAT = 1
 
 
-def backup_files(root: Path) -> list[str]:
-    """What a backup holds: the store's files and its journal, no cache, lock or temp files."""
+def backup_files(root: Path) -> packed.Listed:
+    """What a backup holds: the store's files and its journal, no cache, lock or temp
+    files; each with its ``lstat``. The cache is not walked (it has as many files as the
+    store, and none of them belongs in a backup)."""
+    walked = inventory.stated_files(root, leave_out=frozenset({CACHE}))
     return [
-        rel
-        for rel in inventory.all_files(root)  # POSIX paths, as "clients/pohde.toml"
-        if rel.partition("/")[0] not in (CACHE, inventory.LOCK)
-        and not inventory.is_temp(rel.rpartition("/")[2])
+        (rel, info)
+        for rel, info in zip(walked.found, walked.stats, strict=True)  # as "clients/pohde.toml"
+        if not (rel.startswith(".") or "/." in rel) or _backed_up(rel)  # most are not hidden
     ]
 
 
+def _backed_up(rel: str) -> bool:
+    """Whether a hidden file is in a backup: not the lock, the cache or a temporary file."""
+    return rel.partition("/")[0] not in (CACHE, inventory.LOCK) and not inventory.is_temp(
+        rel.rpartition("/")[2]
+    )
+
+
 def backup(store: Store, target: Path, created: str) -> list[str]:
-    """Write the whole store to ``target`` (.tar.gz); the files it holds."""
+    """Write the whole store to ``target`` (.tar.gz); the files it holds.
+
+    The files come in pieces, each compressed on its own and kept in the cache for the
+    next backup (:mod:`.packed`): a piece whose files are as they were is not read again.
+    """
     if is_inside(target, store.root):
         raise UsageError(t("write the backup outside the store, not into {root}", root=store.root))
     check_named(target)  # before the store is read: as `tyo ics -o` and `tyo invoice pdf -o`
     if not store.root.is_dir():
         store.settings()  # the usual "no store here" message
     with store.locked():
-        names = backup_files(store.root)
-        contents: dict[str, bytes] = {}
-        mtimes: dict[str, float] = {}
-        for rel in names:
-            contents[rel], mtimes[rel] = _read_stamped(store.root, rel)
-    manifest = {
-        "format": BACKUP_FORMAT,
-        "created": created,
-        "files": {rel: hashlib.sha256(data).hexdigest() for rel, data in contents.items()},
-    }
-    archive = TarStream()
-    archive.add(MANIFEST, json.dumps(manifest, indent=1).encode() + b"\n", 0)
-    for rel in names:
-        archive.add(rel, contents[rel], int(mtimes[rel]))
-    write_named(target, archive.close())
-    return names
+        listed = backup_files(store.root)
+        kept = packed.Pieces(store.root, tarstream.LEVEL)
+        for run in packed.pieces(listed):
+            if kept.reused(run) is None:
+                kept.make(*_read_piece(store.root, run))
+        made = kept.done()
+    head, tail, size = _manifest_member(
+        created, listed[: len(made[0].digests)] if made else [], made
+    )
+    size += sum(piece.size for piece in made)
+    members = [
+        tarstream.packed(head),
+        *(piece.lines for piece in made[1:]),
+        tarstream.packed(tail),
+        *(piece.member for piece in made),
+        tarstream.packed(tarstream.ending(size)),
+    ]
+    write_named(target, b"".join(members))
+    return [rel for rel, _ in listed]
 
 
-def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
-    """A store file's bytes and modification time, from one opening of it (not through a
+def _manifest_member(
+    created: str, first: packed.Listed, made: list[packed.Piece]
+) -> tuple[bytes, bytes, int]:
+    """The manifest's tar member, ``json.dumps(manifest, indent=1)``, made of the lines that
+    each piece keeps (the first piece's made here: they start the object): what comes
+    before the second piece's lines, what follows the last piece's, and its size in all."""
+    start = json.dumps({"format": BACKUP_FORMAT, "created": created, "files": {}}, indent=1)
+    start = start.removesuffix("{}\n}") + "{"
+    lines = _lines(first, made[0].digests if made else []).removeprefix(b",")
+    end = b"\n }\n}\n" if made else b"}\n}\n"
+    size = len(start) + len(lines) + sum(piece.lines_size for piece in made[1:]) + len(end)
+    header = tarstream.header(MANIFEST, size, 0)
+    padding = b"\0" * (-size % tarstream.BLOCK)
+    return header + start.encode() + lines, end + padding, len(header) + size + len(padding)
+
+
+def _lines(run: packed.Listed, digests: list[str]) -> bytes:
+    """The manifest's lines for the files of ``run``, each after a comma."""
+    from json.encoder import encode_basestring_ascii as quoted
+
+    return "".join(
+        f',\n  {quoted(rel)}: "{digest}"' for (rel, _), digest in zip(run, digests, strict=True)
+    ).encode()
+
+
+def _read_piece(root: Path, run: packed.Listed) -> tuple[packed.Listed, bytes, list[str], bytes]:
+    """The files of a piece of the backup, read: with their stamps as read, their tar
+    members, their digests and the manifest's lines for them."""
+    stamped: packed.Listed = []
+    members: list[bytes] = []
+    digests: list[str] = []
+    for rel, _ in run:
+        data, info = _read_stamped(root, rel)
+        stamped.append((rel, info))
+        members.append(tarstream.member(rel, data, int(info.st_mtime)))
+        digests.append(hashlib.sha256(data).hexdigest())
+    return stamped, b"".join(members), digests, _lines(run, digests)
+
+
+def _read_stamped(root: Path, rel: str) -> tuple[bytes, os.stat_result]:
+    """A store file's bytes and its ``fstat``, from one opening of it (not through a
     link: the walk has refused those, and one put there since is refused here)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -114,7 +167,8 @@ def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
             data = os.read(fd, info.st_size + 1)
             if len(data) > info.st_size:
                 data += b"".join(iter(lambda: os.read(fd, 1 << 20), b""))
-            return data, info.st_mtime
+                info = os.fstat(fd)
+            return data, info
         finally:
             os.close(fd)
     except OSError as error:
@@ -123,8 +177,7 @@ def _read_stamped(root: Path, rel: str) -> tuple[bytes, float]:
         ) from None
 
 
-@dataclass(frozen=True)
-class Restored:
+class Restored(NamedTuple):
     files: list[str]
     created: str
 
@@ -369,8 +422,7 @@ def _swap(root: Path, staging: Path, timeout: float, on_wait: Callable[[str], No
 # --- a client's export ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ClientData:
+class ClientData(NamedTuple):
     """What the store holds about one client, ready to write out."""
 
     client: str

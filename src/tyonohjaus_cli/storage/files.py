@@ -135,7 +135,13 @@ def remove(path: Path) -> None:
 
 
 def read_bytes(path: Path | str, limit: int = READ_LIMIT) -> bytes:
-    """The bytes of the regular file ``path``, at most ``limit`` of them.
+    """The bytes of the regular file ``path``, at most ``limit`` of them (see
+    :func:`read_stated`)."""
+    return read_stated(path, limit)[0]
+
+
+def read_stated(path: Path | str, limit: int = READ_LIMIT) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file ``path``, at most ``limit`` of them, and its ``fstat``.
 
     Raises :class:`NotRegularError` for a link, a FIFO, a device or a folder (opened without
     following a link, and without blocking on a FIFO), :class:`TooBigError` for a bigger
@@ -147,7 +153,7 @@ def read_bytes(path: Path | str, limit: int = READ_LIMIT) -> bytes:
         if error.errno in (errno.ELOOP, errno.EISDIR):
             raise NotRegularError(error.errno, t("not a regular file"), str(path)) from None
         raise
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegularError(errno.EINVAL, t("not a regular file"), str(path))
@@ -155,16 +161,31 @@ def read_bytes(path: Path | str, limit: int = READ_LIMIT) -> bytes:
         if info.st_size <= limit:
             # As much as the file holds, and one byte to see it did not grow: a read of the
             # whole limit would allocate 16 MB for each of a store's thousands of files.
-            data = handle.read(info.st_size + 1)
+            data = _read_up_to(fd, info.st_size + 1)
             if len(data) > info.st_size:  # it grew since: read on, up to the limit
-                data += handle.read(limit + 1 - len(data))
+                data += _read_up_to(fd, limit + 1 - len(data))
+    finally:
+        os.close(fd)
     if info.st_size > limit or len(data) > limit:
         raise TooBigError(
             errno.EFBIG,
             t("larger than {size} MB, more than tyo reads", size=limit // (1024 * 1024)),
             str(path),
         )
-    return data
+    return data, info
+
+
+def _read_up_to(fd: int, size: int) -> bytes:
+    """``size`` bytes from ``fd``, or as many as there are (a buffered reader costs more
+    than the reading of a small file)."""
+    parts = []
+    while size > 0:
+        part = os.read(fd, size)
+        if not part:
+            break
+        parts.append(part)
+        size -= len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def read_named(path: Path, limit: int = READ_LIMIT) -> bytes:

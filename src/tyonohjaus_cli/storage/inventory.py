@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from tyonohjaus_cli.errors import StoreError
 from tyonohjaus_cli.i18n import t
@@ -46,14 +45,15 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-@dataclass(frozen=True)
-class Survey:
+class Survey(NamedTuple):
     """One walk of a store: what :func:`all_files` and :func:`odd_files` tell, and the
     mode of every folder and file met (``tyo doctor`` checks them), so that a command
     that needs all three walks a store of thousands of files once."""
 
     found: list[str]
     """The regular files, as :func:`all_files` lists them."""
+    stats: list[os.stat_result]
+    """The ``lstat`` of each of :attr:`found`, in order."""
     odd: list[tuple[str, str]]
     """Links and special files, with what is wrong with each, as :func:`odd_files`."""
     modes: list[tuple[str, int, bool]]
@@ -62,8 +62,9 @@ class Survey:
     whether it is the folder."""
 
 
-def survey(root: Path) -> Survey:
-    """Walk ``root`` once; links are never followed.
+def survey(root: Path, leave_out: frozenset[str] = frozenset()) -> Survey:
+    """Walk ``root`` once, but not its folders named in ``leave_out``; links are never
+    followed.
 
     Each folder is listed once with ``os.scandir``, whose entries know their kind without a
     ``stat`` of their own (a twenty-year store has thousands of files); the order is that of
@@ -71,6 +72,7 @@ def survey(root: Path) -> Survey:
     folders, by name.
     """
     found: list[str] = []
+    stats: list[os.stat_result] = []
     odd: list[tuple[str, str]] = []
     modes: list[tuple[str, int, bool]] = []
 
@@ -82,31 +84,37 @@ def survey(root: Path) -> Survey:
             return  # gone or unreadable since: as os.walk, nothing to list
         if mode is not None:
             modes.append((base.rstrip("/"), mode, True))
-        kinds: dict[str, int] = {}
+        stated: dict[str, os.stat_result] = {}
+        folders: list[os.DirEntry[str]] = []
+        linked: list[str] = []
         for entry in listed:  # in the folder's own order, as os.walk gives its files
-            kind = None if _is_dir(entry) else _lstat_mode(entry)  # not a folder or its link
-            if kind is not None:
-                kinds[entry.name] = kind
-                modes.append((base + entry.name, kind, False))
-        entries = sorted(listed, key=lambda entry: entry.name)
-        odd.extend(
-            (base + entry.name, link_problem())
-            for entry in entries
-            if entry.is_symlink() and _is_dir(entry)
-        )
-        for entry in entries:
-            if entry.name in kinds:
-                problem = _kind_problem(kinds[entry.name])
-                if problem is None:
-                    found.append(base + entry.name)
+            if _is_dir(entry):
+                if entry.is_symlink():  # a link to a folder
+                    linked.append(entry.name)
                 else:
-                    odd.append((base + entry.name, problem))
-        for entry in entries:
-            if not entry.is_symlink() and _is_dir(entry):
+                    folders.append(entry)
+                continue
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # removed since the listing
+            stated[entry.name] = info
+            modes.append((base + entry.name, info.st_mode, False))
+        odd.extend((base + name, link_problem()) for name in sorted(linked))
+        for name in sorted(stated):
+            info = stated[name]
+            if stat.S_ISREG(info.st_mode):
+                found.append(base + name)
+                stats.append(info)
+            else:
+                problem = link_problem() if stat.S_ISLNK(info.st_mode) else special_problem()
+                odd.append((base + name, problem))
+        for entry in sorted(folders, key=lambda entry: entry.name):
+            if base or entry.name not in leave_out:
                 visit(entry.path, f"{base}{entry.name}/", _lstat_mode(entry))
 
     visit(str(root), "", _lstat_mode_of(root))
-    return Survey(found, odd, modes)
+    return Survey(found, stats, odd, modes)
 
 
 def _lstat_mode(entry: os.DirEntry[str]) -> int | None:
@@ -121,13 +129,6 @@ def _lstat_mode_of(path: Path) -> int | None:
         return path.lstat().st_mode
     except OSError:
         return None
-
-
-def _kind_problem(mode: int) -> str | None:
-    """What is wrong with a file of ``mode`` in a store: nothing for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    return link_problem() if stat.S_ISLNK(mode) else special_problem()
 
 
 def _walk(root: Path) -> tuple[list[str], list[tuple[str, str]]]:
@@ -159,13 +160,21 @@ def all_files(root: Path, *, strict: bool = True) -> list[str]:
     that export, forget and import never silently skip what is behind it; ``strict=False``
     (``tyo doctor``, which reports them with :func:`odd_files`) leaves them out.
     """
+    return stated_files(root, strict=strict).found
+
+
+def stated_files(
+    root: Path, *, strict: bool = True, leave_out: frozenset[str] = frozenset()
+) -> Survey:
+    """:func:`all_files`, but not those in the folders named in ``leave_out``, in a
+    :class:`Survey` that has their ``lstat`` too."""
     if not root.is_dir():
-        return []
-    found, odd = _walk(root)
-    if strict and odd:
-        rel, problem = odd[0]
+        return Survey([], [], [], [])
+    walked = survey(root, leave_out)
+    if strict and walked.odd:
+        rel, problem = walked.odd[0]
         raise StoreError(f"{rel}: {problem}")
-    return found
+    return walked
 
 
 def odd_files(root: Path) -> list[tuple[str, str]]:
@@ -218,8 +227,7 @@ def parse_document(rel: str, text: str) -> Doc:
     return migrate(doc, rel, text)
 
 
-@dataclass(frozen=True)
-class Owner:
+class Owner(NamedTuple):
     """Whom a document belongs to, as far as it says."""
 
     client: str | None = None

@@ -22,7 +22,7 @@ from dateutil import tz as dateutil_tz
 from icalendar import Calendar, Timezone
 
 from tests import calendar_sample as sample
-from tyonohjaus_cli.calendar import ics
+from tyonohjaus_cli.calendar import ics, lines
 from tyonohjaus_cli.calendar.vtimezone import observances, transitions
 
 FIRST_YEAR, YEARS = 2027, 10
@@ -171,7 +171,7 @@ def test_a_rule_the_zone_gave_up_ends_with_until_and_later_changes_follow() -> N
     assert len(ruled) == 2
     assert all(o.until and o.until.year == 2010 for o in ruled)
     assert [o.start.year for o in found if not o.rule] == [2011, 2014]
-    text = ics.vtimezone(moscow, 2008, 2009).to_ical().decode()
+    text = lines.to_text(ics.vtimezone(moscow, 2008, 2009))
     reader = dateutil_tz.tzical(io.StringIO(text)).get()
     assert mismatches(reader, moscow, hours(2009, 10), from_utc=False) == []
 

@@ -11,7 +11,7 @@ Decisions, so that the output is the same bytes for the same store:
 - DTSTAMP is the meeting's last change known to the store (its latest move or
   cancellation notice, else the process's creation), never the clock.
 - Properties are written in a fixed order, CRLF line ends, lines folded at 75 octets
-  between whole UTF-8 characters (icalendar does this; the tests check it).
+  between whole UTF-8 characters (:mod:`.lines`, byte for byte as icalendar 7 wrote).
 - Times carry ``TZID`` of the store's zone with a VTIMEZONE in the RRULE form
   (:mod:`tyonohjaus_cli.calendar.vtimezone`).
 - In the import file a cancelled meeting stays, with ``STATUS:CANCELLED``, so that a
@@ -20,12 +20,10 @@ Decisions, so that the output is the same bytes for the same store:
   attendees turns into a meeting that the calendar may e-mail about on every edit.
   Invitations (iTIP, RFC 5546) carry ORGANIZER and ATTENDEEs, since that is what they are.
 - Participant names in a parameter (CN) keep their quotes and backslashes: a double quote
-  is written ``^'`` and a caret ``^^`` (RFC 6868, as icalendar does), on one line.
+  is written ``^'`` and a caret ``^^`` (RFC 6868), on one line.
 - DTEND is the start plus the meeting's minutes in real time: a 90-minute meeting at 02:30
   on the night clocks go forward ends at 05:00 on the clock.
 - Every event is ``CLASS:PRIVATE``: someone looking at a shared calendar sees a busy time.
-
-icalendar is imported inside the functions: it is heavy, and ``tyo --help`` must not wait.
 """
 
 from __future__ import annotations
@@ -35,9 +33,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tyonohjaus_cli.calendar.lines import (
+    address,
+    duration,
+    recur,
+    text,
+    timed,
+    to_bytes,
+    utc_offset,
+)
 from tyonohjaus_cli.calendar.vtimezone import observances
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.erased import shown as in_words
@@ -47,9 +53,6 @@ from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
-
-if TYPE_CHECKING:
-    from icalendar import Calendar, Event, Timezone, vCalAddress
 
 PRODID = "-//tyo//tyonohjaus-cli//EN"
 
@@ -172,7 +175,7 @@ def initials(name: str) -> str:
 def parameter_text(text: str) -> str:
     """Text for a parameter such as CN: on one line, otherwise as typed.
 
-    Quotes, carets and backslashes stay: icalendar writes them as RFC 6868 says (``^'``,
+    Quotes, carets and backslashes stay: they are written as RFC 6868 says (``^'``,
     ``^^``), and a reader that does not decode RFC 6868 still shows the name recognisably.
     (icalendar's reader takes a backslash just before ``,;:\\`` as an escape; names have
     none there.)
@@ -259,102 +262,88 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     return in_words("\n".join(lines), lang)
 
 
-def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:
+def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> list[str]:
     """The VTIMEZONE of ``zone`` for events from ``first_year`` to ``last_year`` (and on)."""
-    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
-
-    component = Timezone()
-    component.add("tzid", zone.key)
+    component = ["BEGIN:VTIMEZONE", f"TZID:{text(zone.key)}"]
     for observance in observances(zone, first_year, last_year):
-        part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
-        part.add("dtstart", observance.start)
-        part.add("tzoffsetfrom", observance.offset_from)
-        part.add("tzoffsetto", observance.offset_to)
+        kind = "DAYLIGHT" if observance.daylight else "STANDARD"
+        component += [
+            f"BEGIN:{kind}",
+            timed("DTSTART", observance.start),
+            f"TZOFFSETFROM:{utc_offset(observance.offset_from)}",
+            f"TZOFFSETTO:{utc_offset(observance.offset_to)}",
+        ]
         if observance.name:
-            part.add("tzname", observance.name)
+            component.append(f"TZNAME:{text(observance.name)}")
         if observance.rule:
             parts = observance.rule.parts()
             if observance.until:
                 parts["UNTIL"] = observance.until
-            part.add("rrule", vRecur(parts))
-        component.add_component(part)
+            component.append(f"RRULE:{recur(parts)}")
+        component.append(f"END:{kind}")
+    component.append("END:VTIMEZONE")
     return component
 
 
-def _vtimezone(export: _Export, meetings: Iterable[Meeting]) -> Timezone:
-    years = [m.start.astimezone(export.zone).year for m in meetings]
-    # From the year before the first meeting, so that every meeting follows an onset.
-    return vtimezone(export.zone, min(years) - 1, max(years))
+def _vtimezone(export: _Export, meetings: Iterable[Meeting]) -> list[str]:
+    return vtimezone(export.zone, *_years(meetings, export.zone))
 
 
-def _calendar(method: Method | None) -> Calendar:
-    from icalendar import Calendar
-
-    calendar = Calendar()
+def _calendar(method: Method | None, *components: list[str]) -> bytes:
+    head = ["BEGIN:VCALENDAR"]
     if method:
-        calendar.add("method", method.value.upper())
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    return calendar
-
-
-def _address(email: str, parameters: dict[str, str]) -> vCalAddress:
-    """``mailto:`` with its parameters; a CN with a backslash is always quoted, since
-    unquoted a trailing one would escape the ``;`` after it for icalendar and vobject."""
-    from icalendar import vCalAddress
-    from icalendar.parser import Parameters
-
-    class _Quoted(Parameters):
-        quote_also = {**Parameters.quote_also, "CN": " '\\"}  # noqa: RUF012
-
-    address = vCalAddress(f"mailto:{email}")
-    address.params = _Quoted(parameters)
-    return address
+        head.append(f"METHOD:{method.value.upper()}")
+    head += [f"PRODID:{text(PRODID)}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
+    return to_bytes([*head, *(line for part in components for line in part), "END:VCALENDAR"])
 
 
 def _event(
     export: _Export, meeting: Meeting, *, invitation: bool, participants: bool = True
-) -> Event:
-    from icalendar import Alarm, Event
-
+) -> list[str]:
     start = meeting.start.astimezone(export.zone)
-    event = Event()
-    event.add("uid", meeting.uid)
-    event.add("dtstamp", last_change(export.process, meeting))
-    event.add("sequence", meeting.sequence)
-    event.add("dtstart", start)
-    event.add("dtend", end_of(meeting, export.zone))
-    event.add("summary", export.summary())
+    summary = text(export.summary())
+    event = [
+        "BEGIN:VEVENT",
+        f"UID:{text(meeting.uid)}",
+        timed("DTSTAMP", last_change(export.process, meeting)),
+        f"SEQUENCE:{meeting.sequence}",
+        timed("DTSTART", start),
+        timed("DTEND", end_of(meeting, export.zone)),
+        f"SUMMARY:{summary}",
+    ]
     if location := _location(export):
-        event.add("location", location)
-    event.add(
-        "description",
-        _description(export, meeting, participants=participants and not invitation),
-    )
+        event.append(f"LOCATION:{text(location)}")
+    shown = _description(export, meeting, participants=participants and not invitation)
     cancelled = meeting.status is MeetingStatus.CANCELLED
-    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("class", "PRIVATE")
+    event += [
+        f"DESCRIPTION:{text(shown)}",
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        "CLASS:PRIVATE",
+    ]
     if invitation:
         supervisor = export.settings.supervisor
-        event.add("organizer", _address(supervisor.email, {"CN": parameter_text(supervisor.name)}))
+        cn = ("CN", parameter_text(supervisor.name))
+        event.append(address("ORGANIZER", supervisor.email, [cn]))
         for person, name in zip(export.process.participants, export.names, strict=True):
             if person.email:
-                parameters = {
-                    "CN": parameter_text(name),
-                    "CUTYPE": "INDIVIDUAL",
-                    "ROLE": "REQ-PARTICIPANT",
-                    "PARTSTAT": "NEEDS-ACTION",
-                    "RSVP": "TRUE",
-                }
-                event.add("attendee", _address(person.email, parameters))
+                parameters = [
+                    ("CN", parameter_text(name)),
+                    ("CUTYPE", "INDIVIDUAL"),
+                    ("ROLE", "REQ-PARTICIPANT"),
+                    ("PARTSTAT", "NEEDS-ACTION"),
+                    ("RSVP", "TRUE"),
+                ]
+                event.append(address("ATTENDEE", person.email, parameters))
     minutes = export.options.alarm_minutes
     if minutes is not None and not cancelled:
-        alarm = Alarm()
-        alarm.add("action", "DISPLAY")
-        alarm.add("trigger", timedelta(minutes=-minutes))
-        alarm.add("description", export.summary())
-        event.add_component(alarm)
+        event += [
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"TRIGGER:{duration(timedelta(minutes=-minutes))}",
+            f"DESCRIPTION:{summary}",
+            "END:VALARM",
+        ]
+    event.append("END:VEVENT")
     return event
 
 
@@ -369,15 +358,13 @@ def calendar_file(
     meetings = process.in_order()
     if not meetings:
         raise UsageError(t("process {process} has no meetings to export", process=process.id))
-    calendar = _calendar(None)
-    calendar.add_component(_vtimezone(export, meetings))
-    for meeting in meetings:
-        calendar.add_component(_event(export, meeting, invitation=False))
-    return bytes(calendar.to_ical(sorted=False))
+    events = (_event(export, meeting, invitation=False) for meeting in meetings)
+    return _calendar(None, _vtimezone(export, meetings), *events)
 
 
 def _years(meetings: Iterable[Meeting], zone: ZoneInfo) -> tuple[int, int]:
     years = [m.start.astimezone(zone).year for m in meetings]
+    # From the year before the first meeting, so that every meeting follows an onset.
     return min(years) - 1, max(years)
 
 
@@ -403,14 +390,14 @@ def own_calendar(
     for process, client in processes:
         export = _export(process, client, settings, options, own=True)
         chosen.extend((export, meeting) for meeting in own_meetings(process, since))
-    calendar = _calendar(None)
+    zone = []
     if chosen:
-        zone = chosen[0][0].zone
-        first, last = _years((meeting for _, meeting in chosen), zone)
-        calendar.add_component(vtimezone(zone, first, last))
-    for export, meeting in chosen:
-        calendar.add_component(_event(export, meeting, invitation=False, participants=participants))
-    return bytes(calendar.to_ical(sorted=False)), len(chosen)
+        zone = vtimezone(chosen[0][0].zone, *_years((m for _, m in chosen), chosen[0][0].zone))
+    events = (
+        _event(export, meeting, invitation=False, participants=participants)
+        for export, meeting in chosen
+    )
+    return _calendar(None, zone, *events), len(chosen)
 
 
 def own_event_files(
@@ -425,16 +412,11 @@ def own_event_files(
     """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) per meeting,
     for a vdir that vdirsyncer keeps in step with a CalDAV calendar."""
     export = _export(process, client, settings, options, own=True)
-    zones: dict[int, Timezone] = {}
     files = []
     for meeting in meetings:
-        year = meeting.start.astimezone(export.zone).year
-        if year not in zones:
-            zones[year] = vtimezone(export.zone, year - 1, year)
-        calendar = _calendar(None)
-        calendar.add_component(zones[year])
-        calendar.add_component(_event(export, meeting, invitation=False, participants=participants))
-        files.append((meeting, bytes(calendar.to_ical(sorted=False))))
+        zone = _vtimezone(export, [meeting])
+        event = _event(export, meeting, invitation=False, participants=participants)
+        files.append((meeting, _calendar(None, zone, event)))
     return files
 
 
@@ -484,10 +466,9 @@ def _check_invitable(export: _Export) -> None:
 
 def _invitation(export: _Export, meeting: Meeting, method: Method) -> bytes:
     _check_invitable(export)
-    calendar = _calendar(method)
-    calendar.add_component(_vtimezone(export, [meeting]))
-    calendar.add_component(_event(export, meeting, invitation=True))
-    return bytes(calendar.to_ical(sorted=False))
+    return _calendar(
+        method, _vtimezone(export, [meeting]), _event(export, meeting, invitation=True)
+    )
 
 
 def invitation(

@@ -35,16 +35,8 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.calendar.lines import (
-    address,
-    duration,
-    recur,
-    text,
-    timed,
-    to_bytes,
-    utc_offset,
-)
-from tyonohjaus_cli.calendar.vtimezone import observances
+from tyonohjaus_cli.calendar.lines import address, duration, text, timed, to_text, vcalendar
+from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed, span
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.erased import shown as in_words
 from tyonohjaus_cli.domain.meetings import find
@@ -53,8 +45,6 @@ from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
-
-PRODID = "-//tyo//tyonohjaus-cli//EN"
 
 
 class Method(StrEnum):
@@ -262,39 +252,8 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     return in_words("\n".join(lines), lang)
 
 
-def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> list[str]:
-    """The VTIMEZONE of ``zone`` for events from ``first_year`` to ``last_year`` (and on)."""
-    component = ["BEGIN:VTIMEZONE", f"TZID:{text(zone.key)}"]
-    for observance in observances(zone, first_year, last_year):
-        kind = "DAYLIGHT" if observance.daylight else "STANDARD"
-        component += [
-            f"BEGIN:{kind}",
-            timed("DTSTART", observance.start),
-            f"TZOFFSETFROM:{utc_offset(observance.offset_from)}",
-            f"TZOFFSETTO:{utc_offset(observance.offset_to)}",
-        ]
-        if observance.name:
-            component.append(f"TZNAME:{text(observance.name)}")
-        if observance.rule:
-            parts = observance.rule.parts()
-            if observance.until:
-                parts["UNTIL"] = observance.until
-            component.append(f"RRULE:{recur(parts)}")
-        component.append(f"END:{kind}")
-    component.append("END:VTIMEZONE")
-    return component
-
-
-def _vtimezone(export: _Export, meetings: Iterable[Meeting]) -> list[str]:
-    return vtimezone(export.zone, *_years(meetings, export.zone))
-
-
-def _calendar(method: Method | None, *components: list[str]) -> bytes:
-    head = ["BEGIN:VCALENDAR"]
-    if method:
-        head.append(f"METHOD:{method.value.upper()}")
-    head += [f"PRODID:{text(PRODID)}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
-    return to_bytes([*head, *(line for part in components for line in part), "END:VCALENDAR"])
+def _vtimezone(export: _Export, meetings: Iterable[Meeting], timezones: Timezones) -> str:
+    return timezones(export.zone, *span([m.start.astimezone(export.zone).year for m in meetings]))
 
 
 def _event(
@@ -352,72 +311,41 @@ def calendar_file(
     client: Client,
     settings: Settings,
     options: Options | None = None,
+    *,
+    timezones: Timezones = computed,
 ) -> bytes:
     """One VCALENDAR with one VEVENT per meeting, in time order, for importing."""
     export = _export(process, client, settings, options)
     meetings = process.in_order()
     if not meetings:
         raise UsageError(t("process {process} has no meetings to export", process=process.id))
-    events = (_event(export, meeting, invitation=False) for meeting in meetings)
-    return _calendar(None, _vtimezone(export, meetings), *events)
+    events = (to_text(_event(export, meeting, invitation=False)) for meeting in meetings)
+    return vcalendar(None, [_vtimezone(export, meetings, timezones), *events])
 
 
-def _years(meetings: Iterable[Meeting], zone: ZoneInfo) -> tuple[int, int]:
-    years = [m.start.astimezone(zone).year for m in meetings]
-    # From the year before the first meeting, so that every meeting follows an onset.
-    return min(years) - 1, max(years)
-
-
-def own_meetings(process: Process, since: datetime | None = None) -> list[Meeting]:
-    """The meetings of ``process`` for the supervisor's own calendar: from ``since`` on."""
-    return [m for m in process.in_order() if since is None or m.start >= since]
-
-
-def own_calendar(
-    processes: Iterable[tuple[Process, Client]],
+def own_events(
+    process: Process,
+    client: Client,
     settings: Settings,
     options: Options | None = None,
     *,
     participants: bool = False,
-    since: datetime | None = None,
-) -> tuple[bytes, int]:
-    """The supervisor's own calendar: every meeting of ``processes``, and how many.
+) -> list[OwnEvent]:
+    """Every meeting of ``process`` for the supervisor's own calendar, in time order.
 
     The title names the client and the process; participants are named only when asked.
     UIDs are the invitations' own, so that importing it again updates rather than doubles.
     """
-    chosen: list[tuple[_Export, Meeting]] = []
-    for process, client in processes:
-        export = _export(process, client, settings, options, own=True)
-        chosen.extend((export, meeting) for meeting in own_meetings(process, since))
-    zone = []
-    if chosen:
-        zone = vtimezone(chosen[0][0].zone, *_years((m for _, m in chosen), chosen[0][0].zone))
-    events = (
-        _event(export, meeting, invitation=False, participants=participants)
-        for export, meeting in chosen
-    )
-    return _calendar(None, zone, *events), len(chosen)
-
-
-def own_event_files(
-    process: Process,
-    client: Client,
-    settings: Settings,
-    meetings: Iterable[Meeting],
-    options: Options | None = None,
-    *,
-    participants: bool = False,
-) -> list[tuple[Meeting, bytes]]:
-    """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) per meeting,
-    for a vdir that vdirsyncer keeps in step with a CalDAV calendar."""
     export = _export(process, client, settings, options, own=True)
-    files = []
-    for meeting in meetings:
-        zone = _vtimezone(export, [meeting])
-        event = _event(export, meeting, invitation=False, participants=participants)
-        files.append((meeting, _calendar(None, zone, event)))
-    return files
+    return [
+        OwnEvent(
+            meeting.uid,
+            int(meeting.start.timestamp()),
+            meeting.start.astimezone(export.zone).year,
+            to_text(_event(export, meeting, invitation=False, participants=participants)),
+        )
+        for meeting in process.in_order()
+    ]
 
 
 def standing_method(meeting: Meeting) -> Method:
@@ -464,11 +392,10 @@ def _check_invitable(export: _Export) -> None:
         )
 
 
-def _invitation(export: _Export, meeting: Meeting, method: Method) -> bytes:
+def _invitation(export: _Export, meeting: Meeting, method: Method, timezones: Timezones) -> bytes:
     _check_invitable(export)
-    return _calendar(
-        method, _vtimezone(export, [meeting]), _event(export, meeting, invitation=True)
-    )
+    event = to_text(_event(export, meeting, invitation=True))
+    return vcalendar(method.value.upper(), [_vtimezone(export, [meeting], timezones), event])
 
 
 def invitation(
@@ -478,10 +405,12 @@ def invitation(
     n: int,
     method: Method,
     options: Options | None = None,
+    *,
+    timezones: Timezones = computed,
 ) -> bytes:
     """An iTIP message (RFC 5546) for meeting ``n``: METHOD, one VEVENT, its VTIMEZONE."""
     export = _export(process, client, settings, options)
-    return _invitation(export, _meeting(process, n, method), method)
+    return _invitation(export, _meeting(process, n, method), method, timezones)
 
 
 def invitation_email(
@@ -493,6 +422,7 @@ def invitation_email(
     options: Options | None = None,
     *,
     written: datetime,
+    timezones: Timezones = computed,
 ) -> bytes:
     """The invitation as a ready e-mail (``.eml``) from the supervisor to the participants.
 
@@ -512,7 +442,7 @@ def invitation_email(
 
     export = _export(process, client, settings, options)
     meeting = _meeting(process, n, method)
-    body = _invitation(export, meeting, method)
+    body = _invitation(export, meeting, method, timezones)
     lang = export.lang
     when = format_datetime(meeting.start.astimezone(export.zone), lang=lang)
     summary = export.summary()

@@ -7,7 +7,8 @@ icalendar itself is not imported for writing: its import took longer than everyt
 a second for the supervisor's own calendar.
 
 A component is a list of unfolded lines (``["BEGIN:VEVENT", ..., "END:VEVENT"]``);
-:func:`to_bytes` folds and joins them.
+:func:`to_text` folds and joins them, and :func:`vcalendar` puts written components into
+one calendar object.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
+
+PRODID = "-//tyo//tyonohjaus-cli//EN"
 
 UTC_ZONES = frozenset(
     {
@@ -204,6 +207,8 @@ def to_text(lines: Iterable[str]) -> str:
     return "".join(f"{fold(line)}\r\n" for line in lines)
 
 
-def to_bytes(lines: Iterable[str]) -> bytes:
-    """Content lines folded, each ended by CRLF, in UTF-8."""
-    return to_text(lines).encode()
+def vcalendar(method: str | None, components: Iterable[str]) -> bytes:
+    """A VCALENDAR of tyo's around written components (:func:`to_text`), in UTF-8."""
+    head = ["BEGIN:VCALENDAR", *([f"METHOD:{method}"] if method else [])]
+    head += [f"PRODID:{text(PRODID)}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
+    return "".join([to_text(head), *components, "END:VCALENDAR\r\n"]).encode()

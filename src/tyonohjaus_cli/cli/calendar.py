@@ -13,7 +13,7 @@ from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
 from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import Client, Process
+from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t, tn
@@ -309,64 +309,69 @@ def _own_calendar(
     participants: bool,
 ) -> None:
     """``--every-process``: the supervisor's own calendar, as a file or a vdir."""
+    from tyonohjaus_cli.calendar import own
     from tyonohjaus_cli.storage import vdir as vdirs
+    from tyonohjaus_cli.storage.kept_calendars import kept_timezones
+    from tyonohjaus_cli.usecases.own_calendar import own_events
 
     if out is not None and vdir is not None:
         raise UsageError(t("-o and --vdir exclude each other: choose one"))
     store = session.store
     zone = store.zone()
-    settings = store.settings()
     if client_id is not None:
         store.client(client_id)  # an unknown client is named, with where to look
     statuses = store.process_statuses()
     chosen = [
-        pid
+        (pid, client)
         for pid, (client, status) in statuses.items()
         if status is ProcessStatus.ACTIVE and (client_id is None or client == client_id)
     ]
-    clients: dict[str, Client] = {}
-    processes = []
-    for pid in chosen:
-        process = _with_hand_edits_saved(store.process(pid))
-        if process.client not in clients:
-            clients[process.client] = store.client_of(process)
-        processes.append((process, clients[process.client]))
-    start = datetime.combine(since, time(), zone) if since else None
+    written = own_events(
+        store,
+        chosen,
+        options,
+        participants=participants,
+        read=lambda pid: _with_hand_edits_saved(store.process(pid)),
+    )
+    start = datetime.combine(since, time(), zone).timestamp() if since else None
+    shown = [
+        (pid, event)
+        for pid, events in written
+        for event in events
+        if start is None or event.start >= start
+    ]
+    timezones = kept_timezones(store.root, own.computed)
 
     if vdir is None:
-        data, count = export.own_calendar(
-            processes, settings, options, participants=participants, since=start
-        )
+        data = own.own_calendar([event for _, event in shown], zone, timezones)
         output.write_out(data, out)
         if out is not None:
             output.say(
                 tn(
                     "Wrote {count} meeting to {path}.",
                     "Wrote {count} meetings to {path}.",
-                    count,
+                    len(shown),
                     path=out,
                 )
             )
         return
 
     items = [
-        vdirs.Item(meeting.uid, process.id, meeting.start, data)
-        for process, client in processes
-        for meeting, data in export.own_event_files(
-            process,
-            client,
-            settings,
-            export.own_meetings(process, start),
-            options,
-            participants=participants,
+        vdirs.Item(
+            event.uid,
+            pid,
+            datetime.fromtimestamp(event.start, zone),
+            own.own_event_file(event, zone, timezones),
         )
+        for pid, event in shown
     ]
-    kept = {m.uid for process, _ in processes for m in process.meetings}
+    kept = {event.uid for _, events in written for event in events}
     # Open processes outside --client keep their files as they are.
+    picked = {pid for pid, _ in chosen}
     others = {
         pid
         for pid, (_, status) in statuses.items()
-        if status is ProcessStatus.ACTIVE and pid not in chosen
+        if status is ProcessStatus.ACTIVE and pid not in picked
     }
     try:
         output.make_folder(vdir.expanduser())  # never inside the store

@@ -1,0 +1,57 @@
+"""The supervisor's own calendar (``tyo ics --every-process``), from events already written.
+
+Each meeting is an :class:`OwnEvent`: its VEVENT written out, and what the calendar and the
+vdir need of the meeting besides. A calendar of every open process is put together from
+them with one VTIMEZONE for all its years, and a vdir file from one of them with its year's;
+so events kept in ``.cache/`` (:mod:`tyonohjaus_cli.usecases.own_calendar`) make a calendar
+without a process read or decoded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+from tyonohjaus_cli.calendar.lines import to_text, vcalendar
+
+Timezones = Callable[[ZoneInfo, int, int], str]
+"""The written VTIMEZONE of a zone for events from one year to another."""
+
+
+class OwnEvent(NamedTuple):
+    """One meeting of the supervisor's own calendar."""
+
+    uid: str
+    start: int
+    """POSIX seconds."""
+    year: int
+    """The year it starts in, in the store's zone."""
+    text: str
+    """The VEVENT, folded, each line ended by CRLF."""
+
+
+def computed(zone: ZoneInfo, first_year: int, last_year: int) -> str:
+    """The VTIMEZONE derived from zoneinfo (:mod:`tyonohjaus_cli.calendar.vtimezone`)."""
+    from tyonohjaus_cli.calendar.vtimezone import component
+
+    return to_text(component(zone, first_year, last_year))
+
+
+def span(years: Sequence[int]) -> tuple[int, int]:
+    """The years a VTIMEZONE covers for events in ``years``: from the year before the first,
+    so that every event follows an onset."""
+    return min(years) - 1, max(years)
+
+
+def own_calendar(events: Sequence[OwnEvent], zone: ZoneInfo, timezones: Timezones) -> bytes:
+    """One VCALENDAR with ``events`` in their order, and their VTIMEZONE if there are any."""
+    if not events:
+        return vcalendar(None, [])
+    timezone = timezones(zone, *span([event.year for event in events]))
+    return vcalendar(None, [timezone, *(event.text for event in events)])
+
+
+def own_event_file(event: OwnEvent, zone: ZoneInfo, timezones: Timezones) -> bytes:
+    """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) for a vdir."""
+    return vcalendar(None, [timezones(zone, *span([event.year])), event.text])

@@ -1,0 +1,116 @@
+"""What calendar exports keep in ``.cache/``: derived, and safe to delete or damage.
+
+- ``.cache/calendars/<process>.json``: an open process's events for the supervisor's own
+  calendar as written, under what they were made of (the files' stamps, tyo's version, the
+  language and the options: :mod:`tyonohjaus_cli.usecases.own_calendar`);
+- ``.cache/vtimezones.json``: written VTIMEZONE components by zone and years, under tyo's
+  version and the stamp of the zone's file, so that a tzdata update derives them again.
+
+Only what a calendar file shows is kept: never a session note (they are not read here).
+Anything unreadable or misshapen counts as absent and is made again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import zoneinfo
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tyonohjaus_cli import __version__
+from tyonohjaus_cli.storage.files import atomic_write, read_bytes
+from tyonohjaus_cli.storage.index import CACHE, Memo
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from tyonohjaus_cli.calendar.own import Timezones
+
+EVENTS = "calendars"
+ZONES = "vtimezones"
+_VERSION = 1
+
+Row = tuple[str, int, int, str]
+"""A written event: UID, start (POSIX seconds), year in the store's zone, its text."""
+
+
+def _events_path(root: Path, process_id: str) -> Path:
+    return root / CACHE / EVENTS / f"{process_id}.json"
+
+
+def _row(value: Any) -> Row | None:
+    if (
+        isinstance(value, list)
+        and len(value) == 4
+        and isinstance(value[0], str)
+        and type(value[1]) is int
+        and type(value[2]) is int
+        and isinstance(value[3], str)
+    ):
+        return (value[0], value[1], value[2], value[3])
+    return None
+
+
+def kept_events(root: Path, process_id: str, inputs: list[Any]) -> list[Row] | None:
+    """The events kept for ``process_id`` if they were made of exactly ``inputs``."""
+    with contextlib.suppress(OSError, ValueError, RecursionError):
+        kept = json.loads(read_bytes(_events_path(root, process_id)))
+        if (
+            isinstance(kept, list)
+            and len(kept) == 3
+            and kept[0] == _VERSION
+            and kept[1] == inputs
+            and isinstance(kept[2], list)
+        ):
+            rows = [_row(value) for value in kept[2]]
+            if all(row is not None for row in rows):
+                return [row for row in rows if row is not None]
+    return None
+
+
+def keep_events(root: Path, process_id: str, inputs: list[Any], rows: Sequence[Row]) -> None:
+    """Keep ``rows`` for ``process_id`` under ``inputs``; a store we can't write keeps none."""
+    data = json.dumps([_VERSION, inputs, rows], separators=(",", ":"), ensure_ascii=False)
+    with contextlib.suppress(OSError):
+        atomic_write(_events_path(root, process_id), data.encode(), durable=False)
+
+
+def _identity(path: Path) -> list[Any] | None:
+    try:
+        info = path.stat()  # a zone may be a link to another: its file is what is read
+    except OSError:
+        return None
+    return [str(path), info.st_mtime_ns, info.st_size] if path.is_file() else None
+
+
+def zone_file(key: str) -> list[Any] | None:
+    """``[path, mtime_ns, size]`` of the file zoneinfo reads ``key`` from (the system's
+    zoneinfo first, then the tzdata package), or None if there is none."""
+    for folder in zoneinfo.TZPATH:
+        found = _identity(Path(folder, key))
+        if found is not None:
+            return found
+    spec = importlib.util.find_spec("tzdata")
+    if spec is None or not spec.origin:
+        return None
+    return _identity(Path(spec.origin).parent / "zoneinfo" / key)
+
+
+def kept_timezones(root: Path, derive: Timezones) -> Timezones:
+    """``derive``, each answer kept in ``.cache/vtimezones.json``."""
+    memo = Memo(root, ZONES)
+
+    def timezones(zone: ZoneInfo, first_year: int, last_year: int) -> str:
+        name = f"{zone.key} {first_year}-{last_year}"
+        inputs = [__version__, zone_file(zone.key)]
+        kept = memo.get(name, inputs)
+        if isinstance(kept, str) and kept.startswith("BEGIN:VTIMEZONE\r\n"):
+            return kept
+        written = derive(zone, first_year, last_year)
+        memo.put(name, inputs, written)
+        return written
+
+    return timezones

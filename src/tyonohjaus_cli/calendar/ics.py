@@ -35,7 +35,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.calendar.lines import address, duration, text, timed, to_text, vcalendar
+from tyonohjaus_cli.calendar.lines import address, duration, text, timed, to_bytes, vcalendar
 from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed, span
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.erased import shown as in_words
@@ -252,7 +252,7 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     return in_words("\n".join(lines), lang)
 
 
-def _vtimezone(export: _Export, meetings: Iterable[Meeting], timezones: Timezones) -> str:
+def _vtimezone(export: _Export, meetings: Iterable[Meeting], timezones: Timezones) -> bytes:
     return timezones(export.zone, *span([m.start.astimezone(export.zone).year for m in meetings]))
 
 
@@ -319,7 +319,7 @@ def calendar_file(
     meetings = process.in_order()
     if not meetings:
         raise UsageError(t("process {process} has no meetings to export", process=process.id))
-    events = (to_text(_event(export, meeting, invitation=False)) for meeting in meetings)
+    events = (to_bytes(_event(export, meeting, invitation=False)) for meeting in meetings)
     return vcalendar(None, [_vtimezone(export, meetings, timezones), *events])
 
 
@@ -342,7 +342,7 @@ def own_events(
             meeting.uid,
             int(meeting.start.timestamp()),
             meeting.start.astimezone(export.zone).year,
-            to_text(_event(export, meeting, invitation=False, participants=participants)),
+            to_bytes(_event(export, meeting, invitation=False, participants=participants)),
         )
         for meeting in process.in_order()
     ]
@@ -394,7 +394,7 @@ def _check_invitable(export: _Export) -> None:
 
 def _invitation(export: _Export, meeting: Meeting, method: Method, timezones: Timezones) -> bytes:
     _check_invitable(export)
-    event = to_text(_event(export, meeting, invitation=True))
+    event = to_bytes(_event(export, meeting, invitation=True))
     return vcalendar(method.value.upper(), [_vtimezone(export, [meeting], timezones), event])
 
 

@@ -7,7 +7,7 @@ icalendar itself is not imported for writing: its import took longer than everyt
 a second for the supervisor's own calendar.
 
 A component is a list of unfolded lines (``["BEGIN:VEVENT", ..., "END:VEVENT"]``);
-:func:`to_text` folds and joins them, and :func:`vcalendar` puts written components into
+:func:`to_bytes` folds and joins them, and :func:`vcalendar` puts written components into
 one calendar object.
 """
 
@@ -207,8 +207,13 @@ def to_text(lines: Iterable[str]) -> str:
     return "".join(f"{fold(line)}\r\n" for line in lines)
 
 
-def vcalendar(method: str | None, components: Iterable[str]) -> bytes:
-    """A VCALENDAR of tyo's around written components (:func:`to_text`), in UTF-8."""
+def to_bytes(lines: Iterable[str]) -> bytes:
+    """:func:`to_text` in UTF-8: a written component."""
+    return to_text(lines).encode()
+
+
+def vcalendar(method: str | None, components: Iterable[bytes]) -> bytes:
+    """A VCALENDAR of tyo's around written components (:func:`to_bytes`)."""
     head = ["BEGIN:VCALENDAR", *([f"METHOD:{method}"] if method else [])]
     head += [f"PRODID:{text(PRODID)}", "VERSION:2.0", "CALSCALE:GREGORIAN"]
-    return "".join([to_text(head), *components, "END:VCALENDAR\r\n"]).encode()
+    return b"".join([to_bytes(head), *components, b"END:VCALENDAR\r\n"])

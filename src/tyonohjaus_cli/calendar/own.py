@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from tyonohjaus_cli.calendar.lines import to_text, vcalendar
+from tyonohjaus_cli.calendar.lines import to_bytes, vcalendar
 
-Timezones = Callable[[ZoneInfo, int, int], str]
+Timezones = Callable[[ZoneInfo, int, int], bytes]
 """The written VTIMEZONE of a zone for events from one year to another."""
 
 
@@ -27,15 +27,15 @@ class OwnEvent(NamedTuple):
     """POSIX seconds."""
     year: int
     """The year it starts in, in the store's zone."""
-    text: str
-    """The VEVENT, folded, each line ended by CRLF."""
+    data: bytes
+    """The VEVENT, folded, each line ended by CRLF, in UTF-8."""
 
 
-def computed(zone: ZoneInfo, first_year: int, last_year: int) -> str:
+def computed(zone: ZoneInfo, first_year: int, last_year: int) -> bytes:
     """The VTIMEZONE derived from zoneinfo (:mod:`tyonohjaus_cli.calendar.vtimezone`)."""
     from tyonohjaus_cli.calendar.vtimezone import component
 
-    return to_text(component(zone, first_year, last_year))
+    return to_bytes(component(zone, first_year, last_year))
 
 
 def span(years: Sequence[int]) -> tuple[int, int]:
@@ -49,9 +49,9 @@ def own_calendar(events: Sequence[OwnEvent], zone: ZoneInfo, timezones: Timezone
     if not events:
         return vcalendar(None, [])
     timezone = timezones(zone, *span([event.year for event in events]))
-    return vcalendar(None, [timezone, *(event.text for event in events)])
+    return vcalendar(None, [timezone, *(event.data for event in events)])
 
 
 def own_event_file(event: OwnEvent, zone: ZoneInfo, timezones: Timezones) -> bytes:
     """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) for a vdir."""
-    return vcalendar(None, [timezones(zone, *span([event.year])), event.text])
+    return vcalendar(None, [timezones(zone, *span([event.year])), event.data])

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from tyonohjaus_cli.calendar import ics as export
+from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed
 from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
@@ -200,13 +201,21 @@ def ics(
     process = _with_hand_edits_saved(process)
     client = store.client_of(process)
     settings = store.settings()
+    timezones = _timezones()
 
     def write(n: int, how: export.Method) -> bytes:
         if eml:
             return export.invitation_email(
-                process, client, settings, n, how, options, written=session.now()
+                process,
+                client,
+                settings,
+                n,
+                how,
+                options,
+                written=session.now(),
+                timezones=timezones,
             )
-        return export.invitation(process, client, settings, n, how, options)
+        return export.invitation(process, client, settings, n, how, options, timezones=timezones)
 
     if meeting is not None:
         chosen = method or export.standing_method(find(process, meeting))
@@ -250,7 +259,8 @@ def ics(
         )
         return
 
-    output.write_out(export.calendar_file(process, client, settings, options), out)
+    data = export.calendar_file(process, client, settings, options, timezones=timezones)
+    output.write_out(data, out)
     if out is not None:
         output.say(
             tn(
@@ -260,6 +270,13 @@ def ics(
                 path=out,
             )
         )
+
+
+def _timezones() -> Timezones:
+    """VTIMEZONEs as kept in the store's ``.cache/`` (derived once for a zone and years)."""
+    from tyonohjaus_cli.storage.kept_calendars import kept_timezones
+
+    return kept_timezones(session.store.root, computed)
 
 
 def _check_invitation_options(
@@ -310,8 +327,6 @@ def _own_calendar(
 ) -> None:
     """``--every-process``: the supervisor's own calendar, as a file or a vdir."""
     from tyonohjaus_cli.calendar import own
-    from tyonohjaus_cli.storage import vdir as vdirs
-    from tyonohjaus_cli.storage.kept_calendars import kept_timezones
     from tyonohjaus_cli.usecases.own_calendar import own_events
 
     if out is not None and vdir is not None:
@@ -340,34 +355,40 @@ def _own_calendar(
         for event in events
         if start is None or event.start >= start
     ]
-    timezones = kept_timezones(store.root, own.computed)
-
-    if vdir is None:
-        data = own.own_calendar([event for _, event in shown], zone, timezones)
-        output.write_out(data, out)
-        if out is not None:
-            output.say(
-                tn(
-                    "Wrote {count} meeting to {path}.",
-                    "Wrote {count} meetings to {path}.",
-                    len(shown),
-                    path=out,
-                )
-            )
+    timezones = _timezones()
+    if vdir is not None:
+        kept = {event.uid for _, events in written for event in events}
+        files = [(pid, event, own.own_event_file(event, zone, timezones)) for pid, event in shown]
+        _write_vdir(vdir, files, kept, statuses, {pid for pid, _ in chosen})
         return
-
-    items = [
-        vdirs.Item(
-            event.uid,
-            pid,
-            datetime.fromtimestamp(event.start, zone),
-            own.own_event_file(event, zone, timezones),
+    output.write_out(own.own_calendar([event for _, event in shown], zone, timezones), out)
+    if out is not None:
+        output.say(
+            tn(
+                "Wrote {count} meeting to {path}.",
+                "Wrote {count} meetings to {path}.",
+                len(shown),
+                path=out,
+            )
         )
-        for pid, event in shown
+
+
+def _write_vdir(
+    vdir: Path,
+    files: list[tuple[str, OwnEvent, bytes]],
+    kept: set[str],
+    statuses: dict[str, tuple[str, ProcessStatus]],
+    picked: set[str],
+) -> None:
+    """Keep ``vdir`` in step: one file per meeting of ``files``, as they are by process."""
+    from tyonohjaus_cli.storage import vdir as vdirs
+
+    zone = session.store.zone()
+    items = [
+        vdirs.Item(event.uid, pid, datetime.fromtimestamp(event.start, zone), data)
+        for pid, event, data in files
     ]
-    kept = {event.uid for _, events in written for event in events}
     # Open processes outside --client keep their files as they are.
-    picked = {pid for pid, _ in chosen}
     others = {
         pid
         for pid, (_, status) in statuses.items()

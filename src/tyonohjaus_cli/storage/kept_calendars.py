@@ -1,6 +1,6 @@
 """What calendar exports keep in ``.cache/``: derived, and safe to delete or damage.
 
-- ``.cache/calendars/<process>.json``: an open process's events for the supervisor's own
+- ``.cache/calendars/<process>.events``: an open process's events for the supervisor's own
   calendar as written, under what they were made of (the files' stamps, tyo's version, the
   language and the options: :mod:`tyonohjaus_cli.usecases.own_calendar`);
 - ``.cache/vtimezones.json``: written VTIMEZONE components by zone and years, under tyo's
@@ -33,49 +33,58 @@ EVENTS = "calendars"
 ZONES = "vtimezones"
 _VERSION = 1
 
-Row = tuple[str, int, int, str]
-"""A written event: UID, start (POSIX seconds), year in the store's zone, its text."""
+Row = tuple[str, int, int, bytes]
+"""A written event: UID, start (POSIX seconds), year in the store's zone, its bytes."""
 
 
 def _events_path(root: Path, process_id: str) -> Path:
-    return root / CACHE / EVENTS / f"{process_id}.json"
+    return root / CACHE / EVENTS / f"{process_id}.events"
 
 
-def _row(value: Any) -> Row | None:
-    if (
-        isinstance(value, list)
-        and len(value) == 4
-        and isinstance(value[0], str)
-        and type(value[1]) is int
-        and type(value[2]) is int
-        and isinstance(value[3], str)
-    ):
-        return (value[0], value[1], value[2], value[3])
-    return None
+def _heads(value: Any) -> list[tuple[str, int, int, int]] | None:
+    if not isinstance(value, list):
+        return None
+    heads = []
+    for head in value:
+        if not (
+            isinstance(head, list)
+            and len(head) == 4
+            and isinstance(head[0], str)
+            and all(type(number) is int for number in head[1:])
+            and head[3] >= 0
+        ):
+            return None
+        heads.append((head[0], head[1], head[2], head[3]))
+    return heads
 
 
 def kept_events(root: Path, process_id: str, inputs: list[Any]) -> list[Row] | None:
-    """The events kept for ``process_id`` if they were made of exactly ``inputs``."""
+    """The events kept for ``process_id`` if they were made of exactly ``inputs``.
+
+    The file is a line of JSON (what the events are made of; each event's UID, start, year
+    and length) and the events' bytes after it, read back without decoding them.
+    """
     with contextlib.suppress(OSError, ValueError, RecursionError):
-        kept = json.loads(read_bytes(_events_path(root, process_id)))
-        if (
-            isinstance(kept, list)
-            and len(kept) == 3
-            and kept[0] == _VERSION
-            and kept[1] == inputs
-            and isinstance(kept[2], list)
-        ):
-            rows = [_row(value) for value in kept[2]]
-            if all(row is not None for row in rows):
-                return [row for row in rows if row is not None]
+        head, _, body = read_bytes(_events_path(root, process_id)).partition(b"\n")
+        kept = json.loads(head)
+        if isinstance(kept, list) and len(kept) == 3 and kept[:2] == [_VERSION, inputs]:
+            heads = _heads(kept[2])
+            if heads is not None and sum(size for *_, size in heads) == len(body):
+                rows, at = [], 0
+                for uid, start, year, size in heads:
+                    rows.append((uid, start, year, body[at : at + size]))
+                    at += size
+                return rows
     return None
 
 
 def keep_events(root: Path, process_id: str, inputs: list[Any], rows: Sequence[Row]) -> None:
     """Keep ``rows`` for ``process_id`` under ``inputs``; a store we can't write keeps none."""
-    data = json.dumps([_VERSION, inputs, rows], separators=(",", ":"), ensure_ascii=False)
+    heads = [[uid, start, year, len(data)] for uid, start, year, data in rows]
+    head = json.dumps([_VERSION, inputs, heads], separators=(",", ":"))
+    data = b"".join([head.encode(), b"\n", *(data for *_, data in rows)])
     with contextlib.suppress(OSError):
-        atomic_write(_events_path(root, process_id), data.encode(), durable=False)
+        atomic_write(_events_path(root, process_id), data, durable=False)
 
 
 def _identity(path: Path) -> list[Any] | None:
@@ -103,14 +112,14 @@ def kept_timezones(root: Path, derive: Timezones) -> Timezones:
     """``derive``, each answer kept in ``.cache/vtimezones.json``."""
     memo = Memo(root, ZONES)
 
-    def timezones(zone: ZoneInfo, first_year: int, last_year: int) -> str:
+    def timezones(zone: ZoneInfo, first_year: int, last_year: int) -> bytes:
         name = f"{zone.key} {first_year}-{last_year}"
         inputs = [__version__, zone_file(zone.key)]
         kept = memo.get(name, inputs)
         if isinstance(kept, str) and kept.startswith("BEGIN:VTIMEZONE\r\n"):
-            return kept
+            return kept.encode()
         written = derive(zone, first_year, last_year)
-        memo.put(name, inputs, written)
+        memo.put(name, inputs, written.decode())
         return written
 
     return timezones

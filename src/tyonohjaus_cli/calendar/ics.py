@@ -32,9 +32,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tyonohjaus_cli.calendar.choices import LONGEST_REMINDER, Method, Options, Pseudonym
 from tyonohjaus_cli.calendar.lines import address, duration, text, timed, to_bytes, vcalendar
 from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed, span
 from tyonohjaus_cli.domain.enums import MeetingStatus
@@ -45,37 +45,6 @@ from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
-
-
-class Method(StrEnum):
-    """The iTIP methods tyo sends: an invitation (or its update) and a cancellation."""
-
-    REQUEST = "request"
-    CANCEL = "cancel"
-
-
-class Pseudonym(StrEnum):
-    """How participants are named: as they are, by initials (``A.V.``) or by a code."""
-
-    NONE = "none"
-    INITIALS = "initials"
-    CODE = "code"
-
-
-LONGEST_REMINDER = 7 * 24 * 60
-"""A reminder (VALARM) at most a week before the meeting, in minutes."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """Choices of one export: how participants are named, and a reminder before each meeting.
-
-    ``Pseudonym.INITIALS`` turns into codes for everyone when two participants share
-    initials, so that a pseudonymised list still tells people apart.
-    """
-
-    pseudonym: Pseudonym = Pseudonym.NONE
-    alarm_minutes: int | None = None
 
 
 @dataclass(frozen=True)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyonohjaus_cli.calendar import ics as export
+from tyonohjaus_cli.calendar import choices
 from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed
 from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
-from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import Process
 from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t, tn
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Process
 
 
 @params.edge("minutes")
@@ -28,7 +29,7 @@ def reminder(text: str) -> int:
         minutes = int(value) if value.isdecimal() else parse_duration(value)
     except UsageError:
         minutes = -1
-    if 0 <= minutes <= export.LONGEST_REMINDER:
+    if 0 <= minutes <= choices.LONGEST_REMINDER:
         return minutes
     raise UsageError(
         t(
@@ -39,10 +40,10 @@ def reminder(text: str) -> int:
 
 
 @params.edge("request|cancel")
-def parse_method(text: str) -> export.Method:
+def parse_method(text: str) -> choices.Method:
     """``request`` or ``cancel``."""
     try:
-        return export.Method(text.strip().lower())
+        return choices.Method(text.strip().lower())
     except ValueError:
         raise UsageError(
             t("{text!r} is not a method (expected request or cancel)", text=text)
@@ -81,7 +82,7 @@ def ics(
         ),
     ] = None,
     method: Annotated[
-        export.Method | None,
+        choices.Method | None,
         typer.Option(
             "--method",
             metavar="request|cancel",
@@ -178,8 +179,8 @@ def ics(
 
     Example: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml
     """
-    pseudonym = export.Pseudonym.INITIALS if pseudonymise else export.Pseudonym.NONE
-    options = export.Options(pseudonym, alarm)
+    pseudonym = choices.Pseudonym.INITIALS if pseudonymise else choices.Pseudonym.NONE
+    options = choices.Options(pseudonym, alarm)
     if every_process or vdir is not None:
         if process_id is not None or meeting is not None or every or method or eml:
             raise UsageError(
@@ -193,7 +194,8 @@ def ics(
         raise UsageError(t("name a PROCESS, or give --every-process"))
     _check_invitation_options(out, meeting, every, method=method, eml=eml)
 
-    from tyonohjaus_cli.domain.meetings import require_agreed
+    from tyonohjaus_cli.calendar import ics as export
+    from tyonohjaus_cli.domain.meetings import find, require_agreed
 
     store = session.store
     process = store.process(process_id)
@@ -203,7 +205,7 @@ def ics(
     settings = store.settings()
     timezones = _timezones()
 
-    def write(n: int, how: export.Method) -> bytes:
+    def write(n: int, how: choices.Method) -> bytes:
         if eml:
             return export.invitation_email(
                 process,
@@ -280,7 +282,7 @@ def _timezones() -> Timezones:
 
 
 def _check_invitation_options(
-    out: Path | None, meeting: int | None, every: bool, *, method: export.Method | None, eml: bool
+    out: Path | None, meeting: int | None, every: bool, *, method: choices.Method | None, eml: bool
 ) -> None:
     if (method or eml) and meeting is None and not every:
         raise UsageError(t("--method and --eml are for invitations: add --meeting N or --all"))
@@ -317,7 +319,7 @@ def _with_hand_edits_saved(process: Process) -> Process:
 
 
 def _own_calendar(
-    options: export.Options,
+    options: choices.Options,
     out: Path | None,
     vdir: Path | None,
     since: date | None,

@@ -21,7 +21,7 @@ from tyonohjaus_cli.storage.index import stamp_of
 from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
 
 if TYPE_CHECKING:
-    from tyonohjaus_cli.calendar.ics import Options
+    from tyonohjaus_cli.calendar.choices import Options
     from tyonohjaus_cli.domain.models import Client, Process
     from tyonohjaus_cli.storage.store import Store
 

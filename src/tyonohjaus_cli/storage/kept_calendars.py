@@ -37,25 +37,8 @@ Row = tuple[str, int, int, bytes]
 """A written event: UID, start (POSIX seconds), year in the store's zone, its bytes."""
 
 
-def _events_path(root: Path, process_id: str) -> Path:
-    return root / CACHE / EVENTS / f"{process_id}.events"
-
-
-def _heads(value: Any) -> list[tuple[str, int, int, int]] | None:
-    if not isinstance(value, list):
-        return None
-    heads = []
-    for head in value:
-        if not (
-            isinstance(head, list)
-            and len(head) == 4
-            and isinstance(head[0], str)
-            and all(type(number) is int for number in head[1:])
-            and head[3] >= 0
-        ):
-            return None
-        heads.append((head[0], head[1], head[2], head[3]))
-    return heads
+def _events_path(root: Path, process_id: str) -> str:
+    return f"{root}/{CACHE}/{EVENTS}/{process_id}.events"
 
 
 def kept_events(root: Path, process_id: str, inputs: list[Any]) -> list[Row] | None:
@@ -64,18 +47,24 @@ def kept_events(root: Path, process_id: str, inputs: list[Any]) -> list[Row] | N
     The file is a line of JSON (what the events are made of; each event's UID, start, year
     and length) and the events' bytes after it, read back without decoding them.
     """
-    with contextlib.suppress(OSError, ValueError, RecursionError):
+    with contextlib.suppress(OSError, ValueError, TypeError, RecursionError):
         head, _, body = read_bytes(_events_path(root, process_id)).partition(b"\n")
-        kept = json.loads(head)
-        if isinstance(kept, list) and len(kept) == 3 and kept[:2] == [_VERSION, inputs]:
-            heads = _heads(kept[2])
-            if heads is not None and sum(size for *_, size in heads) == len(body):
-                rows, at = [], 0
-                for uid, start, year, size in heads:
-                    rows.append((uid, start, year, body[at : at + size]))
-                    at += size
-                return rows
+        version, made_of, heads = json.loads(head)
+        if version != _VERSION or made_of != inputs:
+            return None
+        rows: list[Row] = []
+        at = 0
+        for uid, start, year, size in heads:
+            if not (isinstance(uid, str) and _integers(start, year, size) and size >= 0):
+                return None
+            rows.append((uid, start, year, body[at : at + size]))
+            at += size
+        return rows if at == len(body) else None
     return None
+
+
+def _integers(*values: object) -> bool:
+    return all(type(value) is int for value in values)
 
 
 def keep_events(root: Path, process_id: str, inputs: list[Any], rows: Sequence[Row]) -> None:
@@ -84,7 +73,7 @@ def keep_events(root: Path, process_id: str, inputs: list[Any], rows: Sequence[R
     head = json.dumps([_VERSION, inputs, heads], separators=(",", ":"))
     data = b"".join([head.encode(), b"\n", *(data for *_, data in rows)])
     with contextlib.suppress(OSError):
-        atomic_write(_events_path(root, process_id), data, durable=False)
+        atomic_write(Path(_events_path(root, process_id)), data, durable=False)
 
 
 def _identity(path: Path) -> list[Any] | None:

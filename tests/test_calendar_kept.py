@@ -184,3 +184,14 @@ def test_a_vtimezone_is_derived_again_for_another_zone_file(
     monkeypatch.setattr(kept_calendars, "zone_file", lambda key: ["/a/new/tzdata", 1, 2])
     kept_calendars.kept_timezones(store_path, derive)(helsinki, 2026, 2027)
     assert len(derived) == 2
+
+
+def test_kept_events_begin_their_calendar_as_icalendar_does() -> None:
+    from icalendar import Calendar
+
+    from tyonohjaus_cli.calendar import own
+
+    calendar = Calendar()
+    for name, value in [("prodid", own.PRODID), ("version", "2.0"), ("calscale", "GREGORIAN")]:
+        calendar.add(name, value)
+    assert calendar.to_ical(sorted=False) == own.HEAD + own.END

@@ -22,8 +22,8 @@ from dateutil import tz as dateutil_tz
 from icalendar import Calendar, Timezone
 
 from tests import calendar_sample as sample
-from tyonohjaus_cli.calendar import ics, lines
-from tyonohjaus_cli.calendar.vtimezone import component, observances, transitions
+from tyonohjaus_cli.calendar import ics
+from tyonohjaus_cli.calendar.vtimezone import observances, transitions
 
 FIRST_YEAR, YEARS = 2027, 10
 """Meetings in 2027: the VTIMEZONE is checked for 2027-2036 (its rules reach on)."""
@@ -171,7 +171,7 @@ def test_a_rule_the_zone_gave_up_ends_with_until_and_later_changes_follow() -> N
     assert len(ruled) == 2
     assert all(o.until and o.until.year == 2010 for o in ruled)
     assert [o.start.year for o in found if not o.rule] == [2011, 2014]
-    text = lines.to_text(component(moscow, 2008, 2009))
+    text = ics.vtimezone(moscow, 2008, 2009).to_ical().decode()
     reader = dateutil_tz.tzical(io.StringIO(text)).get()
     assert mismatches(reader, moscow, hours(2009, 10), from_utc=False) == []
 

@@ -15,7 +15,6 @@ needed only to insist: by default a cancelled meeting gets a cancellation, any o
 request. ``--all`` writes one message per meeting, since Outlook reads only the first
 event of a message.
 
-:mod:`.ics` builds the events from a process, its client and the settings (never the
-session log); :mod:`.lines` writes them as iCalendar text; :mod:`.vtimezone` derives the
-zone's rules from zoneinfo.
+:mod:`.ics` builds the bytes from a process, its client and the settings (never the
+session log); :mod:`.vtimezone` derives the zone's rules from zoneinfo.
 """

@@ -11,7 +11,7 @@ Decisions, so that the output is the same bytes for the same store:
 - DTSTAMP is the meeting's last change known to the store (its latest move or
   cancellation notice, else the process's creation), never the clock.
 - Properties are written in a fixed order, CRLF line ends, lines folded at 75 octets
-  between whole UTF-8 characters (:mod:`.lines`, byte for byte as icalendar 7 wrote).
+  between whole UTF-8 characters (icalendar does this; the tests check it).
 - Times carry ``TZID`` of the store's zone with a VTIMEZONE in the RRULE form
   (:mod:`tyonohjaus_cli.calendar.vtimezone`).
 - In the import file a cancelled meeting stays, with ``STATUS:CANCELLED``, so that a
@@ -20,10 +20,12 @@ Decisions, so that the output is the same bytes for the same store:
   attendees turns into a meeting that the calendar may e-mail about on every edit.
   Invitations (iTIP, RFC 5546) carry ORGANIZER and ATTENDEEs, since that is what they are.
 - Participant names in a parameter (CN) keep their quotes and backslashes: a double quote
-  is written ``^'`` and a caret ``^^`` (RFC 6868), on one line.
+  is written ``^'`` and a caret ``^^`` (RFC 6868, as icalendar does), on one line.
 - DTEND is the start plus the meeting's minutes in real time: a 90-minute meeting at 02:30
   on the night clocks go forward ends at 05:00 on the clock.
 - Every event is ``CLASS:PRIVATE``: someone looking at a shared calendar sees a busy time.
+
+icalendar is imported inside the functions: it is heavy, and ``tyo --help`` must not wait.
 """
 
 from __future__ import annotations
@@ -32,11 +34,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tyonohjaus_cli.calendar.choices import LONGEST_REMINDER, Method, Options, Pseudonym
-from tyonohjaus_cli.calendar.lines import address, duration, text, timed, to_bytes, vcalendar
-from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed, span
+from tyonohjaus_cli.calendar.own import END, PRODID, OwnEvent, Timezones, computed, span
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.erased import shown as in_words
 from tyonohjaus_cli.domain.meetings import find
@@ -45,6 +47,9 @@ from tyonohjaus_cli.domain.reasons import CancelReason, code_of
 from tyonohjaus_cli.domain.settings import Settings
 from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Component, Event, Timezone, vCalAddress
 
 
 @dataclass(frozen=True)
@@ -134,7 +139,7 @@ def initials(name: str) -> str:
 def parameter_text(text: str) -> str:
     """Text for a parameter such as CN: on one line, otherwise as typed.
 
-    Quotes, carets and backslashes stay: they are written as RFC 6868 says (``^'``,
+    Quotes, carets and backslashes stay: icalendar writes them as RFC 6868 says (``^'``,
     ``^^``), and a reader that does not decode RFC 6868 still shows the name recognisably.
     (icalendar's reader takes a backslash just before ``,;:\\`` as an escape; names have
     none there.)
@@ -221,57 +226,112 @@ def _description(export: _Export, meeting: Meeting, *, participants: bool) -> st
     return in_words("\n".join(lines), lang)
 
 
+def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:
+    """The VTIMEZONE of ``zone`` for events from ``first_year`` to ``last_year`` (and on)."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+
+    from tyonohjaus_cli.calendar.vtimezone import observances
+
+    component = Timezone()
+    component.add("tzid", zone.key)
+    for observance in observances(zone, first_year, last_year):
+        part = TimezoneDaylight() if observance.daylight else TimezoneStandard()
+        part.add("dtstart", observance.start)
+        part.add("tzoffsetfrom", observance.offset_from)
+        part.add("tzoffsetto", observance.offset_to)
+        if observance.name:
+            part.add("tzname", observance.name)
+        if observance.rule:
+            parts = observance.rule.parts()
+            if observance.until:
+                parts["UNTIL"] = observance.until
+            part.add("rrule", vRecur(parts))
+        component.add_component(part)
+    return component
+
+
 def _vtimezone(export: _Export, meetings: Iterable[Meeting], timezones: Timezones) -> bytes:
     return timezones(export.zone, *span([m.start.astimezone(export.zone).year for m in meetings]))
 
 
+def _written(component: Component) -> bytes:
+    return bytes(component.to_ical(sorted=False))
+
+
+def _calendar_bytes(method: Method | None, components: Iterable[bytes]) -> bytes:
+    """A VCALENDAR as icalendar writes it, around components it wrote before."""
+    head = bytes(_calendar(method).to_ical(sorted=False)).removesuffix(END)
+    return b"".join([head, *components, END])
+
+
+def _calendar(method: Method | None) -> Calendar:
+    from icalendar import Calendar
+
+    calendar = Calendar()
+    if method:
+        calendar.add("method", method.value.upper())
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    return calendar
+
+
+def _address(email: str, parameters: dict[str, str]) -> vCalAddress:
+    """``mailto:`` with its parameters; a CN with a backslash is always quoted, since
+    unquoted a trailing one would escape the ``;`` after it for icalendar and vobject."""
+    from icalendar import vCalAddress
+    from icalendar.parser import Parameters
+
+    class _Quoted(Parameters):
+        quote_also = {**Parameters.quote_also, "CN": " '\\"}  # noqa: RUF012
+
+    address = vCalAddress(f"mailto:{email}")
+    address.params = _Quoted(parameters)
+    return address
+
+
 def _event(
     export: _Export, meeting: Meeting, *, invitation: bool, participants: bool = True
-) -> list[str]:
+) -> Event:
+    from icalendar import Alarm, Event
+
     start = meeting.start.astimezone(export.zone)
-    summary = text(export.summary())
-    event = [
-        "BEGIN:VEVENT",
-        f"UID:{text(meeting.uid)}",
-        timed("DTSTAMP", last_change(export.process, meeting)),
-        f"SEQUENCE:{meeting.sequence}",
-        timed("DTSTART", start),
-        timed("DTEND", end_of(meeting, export.zone)),
-        f"SUMMARY:{summary}",
-    ]
+    event = Event()
+    event.add("uid", meeting.uid)
+    event.add("dtstamp", last_change(export.process, meeting))
+    event.add("sequence", meeting.sequence)
+    event.add("dtstart", start)
+    event.add("dtend", end_of(meeting, export.zone))
+    event.add("summary", export.summary())
     if location := _location(export):
-        event.append(f"LOCATION:{text(location)}")
-    shown = _description(export, meeting, participants=participants and not invitation)
+        event.add("location", location)
+    event.add(
+        "description",
+        _description(export, meeting, participants=participants and not invitation),
+    )
     cancelled = meeting.status is MeetingStatus.CANCELLED
-    event += [
-        f"DESCRIPTION:{text(shown)}",
-        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
-        "CLASS:PRIVATE",
-    ]
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("class", "PRIVATE")
     if invitation:
         supervisor = export.settings.supervisor
-        cn = ("CN", parameter_text(supervisor.name))
-        event.append(address("ORGANIZER", supervisor.email, [cn]))
+        event.add("organizer", _address(supervisor.email, {"CN": parameter_text(supervisor.name)}))
         for person, name in zip(export.process.participants, export.names, strict=True):
             if person.email:
-                parameters = [
-                    ("CN", parameter_text(name)),
-                    ("CUTYPE", "INDIVIDUAL"),
-                    ("ROLE", "REQ-PARTICIPANT"),
-                    ("PARTSTAT", "NEEDS-ACTION"),
-                    ("RSVP", "TRUE"),
-                ]
-                event.append(address("ATTENDEE", person.email, parameters))
+                parameters = {
+                    "CN": parameter_text(name),
+                    "CUTYPE": "INDIVIDUAL",
+                    "ROLE": "REQ-PARTICIPANT",
+                    "PARTSTAT": "NEEDS-ACTION",
+                    "RSVP": "TRUE",
+                }
+                event.add("attendee", _address(person.email, parameters))
     minutes = export.options.alarm_minutes
     if minutes is not None and not cancelled:
-        event += [
-            "BEGIN:VALARM",
-            "ACTION:DISPLAY",
-            f"TRIGGER:{duration(timedelta(minutes=-minutes))}",
-            f"DESCRIPTION:{summary}",
-            "END:VALARM",
-        ]
-    event.append("END:VEVENT")
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("trigger", timedelta(minutes=-minutes))
+        alarm.add("description", export.summary())
+        event.add_component(alarm)
     return event
 
 
@@ -288,8 +348,8 @@ def calendar_file(
     meetings = process.in_order()
     if not meetings:
         raise UsageError(t("process {process} has no meetings to export", process=process.id))
-    events = (to_bytes(_event(export, meeting, invitation=False)) for meeting in meetings)
-    return vcalendar(None, [_vtimezone(export, meetings, timezones), *events])
+    events = (_written(_event(export, meeting, invitation=False)) for meeting in meetings)
+    return _calendar_bytes(None, [_vtimezone(export, meetings, timezones), *events])
 
 
 def own_events(
@@ -311,7 +371,7 @@ def own_events(
             meeting.uid,
             int(meeting.start.timestamp()),
             meeting.start.astimezone(export.zone).year,
-            to_bytes(_event(export, meeting, invitation=False, participants=participants)),
+            _written(_event(export, meeting, invitation=False, participants=participants)),
         )
         for meeting in process.in_order()
     ]
@@ -363,8 +423,8 @@ def _check_invitable(export: _Export) -> None:
 
 def _invitation(export: _Export, meeting: Meeting, method: Method, timezones: Timezones) -> bytes:
     _check_invitable(export)
-    event = to_bytes(_event(export, meeting, invitation=True))
-    return vcalendar(method.value.upper(), [_vtimezone(export, [meeting], timezones), event])
+    event = _written(_event(export, meeting, invitation=True))
+    return _calendar_bytes(method, [_vtimezone(export, [meeting], timezones), event])
 
 
 def invitation(

@@ -13,7 +13,13 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from tyonohjaus_cli.calendar.lines import to_bytes, vcalendar
+PRODID = "-//tyo//tyonohjaus-cli//EN"
+HEAD = (
+    b"BEGIN:VCALENDAR\r\nPRODID:-//tyo//tyonohjaus-cli//EN\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\n"
+)
+"""How icalendar begins the VCALENDAR of an import file (tests/test_calendar_kept.py checks
+it), so that kept events make a calendar without icalendar imported."""
+END = b"END:VCALENDAR\r\n"
 
 Timezones = Callable[[ZoneInfo, int, int], bytes]
 """The written VTIMEZONE of a zone for events from one year to another."""
@@ -32,10 +38,11 @@ class OwnEvent(NamedTuple):
 
 
 def computed(zone: ZoneInfo, first_year: int, last_year: int) -> bytes:
-    """The VTIMEZONE derived from zoneinfo (:mod:`tyonohjaus_cli.calendar.vtimezone`)."""
-    from tyonohjaus_cli.calendar.vtimezone import component
+    """The VTIMEZONE derived from zoneinfo (:mod:`tyonohjaus_cli.calendar.vtimezone`), as
+    icalendar writes it."""
+    from tyonohjaus_cli.calendar.ics import vtimezone
 
-    return to_bytes(component(zone, first_year, last_year))
+    return bytes(vtimezone(zone, first_year, last_year).to_ical(sorted=False))
 
 
 def span(years: Sequence[int]) -> tuple[int, int]:
@@ -47,11 +54,11 @@ def span(years: Sequence[int]) -> tuple[int, int]:
 def own_calendar(events: Sequence[OwnEvent], zone: ZoneInfo, timezones: Timezones) -> bytes:
     """One VCALENDAR with ``events`` in their order, and their VTIMEZONE if there are any."""
     if not events:
-        return vcalendar(None, [])
+        return HEAD + END
     timezone = timezones(zone, *span([event.year for event in events]))
-    return vcalendar(None, [timezone, *(event.data for event in events)])
+    return b"".join([HEAD, timezone, *(event.data for event in events), END])
 
 
 def own_event_file(event: OwnEvent, zone: ZoneInfo, timezones: Timezones) -> bytes:
     """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) for a vdir."""
-    return vcalendar(None, [timezones(zone, *span([event.year])), event.data])
+    return b"".join([HEAD, timezones(zone, *span([event.year])), event.data, END])

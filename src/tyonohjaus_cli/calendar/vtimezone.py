@@ -7,8 +7,8 @@ reads one hour off in summer. So the rules are inferred here from the zone itsel
 every change of offset in the years a calendar covers, group the changes of one kind that
 recur yearly on the same weekday pattern, and write each group as one yearly rule.
 
-Pure: :func:`observances` returns plain values, and :func:`component` writes them as
-content lines (:mod:`tyonohjaus_cli.calendar.lines`).
+Pure and free of icalendar: :func:`observances` returns plain values that
+:mod:`tyonohjaus_cli.calendar.ics` turns into components.
 """
 
 from __future__ import annotations
@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
-
-from tyonohjaus_cli.calendar.lines import recur, text, timed, utc_offset
 
 _STEP = timedelta(hours=12)
 """Sampling step when looking for offset changes; zones never change twice in 12 hours."""
@@ -239,26 +237,3 @@ def observances(zone: ZoneInfo, first_year: int, last_year: int) -> tuple[Observ
             )
         )
     return tuple(result)
-
-
-def component(zone: ZoneInfo, first_year: int, last_year: int) -> list[str]:
-    """The VTIMEZONE of ``zone`` for events from ``first_year`` to ``last_year`` (and on)."""
-    lines = ["BEGIN:VTIMEZONE", f"TZID:{text(zone.key)}"]
-    for observance in observances(zone, first_year, last_year):
-        kind = "DAYLIGHT" if observance.daylight else "STANDARD"
-        lines += [
-            f"BEGIN:{kind}",
-            timed("DTSTART", observance.start),
-            f"TZOFFSETFROM:{utc_offset(observance.offset_from)}",
-            f"TZOFFSETTO:{utc_offset(observance.offset_to)}",
-        ]
-        if observance.name:
-            lines.append(f"TZNAME:{text(observance.name)}")
-        if observance.rule:
-            parts = observance.rule.parts()
-            if observance.until:
-                parts["UNTIL"] = observance.until
-            lines.append(f"RRULE:{recur(parts)}")
-        lines.append(f"END:{kind}")
-    lines.append("END:VTIMEZONE")
-    return lines

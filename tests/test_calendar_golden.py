@@ -15,7 +15,7 @@ import pytest
 
 from tests import calendar_sample as sample
 from tyonohjaus_cli.calendar import ics
-from tyonohjaus_cli.calendar.ics import Method, Options, Pseudonym
+from tyonohjaus_cli.calendar.choices import Method, Options, Pseudonym
 
 GOLDEN = Path(__file__).parent / "golden" / "calendar"
 

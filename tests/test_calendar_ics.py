@@ -16,7 +16,7 @@ from icalendar import Calendar
 
 from tests import calendar_sample as sample
 from tyonohjaus_cli.calendar import ics
-from tyonohjaus_cli.calendar.ics import Method, Options, Pseudonym
+from tyonohjaus_cli.calendar.choices import LONGEST_REMINDER, Method, Options, Pseudonym
 from tyonohjaus_cli.domain.models import Meeting, Participant, Process, Venue
 from tyonohjaus_cli.errors import StoreError, UsageError
 
@@ -189,7 +189,7 @@ def test_alarm_on_request_for_every_meeting_still_on() -> None:
     assert b"VALARM" not in import_file()
 
 
-@pytest.mark.parametrize("minutes", [-1, ics.LONGEST_REMINDER + 1])
+@pytest.mark.parametrize("minutes", [-1, LONGEST_REMINDER + 1])
 def test_alarm_outside_a_week_is_a_usage_error(minutes: int) -> None:
     with pytest.raises(UsageError, match="not a reminder time"):
         import_file(alarm_minutes=minutes)

@@ -23,7 +23,7 @@ from icalendar import Calendar, Event
 
 from tests import calendar_sample as sample
 from tyonohjaus_cli.calendar import ics
-from tyonohjaus_cli.calendar.ics import Method
+from tyonohjaus_cli.calendar.choices import Method
 from tyonohjaus_cli.domain.models import Participant, Venue
 
 VOBJECT_EVENTS = """

@@ -57,6 +57,7 @@ CLIENT_FACING: list[tuple[str, ...]] = [
     ("ics", PROCESS),
     ("ics", PROCESS, "--meeting", "6", "--method", "request"),
     ("ics", PROCESS, "--meeting", "6", "--method", "request", "--eml"),
+    ("ics", "--every-process", "--participants", "--alarm", "30"),
 ]
 """Commands whose output may be handed to a client or a third party."""
 
@@ -142,6 +143,9 @@ def test_secrets_are_stored_only_in_the_session_log_and_its_history(
 ) -> None:
     """The index, the process files and everything else the store keeps are free of them."""
     midway("process", "list")  # builds the index
+    for argv in [("ics", PROCESS), ("ics", "--every-process", "--participants")]:
+        assert midway(*argv).exit_code == 0  # keeps events and VTIMEZONEs in .cache/
+    assert list((store_path / ".cache" / "calendars").iterdir())
     holders = sorted(
         str(path.relative_to(store_path).parent)
         for path in store_path.rglob("*")

@@ -34,11 +34,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.calendar.vtimezone import observances
+from tyonohjaus_cli.calendar.choices import LONGEST_REMINDER, Method, Options, Pseudonym
+from tyonohjaus_cli.calendar.own import END, PRODID, OwnEvent, Timezones, computed, span
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.erased import shown as in_words
 from tyonohjaus_cli.domain.meetings import find
@@ -49,40 +49,7 @@ from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 if TYPE_CHECKING:
-    from icalendar import Calendar, Event, Timezone, vCalAddress
-
-PRODID = "-//tyo//tyonohjaus-cli//EN"
-
-
-class Method(StrEnum):
-    """The iTIP methods tyo sends: an invitation (or its update) and a cancellation."""
-
-    REQUEST = "request"
-    CANCEL = "cancel"
-
-
-class Pseudonym(StrEnum):
-    """How participants are named: as they are, by initials (``A.V.``) or by a code."""
-
-    NONE = "none"
-    INITIALS = "initials"
-    CODE = "code"
-
-
-LONGEST_REMINDER = 7 * 24 * 60
-"""A reminder (VALARM) at most a week before the meeting, in minutes."""
-
-
-@dataclass(frozen=True)
-class Options:
-    """Choices of one export: how participants are named, and a reminder before each meeting.
-
-    ``Pseudonym.INITIALS`` turns into codes for everyone when two participants share
-    initials, so that a pseudonymised list still tells people apart.
-    """
-
-    pseudonym: Pseudonym = Pseudonym.NONE
-    alarm_minutes: int | None = None
+    from icalendar import Calendar, Component, Event, Timezone, vCalAddress
 
 
 @dataclass(frozen=True)
@@ -263,6 +230,8 @@ def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:
     """The VTIMEZONE of ``zone`` for events from ``first_year`` to ``last_year`` (and on)."""
     from icalendar import Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
+    from tyonohjaus_cli.calendar.vtimezone import observances
+
     component = Timezone()
     component.add("tzid", zone.key)
     for observance in observances(zone, first_year, last_year):
@@ -281,10 +250,18 @@ def vtimezone(zone: ZoneInfo, first_year: int, last_year: int) -> Timezone:
     return component
 
 
-def _vtimezone(export: _Export, meetings: Iterable[Meeting]) -> Timezone:
-    years = [m.start.astimezone(export.zone).year for m in meetings]
-    # From the year before the first meeting, so that every meeting follows an onset.
-    return vtimezone(export.zone, min(years) - 1, max(years))
+def _vtimezone(export: _Export, meetings: Iterable[Meeting], timezones: Timezones) -> bytes:
+    return timezones(export.zone, *span([m.start.astimezone(export.zone).year for m in meetings]))
+
+
+def _written(component: Component) -> bytes:
+    return bytes(component.to_ical(sorted=False))
+
+
+def _calendar_bytes(method: Method | None, components: Iterable[bytes]) -> bytes:
+    """A VCALENDAR as icalendar writes it, around components it wrote before."""
+    head = bytes(_calendar(method).to_ical(sorted=False)).removesuffix(END)
+    return b"".join([head, *components, END])
 
 
 def _calendar(method: Method | None) -> Calendar:
@@ -363,79 +340,41 @@ def calendar_file(
     client: Client,
     settings: Settings,
     options: Options | None = None,
+    *,
+    timezones: Timezones = computed,
 ) -> bytes:
     """One VCALENDAR with one VEVENT per meeting, in time order, for importing."""
     export = _export(process, client, settings, options)
     meetings = process.in_order()
     if not meetings:
         raise UsageError(t("process {process} has no meetings to export", process=process.id))
-    calendar = _calendar(None)
-    calendar.add_component(_vtimezone(export, meetings))
-    for meeting in meetings:
-        calendar.add_component(_event(export, meeting, invitation=False))
-    return bytes(calendar.to_ical(sorted=False))
+    events = (_written(_event(export, meeting, invitation=False)) for meeting in meetings)
+    return _calendar_bytes(None, [_vtimezone(export, meetings, timezones), *events])
 
 
-def _years(meetings: Iterable[Meeting], zone: ZoneInfo) -> tuple[int, int]:
-    years = [m.start.astimezone(zone).year for m in meetings]
-    return min(years) - 1, max(years)
-
-
-def own_meetings(process: Process, since: datetime | None = None) -> list[Meeting]:
-    """The meetings of ``process`` for the supervisor's own calendar: from ``since`` on."""
-    return [m for m in process.in_order() if since is None or m.start >= since]
-
-
-def own_calendar(
-    processes: Iterable[tuple[Process, Client]],
+def own_events(
+    process: Process,
+    client: Client,
     settings: Settings,
     options: Options | None = None,
     *,
     participants: bool = False,
-    since: datetime | None = None,
-) -> tuple[bytes, int]:
-    """The supervisor's own calendar: every meeting of ``processes``, and how many.
+) -> list[OwnEvent]:
+    """Every meeting of ``process`` for the supervisor's own calendar, in time order.
 
     The title names the client and the process; participants are named only when asked.
     UIDs are the invitations' own, so that importing it again updates rather than doubles.
     """
-    chosen: list[tuple[_Export, Meeting]] = []
-    for process, client in processes:
-        export = _export(process, client, settings, options, own=True)
-        chosen.extend((export, meeting) for meeting in own_meetings(process, since))
-    calendar = _calendar(None)
-    if chosen:
-        zone = chosen[0][0].zone
-        first, last = _years((meeting for _, meeting in chosen), zone)
-        calendar.add_component(vtimezone(zone, first, last))
-    for export, meeting in chosen:
-        calendar.add_component(_event(export, meeting, invitation=False, participants=participants))
-    return bytes(calendar.to_ical(sorted=False)), len(chosen)
-
-
-def own_event_files(
-    process: Process,
-    client: Client,
-    settings: Settings,
-    meetings: Iterable[Meeting],
-    options: Options | None = None,
-    *,
-    participants: bool = False,
-) -> list[tuple[Meeting, bytes]]:
-    """One calendar object (RFC 4791: a VCALENDAR, one VEVENT, its VTIMEZONE) per meeting,
-    for a vdir that vdirsyncer keeps in step with a CalDAV calendar."""
     export = _export(process, client, settings, options, own=True)
-    zones: dict[int, Timezone] = {}
-    files = []
-    for meeting in meetings:
-        year = meeting.start.astimezone(export.zone).year
-        if year not in zones:
-            zones[year] = vtimezone(export.zone, year - 1, year)
-        calendar = _calendar(None)
-        calendar.add_component(zones[year])
-        calendar.add_component(_event(export, meeting, invitation=False, participants=participants))
-        files.append((meeting, bytes(calendar.to_ical(sorted=False))))
-    return files
+    return [
+        OwnEvent(
+            meeting.uid,
+            int(meeting.start.timestamp()),
+            meeting.start.astimezone(export.zone).year,
+            _written(_event(export, meeting, invitation=False, participants=participants)),
+        )
+        for meeting in process.in_order()
+    ]
 
 
 def standing_method(meeting: Meeting) -> Method:
@@ -482,12 +421,10 @@ def _check_invitable(export: _Export) -> None:
         )
 
 
-def _invitation(export: _Export, meeting: Meeting, method: Method) -> bytes:
+def _invitation(export: _Export, meeting: Meeting, method: Method, timezones: Timezones) -> bytes:
     _check_invitable(export)
-    calendar = _calendar(method)
-    calendar.add_component(_vtimezone(export, [meeting]))
-    calendar.add_component(_event(export, meeting, invitation=True))
-    return bytes(calendar.to_ical(sorted=False))
+    event = _written(_event(export, meeting, invitation=True))
+    return _calendar_bytes(method, [_vtimezone(export, [meeting], timezones), event])
 
 
 def invitation(
@@ -497,10 +434,12 @@ def invitation(
     n: int,
     method: Method,
     options: Options | None = None,
+    *,
+    timezones: Timezones = computed,
 ) -> bytes:
     """An iTIP message (RFC 5546) for meeting ``n``: METHOD, one VEVENT, its VTIMEZONE."""
     export = _export(process, client, settings, options)
-    return _invitation(export, _meeting(process, n, method), method)
+    return _invitation(export, _meeting(process, n, method), method, timezones)
 
 
 def invitation_email(
@@ -512,6 +451,7 @@ def invitation_email(
     options: Options | None = None,
     *,
     written: datetime,
+    timezones: Timezones = computed,
 ) -> bytes:
     """The invitation as a ready e-mail (``.eml``) from the supervisor to the participants.
 
@@ -531,7 +471,7 @@ def invitation_email(
 
     export = _export(process, client, settings, options)
     meeting = _meeting(process, n, method)
-    body = _invitation(export, meeting, method)
+    body = _invitation(export, meeting, method, timezones)
     lang = export.lang
     when = format_datetime(meeting.start.astimezone(export.zone), lang=lang)
     summary = export.summary()

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyonohjaus_cli.calendar import ics as export
+from tyonohjaus_cli.calendar import choices
+from tyonohjaus_cli.calendar.own import OwnEvent, Timezones, computed
 from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
-from tyonohjaus_cli.domain.meetings import find
-from tyonohjaus_cli.domain.models import Client, Process
 from tyonohjaus_cli.domain.parsing import parse_duration
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t, tn
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.models import Process
 
 
 @params.edge("minutes")
@@ -27,7 +29,7 @@ def reminder(text: str) -> int:
         minutes = int(value) if value.isdecimal() else parse_duration(value)
     except UsageError:
         minutes = -1
-    if 0 <= minutes <= export.LONGEST_REMINDER:
+    if 0 <= minutes <= choices.LONGEST_REMINDER:
         return minutes
     raise UsageError(
         t(
@@ -38,10 +40,10 @@ def reminder(text: str) -> int:
 
 
 @params.edge("request|cancel")
-def parse_method(text: str) -> export.Method:
+def parse_method(text: str) -> choices.Method:
     """``request`` or ``cancel``."""
     try:
-        return export.Method(text.strip().lower())
+        return choices.Method(text.strip().lower())
     except ValueError:
         raise UsageError(
             t("{text!r} is not a method (expected request or cancel)", text=text)
@@ -80,7 +82,7 @@ def ics(
         ),
     ] = None,
     method: Annotated[
-        export.Method | None,
+        choices.Method | None,
         typer.Option(
             "--method",
             metavar="request|cancel",
@@ -177,8 +179,8 @@ def ics(
 
     Example: tyo ics hoitajat-2027 --meeting 3 --method request --eml -o kutsu.eml
     """
-    pseudonym = export.Pseudonym.INITIALS if pseudonymise else export.Pseudonym.NONE
-    options = export.Options(pseudonym, alarm)
+    pseudonym = choices.Pseudonym.INITIALS if pseudonymise else choices.Pseudonym.NONE
+    options = choices.Options(pseudonym, alarm)
     if every_process or vdir is not None:
         if process_id is not None or meeting is not None or every or method or eml:
             raise UsageError(
@@ -192,7 +194,8 @@ def ics(
         raise UsageError(t("name a PROCESS, or give --every-process"))
     _check_invitation_options(out, meeting, every, method=method, eml=eml)
 
-    from tyonohjaus_cli.domain.meetings import require_agreed
+    from tyonohjaus_cli.calendar import ics as export
+    from tyonohjaus_cli.domain.meetings import find, require_agreed
 
     store = session.store
     process = store.process(process_id)
@@ -200,13 +203,21 @@ def ics(
     process = _with_hand_edits_saved(process)
     client = store.client_of(process)
     settings = store.settings()
+    timezones = _timezones()
 
-    def write(n: int, how: export.Method) -> bytes:
+    def write(n: int, how: choices.Method) -> bytes:
         if eml:
             return export.invitation_email(
-                process, client, settings, n, how, options, written=session.now()
+                process,
+                client,
+                settings,
+                n,
+                how,
+                options,
+                written=session.now(),
+                timezones=timezones,
             )
-        return export.invitation(process, client, settings, n, how, options)
+        return export.invitation(process, client, settings, n, how, options, timezones=timezones)
 
     if meeting is not None:
         chosen = method or export.standing_method(find(process, meeting))
@@ -250,7 +261,8 @@ def ics(
         )
         return
 
-    output.write_out(export.calendar_file(process, client, settings, options), out)
+    data = export.calendar_file(process, client, settings, options, timezones=timezones)
+    output.write_out(data, out)
     if out is not None:
         output.say(
             tn(
@@ -262,8 +274,15 @@ def ics(
         )
 
 
+def _timezones() -> Timezones:
+    """VTIMEZONEs as kept in the store's ``.cache/`` (derived once for a zone and years)."""
+    from tyonohjaus_cli.storage.kept_calendars import kept_timezones
+
+    return kept_timezones(session.store.root, computed)
+
+
 def _check_invitation_options(
-    out: Path | None, meeting: int | None, every: bool, *, method: export.Method | None, eml: bool
+    out: Path | None, meeting: int | None, every: bool, *, method: choices.Method | None, eml: bool
 ) -> None:
     if (method or eml) and meeting is None and not every:
         raise UsageError(t("--method and --eml are for invitations: add --meeting N or --all"))
@@ -300,7 +319,7 @@ def _with_hand_edits_saved(process: Process) -> Process:
 
 
 def _own_calendar(
-    options: export.Options,
+    options: choices.Options,
     out: Path | None,
     vdir: Path | None,
     since: date | None,
@@ -309,64 +328,73 @@ def _own_calendar(
     participants: bool,
 ) -> None:
     """``--every-process``: the supervisor's own calendar, as a file or a vdir."""
-    from tyonohjaus_cli.storage import vdir as vdirs
+    from tyonohjaus_cli.calendar import own
+    from tyonohjaus_cli.usecases.own_calendar import own_events
 
     if out is not None and vdir is not None:
         raise UsageError(t("-o and --vdir exclude each other: choose one"))
     store = session.store
     zone = store.zone()
-    settings = store.settings()
     if client_id is not None:
         store.client(client_id)  # an unknown client is named, with where to look
     statuses = store.process_statuses()
     chosen = [
-        pid
+        (pid, client)
         for pid, (client, status) in statuses.items()
         if status is ProcessStatus.ACTIVE and (client_id is None or client == client_id)
     ]
-    clients: dict[str, Client] = {}
-    processes = []
-    for pid in chosen:
-        process = _with_hand_edits_saved(store.process(pid))
-        if process.client not in clients:
-            clients[process.client] = store.client_of(process)
-        processes.append((process, clients[process.client]))
-    start = datetime.combine(since, time(), zone) if since else None
-
-    if vdir is None:
-        data, count = export.own_calendar(
-            processes, settings, options, participants=participants, since=start
-        )
-        output.write_out(data, out)
-        if out is not None:
-            output.say(
-                tn(
-                    "Wrote {count} meeting to {path}.",
-                    "Wrote {count} meetings to {path}.",
-                    count,
-                    path=out,
-                )
-            )
-        return
-
-    items = [
-        vdirs.Item(meeting.uid, process.id, meeting.start, data)
-        for process, client in processes
-        for meeting, data in export.own_event_files(
-            process,
-            client,
-            settings,
-            export.own_meetings(process, start),
-            options,
-            participants=participants,
-        )
+    written = own_events(
+        store,
+        chosen,
+        options,
+        participants=participants,
+        read=lambda pid: _with_hand_edits_saved(store.process(pid)),
+    )
+    start = datetime.combine(since, time(), zone).timestamp() if since else None
+    shown = [
+        (pid, event)
+        for pid, events in written
+        for event in events
+        if start is None or event.start >= start
     ]
-    kept = {m.uid for process, _ in processes for m in process.meetings}
+    timezones = _timezones()
+    if vdir is not None:
+        kept = {event.uid for _, events in written for event in events}
+        files = [(pid, event, own.own_event_file(event, zone, timezones)) for pid, event in shown]
+        _write_vdir(vdir, files, kept, statuses, {pid for pid, _ in chosen})
+        return
+    output.write_out(own.own_calendar([event for _, event in shown], zone, timezones), out)
+    if out is not None:
+        output.say(
+            tn(
+                "Wrote {count} meeting to {path}.",
+                "Wrote {count} meetings to {path}.",
+                len(shown),
+                path=out,
+            )
+        )
+
+
+def _write_vdir(
+    vdir: Path,
+    files: list[tuple[str, OwnEvent, bytes]],
+    kept: set[str],
+    statuses: dict[str, tuple[str, ProcessStatus]],
+    picked: set[str],
+) -> None:
+    """Keep ``vdir`` in step: one file per meeting of ``files``, as they are by process."""
+    from tyonohjaus_cli.storage import vdir as vdirs
+
+    zone = session.store.zone()
+    items = [
+        vdirs.Item(event.uid, pid, datetime.fromtimestamp(event.start, zone), data)
+        for pid, event, data in files
+    ]
     # Open processes outside --client keep their files as they are.
     others = {
         pid
         for pid, (_, status) in statuses.items()
-        if status is ProcessStatus.ACTIVE and pid not in chosen
+        if status is ProcessStatus.ACTIVE and pid not in picked
     }
     try:
         output.make_folder(vdir.expanduser())  # never inside the store

@@ -317,9 +317,9 @@ _INVOICES = f"{inventory.INVOICES}/"
 def _preload() -> None:
     """Import what examining a document imports, before copies of this process share the
     work: each would import it again (and an import is no work to share)."""
-    import tomllib  # noqa: F401
+    from tyonohjaus_cli.storage import documents, expenses, sessions  # noqa: F401
 
-    from tyonohjaus_cli.storage import expenses, sessions  # noqa: F401
+    documents.read_many()
 
 
 @dataclass

@@ -222,3 +222,28 @@ def test_the_example_values_of_each_type() -> None:
     assert fast["utc"].tzinfo is UTC
     assert fast["day"] == date(2027, 1, 12)
     assert fast["clock"] == time(14, 0)
+
+
+def test_doctor_loads_the_reader_for_its_first_look_only(tmp_path: Path) -> None:
+    from benchmarks.generate import NOW_TEXT, generate
+
+    store = tmp_path / "store"
+    generate(store, seed=7, clients=6, processes=25, meetings=240)
+    code = (
+        "import sys\n"
+        "from tyonohjaus_cli.cli import main\n"
+        "sys.argv = ['tyo', 'doctor']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('toml_rs' in sys.modules, file=sys.stderr)\n"
+    )
+    env = {"TYO_HOME": str(store), "TYO_NOW": NOW_TEXT, "TYO_LANG": "en", "PATH": "/usr/bin"}
+    loaded = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+        ).stderr.split()[-1]
+        for _ in range(2)
+    ]
+    assert loaded == ["True", "False"]  # nothing to parse again: no 4 MiB for the reader

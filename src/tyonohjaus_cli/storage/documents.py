@@ -137,10 +137,13 @@ _fast: list[Callable[[str], Doc]] | None = None
 """The compiled reader once looked for: empty where there is none (PyPy: no wheel)."""
 
 
-def read_many() -> None:
-    """Say that this command parses many TOML files: the compiled reader is loaded now
-    (before :mod:`.workers` forks its copies, which then share it)."""
+def read_many(files: int = FAST_FROM) -> None:
+    """Say that this command is about to parse ``files`` TOML files: from
+    :data:`FAST_FROM` of them on, the compiled reader is loaded now (before
+    :mod:`.workers` forks its copies, which then share it)."""
     global _fast, _parsed  # noqa: PLW0603 - one reader for the whole command
+    if files < FAST_FROM:
+        return
     _parsed = max(_parsed, FAST_FROM)
     if _fast is None:
         try:

@@ -418,7 +418,7 @@ class Store:
             return []
         from tyonohjaus_cli.storage import codec, documents, workers  # noqa: F401
 
-        documents.read_many()  # the compiled reader loaded once, before the copies start
+        documents.read_many(len(files))  # loaded once, before the copies start
 
         self.zone()  # the settings, read once for all the copies
         return workers.share(

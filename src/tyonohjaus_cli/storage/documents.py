@@ -178,24 +178,28 @@ def _read_fast(text: str) -> Doc | None:
     return None
 
 
-_INT64 = range(-(2**63), 2**63)
+_INT64 = (-(2**63), 2**63)
 
 
 def _doubtful(doc: Doc) -> bool:
     """Whether toml-rs's reading of ``doc`` may not be tomllib's: nested deeper than tyo
     reads (tomllib then tells how), or a whole number beyond 64 bits (toml-rs reads a long
     hexadecimal one wrong, and one of 5,000 digits that tomllib refuses)."""
-    stack: list[tuple[Any, int]] = [(doc, 0)]
-    while stack:
-        item, depth = stack.pop()
-        if depth >= MAX_DEPTH:
-            return True
-        for child in item.values() if isinstance(item, dict) else item:
-            if isinstance(child, dict | list):
-                stack.append((child, depth + 1))
-            elif isinstance(child, int) and child not in _INT64:
-                return True
-    return False
+    low, high = _INT64
+    level: list[Any] = [doc]
+    for _ in range(MAX_DEPTH):  # a level of tables and lists at a time
+        nested = []
+        for item in level:
+            for child in item.values() if isinstance(item, dict) else item:
+                if isinstance(child, int):
+                    if not low <= child < high:
+                        return True
+                elif isinstance(child, dict | list):
+                    nested.append(child)
+        if not nested:
+            return False
+        level = nested
+    return True
 
 
 def parse_toml(text: str, rel: str) -> Doc:

@@ -23,7 +23,6 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import Tyo
 from tyonohjaus_cli.errors import StoreFileError
 from tyonohjaus_cli.storage import documents
 from tyonohjaus_cli.storage.documents import parse_toml
@@ -251,27 +250,3 @@ def test_doctor_loads_the_reader_for_its_first_look_only(tmp_path: Path) -> None
         for _ in range(2)
     ]
     assert loaded == ["True", "False"]  # nothing to parse again: no 4 MiB for the reader
-
-
-def test_json_copies_are_kept_of_what_tomllib_read(
-    tmp_path: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A copy in ``.cache/processes/`` is read back some twenty times faster than tomllib
-    parses the file, but no faster than toml-rs: a command that parses many files (the
-    first run) writes none, one that parses a few writes them."""
-    from benchmarks.generate import NOW_TEXT, generate
-
-    store = tmp_path / "store"
-    monkeypatch.setenv("TYO_HOME", str(store))
-    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
-    monkeypatch.setenv("TYO_LANG", "en")
-    generate(store, seed=5, clients=6, processes=30, meetings=300, years=8, invoice_months=6)
-    copies = store / ".cache" / "processes"
-
-    first = tyo("billing", "2026-10", "--json")
-    assert first.exit_code == 0, first.output
-    assert not list(copies.glob("*.json"))
-    shown = tyo("process", "show", "satula-hoivakoti-004-2026", "--json")
-    assert shown.exit_code == 0, shown.output
-    assert [path.name for path in copies.glob("*.json")] == ["satula-hoivakoti-004-2026.json"]
-    assert tyo("billing", "2026-10", "--json").stdout == first.stdout

@@ -154,13 +154,6 @@ def read_many(files: int = FAST_FROM) -> None:
             _fast = [functools.partial(loads, toml_version="1.0.0")]
 
 
-def reading_fast() -> bool:
-    """Whether this command parses TOML with the compiled reader now: a JSON copy of a
-    file it read (``.cache/processes/``) would be read back no faster, and writing it
-    costs ~0.3 ms, so the copies are kept only of files tomllib read."""
-    return _parsed >= FAST_FROM and bool(_fast)
-
-
 def _read_fast(text: str) -> Doc | None:
     """``text`` read by the compiled reader when it is in use; ``None`` for anything it
     does not read exactly as tomllib would (tomllib then reads it, and names the error)."""

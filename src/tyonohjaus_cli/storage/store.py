@@ -34,16 +34,7 @@ from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageErr
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import files, journal, settings_codec
 from tyonohjaus_cli.storage import settled as settled_part
-from tyonohjaus_cli.storage.documents import (
-    Doc,
-    Fields,
-    dump_toml,
-    line_of,
-    migrate,
-    parse_toml,
-    read_many,
-    reading_fast,
-)
+from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
 from tyonohjaus_cli.storage.index import (
     SETTINGS_INDEX,
@@ -148,7 +139,7 @@ class Store:
 
     def _decoded(self, rel: str, decode: Callable[[Fields], T], how: str = "") -> T:
         """``rel`` decoded: from its checked document in the cache while the file keeps the
-        stamp it was read at (JSON, some twenty times faster than tomllib), else parsed; the
+        stamp it was read at (JSON, some twenty times faster than TOML), else parsed; the
         same file asked for again in one command is decoded once (``how`` tells decodings
         of one file apart, such as a process's in another timezone)."""
         stamp = stamp_of(self.root / rel)
@@ -160,8 +151,7 @@ class Store:
         value = self._from_document(rel, stamp, decode)
         if value is None:
             loaded, doc = self._load(rel, decode)
-            if not reading_fast():  # a copy pays only where tomllib was the reader
-                self.documents.put(rel, stamp, jsonable(doc))
+            self.documents.put(rel, stamp, jsonable(doc))
             value = loaded
         self._decoded_here[rel] = (stamp, how, value)
         return value
@@ -426,9 +416,9 @@ class Store:
         1,500 of a twenty-year store) shared with copies of tyo on the other cores."""
         if not files:
             return []
-        from tyonohjaus_cli.storage import codec, workers  # noqa: F401
+        from tyonohjaus_cli.storage import codec, documents, workers  # noqa: F401
 
-        read_many(len(files))  # the compiled reader loaded once, before the copies start
+        documents.read_many(len(files))  # loaded once, before the copies start
 
         self.zone()  # the settings, read once for all the copies
         return workers.share(

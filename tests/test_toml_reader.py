@@ -23,6 +23,7 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import Tyo
 from tyonohjaus_cli.errors import StoreFileError
 from tyonohjaus_cli.storage import documents
 from tyonohjaus_cli.storage.documents import parse_toml
@@ -250,3 +251,29 @@ def test_doctor_loads_the_reader_for_its_first_look_only(tmp_path: Path) -> None
         for _ in range(2)
     ]
     assert loaded == ["True", "False"]  # nothing to parse again: no 4 MiB for the reader
+
+
+def test_a_command_reading_many_files_keeps_their_json_copies(
+    tmp_path: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy read back is what keeps the next month's view from parsing TOML at all, and
+    so from loading toml-rs and its 4 MiB: copies are written whichever reader read."""
+    from benchmarks.generate import NOW_TEXT, generate
+
+    store = tmp_path / "store"
+    monkeypatch.setenv("TYO_HOME", str(store))
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    monkeypatch.setenv("TYO_LANG", "en")
+    generate(store, seed=5, clients=6, processes=30, meetings=300, years=8, invoice_months=6)
+    first = tyo("billing", "2026-10", "--json")
+    assert first.exit_code == 0, first.output
+    copies = list((store / ".cache" / "processes").glob("*.json"))
+    assert len(copies) > documents.FAST_FROM  # read by toml-rs, and kept as JSON
+
+    def parse_toml(text: str, rel: str) -> dict[str, Any]:
+        raise AssertionError(rel)  # a month's view again: nothing to parse
+
+    monkeypatch.setattr("tyonohjaus_cli.storage.store.parse_toml", parse_toml)
+    (store / ".cache" / "bills.json").unlink()  # the bills made again, of the copies
+    (store / ".cache" / "earlier.json").unlink()
+    assert tyo("billing", "2026-10", "--json").stdout == first.stdout

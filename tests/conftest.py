@@ -20,6 +20,7 @@ import pytest
 from tyonohjaus_cli.cli import _choose_language, run
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.i18n import set_language
+from tyonohjaus_cli.storage import documents
 
 FROZEN_NOW = "2027-01-04 09:00"
 FOREIGN_TZ = "America/Los_Angeles"
@@ -79,6 +80,7 @@ def tyo() -> Iterator[Tyo]:
     def invoke(*args: str, stdin: str = "") -> Result:
         session.store_option = None
         session._store = None
+        documents._parsed = 0  # a new command counts the TOML files it parses afresh
         out, err = io.StringIO(), io.StringIO()
         with (
             contextlib.redirect_stdout(out),

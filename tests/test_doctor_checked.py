@@ -154,3 +154,29 @@ def test_copies_of_tyo_on_other_cores_find_the_same(
     monkeypatch.setattr(os, "fork", counting)
     assert _problems(troubled) == alone
     assert forks == [1]
+
+
+def test_another_toml_rs_checks_everything_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What toml-rs reads is held to tomllib's documents by the tests of this tyo only."""
+    import importlib.util
+    from importlib.machinery import ModuleSpec
+
+    package = tmp_path / "toml_rs"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    library = package / "_toml_rs.so"
+    library.write_bytes(b"0.4.3")
+    found = importlib.util.find_spec
+
+    def find_spec(name: str) -> ModuleSpec | None:
+        if name == "toml_rs":
+            return ModuleSpec(name, None, origin=str(package / "__init__.py"))
+        return found(name)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    before = checked.fingerprint("Europe/Helsinki")
+    assert checked.fingerprint("Europe/Helsinki") == before
+    library.write_bytes(b"0.4.40")
+    assert checked.fingerprint("Europe/Helsinki") != before

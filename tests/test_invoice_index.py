@@ -400,3 +400,44 @@ def test_a_process_naming_no_client_is_reported_as_a_months_bill_reports_it(
     assert year.exit_code == month.exit_code == 1
     assert year.stderr == month.stderr
     assert year.stderr.startswith(f"tyo: processes/{process}.toml, line ")
+
+
+@pytest.fixture
+def many_invoices(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    from tyonohjaus_cli.storage import workers
+
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    monkeypatch.setenv("TYO_LANG", "en")
+    generate(store_path, seed=6, clients=20, processes=60, meetings=900, years=2, invoice_months=12)
+    assert len(list((store_path / "invoices").glob("*.json"))) > 2 * workers.MIN_SHARE
+    return store_path
+
+
+def _built_by(
+    tyo: Tyo, root: Path, cores: int, monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str, str, object]:
+    from tyonohjaus_cli.storage import workers
+
+    monkeypatch.setattr(workers, "cores", lambda: cores)
+    (root / ".cache" / "invoices.json").unlink(missing_ok=True)
+    result = tyo("invoice", "list", "--json")
+    index = root / ".cache" / "invoices.json"
+    entries = json.loads(index.read_text())["entries"] if index.exists() else None
+    return result.exit_code, result.stdout, result.stderr, entries
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+def test_the_heads_built_on_two_cores_are_those_built_on_one(
+    many_invoices: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = _built_by(tyo, many_invoices, 1, monkeypatch)
+    assert alone[0] == 0, alone[2]
+    assert _built_by(tyo, many_invoices, 2, monkeypatch) == alone
+
+    last = sorted((many_invoices / "invoices").glob("[0-9]*.json"))[-1]
+    last.write_text(last.read_text().replace('"number"', '"numero"', 1))
+    alone = _built_by(tyo, many_invoices, 1, monkeypatch)
+    assert alone[0] == 1
+    assert alone[2].count("\n") == 1  # one line, no traceback
+    assert last.name in alone[2]
+    assert _built_by(tyo, many_invoices, 2, monkeypatch) == alone

@@ -45,6 +45,8 @@ def code_of(reason: str) -> CancelReason | None:
 
 def stored(reason: str) -> str:
     """``reason`` as the store keeps it: the code when it is one, else the words as typed."""
+    if not reason:  # most meetings: no reason at all
+        return reason
     code = code_of(reason)
     return code.value if code is not None else reason
 

@@ -13,7 +13,8 @@ parsed and decoded in full, as ``tyo doctor`` always did.
 
 The entries hold only under the :func:`fingerprint` they were made with: the tyo that
 made them (its version and the size and time of each of its modules), the Python (its
-TOML parser), python-stdnum (which checks an invoice's IBAN: the size and time of the
+TOML parser), toml-rs (the TOML reader of a command that reads many files: the size and
+time of its files), python-stdnum (which checks an invoice's IBAN: the size and time of the
 files that hold its version and its IBAN rules) and the store's time zone.
 Any change of these, and every document is decoded again. Like every cache, the file is
 derived and may be deleted at any time; one that does not read is simply rebuilt.
@@ -56,6 +57,14 @@ def fingerprint(zone: str) -> str:
             with contextlib.suppress(OSError):
                 info = Path(spec.origin).with_name(name).stat()
                 parts.append(f"stdnum/{name}:{info.st_size}:{info.st_mtime_ns}")
+    # toml-rs, which reads the TOML when there are many files: by the files of its package.
+    spec = importlib.util.find_spec("toml_rs")
+    if spec is not None and spec.origin:
+        with contextlib.suppress(OSError), os.scandir(Path(spec.origin).parent) as entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
+                if entry.is_file(follow_symlinks=False):
+                    info = entry.stat(follow_symlinks=False)
+                    parts.append(f"toml_rs/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
     folders = [package]
     while folders:
         with os.scandir(folders.pop()) as entries:

@@ -157,7 +157,9 @@ def _meeting_to_doc(process: Process, meeting: Meeting) -> Doc:
 
 _CANCELLED_BY = tuple(CancelledBy)
 _MEETING_STATUSES = tuple(MeetingStatus)
-"""Made once: a twenty-year store reads 15,000 meetings."""
+_MEETING_STATUS = {status.value: status for status in MeetingStatus}
+"""Made once: a twenty-year store reads 15,000 meetings (a lookup here is a tenth of
+calling the enum)."""
 
 
 def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
@@ -167,9 +169,9 @@ def _meeting_from_doc(fields: Fields, zone: tzinfo) -> Meeting:
         start=fields.moment("start", zone),
         minutes=fields.integer("minutes", minimum=1, maximum=LONGEST_MEETING),
         uid=fields.text("uid"),
-        status=MeetingStatus(
+        status=_MEETING_STATUS[
             fields.choice("status", _MEETING_STATUSES, MeetingStatus.PLANNED.value)
-        ),
+        ],
         sequence=fields.integer("sequence", 0),
         moves=tuple(
             Move(move.moment("previous", zone), move.moment("agreed_at", zone))

@@ -314,12 +314,12 @@ def _invoice_number(rel: str) -> int | None:
 _INVOICES = f"{inventory.INVOICES}/"
 
 
-def _preload() -> None:
-    """Import what examining a document imports, before copies of this process share the
-    work: each would import it again (and an import is no work to share)."""
-    import tomllib  # noqa: F401
+def _preload(files: int) -> None:
+    """Import what examining ``files`` documents imports, before copies of this process
+    share the work: each would import it again (and an import is no work to share)."""
+    from tyonohjaus_cli.storage import documents, expenses, sessions  # noqa: F401
 
-    from tyonohjaus_cli.storage import expenses, sessions  # noqa: F401
+    documents.read_many(files)
 
 
 @dataclass
@@ -367,7 +367,7 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
                 examined[rel] = known
                 continue
         work.append((rel, data))
-    _preload()
+    _preload(len(work))
     examine_one = partial(_examine, zone=zone, store=Store(root))
     for found in workers.share(examine_one, work, weight=lambda item: len(item[1])):
         examined[found.rel] = found

@@ -416,9 +416,9 @@ class Store:
         1,500 of a twenty-year store) shared with copies of tyo on the other cores."""
         if not files:
             return []
-        import tomllib  # noqa: F401 - imported once, before the copies start
+        from tyonohjaus_cli.storage import codec, documents, workers  # noqa: F401
 
-        from tyonohjaus_cli.storage import codec, workers  # noqa: F401
+        documents.read_many(len(files))  # loaded once, before the copies start
 
         self.zone()  # the settings, read once for all the copies
         return workers.share(

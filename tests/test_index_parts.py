@@ -258,7 +258,7 @@ def test_a_change_to_one_process_bills_only_its_clients_month_again(
         asked.append(options.get("only"))
         return original(*args, **options)
 
-    monkeypatch.setattr("tyonohjaus_cli.usecases.kept_bills.month_bills", recording)
+    monkeypatch.setattr("tyonohjaus_cli.usecases.bills.month_bills", recording)
     assert tyo("billing", "2026-11", "--json").stdout == first
     assert asked == []
     path = practice / "processes" / f"{LIVE}.toml"

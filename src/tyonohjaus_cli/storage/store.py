@@ -21,7 +21,7 @@ read the index instead, and building the domain dataclasses is a good part of st
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
@@ -470,22 +470,39 @@ class Store:
             for summary in self._summaries()
         ]
 
-    def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
-        """Meetings of every agreed process starting from ``first`` up to ``last``, by time.
+    def _wall_clock(self, moment: datetime) -> str:
+        return moment.astimezone(self.zone()).replace(tzinfo=None).isoformat(timespec="minutes")
+
+    def overlapping(self, first: datetime, last: datetime) -> list[ProcessSummary]:
+        """The summaries of the processes with a meeting (of any status) from ``first`` up
+        to ``last``, agreed or not, from the index."""
+        low, high = self._wall_clock(first), self._wall_clock(last)
+        return [
+            summary
+            for summary in self._summaries(since=low)
+            if summary.earliest is not None
+            and summary.latest is not None
+            and summary.latest >= low
+            and summary.earliest < high
+        ]
+
+    def agenda(
+        self, first: datetime, last: datetime, *, clients: Collection[str] | None = None
+    ) -> list[AgendaItem]:
+        """Meetings of every agreed process starting from ``first`` up to ``last``, by time
+        (only the processes of ``clients`` when given).
 
         A proposal's (or a declined offer's) meetings are not real yet: they are left out
         here, and so out of every view built on this one (agenda, billing).
         """
         zone = self.zone()
-        low = first.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
-        high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        low, high = self._wall_clock(first), self._wall_clock(last)
         agreed = {state.value for state in ProcessStatus if state.is_agreed}
         items: list[AgendaItem] = []
-        for summary in self._summaries(since=low):
-            earliest, latest = summary.earliest, summary.latest
-            if earliest is None or latest is None or latest < low or earliest >= high:
-                continue
-            if summary.status not in agreed:
+        for summary in self.overlapping(first, last):
+            if summary.status not in agreed or (
+                clients is not None and summary.client not in clients
+            ):
                 continue
             for slot in summary.meetings.split(";"):
                 n, start, minutes, status = slot.split(",")

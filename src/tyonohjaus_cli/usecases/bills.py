@@ -16,10 +16,11 @@ from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import t, tn
-from tyonohjaus_cli.i18n.months import month_words, months_words
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n.months import months_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.usecases.kept_bills import file_order
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.expenses import Expense
@@ -94,11 +95,6 @@ def bills_by_month(
     return result
 
 
-def file_order(client_id: str) -> str:
-    """Clients in the order of their files, as `tyo client list` shows them."""
-    return f"{client_id}.toml"
-
-
 class Grouped:
     """Processes, expenses and invoiced items grouped by client, so that each client's bill
     looks at its own alone (a month of 300 clients is otherwise 300 times all of them)."""
@@ -155,19 +151,6 @@ def month_bills(
 ) -> list[Bill]:
     """The bills of one month (see :func:`bills_by_month`)."""
     return bills_by_month(store, [month], client_id, now=now, only=only)[0]
-
-
-def unlogged_warning(bill: Bill) -> str:
-    return tn(
-        "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
-        "(log it with `tyo log`)",
-        "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
-        "(log them with `tyo log`)",
-        len(bill.unlogged),
-        client=bill.client.id,
-        month=month_words(bill.month),
-        meetings=", ".join(bill.unlogged),
-    )
 
 
 # --- what a price change touches ---------------------------------------------------------

@@ -9,23 +9,22 @@ expenses it reads, and every invoice.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tyonohjaus_cli.domain.billing import Bill, combine
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.invoices import Totals, VatTotal, billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import format_money, tn
-from tyonohjaus_cli.i18n.months import month_words, months_words
+from tyonohjaus_cli.domain.sums import Totals, VatTotal
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo
 from tyonohjaus_cli.usecases import made_of
-from tyonohjaus_cli.usecases.bills import Grouped, month_bills
 
+# The billing domain is imported only where loose ends are made: kept ones need none of it.
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.billing import Bill
     from tyonohjaus_cli.domain.expenses import Expense
     from tyonohjaus_cli.storage.store import Store
 
@@ -34,6 +33,8 @@ CLAIM_MONTHS = 36
 Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
 whatever the length of the history before them."""
 _MEMO = "earlier"
+_SHAPE = 2
+"""What a client's kept loose ends are checked against (:func:`earlier_open`)."""
 
 
 class Earlier(NamedTuple):
@@ -53,29 +54,42 @@ class _Sought(NamedTuple):
     expenses: list[Expense]
 
 
-def _seek(store: Store, month: Month, client_id: str | None) -> _Sought:
+def _window(store: Store, month: Month) -> tuple[datetime, datetime]:
+    """The :data:`CLAIM_MONTHS` before ``month``, in the store's timezone."""
     zone = store.zone()
+    return (
+        datetime.combine(month.shifted(-CLAIM_MONTHS).first, time(), zone),
+        datetime.combine(month.first, time(), zone),
+    )
+
+
+def _seek(store: Store, month: Month, clients: Collection[str] | None) -> _Sought:
     on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
-    since = month.shifted(-CLAIM_MONTHS).first
-    before = datetime.combine(month.first, time(), zone)
+    since, before = _window(store, month)
     wanted: dict[tuple[str, Month], set[str]] = {}
-    for item in store.agenda(datetime.combine(since, time(), zone), before):
+    for item in store.agenda(since, before, clients=clients):
         if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
             continue
-        if client_id is None or item.client == client_id:
-            wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
+        wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
     expenses = [
-        expense
-        for expense in expense_store.all_expenses(store)
-        if since <= expense.day < month.first
-        and expense.key not in on_invoice
-        and store.has_process(expense.process)
+        expense for expense, _ in _window_expenses(store, month) if expense.key not in on_invoice
     ]
     for expense in expenses:
         owner = store.process(expense.process).client  # decoded once in a command
-        if client_id is None or owner == client_id:
+        if clients is None or owner in clients:
             wanted.setdefault((owner, Month.of(expense.day)), set()).add(expense.process)
     return _Sought(wanted, expenses)
+
+
+def _window_expenses(store: Store, month: Month) -> list[tuple[Expense, str]]:
+    """The expenses of the :data:`CLAIM_MONTHS` before ``month`` whose process is there,
+    each with its process's client."""
+    since = month.shifted(-CLAIM_MONTHS).first
+    return [
+        (expense, store.process(expense.process).client)  # decoded once in a command
+        for expense in expense_store.all_expenses(store)
+        if since <= expense.day < month.first and store.has_process(expense.process)
+    ]
 
 
 def open_earlier(
@@ -87,10 +101,13 @@ def open_earlier(
     Only the months and processes with a meeting that bills (held, missed, cancelled) and is
     on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
     """
-    return _bills(store, _seek(store, month, client_id), now=now)
+    return _bills(store, _seek(store, month, None if client_id is None else {client_id}), now=now)
 
 
 def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
+    from tyonohjaus_cli.domain.invoices import billed_items
+    from tyonohjaus_cli.usecases.bills import Grouped
+
     wanted = sought.wanted
     settings = store.settings()
     # What these months' bills show as invoiced already: only those clients' invoices of
@@ -113,32 +130,41 @@ def earlier_open(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
 ) -> list[Earlier]:
     """What :func:`open_earlier` finds, as a month's view shows it: from the cache, client
-    by client, while every file a client's loose ends are made of keeps its stamp, so a
-    month's view does not read and bill three years of processes again, and a change to one
-    process bills only its client's again. (An open item does not depend on ``now``.)"""
-    sought = _seek(store, month, client_id)
-    shared = made_of.every_answer(store)
+    by client, while every file a client's loose ends can be made of keeps its stamp (its
+    own, those of its processes with a meeting in the :data:`CLAIM_MONTHS`, and what every
+    client's are made of), so that a month's view neither seeks nor bills three years of
+    processes again, and a change to one process seeks and bills only its client's again.
+    (An open item does not depend on ``now``.)"""
+    since, before = _window(store, month)
+    spans: dict[str, set[str]] = {}
+    for summary in store.overlapping(since, before):
+        if client_id is None or summary.client == client_id:
+            spans.setdefault(summary.client, set()).add(summary.id)
+    owners = {expense.process: owner for expense, owner in _window_expenses(store, month)}
+    for process_id, owner in owners.items():
+        if client_id is None or owner == client_id:
+            spans.setdefault(owner, set()).add(process_id)
+    shared = [_SHAPE, *made_of.every_answer(store), made_of.processes(store, owners)]
     memo = Memo(store.root, _MEMO)
     name = f"{month} {client_id or ''}"
     kept = memo.get(name, shared)
     kept = kept if isinstance(kept, dict) else {}
-    by_client: dict[str, dict[tuple[str, Month], set[str]]] = {}
-    for key, ids in sought.wanted.items():
-        by_client.setdefault(key[0], {})[key] = ids
-    clients = sorted(by_client)
-    inputs = {cid: _client_inputs(store, cid, by_client[cid]) for cid in clients}
+    clients = sorted(spans)
+    stamps = made_of.clients(store, clients)
+    inputs = {cid: [stamps[cid], made_of.processes(store, spans[cid])] for cid in clients}
     answer: dict[str, list[Any]] = {}
     found: list[Earlier] = []
     for cid in clients:
         entry = kept.get(cid)
-        rows = entry[1] if isinstance(entry, list) and len(entry) == 2 else None
-        earlier = _from_rows(rows) if entry is not None and entry[0] == inputs[cid] else None
+        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == inputs[cid]):
+            continue
+        earlier = _from_rows(entry[1])
         if earlier is not None:
-            answer[cid] = [inputs[cid], rows]
+            answer[cid] = entry
             found += earlier
     stale = {cid for cid in clients if cid not in answer}
     if stale or set(kept) != set(answer):
-        part = {key: ids for key, ids in sought.wanted.items() if key[0] in stale}
+        sought = _seek(store, month, stale) if stale else _Sought({}, [])
         made = [
             Earlier(
                 bill.client.id,
@@ -146,7 +172,7 @@ def earlier_open(
                 tuple(item.key for item in bill.open_items),
                 bill.open_totals,
             )
-            for bill in _bills(store, sought._replace(wanted=part), now=now)
+            for bill in _bills(store, sought, now=now)
         ]
         for cid in sorted(stale):
             mine = [item for item in made if item.client == cid]
@@ -154,18 +180,6 @@ def earlier_open(
             found += mine
         memo.put(name, shared, answer)
     return sorted(found, key=lambda item: (item.client, item.month))
-
-
-def _client_inputs(
-    store: Store, client_id: str, mine: dict[tuple[str, Month], set[str]]
-) -> list[Any]:
-    """What one client's loose ends are made of besides: its file, its processes' files
-    and the months sought (``mine``: its part of what is sought)."""
-    return [
-        made_of.client(store, client_id),
-        made_of.processes(store, {pid for ids in mine.values() for pid in ids}),
-        sorted(str(earlier) for _, earlier in mine),
-    ]
 
 
 def _to_rows(found: list[Earlier]) -> list[Any]:
@@ -207,23 +221,9 @@ def _from_rows(rows: Any) -> list[Earlier] | None:
 def bills_through(store: Store, through: Month, client_id: str, *, now: datetime) -> Bill:
     """``client_id``'s items not yet invoiced up to ``through``, as one bill (with the
     month's own invoiced items), for one invoice whose service period spans the months."""
+    from tyonohjaus_cli.domain.billing import combine
+    from tyonohjaus_cli.usecases.bills import month_bills
+
     bills = [*open_earlier(store, through, client_id, now=now)]
     bills += month_bills(store, through, client_id, now=now)
     return combine(bills)
-
-
-def earlier_warning(found: list[Earlier], month: Month) -> str:
-    """A client's items not yet invoiced from months before ``month``, and what to do."""
-    client = found[0].client
-    count = sum(len(item.items) for item in found)
-    return tn(
-        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
-        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
-        count,
-        client=client,
-        month=month_words(month),
-        months=months_words(item.month for item in found),
-        gross=format_money(sum((item.open.gross for item in found), Decimal(0))),
-    )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from tyonohjaus_cli import __version__
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.index import Stamp, stamp_of, toml_files
+from tyonohjaus_cli.storage.index import Stamp, stamp_of, stamps_in, toml_files
 from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
 
 if TYPE_CHECKING:
@@ -33,9 +33,15 @@ def every_answer(store: Store) -> list[Any]:
 
 def processes(store: Store, ids: Iterable[str]) -> list[list[Any]]:
     """``[id, stamp]`` of each process file, by id."""
-    return [[pid, stamp_of(store.root / process_path(pid))] for pid in sorted(ids)]
+    ordered = sorted(ids)
+    stamps = stamps_in(store.root, [process_path(pid) for pid in ordered])
+    return [[pid, stamp] for pid, stamp in zip(ordered, stamps, strict=True)]
 
 
-def client(store: Store, client_id: str) -> Stamp | None:
-    """The stamp of a client's file (``None`` for the forgotten ones, ``""``)."""
-    return stamp_of(store.root / client_path(client_id)) if client_id else None
+def clients(store: Store, ids: Iterable[str]) -> dict[str, Stamp | None]:
+    """The stamp of each client's file (``None`` for the forgotten ones, ``""``)."""
+    wanted = sorted(set(ids))
+    named = [cid for cid in wanted if cid]
+    found: dict[str, Stamp | None] = dict.fromkeys(wanted)
+    found.update(zip(named, stamps_in(store.root, map(client_path, named)), strict=True))
+    return found

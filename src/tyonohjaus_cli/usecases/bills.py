@@ -78,7 +78,9 @@ def bills_by_month(
         # In the order of the client files, as `tyo client list` shows them.
         clients = [store.client(c) for c in sorted(named, key=file_order) if store.has_client(c)]
         # A forgotten client's invoices are kept by law and still count, under one label.
-        gone = {billed.client for billed in invoiced.values()} - {c.id for c in clients}
+        gone = {
+            c for c in {billed.client for billed in invoiced.values()} if not store.has_client(c)
+        }
         invoiced |= {
             key: replace(billed, client=FORGOTTEN.id, buyer=FORGOTTEN.name)
             for key, billed in invoiced.items()

@@ -73,6 +73,8 @@ def shown_bills(
     groups = _groups(store, span, expense_owners, named, client_id)
     stamps = made_of.clients(store, groups)
     inputs = {cid: _client_inputs(store, stamps[cid], items, now) for cid, items in groups.items()}
+    if "" in inputs:  # the forgotten clients' bill is made of which clients are gone
+        inputs[""][0] = [cid for cid in named if not store.has_client(cid)]
     by_client = kept.get("clients")
     by_client = by_client if isinstance(by_client, dict) else {}
     answer: dict[str, list[Any]] = {}
@@ -153,7 +155,7 @@ def _groups(
 
 
 def _client_inputs(
-    store: Store, client: list[int] | None, items: list[AgendaItem], now: datetime
+    store: Store, client: Any, items: list[AgendaItem], now: datetime
 ) -> list[Any]:
     """What one client's bill is made of besides: its file (``client``, its stamp), its
     processes' files, and its meetings of the month already past (they bill nothing until

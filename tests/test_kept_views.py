@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
+from tests import sessions_sample
 from tests.conftest import Tyo
 from tyonohjaus_cli.storage.invoices import invoice_heads
 from tyonohjaus_cli.storage.store import Store
@@ -84,3 +85,107 @@ def test_a_client_removed_by_hand_shows_under_the_forgotten_at_once(
         shown = _shown(tyo)
         assert "Invoices of forgotten clients" in shown[()]
         assert shown == _fresh(tyo, practice)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    """A hand edit in place (a new size, so that the stamp differs whatever the clock); a
+    line ``x = ...`` made by ``new`` is dropped."""
+    text = path.read_text(encoding="utf-8").replace(old, new, 1)
+    assert new in text
+    lines = text.split("\n")
+    path.write_text("\n".join(line for line in lines if not line.startswith("x = ")), "utf-8")
+
+
+def test_a_hand_edit_to_anything_a_month_is_made_of_shows_at_once(
+    practice: Path, tyo: Tyo
+) -> None:
+    month = "2026-11"  # with items not yet invoiced, and loose ends before it
+    _shown(tyo, month)
+    kept = _shown(tyo, month)
+    view = json.loads(kept[("--json",)])
+    client = next(bill["client"] for bill in view["clients"] if bill["open"]["gross"] != "0.00")
+    assert view["open_earlier"]
+    newest = max((practice / "invoices").glob("1*.json"))
+    edits = [
+        lambda: _edit(practice / "settings.toml", 'rate = "95.00"', 'rate = "105.00"'),
+        lambda: _edit(practice / "clients" / f"{client}.toml", 'name = "', 'name = "Uusi '),
+        lambda: _edit(practice / "clients" / f"{client}.toml", "\ndiscount = ", '\ndiscount = "15.5"\nx = '),
+        lambda: _edit(practice / "settings.toml", 'vat = "standard"', 'vat = "exempt"'),
+        newest.unlink,
+        lambda: tyo("expense", "add", _process_of(practice, month), "--date", "2026-11-05",
+                    "--amount", "23.40", "--description", "Matkakulut"),
+        lambda: _edit(next((practice / "expenses").glob("*.toml")), "23.40", "123.40"),
+        lambda: _edit(next((practice / "expenses").glob("*.toml")), "2026-11-05", "2026-09-05"),
+    ]  # fmt: skip
+    for edit in edits:
+        edit()
+        shown = _shown(tyo, month)
+        assert shown != kept
+        assert shown == _fresh(tyo, practice, month)
+        kept = shown
+
+
+def _process_of(root: Path, month: str) -> str:
+    """A process with a meeting in ``month``."""
+    from datetime import datetime, time
+
+    from tyonohjaus_cli.domain.parsing import Month
+
+    store = Store(root)
+    zone = store.zone()
+    shown = Month(*map(int, month.split("-")))
+    span = store.agenda(
+        datetime.combine(shown.first, time(), zone),
+        datetime.combine(shown.following.first, time(), zone),
+    )
+    return span[0].process
+
+
+def _retyped(value: object) -> object:
+    """Every text of a kept answer made a number, every number a text."""
+    if isinstance(value, dict):
+        return {key: _retyped(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_retyped(item) for item in value]
+    if isinstance(value, str):
+        return 7
+    if isinstance(value, int) and not isinstance(value, bool):
+        return "7"
+    return value
+
+
+def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) -> None:
+    first = _fresh(tyo, practice)
+    for name in KEPT:
+        path = practice / ".cache" / name
+        whole = json.loads(path.read_text(encoding="utf-8"))
+        entries = whole["entries"]
+        damages = [
+            "{[",
+            "",
+            json.dumps(whole | {"entries": {key: [value[0], 7] for key, value in entries.items()}}),
+            json.dumps(
+                whole
+                | {"entries": {key: [value[0], _retyped(value[1])] for key, value in entries.items()}}
+            ),
+        ]
+        for damage in damages:
+            path.write_text(damage, encoding="utf-8")
+            assert _shown(tyo) == first
+        path.unlink()
+        assert _shown(tyo) == first
+        assert path.is_file()
+
+
+def test_no_session_note_enters_a_kept_view(
+    initialised: Tyo, monkeypatch: pytest.MonkeyPatch, store_path: Path
+) -> None:
+    """DESIGN.md §2: the kept views hold what the billing shows, never what was said."""
+    tyo = sessions_sample.at_midway(initialised, monkeypatch)
+    for month in ("2027-03", "2027-04", "2027-05", "2027-06"):
+        _shown(tyo, month)
+    for name in KEPT:
+        text = (store_path / ".cache" / name).read_text(encoding="utf-8")
+        assert sessions_sample.PROCESS in text
+        assert not [secret for secret in sessions_sample.SECRETS if secret in text]
+        assert not [person for person in sessions_sample.NAMES if person in text]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def practice(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _shown(tyo: Tyo, month: str = "2026-10", *more: str) -> dict[tuple[str, ...], str]:
-    shown = {}
+    shown: dict[tuple[str, ...], str] = {}
     for form in FORMS:
         result = tyo("billing", month, *more, *form)
         assert result.exit_code == 0, result.output
@@ -47,9 +48,8 @@ def _fresh(tyo: Tyo, root: Path, month: str = "2026-10", *more: str) -> dict[tup
 def test_the_same_in_every_form_with_and_without_the_kept_views(
     practice: Path, tyo: Tyo
 ) -> None:
-    for month, more in (("2026-10", ()), ("2026-11", ()), ("2026-10", ("--client",))):
-        if more:
-            more = (*more, invoice_heads(Store(practice))[0].client)
+    one = invoice_heads(Store(practice))[0].client
+    for month, more in (("2026-10", ()), ("2026-11", ()), ("2026-10", ("--client", one))):
         first = _fresh(tyo, practice, month, *more)
         assert all((practice / ".cache" / name).is_file() for name in KEPT)
         assert _shown(tyo, month, *more) == first  # kept
@@ -106,7 +106,7 @@ def test_a_hand_edit_to_anything_a_month_is_made_of_shows_at_once(
     client = next(bill["client"] for bill in view["clients"] if bill["open"]["gross"] != "0.00")
     assert view["open_earlier"]
     newest = max((practice / "invoices").glob("1*.json"))
-    edits = [
+    edits: list[Callable[[], object]] = [
         lambda: _edit(practice / "settings.toml", 'rate = "95.00"', 'rate = "105.00"'),
         lambda: _edit(practice / "clients" / f"{client}.toml", 'name = "', 'name = "Uusi '),
         lambda: _edit(practice / "clients" / f"{client}.toml", "\ndiscount = ", '\ndiscount = "15.5"\nx = '),

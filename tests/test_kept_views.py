@@ -45,9 +45,7 @@ def _fresh(tyo: Tyo, root: Path, month: str = "2026-10", *more: str) -> dict[tup
     return _shown(tyo, month, *more)
 
 
-def test_the_same_in_every_form_with_and_without_the_kept_views(
-    practice: Path, tyo: Tyo
-) -> None:
+def test_the_same_in_every_form_with_and_without_the_kept_views(practice: Path, tyo: Tyo) -> None:
     one = invoice_heads(Store(practice))[0].client
     for month, more in (("2026-10", ()), ("2026-11", ()), ("2026-10", ("--client", one))):
         first = _fresh(tyo, practice, month, *more)
@@ -96,9 +94,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text("\n".join(line for line in lines if not line.startswith("x = ")), "utf-8")
 
 
-def test_a_hand_edit_to_anything_a_month_is_made_of_shows_at_once(
-    practice: Path, tyo: Tyo
-) -> None:
+def test_a_hand_edit_to_anything_a_month_is_made_of_shows_at_once(practice: Path, tyo: Tyo) -> None:
     month = "2026-11"  # with items not yet invoiced, and loose ends before it
     _shown(tyo, month)
     kept = _shown(tyo, month)
@@ -166,7 +162,11 @@ def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) 
             json.dumps(whole | {"entries": {key: [value[0], 7] for key, value in entries.items()}}),
             json.dumps(
                 whole
-                | {"entries": {key: [value[0], _retyped(value[1])] for key, value in entries.items()}}
+                | {
+                    "entries": {
+                        key: [value[0], _retyped(value[1])] for key, value in entries.items()
+                    }
+                }
             ),
         ]
         for damage in damages:

@@ -154,9 +154,7 @@ def _groups(
     return groups
 
 
-def _client_inputs(
-    store: Store, client: Any, items: list[AgendaItem], now: datetime
-) -> list[Any]:
+def _client_inputs(store: Store, client: Any, items: list[AgendaItem], now: datetime) -> list[Any]:
     """What one client's bill is made of besides: its file (``client``, its stamp), its
     processes' files, and its meetings of the month already past (they bill nothing until
     logged)."""

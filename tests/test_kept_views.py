@@ -189,3 +189,22 @@ def test_no_session_note_enters_a_kept_view(
         assert sessions_sample.PROCESS in text
         assert not [secret for secret in sessions_sample.SECRETS if secret in text]
         assert not [person for person in sessions_sample.NAMES if person in text]
+
+
+def test_a_process_given_to_another_client_by_hand_bills_as_from_the_store(
+    practice: Path, tyo: Tyo
+) -> None:
+    """The two clients' bills are made again, each from the invoices it needs alone: the
+    invoiced items stay with the client invoiced, the open ones go with the process."""
+    store = Store(practice)
+    october = [head for head in invoice_heads(store) if head.month == "2026-10"]
+    process = october[0].keys[0].partition("#")[0]
+    other = next(head.client for head in october if head.client != october[0].client)
+    for month in ("2026-10", "2026-11"):
+        _shown(tyo, month)
+    path = practice / "processes" / f"{process}.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'client = "{october[0].client}"', f'client = "{other}"'), "utf-8")
+    for month in ("2026-10", "2026-11"):
+        shown = _shown(tyo, month)
+        assert shown == _fresh(tyo, practice, month)

@@ -67,7 +67,11 @@ def bills_by_month(
         processes = [process for process in processes if process.client in only]
     for process in processes:
         store.client_of(process)
-    invoiced = billed_items(invoice_store.invoices(store, [str(month) for month in months]))
+    # Of the months' invoices, only what those clients' bills need when ``only`` names them.
+    near = None if only is None else (only, {process.id for process in processes})
+    invoiced = billed_items(
+        invoice_store.invoices(store, [str(month) for month in months], touching=near)
+    )
     if client_id is not None:
         clients = [store.client(client_id)]
     else:

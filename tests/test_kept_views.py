@@ -9,6 +9,7 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
@@ -137,43 +138,52 @@ def _process_of(root: Path, month: str) -> str:
     return span[0].process
 
 
-def _retyped(value: object) -> object:
-    """Every text of a kept answer made a number, every number a text."""
+def _retyped(value: object, text: object) -> object:
+    """Every text of a kept answer made ``text``, every number a text."""
     if isinstance(value, dict):
-        return {key: _retyped(item) for key, item in value.items()}
+        return {key: _retyped(item, text) for key, item in value.items()}
     if isinstance(value, list):
-        return [_retyped(item) for item in value]
+        return [_retyped(item, text) for item in value]
     if isinstance(value, str):
-        return 7
+        return text
     if isinstance(value, int) and not isinstance(value, bool):
         return "7"
     return value
 
 
+def _rows_damaged(whole: dict[str, Any], damage: Callable[[Any], Any]) -> str:
+    """The kept file with each client's rows damaged, what they are made of kept as is."""
+    entries = {}
+    for name, (inputs, answer) in whole["entries"].items():
+        clients = answer.get("clients", answer)
+        clients = {cid: [made, damage(rows)] for cid, (made, rows) in clients.items()}
+        entries[name] = [inputs, answer | {"clients": clients} if "clients" in answer else clients]
+    return json.dumps(whole | {"entries": entries})
+
+
 def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) -> None:
-    first = _fresh(tyo, practice)
+    month = "2026-11"
+    first = _fresh(tyo, practice, month)
     for name in KEPT:
         path = practice / ".cache" / name
         whole = json.loads(path.read_text(encoding="utf-8"))
-        entries = whole["entries"]
         damages = [
             "{[",
             "",
-            json.dumps(whole | {"entries": {key: [value[0], 7] for key, value in entries.items()}}),
             json.dumps(
-                whole
-                | {
-                    "entries": {
-                        key: [value[0], _retyped(value[1])] for key, value in entries.items()
-                    }
-                }
+                whole | {"entries": {key: [v[0], 7] for key, v in whole["entries"].items()}}
             ),
+            _rows_damaged(whole, lambda rows: 7),
+            _rows_damaged(whole, lambda rows: [7 for row in rows]),
+            _rows_damaged(whole, lambda rows: _retyped(rows, 7)),
+            _rows_damaged(whole, lambda rows: _retyped(rows, "x")),
+            _rows_damaged(whole, lambda rows: _retyped(rows, "NaN")),
         ]
         for damage in damages:
             path.write_text(damage, encoding="utf-8")
-            assert _shown(tyo) == first
+            assert _shown(tyo, month) == first
         path.unlink()
-        assert _shown(tyo) == first
+        assert _shown(tyo, month) == first
         assert path.is_file()
 
 

@@ -41,5 +41,5 @@ def earlier_warning(found: list[Earlier], month: Month) -> str:
         client=client,
         month=month_words(month),
         months=months_words(item.month for item in found),
-        gross=format_money(sum((item.open.gross for item in found), Decimal(0))),
+        gross=format_money(sum((item.gross for item in found), Decimal(0))),
     )

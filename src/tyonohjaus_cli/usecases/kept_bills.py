@@ -23,7 +23,7 @@ from tyonohjaus_cli.i18n import language
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo
-from tyonohjaus_cli.usecases import made_of
+from tyonohjaus_cli.usecases import kept_rows, made_of
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.billing import Bill, BillItem
@@ -220,60 +220,42 @@ def _row(bill: Bill) -> dict[str, Any]:
     }
 
 
-class _DamagedError(Exception):
-    """A kept row not in the shape :func:`_row` gives."""
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _DamagedError
-    return value
-
-
-def _whole(value: Any) -> int | None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise _DamagedError
-    return value
-
-
-def _optional(value: Any) -> str | None:
-    return None if value is None else _text(value)
-
-
 def _sums(row: Any) -> Totals:
     by_rate, net, vat = row
     return Totals(
-        tuple(VatTotal(*(Decimal(_text(part)) for part in rate)) for rate in by_rate),
-        Decimal(_text(net)),
-        Decimal(_text(vat)),
+        tuple(VatTotal(*(kept_rows.number(part) for part in rate)) for rate in by_rate),
+        kept_rows.number(net),
+        kept_rows.number(vat),
     )
 
 
 def _item(row: Any) -> dict[str, Any]:
-    units = _optional(row["units"])
+    units = row["units"]
     return {
-        "client": _text(row["client"]),
-        "date": date.fromisoformat(_text(row["date"])),
-        "process": _text(row["process"]),
-        "kind": _text(row["kind"]),
-        "description": _text(row["description"]),
-        "minutes": _whole(row["minutes"]),
-        "units": None if units is None else Decimal(units),
-        "unit_price": Decimal(_text(row["unit_price"])),
-        "amount": Decimal(_text(row["amount"])),
+        "client": kept_rows.text(row["client"]),
+        "date": date.fromisoformat(kept_rows.text(row["date"])),
+        "process": kept_rows.text(row["process"]),
+        "kind": kept_rows.text(row["kind"]),
+        "description": kept_rows.text(row["description"]),
+        "minutes": kept_rows.whole(row["minutes"]),
+        "units": None if units is None else kept_rows.number(units),
+        "unit_price": kept_rows.number(row["unit_price"]),
+        "amount": kept_rows.number(row["amount"]),
         "discounts": [
             {
-                "kind": _text(discount["kind"]),
-                "percent": _optional(discount["percent"]),
-                "amount": Decimal(_text(discount["amount"])),
+                "kind": kept_rows.text(discount["kind"]),
+                "percent": None
+                if discount["percent"] is None
+                else kept_rows.numeral(discount["percent"]),
+                "amount": kept_rows.number(discount["amount"]),
             }
             for discount in row["discounts"]
         ],
-        "discount": Decimal(_text(row["discount"])),
-        "net": Decimal(_text(row["net"])),
-        "vat_percent": _text(row["vat_percent"]),
-        "invoice": _whole(row["invoice"]),
-        "charge_reason": _optional(row["charge_reason"]),
+        "discount": kept_rows.number(row["discount"]),
+        "net": kept_rows.number(row["net"]),
+        "vat_percent": kept_rows.numeral(row["vat_percent"]),
+        "invoice": kept_rows.whole(row["invoice"]),
+        "charge_reason": kept_rows.optional(row["charge_reason"]),
     }
 
 
@@ -282,16 +264,16 @@ def _views(rows: Any, month: Month) -> list[BillView] | None:
     try:
         return [
             BillView(
-                _text(row["client"]),
-                _text(row["name"]),
+                kept_rows.text(row["client"]),
+                kept_rows.text(row["name"]),
                 month,
                 [_item(item) for item in row["items"]],
                 _sums(row["totals"]),
                 _sums(row["invoiced"]),
                 _sums(row["open"]),
-                tuple(_text(key) for key in row["unlogged"]),
+                tuple(kept_rows.text(key) for key in row["unlogged"]),
             )
             for row in rows
         ]
-    except (_DamagedError, TypeError, ValueError, KeyError, InvalidOperation):
+    except (kept_rows.DamagedError, TypeError, ValueError, KeyError, InvalidOperation):
         return None

@@ -20,7 +20,7 @@ from tyonohjaus_cli.domain.sums import Totals, VatTotal
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo
-from tyonohjaus_cli.usecases import made_of
+from tyonohjaus_cli.usecases import kept_rows, made_of
 
 # The billing domain is imported only where loose ends are made: kept ones need none of it.
 if TYPE_CHECKING:
@@ -43,7 +43,19 @@ class Earlier(NamedTuple):
     client: str
     month: Month
     items: tuple[str, ...]
-    open: Totals
+    sums: tuple[tuple[tuple[Decimal, Decimal, Decimal], ...], Decimal, Decimal]
+    """What the items bill: each VAT rate's (percent, base, VAT), the net and the VAT (see
+    :attr:`open`; a month's view of a thousand of them makes no :class:`Totals` unless
+    asked for)."""
+
+    @property
+    def open(self) -> Totals:
+        by_rate, net, vat = self.sums
+        return Totals(tuple(VatTotal(*rate) for rate in by_rate), net, vat)
+
+    @property
+    def gross(self) -> Decimal:
+        return self.sums[1] + self.sums[2]
 
 
 class _Sought(NamedTuple):
@@ -165,34 +177,27 @@ def earlier_open(
     stale = {cid for cid in clients if cid not in answer}
     if stale or set(kept) != set(answer):
         sought = _seek(store, month, stale) if stale else _Sought({}, [])
-        made = [
-            Earlier(
-                bill.client.id,
-                bill.month,
-                tuple(item.key for item in bill.open_items),
-                bill.open_totals,
-            )
-            for bill in _bills(store, sought, now=now)
-        ]
+        made = _bills(store, sought, now=now)
         for cid in sorted(stale):
-            mine = [item for item in made if item.client == cid]
-            answer[cid] = [inputs[cid], _to_rows(mine)]
-            found += mine
+            rows = _to_rows([bill for bill in made if bill.client.id == cid])
+            answer[cid] = [inputs[cid], rows]
+            found += _from_rows(rows) or []
         memo.put(name, shared, answer)
     return sorted(found, key=lambda item: (item.client, item.month))
 
 
-def _to_rows(found: list[Earlier]) -> list[Any]:
+def _to_rows(bills: list[Bill]) -> list[Any]:
     return [
         [
-            item.client,
-            str(item.month),
-            list(item.items),
-            [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in item.open.by_rate],
-            str(item.open.net),
-            str(item.open.vat),
+            bill.client.id,
+            str(bill.month),
+            [item.key for item in bill.open_items],
+            [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in totals.by_rate],
+            str(totals.net),
+            str(totals.vat),
         ]
-        for item in found
+        for bill in bills
+        for totals in [bill.open_totals]
     ]
 
 
@@ -200,16 +205,17 @@ def _from_rows(rows: Any) -> list[Earlier] | None:
     """The cached answer, or ``None`` if it is not in the shape :func:`_to_rows` gives."""
     from decimal import InvalidOperation
 
+    number = kept_rows.number
     try:
         return [
             Earlier(
-                str(client),
-                Month(*map(int, str(month).split("-"))),
-                tuple(str(item) for item in items),
-                Totals(
-                    tuple(VatTotal(*map(Decimal, rate)) for rate in by_rate),
-                    Decimal(net),
-                    Decimal(vat),
+                kept_rows.text(client),
+                Month(*map(int, kept_rows.text(month).split("-"))),
+                tuple(kept_rows.text(item) for item in items),
+                (
+                    tuple((number(a), number(b), number(c)) for a, b, c in by_rate),
+                    number(net),
+                    number(vat),
                 ),
             )
             for client, month, items, by_rate, net, vat in rows

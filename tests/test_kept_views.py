@@ -6,8 +6,10 @@ session note ever enters them."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -218,3 +220,73 @@ def test_a_process_given_to_another_client_by_hand_bills_as_from_the_store(
     for month in ("2026-10", "2026-11"):
         shown = _shown(tyo, month)
         assert shown == _fresh(tyo, practice, month)
+
+
+def test_a_change_after_the_month_bills_nothing_again(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A month's bill reads a process's meetings up to the month's end and nothing later
+    (domain/billing.py): moving a meeting planned after it, or a new stamp on the file,
+    makes neither its bills nor its loose ends again; a change within it does."""
+    from tyonohjaus_cli.usecases import bills, loose_ends
+
+    month, later = "2026-11", "2026-12"
+    store = Store(practice)
+    process = _process_of(practice, month)
+    path = practice / "processes" / f"{process}.toml"
+    first = _fresh(tyo, practice, month)
+    made: list[str] = []
+    month_bills, sought = bills.month_bills, loose_ends._bills
+
+    def billing(*args: Any, **options: Any) -> Any:
+        made.append("bills")
+        return month_bills(*args, **options)
+
+    def seeking(*args: Any, **options: Any) -> Any:
+        made.append("loose ends")
+        return sought(*args, **options)
+
+    monkeypatch.setattr(bills, "month_bills", billing)
+    monkeypatch.setattr(loose_ends, "_bills", seeking)
+    planned = next(
+        meeting
+        for meeting in store.process(process).meetings
+        if meeting.status.value == "planned" and str(meeting.start) > later
+    )
+    at = (planned.start + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    moved = tyo("meeting", "move", process, str(planned.n), "--to", at)
+    assert moved.exit_code == 0, moved.output
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+    assert _shown(tyo, month) == first
+    assert made == []
+    _edit(path, 'title = "', 'title = "Uusi ')  # what its items of the month are called
+    changed = _shown(tyo, month)
+    assert changed != first
+    assert "bills" in made
+    assert changed == _fresh(tyo, practice, month)
+
+
+@pytest.mark.parametrize("month", ["2025-06", "2026-10", "2026-11"])
+def test_a_months_bill_reads_no_meeting_after_the_month(practice: Path, month: str) -> None:
+    """The rule the kept views rely on (storage/parts.py): a process's meetings after a
+    month, whatever they are, change none of its bills of the month or before it."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from tyonohjaus_cli.domain.billing import bill_month
+    from tyonohjaus_cli.domain.parsing import Month
+
+    store = Store(practice)
+    shown = Month(*map(int, month.split("-")))
+    end = datetime.combine(shown.following.first, datetime.min.time(), store.zone())
+    settings = store.settings()
+    checked = 0
+    for summary in store.process_summaries():
+        process = store.process(summary.id)
+        client = store.client(process.client)
+        cut = replace(process, meetings=tuple(m for m in process.meetings if m.start < end))
+        for earlier in (shown, shown.preceding, shown.shifted(-7)):
+            whole = bill_month(settings, client, [process], [], earlier)
+            assert bill_month(settings, client, [cut], [], earlier) == whole
+            checked += bool(whole.items)
+    assert checked

@@ -307,6 +307,24 @@ class Store:
         self._check_id(rel, process.id, process_id)
         return self._with_hand_edits(rel, process)
 
+    def process_document(self, process_id: str) -> dict[str, Any]:
+        """A process file's checked document, as JSON reads it: from the document cache
+        while the file keeps its stamp, else the file read and checked (and kept)."""
+        rel = process_path(process_id)
+        stamp = stamp_of(self.root / rel)
+        document = None if stamp is None else self.documents.get(rel, stamp)
+        if document is None:
+            self.process(process_id)  # read and checked, its document kept
+            stamp = stamp_of(self.root / rel)
+            document = None if stamp is None else self.documents.get(rel, stamp)
+        if document is None:  # a store we can't write to keeps none
+            from tyonohjaus_cli.storage import codec
+
+            zone = self.zone()
+            _, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+            document = jsonable(doc)
+        return document
+
     def _with_hand_edits(self, rel: str, process: Process) -> Process:
         """A hand edit of what a calendar shows raises SEQUENCE (domain/calendar_changes.py);
         the file's modification time is when it happened."""
@@ -373,7 +391,7 @@ class Store:
                 return None
             value = index.cached(rel, stamp, _summary_fits)
             if value is None:
-                value = self._summary_from_file(rel)
+                value = self._summary_from_file(rel, stamp)
                 index.file(rel, stamp, value)
             summaries.append(ProcessSummary._make(value))
         index.save()
@@ -425,12 +443,16 @@ class Store:
             lambda file: self._summary_from_file(file[0]), files, weight=lambda file: file[1][1]
         )
 
-    def _summary_from_file(self, rel: str) -> ProcessSummary:
+    def _summary_from_file(self, rel: str, stamp: Stamp | None = None) -> ProcessSummary:
+        """The summary of a process file read whole; its checked document kept too when
+        the file's ``stamp`` is given (one file edited by hand, not a first index build)."""
         from tyonohjaus_cli.storage import codec
 
         zone = self.zone()
-        process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+        process, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
+        if stamp is not None:
+            self.documents.put(rel, stamp, jsonable(doc))
         return codec.summary_of_process(process)
 
     def process_statuses(self) -> dict[str, tuple[str, ProcessStatus]]:

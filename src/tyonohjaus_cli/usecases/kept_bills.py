@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store
 
 _MEMO = "bills"
-_SHAPE = 2
+_SHAPE = 3
 """The shape of a kept bill (:func:`_row`): a kept answer of another shape is made again."""
+KEYS = ("named", "parts")
 
 
 class BillView(NamedTuple):
@@ -72,7 +73,9 @@ def shown_bills(
         named = _invoiced_clients(store, month)
     groups = _groups(store, span, expense_owners, named, client_id)
     stamps = made_of.clients(store, groups)
-    inputs = {cid: _client_inputs(store, stamps[cid], items, now) for cid, items in groups.items()}
+    ids = {item.process for items in groups.values() for item in items}
+    parts = made_of.parts(store, ids, month.following.first, kept.get("parts"))
+    inputs = {cid: _client_inputs(stamps[cid], items, parts, now) for cid, items in groups.items()}
     if "" in inputs:  # the forgotten clients' bill is made of which clients are gone
         inputs[""][0] = [cid for cid in named if not store.has_client(cid)]
     by_client = kept.get("clients")
@@ -86,20 +89,26 @@ def shown_bills(
             if found is not None:
                 answer[cid], bills[cid] = entry, found
     stale = [cid for cid in groups if cid not in answer]
-    if stale or set(by_client) != set(answer) or kept.get("named") != named:
-        from tyonohjaus_cli.usecases.bills import month_bills
-
-        if client_id is not None:
-            made = month_bills(store, month, client_id, now=now) if stale else []
-        else:
-            made = month_bills(store, month, now=now, only=stale) if stale else []
+    if stale or set(by_client) != set(answer) or [kept.get(k) for k in KEYS] != [named, parts]:
+        made = _made(store, month, client_id, stale, now) if stale else []
         for cid in stale:
             rows = [_row(bill) for bill in made if bill.client.id == cid]
             answer[cid] = [inputs[cid], rows]
             bills[cid] = _views(rows, month) or []
-        memo.put(name, shared, {"named": named, "clients": answer})
+        memo.put(name, shared, {"named": named, "clients": answer, "parts": parts})
     order = sorted((cid for cid in groups if cid), key=file_order) + ([""] if "" in groups else [])
     return [bill for cid in order for bill in bills[cid]]
+
+
+def _made(
+    store: Store, month: Month, client_id: str | None, stale: list[str], now: datetime
+) -> list[Bill]:
+    """The bills of the clients ``stale`` names, made from the store."""
+    from tyonohjaus_cli.usecases.bills import month_bills
+
+    if client_id is not None:
+        return month_bills(store, month, client_id, now=now)
+    return month_bills(store, month, now=now, only=stale)
 
 
 def file_order(client_id: str) -> str:
@@ -154,16 +163,18 @@ def _groups(
     return groups
 
 
-def _client_inputs(store: Store, client: Any, items: list[AgendaItem], now: datetime) -> list[Any]:
-    """What one client's bill is made of besides: its file (``client``, its stamp), its
-    processes' files, and its meetings of the month already past (they bill nothing until
-    logged)."""
+def _client_inputs(
+    client: Any, items: list[AgendaItem], parts: dict[str, list[Any]], now: datetime
+) -> list[Any]:
+    """What one client's bill is made of besides: its file (``client``, its stamp), the
+    part of its processes' files up to the month's end (``parts``), and its meetings of the
+    month already past (they bill nothing until logged)."""
     past = [
         f"{item.process}#{item.n}"
         for item in items
         if item.status is MeetingStatus.PLANNED and item.start < now
     ]
-    return [client, made_of.processes(store, {item.process for item in items}), past]
+    return [client, [[pid, parts[pid][1]] for pid in sorted({i.process for i in items})], past]
 
 
 # --- a bill as kept: the rows of the view, in JSON ---------------------------------------

@@ -33,7 +33,7 @@ CLAIM_MONTHS = 36
 Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
 whatever the length of the history before them."""
 _MEMO = "earlier"
-_SHAPE = 2
+_SHAPE = 3
 """What a client's kept loose ends are checked against (:func:`earlier_open`)."""
 
 
@@ -117,6 +117,8 @@ def open_earlier(
 
 
 def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
+    if not sought.wanted:
+        return []  # and no billing domain imported
     from tyonohjaus_cli.domain.invoices import billed_items
     from tyonohjaus_cli.usecases.bills import Grouped
 
@@ -142,11 +144,11 @@ def earlier_open(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
 ) -> list[Earlier]:
     """What :func:`open_earlier` finds, as a month's view shows it: from the cache, client
-    by client, while every file a client's loose ends can be made of keeps its stamp (its
-    own, those of its processes with a meeting in the :data:`CLAIM_MONTHS`, and what every
-    client's are made of), so that a month's view neither seeks nor bills three years of
-    processes again, and a change to one process seeks and bills only its client's again.
-    (An open item does not depend on ``now``.)"""
+    by client, while nothing a client's loose ends can be made of has changed (its file, the
+    part before the month of its processes with a meeting in the :data:`CLAIM_MONTHS`, and
+    what every client's are made of), so that a month's view neither seeks nor bills three
+    years of processes again, and a change to one process seeks and bills only its
+    client's again. (An open item does not depend on ``now``.)"""
     since, before = _window(store, month)
     spans: dict[str, set[str]] = {}
     for summary in store.overlapping(since, before):
@@ -163,11 +165,17 @@ def earlier_open(
     kept = kept if isinstance(kept, dict) else {}
     clients = sorted(spans)
     stamps = made_of.clients(store, clients)
-    inputs = {cid: [stamps[cid], made_of.processes(store, spans[cid])] for cid in clients}
+    ids = {pid for own in spans.values() for pid in own}
+    parts = made_of.parts(store, ids, month.first, kept.get("parts"))
+    inputs = {
+        cid: [stamps[cid], [[pid, parts[pid][1]] for pid in sorted(spans[cid])]] for cid in clients
+    }
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
     answer: dict[str, list[Any]] = {}
     found: list[Earlier] = []
     for cid in clients:
-        entry = kept.get(cid)
+        entry = by_client.get(cid)
         if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == inputs[cid]):
             continue
         earlier = _from_rows(entry[1])
@@ -175,14 +183,13 @@ def earlier_open(
             answer[cid] = entry
             found += earlier
     stale = {cid for cid in clients if cid not in answer}
-    if stale or set(kept) != set(answer):
-        sought = _seek(store, month, stale) if stale else _Sought({}, [])
-        made = _bills(store, sought, now=now)
+    if stale or set(by_client) != set(answer) or kept.get("parts") != parts:
+        made = _bills(store, _seek(store, month, stale), now=now) if stale else []
         for cid in sorted(stale):
             rows = _to_rows([bill for bill in made if bill.client.id == cid])
             answer[cid] = [inputs[cid], rows]
             found += _from_rows(rows) or []
-        memo.put(name, shared, answer)
+        memo.put(name, shared, {"clients": answer, "parts": parts})
     return sorted(found, key=lambda item: (item.client, item.month))
 
 

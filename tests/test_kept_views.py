@@ -154,11 +154,12 @@ def _retyped(value: object, text: object) -> object:
 
 
 def _rows_damaged(whole: dict[str, Any], damage: Callable[[Any], Any]) -> str:
-    """The kept file with each client's rows damaged, what they are made of kept as is."""
+    """The kept file with each client's rows (and note) damaged, what they are made of kept
+    as is."""
     entries = {}
     for name, (inputs, answer) in whole["entries"].items():
         clients = answer.get("clients", answer)
-        clients = {cid: [made, damage(rows)] for cid, (made, rows) in clients.items()}
+        clients = {cid: [made, *map(damage, rest)] for cid, (made, *rest) in clients.items()}
         entries[name] = [inputs, answer | {"clients": clients} if "clients" in answer else clients]
     return json.dumps(whole | {"entries": entries})
 

@@ -61,7 +61,6 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.sums import Totals
     from tyonohjaus_cli.storage.store import Store
     from tyonohjaus_cli.usecases.kept_bills import BillView
-    from tyonohjaus_cli.usecases.loose_ends import Earlier
 
 
 class _MonthOrCommand(Group):
@@ -228,9 +227,9 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tyonohjaus_cli.usecases.billing_notes import earlier_warning, unlogged_warning
+    from tyonohjaus_cli.usecases.billing_notes import unlogged_warning
     from tyonohjaus_cli.usecases.kept_bills import shown_bills
-    from tyonohjaus_cli.usecases.loose_ends import earlier_open
+    from tyonohjaus_cli.usecases.loose_ends import earlier_notes, earlier_open
 
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
@@ -240,8 +239,8 @@ def billing(
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
         machine.print_csv(keys, rows)
         return
-    earlier = earlier_open(store, chosen, client, now=session.now())
     if as_json:
+        earlier = earlier_open(store, chosen, client, now=session.now())
         machine.print_json(
             {
                 "month": str(chosen),
@@ -283,11 +282,8 @@ def billing(
             output.say(t("  nothing billable"))
         if bill.unlogged:
             output.warn(unlogged_warning(bill.client, bill.month, bill.unlogged))
-    by_client: dict[str, list[Earlier]] = {}
-    for item in earlier:
-        by_client.setdefault(item.client, []).append(item)
-    for found in by_client.values():
-        output.say(earlier_warning(found, chosen))
+    for note in earlier_notes(store, chosen, client, now=session.now()):
+        output.say(note)
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.sums import Totals, VatTotal
+from tyonohjaus_cli.i18n import language
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo
 from tyonohjaus_cli.usecases import kept_rows, made_of
+from tyonohjaus_cli.usecases.billing_notes import earlier_warning
 
 # The billing domain is imported only where loose ends are made: kept ones need none of it.
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ CLAIM_MONTHS = 36
 Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
 whatever the length of the history before them."""
 _MEMO = "earlier"
-_SHAPE = 3
+_SHAPE = 4
 """What a client's kept loose ends are checked against (:func:`earlier_open`)."""
 
 
@@ -149,6 +151,32 @@ def earlier_open(
     what every client's are made of), so that a month's view neither seeks nor bills three
     years of processes again, and a change to one process seeks and bills only its
     client's again. (An open item does not depend on ``now``.)"""
+    kept = _kept(store, month, client_id, now=now, lang=None).values()
+    found = [item for earlier, _ in kept for item in earlier or []]
+    return sorted(found, key=lambda item: (item.client, item.month))
+
+
+def earlier_notes(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[str]:
+    """What a month's view says of each client's loose ends (:func:`earlier_warning`, in
+    the view's language), by client: kept with them, so that a month kept reads no row."""
+    kept = _kept(store, month, client_id, now=now, lang=language()).values()
+    return [note for _, note in kept if note]
+
+
+class _Inputs(NamedTuple):
+    """What a month's loose ends are made of: every client's (``shared``), each client's,
+    and the parts of the processes they read (see :func:`made_of.parts`); and what is kept
+    of them (under ``shared``)."""
+
+    shared: list[Any]
+    clients: dict[str, list[Any]]
+    parts: dict[str, list[Any]]
+    kept: dict[str, Any]
+
+
+def _inputs(store: Store, month: Month, client_id: str | None, memo: Memo, name: str) -> _Inputs:
     since, before = _window(store, month)
     spans: dict[str, set[str]] = {}
     for summary in store.overlapping(since, before):
@@ -159,38 +187,62 @@ def earlier_open(
         if client_id is None or owner == client_id:
             spans.setdefault(owner, set()).add(process_id)
     shared = [_SHAPE, *made_of.every_answer(store), made_of.processes(store, owners)]
-    memo = Memo(store.root, _MEMO)
-    name = f"{month} {client_id or ''}"
     kept = memo.get(name, shared)
     kept = kept if isinstance(kept, dict) else {}
-    clients = sorted(spans)
-    stamps = made_of.clients(store, clients)
+    stamps = made_of.clients(store, spans)
     ids = {pid for own in spans.values() for pid in own}
     parts = made_of.parts(store, ids, month.first, kept.get("parts"))
-    inputs = {
-        cid: [stamps[cid], [[pid, parts[pid][1]] for pid in sorted(spans[cid])]] for cid in clients
+    clients = {
+        cid: [stamps[cid], [[pid, parts[pid][1]] for pid in sorted(spans[cid])]]
+        for cid in sorted(spans)
     }
+    return _Inputs(shared, clients, parts, kept)
+
+
+def _note(entry: list[Any], lang: str | None) -> str | None:
+    """The note in ``lang`` kept with a client's loose ends, if there is one."""
+    note = entry[2]
+    if lang is not None and isinstance(note, list) and len(note) == 2 and note[0] == lang:
+        return note[1] if isinstance(note[1], str) else None
+    return None
+
+
+def _kept(
+    store: Store, month: Month, client_id: str | None, *, now: datetime, lang: str | None
+) -> dict[str, tuple[list[Earlier] | None, str | None]]:
+    """Each client's loose ends (see :func:`earlier_open`), by client: what was found, and
+    with ``lang`` what is said of it, the finding left unread (``None``) when its note in
+    ``lang`` is kept."""
+    memo = Memo(store.root, _MEMO)
+    name = f"{month} {client_id or ''}"
+    shared, inputs, parts, kept = _inputs(store, month, client_id, memo, name)
     by_client = kept.get("clients")
     by_client = by_client if isinstance(by_client, dict) else {}
     answer: dict[str, list[Any]] = {}
-    found: list[Earlier] = []
-    for cid in clients:
+    found: dict[str, tuple[list[Earlier] | None, str | None]] = {}
+    for cid in inputs:
         entry = by_client.get(cid)
-        if not (isinstance(entry, list) and len(entry) == 2 and entry[0] == inputs[cid]):
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == inputs[cid]):
             continue
-        earlier = _from_rows(entry[1])
-        if earlier is not None:
-            answer[cid] = entry
-            found += earlier
-    stale = {cid for cid in clients if cid not in answer}
-    if stale or set(by_client) != set(answer) or kept.get("parts") != parts:
-        made = _bills(store, _seek(store, month, stale), now=now) if stale else []
-        for cid in sorted(stale):
-            rows = _to_rows([bill for bill in made if bill.client.id == cid])
-            answer[cid] = [inputs[cid], rows]
-            found += _from_rows(rows) or []
+        note = _note(entry, lang)
+        earlier = _from_rows(entry[1]) if note is None else None
+        if note is not None or earlier is not None:
+            answer[cid], found[cid] = entry, (earlier, note)
+    stale = {cid for cid in inputs if cid not in answer}
+    made = _bills(store, _seek(store, month, stale), now=now) if stale else []
+    for cid in sorted(stale):
+        rows = _to_rows([bill for bill in made if bill.client.id == cid])
+        answer[cid] = [inputs[cid], rows, None]
+        found[cid] = (_from_rows(rows) or [], None)
+    unsaid = [cid for cid, (_, note) in found.items() if lang is not None and note is None]
+    for cid in unsaid:
+        earlier = found[cid][0]
+        said = earlier_warning(earlier, month) if earlier else ""
+        answer[cid] = [*answer[cid][:2], [lang, said]]
+        found[cid] = (earlier, said)
+    if stale or unsaid or set(by_client) != set(answer) or kept.get("parts") != parts:
         memo.put(name, shared, {"clients": answer, "parts": parts})
-    return sorted(found, key=lambda item: (item.client, item.month))
+    return {cid: found[cid] for cid in inputs}
 
 
 def _to_rows(bills: list[Bill]) -> list[Any]:

@@ -291,3 +291,62 @@ def test_a_months_bill_reads_no_meeting_after_the_month(practice: Path, month: s
             assert bill_month(settings, client, [cut], [], earlier) == whole
             checked += bool(whole.items)
     assert checked
+
+
+def test_a_planned_meeting_moved_prices_nothing_of_the_year_again(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``.cache/charges-YEAR.json`` keeps a process's charges under the part of its file
+    that bills (storage/parts.py): a planned meeting moved, or a new stamp, prices nothing
+    again; a held meeting changed does."""
+    from tyonohjaus_cli.domain import billing
+
+    store = Store(practice)
+    process = _process_of(practice, "2026-11")
+    path = practice / "processes" / f"{process}.toml"
+    year = ("billing", "year", "2026", "--json")
+    first = tyo(*year).stdout
+    priced: list[str] = []
+    original = billing.meeting_items
+
+    def pricing(*args: Any, **options: Any) -> Any:
+        priced.append(args[2].id)
+        return original(*args, **options)
+
+    monkeypatch.setattr(billing, "meeting_items", pricing)
+    planned = next(m for m in store.process(process).meetings if m.status.value == "planned")
+    at = (planned.start + timedelta(days=1)).strftime("%Y-%m-%d %H:%M")
+    assert tyo("meeting", "move", process, str(planned.n), "--to", at).exit_code == 0
+    os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+    assert tyo(*year).stdout == first
+    assert process not in priced
+    held = next(m for m in store.process(process).meetings if m.status.value == "held")
+    text = path.read_text(encoding="utf-8")
+    block = text.index(f"n = {held.n}\n")
+    minutes = text.index("minutes = ", block)
+    end = text.index("\n", minutes)
+    path.write_text(text[:minutes] + "minutes = 31" + text[end:], encoding="utf-8")
+    changed = tyo(*year).stdout
+    assert process in priced
+    shutil.rmtree(practice / ".cache")
+    assert tyo(*year).stdout == changed
+
+
+def test_a_planned_meeting_bills_nothing_of_its_process(practice: Path) -> None:
+    """The rule the year's kept charges rely on: leaving out the meetings still planned
+    changes none of what a process's meetings bill (domain/billing.py meeting_items)."""
+    from dataclasses import replace
+
+    from tyonohjaus_cli.domain.billing import meeting_items
+
+    store = Store(practice)
+    settings = store.settings()
+    checked = 0
+    for summary in store.process_summaries():
+        process = store.process(summary.id)
+        client = store.client(process.client)
+        held = tuple(m for m in process.meetings if m.status.value != "planned")
+        whole = meeting_items(settings, client, process)
+        assert meeting_items(settings, client, replace(process, meetings=held)) == whole
+        checked += len(held) < len(process.meetings) and bool(whole)
+    assert checked

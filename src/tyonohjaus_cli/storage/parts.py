@@ -12,17 +12,25 @@ import json
 from typing import Any
 
 
-def part_digest(document: dict[str, Any], before: str) -> str:
+def part_digest(document: dict[str, Any], before: str | None, *, planned: bool = True) -> str:
     """The digest of ``document`` without its meetings starting on or after ``before`` (a
     wall-clock start as the document keeps it, ``2026-11-02``, compared as text: a day
-    after the month's end leaves room for a start written with an offset)."""
+    after the month's end leaves room for a start written with an offset), and without
+    its meetings still planned unless ``planned`` (what a meeting bills, for the year's
+    turnover: a planned one bills nothing, nor moves which meeting is billed first)."""
     meetings = document.get("meetings")
     part = {key: value for key, value in document.items() if key != "meetings"}
     if isinstance(meetings, list):
         part["meetings"] = [
             meeting
             for meeting in meetings
-            if not (isinstance(meeting, dict) and str(meeting.get("start", "")) >= before)
+            if not (
+                isinstance(meeting, dict)
+                and (
+                    (before is not None and str(meeting.get("start", "")) >= before)
+                    or (not planned and meeting.get("status") == "planned")
+                )
+            )
         ]
     text = json.dumps(part, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     try:

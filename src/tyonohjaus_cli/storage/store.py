@@ -46,6 +46,7 @@ from tyonohjaus_cli.storage.index import (
     is_document,
     jsonable,
     stamp_of,
+    stamps_in,
     toml_files,
 )
 from tyonohjaus_cli.storage.lock import store_lock
@@ -385,8 +386,8 @@ class Store:
         when one of the files is gone (then every file is listed again)."""
         index = self.index
         summaries = []
-        for rel in sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/")):
-            stamp = stamp_of(self.root / rel)
+        rels = sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/"))
+        for rel, stamp in zip(rels, stamps_in(self.root, rels), strict=True):
             if stamp is None:
                 return None
             value = index.cached(rel, stamp, _summary_fits)

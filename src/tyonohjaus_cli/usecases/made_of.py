@@ -52,7 +52,9 @@ def clients(store: Store, ids: Iterable[str]) -> dict[str, Stamp | None]:
 def parts(store: Store, ids: Iterable[str], end: date, known: Any) -> dict[str, list[Any]]:
     """``[stamp, digest]`` of the part of each process file before ``end`` (its fields and
     meetings starting before it, see :func:`storage.parts.part_digest`), by id: as
-    ``known`` (as kept) while a file keeps its stamp, else made from its document;
+    ``known`` (as kept) while a file keeps its stamp, else made from its document, or
+    ``[stamp, None]`` for one not known before (a first run reads no document for it: an
+    answer is then kept for that very file, the first change to it makes it again);
     ``[None, None]`` for a file not there."""
     before = (end + timedelta(days=1)).isoformat()  # room for a start with an offset
     ordered = sorted(set(ids))
@@ -64,6 +66,8 @@ def parts(store: Store, ids: Iterable[str], end: date, known: Any) -> dict[str, 
             found[pid] = [None, None]
         elif isinstance(seen, list) and len(seen) == 2 and seen[0] == stamp:
             found[pid] = seen
+        elif pid not in known:  # kept by its stamp alone until it changes (a first run)
+            found[pid] = [stamp, None]
         else:
             found[pid] = [stamp, part_digest(store.process_document(pid), before)]
     return found

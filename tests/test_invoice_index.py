@@ -189,11 +189,16 @@ def test_the_year_reads_no_invoice_and_only_the_processes_with_items_not_yet_inv
     assert read == []
     assert processes
     assert set(processes) == open_ones < {item.process for item in span}
-    # A process edited by hand is read again, and only it.
+    # A process with a new stamp but the same part that bills is not priced again; one
+    # edited by hand is read again, and only it.
     processes.clear()
     edited = invoiced / "processes" / f"{min(open_ones)}.toml"
     stamp = edited.stat().st_mtime_ns
     os.utime(edited, ns=(stamp + 10**9, stamp + 10**9))
+    assert _year(tyo) == expected
+    assert processes == []
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace('\ntitle = "', '\ntitle = "Uusi '), encoding="utf-8")
     assert _year(tyo) == expected
     assert processes == [min(open_ones)]
 

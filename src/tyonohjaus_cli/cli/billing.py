@@ -49,7 +49,6 @@ from tyonohjaus_cli.i18n import (
     format_money,
     format_number,
     format_percent,
-    language,
     t,
 )
 from tyonohjaus_cli.i18n.months import month_words
@@ -59,10 +58,9 @@ from tyonohjaus_cli.storage import invoices as invoice_store
 # A month's bills and their domain are imported by the commands that make them: the
 # year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
 if TYPE_CHECKING:
-    from tyonohjaus_cli.domain.billing import Bill, BillItem
-    from tyonohjaus_cli.domain.invoices import Totals
+    from tyonohjaus_cli.domain.sums import Totals
     from tyonohjaus_cli.storage.store import Store
-    from tyonohjaus_cli.usecases.loose_ends import Earlier
+    from tyonohjaus_cli.usecases.kept_bills import BillView
 
 
 class _MonthOrCommand(Group):
@@ -111,10 +109,6 @@ ClientOption = Annotated[
 ]
 
 
-def _discount(item: BillItem) -> Decimal:
-    return sum((line.amount for line in item.lines[1:]), Decimal(0))
-
-
 def decimal_text(value: Decimal | str) -> str:
     """A figure of a row (kept as text for ``--json``) as a person reads it: ``25,5``."""
     return format_number(Decimal(value))
@@ -132,49 +126,29 @@ def _totals_json(totals: Totals) -> dict[str, Any]:
     }
 
 
-def _item_row(bill: Bill, item: BillItem) -> dict[str, Any]:
-    from tyonohjaus_cli.render.invoice_text import line_description
-
-    line = item.line
+def bill_json(bill: BillView) -> dict[str, Any]:
     return {
-        "client": bill.client.id,
-        "date": line.day,
-        "process": line.process,
-        "kind": line.kind,
-        "description": line_description(line, language()),
-        "minutes": line.minutes,
-        "units": line.units if line.unit_minutes else None,
-        "unit_price": line.unit_price,
-        "amount": line.amount,
-        "discounts": [
-            {
-                "kind": discount.kind,
-                "percent": plain(discount.percent) if discount.percent is not None else None,
-                "amount": discount.amount,
-            }
-            for discount in item.lines[1:]
-        ],
-        "discount": _discount(item),
-        "net": item.net,
-        "vat_percent": plain(line.vat_percent),
-        "invoice": item.invoice,
-        "charge_reason": item.note or None,
-    }
-
-
-def bill_json(bill: Bill) -> dict[str, Any]:
-    return {
-        "client": bill.client.id or None,
+        "client": bill.client or None,
         "name": bill.name or None,
         "items": [
-            {key: value for key, value in _item_row(bill, item).items() if key != "client"}
-            for item in bill.items
+            {key: value for key, value in item.items() if key != "client"} for item in bill.items
         ],
         "totals": _totals_json(bill.totals),
-        "invoiced": _totals_json(bill.invoiced_totals),
-        "open": _totals_json(bill.open_totals),
+        "invoiced": _totals_json(bill.invoiced),
+        "open": _totals_json(bill.open),
         "unlogged": list(bill.unlogged),
     }
+
+
+def _all_totals(bills: list[BillView]) -> Totals:
+    """Every client's lines together: the bases of each rate added up, the VAT on each sum."""
+    from tyonohjaus_cli.domain.sums import of_bases
+
+    bases: dict[Decimal, Decimal] = {}
+    for bill in bills:
+        for rate in bill.totals.by_rate:
+            bases[rate.percent] = bases.get(rate.percent, Decimal(0)) + rate.base
+    return of_bases(bases)
 
 
 # --- tyo billing [MONTH] -----------------------------------------------------------------
@@ -201,7 +175,7 @@ def _with_reason(row: dict[str, Any]) -> dict[str, Any]:
     return row | {"description": f"{row['description']} ({reason})"} if reason else row
 
 
-def _say_totals(bill: Bill) -> None:
+def _say_totals(bill: BillView) -> None:
     totals = bill.totals
     for rate in totals.by_rate:
         output.say(
@@ -220,12 +194,11 @@ def _say_totals(bill: Bill) -> None:
             gross=format_money(totals.gross),
         )
     )
-    invoiced = bill.invoiced_totals.gross
     output.say(
         t(
             "  invoiced {invoiced}, not yet invoiced {open}",
-            invoiced=format_money(invoiced),
-            open=format_money(bill.open_totals.gross),
+            invoiced=format_money(bill.invoiced.gross),
+            open=format_money(bill.open.gross),
         )
     )
 
@@ -254,28 +227,25 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tyonohjaus_cli.usecases.bills import unlogged_warning
+    from tyonohjaus_cli.usecases.billing_notes import unlogged_warning
     from tyonohjaus_cli.usecases.kept_bills import shown_bills
-    from tyonohjaus_cli.usecases.loose_ends import earlier_open, earlier_warning
+    from tyonohjaus_cli.usecases.loose_ends import earlier_notes, earlier_open
 
     store = session.store
     chosen = month or Month.of(session.now().date()).preceding
     bills = shown_bills(store, chosen, client, now=session.now())
     if as_csv:
-        rows = [_item_row(bill, item) for bill in bills for item in bill.items]
+        rows = [item for bill in bills for item in bill.items]
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
         machine.print_csv(keys, rows)
         return
-    earlier = earlier_open(store, chosen, client, now=session.now())
     if as_json:
-        everything = [line for bill in bills for line in bill.lines]
-        from tyonohjaus_cli.domain.invoices import totals as sum_lines
-
+        earlier = earlier_open(store, chosen, client, now=session.now())
         machine.print_json(
             {
                 "month": str(chosen),
                 "clients": [bill_json(bill) for bill in bills],
-                "totals": _totals_json(sum_lines(everything)),
+                "totals": _totals_json(_all_totals(bills)),
                 "open_earlier": [
                     {
                         "client": item.client,
@@ -297,13 +267,13 @@ def billing(
             t(
                 "{name} ({id}), {month}",
                 name=bill.name,
-                id=bill.client.id,
+                id=bill.client,
                 month=month_words(chosen),
             )
-            if bill.client.id
+            if bill.client
             else t("Invoices of forgotten clients, {month}", month=month_words(chosen))
         )
-        rows = [_with_reason(_item_row(bill, item)) for item in bill.items]
+        rows = [_with_reason(item) for item in bill.items]
         if rows:
             output.print_table(_COLUMNS, rows, title=title)
             _say_totals(bill)
@@ -311,12 +281,9 @@ def billing(
             output.say(title)
             output.say(t("  nothing billable"))
         if bill.unlogged:
-            output.warn(unlogged_warning(bill))
-    by_client: dict[str, list[Earlier]] = {}
-    for item in earlier:
-        by_client.setdefault(item.client, []).append(item)
-    for found in by_client.values():
-        output.say(earlier_warning(found, chosen))
+            output.warn(unlogged_warning(bill.client, bill.month, bill.unlogged))
+    for note in earlier_notes(store, chosen, client, now=session.now()):
+        output.say(note)
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

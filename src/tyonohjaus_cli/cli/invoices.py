@@ -230,7 +230,8 @@ def create(
     from tyonohjaus_cli.domain.billing import issue_invoice
     from tyonohjaus_cli.domain.einvoice import buyer_reference_missing
     from tyonohjaus_cli.domain.invoice_numbers import invoice_number
-    from tyonohjaus_cli.usecases.bills import month_bills, unlogged_warning
+    from tyonohjaus_cli.usecases.billing_notes import unlogged_warning
+    from tyonohjaus_cli.usecases.bills import month_bills
     from tyonohjaus_cli.usecases.loose_ends import bills_through
 
     if (month is None) == (through is None):
@@ -277,7 +278,7 @@ def create(
         )
     output.say(_summary_line(invoice))
     if bill.unlogged:
-        output.warn(unlogged_warning(bill))
+        output.warn(unlogged_warning(bill.client.id, bill.month, bill.unlogged))
     if already:
         output.say(
             t(

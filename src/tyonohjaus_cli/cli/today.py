@@ -40,12 +40,12 @@ def _uninvoiced(store: Store, today: date) -> list[tuple[str, str]]:
                 "{client} {month}: {amount} not yet invoiced",
                 client=item.client,
                 month=month_words(item.month),
-                amount=format_money(item.open.gross),
+                amount=format_money(item.gross),
             ),
             f"tyo invoice create {item.month} --client {item.client}",
         )
         for item in sorted(found, key=lambda item: (item.month, item.client))
-        if item.open.gross
+        if item.gross
     ]
 
 

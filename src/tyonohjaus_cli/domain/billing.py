@@ -39,7 +39,6 @@ from tyonohjaus_cli.domain.invoices import (
     Invoice,
     InvoiceLine,
     LineKind,
-    Totals,
     due_date,
     totals,
 )
@@ -47,6 +46,7 @@ from tyonohjaus_cli.domain.meetings import is_late_cancellation
 from tyonohjaus_cli.domain.models import Client, Meeting, Process
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.settings import Settings
+from tyonohjaus_cli.domain.sums import Totals
 from tyonohjaus_cli.domain.vat import round_cents, vat_rate
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from tyonohjaus_cli.domain.billing import Bill, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessStatus
-from tyonohjaus_cli.domain.invoices import VatTotal
 from tyonohjaus_cli.domain.models import Client, Process
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.settings import Settings
+from tyonohjaus_cli.domain.sums import VatTotal
 
 
 @dataclass(frozen=True)

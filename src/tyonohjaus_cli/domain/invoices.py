@@ -22,7 +22,7 @@ from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.domain.references import finnish_reference, rf_reference
 from tyonohjaus_cli.domain.settings import Supervisor
-from tyonohjaus_cli.domain.vat import vat_amount
+from tyonohjaus_cli.domain.sums import Totals, of_bases
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, t
 
@@ -82,40 +82,12 @@ class InvoiceLine:
         return replace(self, amount=-self.amount if self.amount else self.amount)
 
 
-@dataclass(frozen=True)
-class VatTotal:
-    """The VAT base and the VAT at one rate."""
-
-    percent: Decimal
-    base: Decimal
-    vat: Decimal
-
-
-@dataclass(frozen=True)
-class Totals:
-    by_rate: tuple[VatTotal, ...]
-    net: Decimal
-    vat: Decimal
-
-    @property
-    def gross(self) -> Decimal:
-        return self.net + self.vat
-
-
 def totals(lines: tuple[InvoiceLine, ...] | list[InvoiceLine]) -> Totals:
     """Bases per VAT rate; the VAT of each rate computed on its total and rounded half up."""
     bases: dict[Decimal, Decimal] = defaultdict(Decimal)
     for line in lines:
         bases[line.vat_percent] += line.amount
-    by_rate = tuple(
-        VatTotal(percent, base, vat_amount(base, percent))
-        for percent, base in sorted(bases.items(), reverse=True)
-    )
-    return Totals(
-        by_rate,
-        sum((rate.base for rate in by_rate), Decimal(0)),
-        sum((rate.vat for rate in by_rate), Decimal(0)),
-    )
+    return of_bases(bases)
 
 
 def due_date(issued: date, client: Client) -> date:

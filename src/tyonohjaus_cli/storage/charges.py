@@ -7,8 +7,10 @@ its day and net (:func:`domain.billing.meeting_items`), so that the process need
 read again. A price is a function of the settings, the client and the process, and of
 tyo's own rules: an entry holds for the process file's stamp and for the very settings and
 client it was priced with (a digest of each, as they were read, not their files' stamps,
-which could change between the read and the look), and for this version of tyo. Anything
-else, or a damaged entry, is priced again from the files.
+which could change between the read and the look), and for this version of tyo; a file
+with a new stamp whose part that bills is the same (its meetings still planned left out,
+storage/parts.py), as after a planned meeting is moved, keeps its entry. Anything else, or
+a damaged entry, is priced again from the files.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli import __version__
 from tyonohjaus_cli.storage.index import Index, stamp_of
+from tyonohjaus_cli.storage.parts import part_digest
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,8 +45,9 @@ def _digest(value: object) -> list[int]:
 def _fits(value: Any) -> bool:
     return (
         isinstance(value, list)
-        and len(value) == 2
+        and len(value) == 3
         and value[0] == __version__
+        and isinstance(value[2], str)
         and isinstance(value[1], list)
         and all(
             isinstance(row, list) and len(row) == 3 and all(isinstance(x, str) for x in row)
@@ -72,9 +76,12 @@ class Charges:
         rel = f"processes/{process_id}.toml"
         stamp = stamp_of(self.store.root / rel)
         key = [*(stamp or []), *_digest(clients[client_id]), *self._settings_digest]
+        part = None
         if stamp is not None:
             self._asked.add(rel)
             cached = self.index.cached(rel, key, _fits)
+            if cached is None:
+                cached, part = self._same_part(rel, process_id, key)
             if cached is not None:
                 try:
                     return client_id, [
@@ -92,8 +99,24 @@ class Charges:
         ]
         if stamp is not None and process.client == client_id:
             rows = [[item, day.isoformat(), str(net)] for item, day, net in charges]
-            self.index.file(rel, key, [__version__, rows])
+            part = part or part_digest(self.store.process_document(process_id), None, planned=False)
+            self.index.file(rel, key, [__version__, rows, part])
         return process.client, charges
+
+    def _same_part(self, rel: str, process_id: str, key: list[int]) -> tuple[Any, str | None]:
+        """The entry kept for a process file with another stamp but the same part (see
+        :func:`storage.parts.part_digest`: its meetings still planned left out), filed anew
+        under ``key``; and the part's digest."""
+        entry = self.index.entries.get(rel)
+        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], list)):
+            return None, None
+        if entry[0][2:] != key[2:] or not _fits(entry[1]):
+            return None, None
+        part = part_digest(self.store.process_document(process_id), None, planned=False)
+        if entry[1][2] != part:
+            return None, part
+        self.index.file(rel, key, entry[1])
+        return entry[1], part
 
     def save(self) -> None:
         self.index.forget_missing(self._asked, "")

@@ -461,6 +461,7 @@ def invoices(
     months: Collection[str] | None = None,
     *,
     of: Collection[tuple[str, str]] | None = None,
+    touching: tuple[Collection[str], Collection[str]] | None = None,
 ) -> list[Invoice]:
     """Every issued invoice and credit note, by number, with its payment day.
 
@@ -468,7 +469,10 @@ def invoices(
     one (see :meth:`InvoiceHead.months`) and every credit note: what a month's bills need
     to know of what is invoiced already, found through the invoice index without reading
     the rest. With ``of`` (``("pohde", "2026-10")``, ...), only those clients' invoices of
-    those months or billing an item of one, and every credit note.
+    those months or billing an item of one, and every credit note. With ``touching`` (client
+    ids, ``""`` for the forgotten ones, and process ids), only those of them billed to one
+    of the clients or billing an item of one of the processes, any other billing an item
+    of those, and every credit note: what those clients' bills need of the months.
     """
     from dataclasses import replace
 
@@ -477,17 +481,44 @@ def invoices(
     else:
         wanted_months = set(months or ())
         wanted_pairs = set(of or ())
-        numbers = [
-            head.number
+        chosen = [
+            head
             for head in invoice_heads(store)
             if head.credit_for is not None
             or not wanted_months.isdisjoint(months_of := head.months())
             or any((head.client, month) in wanted_pairs for month in months_of)
         ]
+        if touching is not None:
+            chosen = _touching(store, chosen, *touching)
+        numbers = [head.number for head in chosen]
     paid = payments(store)
     return [
         replace(invoice, paid=paid.get(invoice.number))
         for invoice in (_read(store, invoice_path(number)) for number in numbers)
+    ]
+
+
+def _process_of(key: str) -> str:
+    """The process of a billable item: ``process#n``, or an expense ``expense:process:n``."""
+    if key.startswith("expense:"):
+        return key.removeprefix("expense:").rpartition(":")[0]
+    return key.partition("#")[0]
+
+
+def _touching(
+    store: Store, heads: list[InvoiceHead], clients: Collection[str], processes: Collection[str]
+) -> list[InvoiceHead]:
+    def touches(head: InvoiceHead) -> bool:
+        if head.client in clients or ("" in clients and not store.has_client(head.client)):
+            return True
+        return any(_process_of(key) in processes for key in head.keys)
+
+    near = {head.number for head in heads if head.credit_for is None and touches(head)}
+    keys = {key for head in heads if head.number in near for key in head.keys}
+    return [
+        head
+        for head in heads
+        if head.credit_for is not None or head.number in near or not keys.isdisjoint(head.keys)
     ]
 
 

@@ -21,7 +21,7 @@ read the index instead, and building the domain dataclasses is a good part of st
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
@@ -46,6 +46,7 @@ from tyonohjaus_cli.storage.index import (
     is_document,
     jsonable,
     stamp_of,
+    stamps_in,
     toml_files,
 )
 from tyonohjaus_cli.storage.lock import store_lock
@@ -307,6 +308,24 @@ class Store:
         self._check_id(rel, process.id, process_id)
         return self._with_hand_edits(rel, process)
 
+    def process_document(self, process_id: str) -> dict[str, Any]:
+        """A process file's checked document, as JSON reads it: from the document cache
+        while the file keeps its stamp, else the file read and checked (and kept)."""
+        rel = process_path(process_id)
+        stamp = stamp_of(self.root / rel)
+        document = None if stamp is None else self.documents.get(rel, stamp)
+        if document is None:
+            self.process(process_id)  # read and checked, its document kept
+            stamp = stamp_of(self.root / rel)
+            document = None if stamp is None else self.documents.get(rel, stamp)
+        if document is None:  # a store we can't write to keeps none
+            from tyonohjaus_cli.storage import codec
+
+            zone = self.zone()
+            _, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+            document = jsonable(doc)
+        return document
+
     def _with_hand_edits(self, rel: str, process: Process) -> Process:
         """A hand edit of what a calendar shows raises SEQUENCE (domain/calendar_changes.py);
         the file's modification time is when it happened."""
@@ -367,13 +386,13 @@ class Store:
         when one of the files is gone (then every file is listed again)."""
         index = self.index
         summaries = []
-        for rel in sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/")):
-            stamp = stamp_of(self.root / rel)
+        rels = sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/"))
+        for rel, stamp in zip(rels, stamps_in(self.root, rels), strict=True):
             if stamp is None:
                 return None
             value = index.cached(rel, stamp, _summary_fits)
             if value is None:
-                value = self._summary_from_file(rel)
+                value = self._summary_from_file(rel, stamp)
                 index.file(rel, stamp, value)
             summaries.append(ProcessSummary._make(value))
         index.save()
@@ -425,12 +444,16 @@ class Store:
             lambda file: self._summary_from_file(file[0]), files, weight=lambda file: file[1][1]
         )
 
-    def _summary_from_file(self, rel: str) -> ProcessSummary:
+    def _summary_from_file(self, rel: str, stamp: Stamp | None = None) -> ProcessSummary:
+        """The summary of a process file read whole; its checked document kept too when
+        the file's ``stamp`` is given (one file edited by hand, not a first index build)."""
         from tyonohjaus_cli.storage import codec
 
         zone = self.zone()
-        process, _ = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+        process, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
+        if stamp is not None:
+            self.documents.put(rel, stamp, jsonable(doc))
         return codec.summary_of_process(process)
 
     def process_statuses(self) -> dict[str, tuple[str, ProcessStatus]]:
@@ -470,22 +493,39 @@ class Store:
             for summary in self._summaries()
         ]
 
-    def agenda(self, first: datetime, last: datetime) -> list[AgendaItem]:
-        """Meetings of every agreed process starting from ``first`` up to ``last``, by time.
+    def _wall_clock(self, moment: datetime) -> str:
+        return moment.astimezone(self.zone()).replace(tzinfo=None).isoformat(timespec="minutes")
+
+    def overlapping(self, first: datetime, last: datetime) -> list[ProcessSummary]:
+        """The summaries of the processes with a meeting (of any status) from ``first`` up
+        to ``last``, agreed or not, from the index."""
+        low, high = self._wall_clock(first), self._wall_clock(last)
+        return [
+            summary
+            for summary in self._summaries(since=low)
+            if summary.earliest is not None
+            and summary.latest is not None
+            and summary.latest >= low
+            and summary.earliest < high
+        ]
+
+    def agenda(
+        self, first: datetime, last: datetime, *, clients: Collection[str] | None = None
+    ) -> list[AgendaItem]:
+        """Meetings of every agreed process starting from ``first`` up to ``last``, by time
+        (only the processes of ``clients`` when given).
 
         A proposal's (or a declined offer's) meetings are not real yet: they are left out
         here, and so out of every view built on this one (agenda, billing).
         """
         zone = self.zone()
-        low = first.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
-        high = last.astimezone(zone).replace(tzinfo=None).isoformat(timespec="minutes")
+        low, high = self._wall_clock(first), self._wall_clock(last)
         agreed = {state.value for state in ProcessStatus if state.is_agreed}
         items: list[AgendaItem] = []
-        for summary in self._summaries(since=low):
-            earliest, latest = summary.earliest, summary.latest
-            if earliest is None or latest is None or latest < low or earliest >= high:
-                continue
-            if summary.status not in agreed:
+        for summary in self.overlapping(first, last):
+            if summary.status not in agreed or (
+                clients is not None and summary.client not in clients
+            ):
                 continue
             for slot in summary.meetings.split(";"):
                 n, start, minutes, status = slot.split(",")

@@ -16,10 +16,11 @@ from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import t, tn
-from tyonohjaus_cli.i18n.months import month_words, months_words
+from tyonohjaus_cli.i18n import t
+from tyonohjaus_cli.i18n.months import months_words
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
+from tyonohjaus_cli.usecases.kept_bills import file_order
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.expenses import Expense
@@ -66,7 +67,11 @@ def bills_by_month(
         processes = [process for process in processes if process.client in only]
     for process in processes:
         store.client_of(process)
-    invoiced = billed_items(invoice_store.invoices(store, [str(month) for month in months]))
+    # Of the months' invoices, only what those clients' bills need when ``only`` names them.
+    near = None if only is None else (only, {process.id for process in processes})
+    invoiced = billed_items(
+        invoice_store.invoices(store, [str(month) for month in months], touching=near)
+    )
     if client_id is not None:
         clients = [store.client(client_id)]
     else:
@@ -77,7 +82,9 @@ def bills_by_month(
         # In the order of the client files, as `tyo client list` shows them.
         clients = [store.client(c) for c in sorted(named, key=file_order) if store.has_client(c)]
         # A forgotten client's invoices are kept by law and still count, under one label.
-        gone = {billed.client for billed in invoiced.values()} - {c.id for c in clients}
+        gone = {
+            c for c in {billed.client for billed in invoiced.values()} if not store.has_client(c)
+        }
         invoiced |= {
             key: replace(billed, client=FORGOTTEN.id, buyer=FORGOTTEN.name)
             for key, billed in invoiced.items()
@@ -92,11 +99,6 @@ def bills_by_month(
         bills = [grouped.bill(settings, client, month, now=now) for client in clients]
         result.append([bill for bill in bills if bill.items or bill.unlogged or client_id])
     return result
-
-
-def file_order(client_id: str) -> str:
-    """Clients in the order of their files, as `tyo client list` shows them."""
-    return f"{client_id}.toml"
 
 
 class Grouped:
@@ -155,19 +157,6 @@ def month_bills(
 ) -> list[Bill]:
     """The bills of one month (see :func:`bills_by_month`)."""
     return bills_by_month(store, [month], client_id, now=now, only=only)[0]
-
-
-def unlogged_warning(bill: Bill) -> str:
-    return tn(
-        "{count} meeting of {client} in {month} is not logged yet and bills nothing: {meetings} "
-        "(log it with `tyo log`)",
-        "{count} meetings of {client} in {month} are not logged yet and bill nothing: {meetings} "
-        "(log them with `tyo log`)",
-        len(bill.unlogged),
-        client=bill.client.id,
-        month=month_words(bill.month),
-        meetings=", ".join(bill.unlogged),
-    )
 
 
 # --- what a price change touches ---------------------------------------------------------

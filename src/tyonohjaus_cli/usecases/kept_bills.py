@@ -3,89 +3,149 @@
 A month's bills are made of the settings, the month's processes, their clients, the
 expenses, the invoices and, for the meetings not yet logged, the clock: they are kept under
 the stamp of each of those files and the keys of the month's meetings already past, and made
-again from the store the moment one differs (:func:`shown_bills`). A new invoice is always
-made from the store itself (``tyo invoice create`` does not read this cache).
+again from the store the moment one differs (:func:`shown_bills`). They are kept as the
+view shows them (:class:`BillView`, the rows of ``--json`` in the language of the view), so
+that a month kept costs no billing domain at all. A new invoice is always made from the
+store itself (``tyo invoice create`` does not read this cache).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, BillItem
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.invoices import InvoiceLine, LineKind
+from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.errors import TyoError
+from tyonohjaus_cli.domain.sums import Totals, VatTotal
+from tyonohjaus_cli.i18n import language
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo
-from tyonohjaus_cli.usecases import made_of
-from tyonohjaus_cli.usecases.bills import file_order, month_bills
+from tyonohjaus_cli.usecases import kept_rows, made_of
 
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.billing import Bill, BillItem
     from tyonohjaus_cli.domain.overview import AgendaItem
     from tyonohjaus_cli.storage.store import Store
 
 _MEMO = "bills"
+_SHAPE = 3
+"""The shape of a kept bill (:func:`_row`): a kept answer of another shape is made again."""
+KEYS = ("named", "parts")
+
+
+class BillView(NamedTuple):
+    """A client's bill of a month as the view shows it: ``items`` are the rows of
+    ``--json`` (with the client's id), their figures as :class:`~decimal.Decimal`."""
+
+    client: str
+    """The client's id, ``""`` for the forgotten clients' kept invoices."""
+    name: str
+    """The name billed to (see :attr:`domain.billing.Bill.name`)."""
+    month: Month
+    items: list[dict[str, Any]]
+    totals: Totals
+    invoiced: Totals
+    open: Totals
+    unlogged: tuple[str, ...]
 
 
 def shown_bills(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
-) -> list[Bill]:
-    """:func:`usecases.bills.month_bills`, from the cache client by client while nothing a
-    client's bill is made of has changed: a change to one process bills its client again."""
+) -> list[BillView]:
+    """:func:`usecases.bills.month_bills` as the view shows them, from the cache client by
+    client while nothing a client's bill is made of has changed: a change to one process
+    bills its client again."""
     zone = store.zone()
     span = store.agenda(
         datetime.combine(month.first, time(), zone),
         datetime.combine(month.following.first, time(), zone),
     )
     shared, expense_owners = _shared_inputs(store, month)
-    groups = _groups(store, month, span, expense_owners, client_id)
-    inputs = {cid: _client_inputs(store, cid, items, now) for cid, items in groups.items()}
     memo = Memo(store.root, _MEMO)
     name = f"{month} {client_id or ''}"
     kept = memo.get(name, shared)
     kept = kept if isinstance(kept, dict) else {}
+    named = kept.get("named")
+    if not (isinstance(named, list) and all(isinstance(cid, str) for cid in named)):
+        named = _invoiced_clients(store, month)
+    groups = _groups(store, span, expense_owners, named, client_id)
+    stamps = made_of.clients(store, groups)
+    ids = {item.process for items in groups.values() for item in items}
+    parts = made_of.parts(store, ids, month.following.first, kept.get("parts"))
+    inputs = {cid: _client_inputs(stamps[cid], items, parts, now) for cid, items in groups.items()}
+    if "" in inputs:  # the forgotten clients' bill is made of which clients are gone
+        inputs[""][0] = [cid for cid in named if not store.has_client(cid)]
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
     answer: dict[str, list[Any]] = {}
-    bills: dict[str, list[Bill]] = {}
+    bills: dict[str, list[BillView]] = {}
     for cid in groups:
-        entry = kept.get(cid)
+        entry = by_client.get(cid)
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == inputs[cid]:
-            found = _from_rows(store, month, entry[1])
+            found = _views(entry[1], month)
             if found is not None:
                 answer[cid], bills[cid] = entry, found
     stale = [cid for cid in groups if cid not in answer]
-    if stale or set(kept) != set(answer):
-        if client_id is not None:
-            made = month_bills(store, month, client_id, now=now) if stale else []
-        else:
-            made = month_bills(store, month, now=now, only=stale) if stale else []
+    if stale or set(by_client) != set(answer) or [kept.get(k) for k in KEYS] != [named, parts]:
+        made = _made(store, month, client_id, stale, now) if stale else []
         for cid in stale:
-            bills[cid] = [bill for bill in made if bill.client.id == cid]
-            answer[cid] = [inputs[cid], [_bill_row(bill) for bill in bills[cid]]]
-        memo.put(name, shared, answer)
+            rows = [_row(bill) for bill in made if bill.client.id == cid]
+            answer[cid] = [inputs[cid], rows]
+            bills[cid] = _views(rows, month) or []
+        memo.put(name, shared, {"named": named, "clients": answer, "parts": parts})
     order = sorted((cid for cid in groups if cid), key=file_order) + ([""] if "" in groups else [])
     return [bill for cid in order for bill in bills[cid]]
 
 
+def _made(
+    store: Store, month: Month, client_id: str | None, stale: list[str], now: datetime
+) -> list[Bill]:
+    """The bills of the clients ``stale`` names, made from the store."""
+    from tyonohjaus_cli.usecases.bills import month_bills
+
+    if client_id is not None:
+        return month_bills(store, month, client_id, now=now)
+    return month_bills(store, month, now=now, only=stale)
+
+
+def file_order(client_id: str) -> str:
+    """Clients in the order of their files, as `tyo client list` shows them."""
+    return f"{client_id}.toml"
+
+
 def _shared_inputs(store: Store, month: Month) -> tuple[list[Any], dict[str, str]]:
-    """What every client's bill of ``month`` is made of (settings, expenses, invoices, tyo),
-    and the client of each process with an expense in the month."""
+    """What every client's bill of ``month`` is made of (settings, expenses, invoices, tyo,
+    the language of the view), and the client of each process with an expense in the month."""
     owners = {
         expense.process: store.process(expense.process).client
         for expense in expense_store.all_expenses(store)
         if expense.day in month and store.has_process(expense.process)
     }
-    return [*made_of.every_answer(store), str(month), made_of.processes(store, owners)], owners
+    return [
+        _SHAPE,
+        language(),
+        *made_of.every_answer(store),
+        str(month),
+        made_of.processes(store, owners),
+    ], owners
+
+
+def _invoiced_clients(store: Store, month: Month) -> list[str]:
+    """The clients of the invoices billing anything of ``month`` (from the invoice index:
+    kept with the month's bills, under the invoice files' stamps)."""
+    return sorted(
+        {head.client for head in invoice_store.invoice_heads(store) if str(month) in head.months()}
+    )
 
 
 def _groups(
     store: Store,
-    month: Month,
     span: list[AgendaItem],
     expense_owners: dict[str, str],
+    invoiced: list[str],
     client_id: str | None,
 ) -> dict[str, list[AgendaItem]]:
     """The clients a month's bills can name, each with its meetings of the month; ``""``
@@ -98,121 +158,133 @@ def _groups(
         groups.setdefault(item.client, []).append(item)
     for owner in expense_owners.values():
         groups.setdefault(owner, [])
-    for head in invoice_store.invoice_heads(store):
-        if str(month) in head.months():
-            groups.setdefault(head.client if store.has_client(head.client) else "", [])
+    for cid in invoiced:
+        groups.setdefault(cid if store.has_client(cid) else "", [])
     return groups
 
 
 def _client_inputs(
-    store: Store, client_id: str, items: list[AgendaItem], now: datetime
+    client: Any, items: list[AgendaItem], parts: dict[str, list[Any]], now: datetime
 ) -> list[Any]:
-    """What one client's bill is made of besides: its file, its processes' files, and its
-    meetings of the month already past (they bill nothing until logged)."""
+    """What one client's bill is made of besides: its file (``client``, its stamp), the
+    part of its processes' files up to the month's end (``parts``), and its meetings of the
+    month already past (they bill nothing until logged)."""
     past = [
         f"{item.process}#{item.n}"
         for item in items
         if item.status is MeetingStatus.PLANNED and item.start < now
     ]
+    return [client, [[pid, parts[pid][1]] for pid in sorted({i.process for i in items})], past]
+
+
+# --- a bill as kept: the rows of the view, in JSON ---------------------------------------
+
+
+def _sums_row(totals: Totals) -> list[Any]:
     return [
-        made_of.client(store, client_id),
-        made_of.processes(store, {item.process for item in items}),
-        past,
+        [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in totals.by_rate],
+        str(totals.net),
+        str(totals.vat),
     ]
 
 
-def _bill_row(bill: Bill) -> list[Any]:
-    return [
-        bill.client.id,
-        [
-            [
-                item.key,
-                item.invoice,
-                item.buyer,
-                item.note,
-                [_line_row(line) for line in item.lines],
-            ]
-            for item in bill.items
+def _item_row(bill: Bill, item: BillItem, lang: str) -> dict[str, Any]:
+    from tyonohjaus_cli.render.invoice_text import line_description
+
+    line = item.line
+    return {
+        "client": bill.client.id,
+        "date": line.day.isoformat(),
+        "process": line.process,
+        "kind": line.kind.value,
+        "description": line_description(line, lang),
+        "minutes": line.minutes,
+        "units": str(line.units) if line.unit_minutes else None,
+        "unit_price": str(line.unit_price),
+        "amount": str(line.amount),
+        "discounts": [
+            {
+                "kind": discount.kind.value,
+                "percent": plain(discount.percent) if discount.percent is not None else None,
+                "amount": str(discount.amount),
+            }
+            for discount in item.lines[1:]
         ],
-        list(bill.unlogged),
-        [list(reference) for reference in bill.references],
-    ]
+        "discount": str(sum((line.amount for line in item.lines[1:]), Decimal(0))),
+        "net": str(item.net),
+        "vat_percent": plain(line.vat_percent),
+        "invoice": item.invoice,
+        "charge_reason": item.note or None,
+    }
 
 
-def _line_row(line: InvoiceLine) -> list[Any]:
-    return [
-        line.item,
-        line.kind.value,
-        line.day.isoformat(),
-        line.process,
-        line.title,
-        str(line.unit_price),
-        str(line.amount),
-        str(line.vat_percent),
-        line.minutes,
-        line.unit_minutes,
-        None if line.percent is None else str(line.percent),
-        line.pass_through,
-    ]
+def _row(bill: Bill) -> dict[str, Any]:
+    lang = language()
+    return {
+        "client": bill.client.id,
+        "name": bill.name,
+        "items": [_item_row(bill, item, lang) for item in bill.items],
+        "totals": _sums_row(bill.totals),
+        "invoiced": _sums_row(bill.invoiced_totals),
+        "open": _sums_row(bill.open_totals),
+        "unlogged": list(bill.unlogged),
+    }
 
 
-class _DamagedError(Exception):
-    """A kept row not in the shape :func:`_bill_row` gives."""
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise _DamagedError
-    return value
-
-
-def _whole(value: Any) -> int | None:
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise _DamagedError
-    return value
-
-
-def _line(row: Any) -> InvoiceLine:
-    item, kind, day, process, title, price, amount, vat, minutes, unit, percent, through = row
-    if not isinstance(through, bool):
-        raise _DamagedError
-    return InvoiceLine(
-        item=_text(item),
-        kind=LineKind(_text(kind)),
-        day=date.fromisoformat(_text(day)),
-        process=_text(process),
-        title=_text(title),
-        unit_price=Decimal(_text(price)),
-        amount=Decimal(_text(amount)),
-        vat_percent=Decimal(_text(vat)),
-        minutes=_whole(minutes),
-        unit_minutes=_whole(unit),
-        percent=None if percent is None else Decimal(_text(percent)),
-        pass_through=through,
+def _sums(row: Any) -> Totals:
+    by_rate, net, vat = row
+    return Totals(
+        tuple(VatTotal(*(kept_rows.number(part) for part in rate)) for rate in by_rate),
+        kept_rows.number(net),
+        kept_rows.number(vat),
     )
 
 
-def _from_rows(store: Store, month: Month, rows: Any) -> list[Bill] | None:
-    """The kept bills, or ``None`` when they are damaged or name a client no longer there."""
+def _item(row: Any) -> dict[str, Any]:
+    units = row["units"]
+    return {
+        "client": kept_rows.text(row["client"]),
+        "date": date.fromisoformat(kept_rows.text(row["date"])),
+        "process": kept_rows.text(row["process"]),
+        "kind": kept_rows.text(row["kind"]),
+        "description": kept_rows.text(row["description"]),
+        "minutes": kept_rows.whole(row["minutes"]),
+        "units": None if units is None else kept_rows.number(units),
+        "unit_price": kept_rows.number(row["unit_price"]),
+        "amount": kept_rows.number(row["amount"]),
+        "discounts": [
+            {
+                "kind": kept_rows.text(discount["kind"]),
+                "percent": None
+                if discount["percent"] is None
+                else kept_rows.numeral(discount["percent"]),
+                "amount": kept_rows.number(discount["amount"]),
+            }
+            for discount in row["discounts"]
+        ],
+        "discount": kept_rows.number(row["discount"]),
+        "net": kept_rows.number(row["net"]),
+        "vat_percent": kept_rows.numeral(row["vat_percent"]),
+        "invoice": kept_rows.whole(row["invoice"]),
+        "charge_reason": kept_rows.optional(row["charge_reason"]),
+    }
+
+
+def _views(rows: Any, month: Month) -> list[BillView] | None:
+    """The kept bills, or ``None`` when they are damaged."""
     try:
         return [
-            Bill(
-                FORGOTTEN if client == "" else store.client(_text(client)),
+            BillView(
+                kept_rows.text(row["client"]),
+                kept_rows.text(row["name"]),
                 month,
-                tuple(
-                    BillItem(
-                        _text(key),
-                        tuple(_line(line) for line in lines),
-                        _whole(invoice),
-                        _text(buyer),
-                        _text(note),
-                    )
-                    for key, invoice, buyer, note, lines in items
-                ),
-                tuple(_text(key) for key in unlogged),
-                tuple((_text(a), _text(b), _text(c)) for a, b, c in references),
+                [_item(item) for item in row["items"]],
+                _sums(row["totals"]),
+                _sums(row["invoiced"]),
+                _sums(row["open"]),
+                tuple(kept_rows.text(key) for key in row["unlogged"]),
             )
-            for client, items, unlogged, references in rows
+            for row in rows
         ]
-    except (_DamagedError, TypeError, ValueError, InvalidOperation, TyoError):
+    except (kept_rows.DamagedError, TypeError, ValueError, KeyError, InvalidOperation):
         return None

@@ -9,23 +9,24 @@ expenses it reads, and every invoice.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tyonohjaus_cli.domain.billing import Bill, combine
 from tyonohjaus_cli.domain.enums import MeetingStatus
-from tyonohjaus_cli.domain.invoices import Totals, VatTotal, billed_items
 from tyonohjaus_cli.domain.parsing import Month
-from tyonohjaus_cli.i18n import format_money, tn
-from tyonohjaus_cli.i18n.months import month_words, months_words
+from tyonohjaus_cli.domain.sums import Totals, VatTotal
+from tyonohjaus_cli.i18n import language
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Memo
-from tyonohjaus_cli.usecases import made_of
-from tyonohjaus_cli.usecases.bills import Grouped, month_bills
+from tyonohjaus_cli.usecases import kept_rows, made_of
+from tyonohjaus_cli.usecases.billing_notes import earlier_warning
 
+# The billing domain is imported only where loose ends are made: kept ones need none of it.
 if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.billing import Bill
     from tyonohjaus_cli.domain.expenses import Expense
     from tyonohjaus_cli.storage.store import Store
 
@@ -34,6 +35,8 @@ CLAIM_MONTHS = 36
 Act 728/2003, 4 §), so older ones are not invoiced, and a month's bills cost the same
 whatever the length of the history before them."""
 _MEMO = "earlier"
+_SHAPE = 4
+"""What a client's kept loose ends are checked against (:func:`earlier_open`)."""
 
 
 class Earlier(NamedTuple):
@@ -42,7 +45,19 @@ class Earlier(NamedTuple):
     client: str
     month: Month
     items: tuple[str, ...]
-    open: Totals
+    sums: tuple[tuple[tuple[Decimal, Decimal, Decimal], ...], Decimal, Decimal]
+    """What the items bill: each VAT rate's (percent, base, VAT), the net and the VAT (see
+    :attr:`open`; a month's view of a thousand of them makes no :class:`Totals` unless
+    asked for)."""
+
+    @property
+    def open(self) -> Totals:
+        by_rate, net, vat = self.sums
+        return Totals(tuple(VatTotal(*rate) for rate in by_rate), net, vat)
+
+    @property
+    def gross(self) -> Decimal:
+        return self.sums[1] + self.sums[2]
 
 
 class _Sought(NamedTuple):
@@ -53,29 +68,42 @@ class _Sought(NamedTuple):
     expenses: list[Expense]
 
 
-def _seek(store: Store, month: Month, client_id: str | None) -> _Sought:
+def _window(store: Store, month: Month) -> tuple[datetime, datetime]:
+    """The :data:`CLAIM_MONTHS` before ``month``, in the store's timezone."""
     zone = store.zone()
+    return (
+        datetime.combine(month.shifted(-CLAIM_MONTHS).first, time(), zone),
+        datetime.combine(month.first, time(), zone),
+    )
+
+
+def _seek(store: Store, month: Month, clients: Collection[str] | None) -> _Sought:
     on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
-    since = month.shifted(-CLAIM_MONTHS).first
-    before = datetime.combine(month.first, time(), zone)
+    since, before = _window(store, month)
     wanted: dict[tuple[str, Month], set[str]] = {}
-    for item in store.agenda(datetime.combine(since, time(), zone), before):
+    for item in store.agenda(since, before, clients=clients):
         if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
             continue
-        if client_id is None or item.client == client_id:
-            wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
+        wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
     expenses = [
-        expense
-        for expense in expense_store.all_expenses(store)
-        if since <= expense.day < month.first
-        and expense.key not in on_invoice
-        and store.has_process(expense.process)
+        expense for expense, _ in _window_expenses(store, month) if expense.key not in on_invoice
     ]
     for expense in expenses:
         owner = store.process(expense.process).client  # decoded once in a command
-        if client_id is None or owner == client_id:
+        if clients is None or owner in clients:
             wanted.setdefault((owner, Month.of(expense.day)), set()).add(expense.process)
     return _Sought(wanted, expenses)
+
+
+def _window_expenses(store: Store, month: Month) -> list[tuple[Expense, str]]:
+    """The expenses of the :data:`CLAIM_MONTHS` before ``month`` whose process is there,
+    each with its process's client."""
+    since = month.shifted(-CLAIM_MONTHS).first
+    return [
+        (expense, store.process(expense.process).client)  # decoded once in a command
+        for expense in expense_store.all_expenses(store)
+        if since <= expense.day < month.first and store.has_process(expense.process)
+    ]
 
 
 def open_earlier(
@@ -87,10 +115,15 @@ def open_earlier(
     Only the months and processes with a meeting that bills (held, missed, cancelled) and is
     on no invoice, or an expense on none, are read: an invoiced history costs an index scan.
     """
-    return _bills(store, _seek(store, month, client_id), now=now)
+    return _bills(store, _seek(store, month, None if client_id is None else {client_id}), now=now)
 
 
 def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
+    if not sought.wanted:
+        return []  # and no billing domain imported
+    from tyonohjaus_cli.domain.invoices import billed_items
+    from tyonohjaus_cli.usecases.bills import Grouped
+
     wanted = sought.wanted
     settings = store.settings()
     # What these months' bills show as invoiced already: only those clients' invoices of
@@ -113,72 +146,117 @@ def earlier_open(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
 ) -> list[Earlier]:
     """What :func:`open_earlier` finds, as a month's view shows it: from the cache, client
-    by client, while every file a client's loose ends are made of keeps its stamp, so a
-    month's view does not read and bill three years of processes again, and a change to one
-    process bills only its client's again. (An open item does not depend on ``now``.)"""
-    sought = _seek(store, month, client_id)
-    shared = made_of.every_answer(store)
-    memo = Memo(store.root, _MEMO)
-    name = f"{month} {client_id or ''}"
-    kept = memo.get(name, shared)
-    kept = kept if isinstance(kept, dict) else {}
-    by_client: dict[str, dict[tuple[str, Month], set[str]]] = {}
-    for key, ids in sought.wanted.items():
-        by_client.setdefault(key[0], {})[key] = ids
-    clients = sorted(by_client)
-    inputs = {cid: _client_inputs(store, cid, by_client[cid]) for cid in clients}
-    answer: dict[str, list[Any]] = {}
-    found: list[Earlier] = []
-    for cid in clients:
-        entry = kept.get(cid)
-        rows = entry[1] if isinstance(entry, list) and len(entry) == 2 else None
-        earlier = _from_rows(rows) if entry is not None and entry[0] == inputs[cid] else None
-        if earlier is not None:
-            answer[cid] = [inputs[cid], rows]
-            found += earlier
-    stale = {cid for cid in clients if cid not in answer}
-    if stale or set(kept) != set(answer):
-        part = {key: ids for key, ids in sought.wanted.items() if key[0] in stale}
-        made = [
-            Earlier(
-                bill.client.id,
-                bill.month,
-                tuple(item.key for item in bill.open_items),
-                bill.open_totals,
-            )
-            for bill in _bills(store, sought._replace(wanted=part), now=now)
-        ]
-        for cid in sorted(stale):
-            mine = [item for item in made if item.client == cid]
-            answer[cid] = [inputs[cid], _to_rows(mine)]
-            found += mine
-        memo.put(name, shared, answer)
+    by client, while nothing a client's loose ends can be made of has changed (its file, the
+    part before the month of its processes with a meeting in the :data:`CLAIM_MONTHS`, and
+    what every client's are made of), so that a month's view neither seeks nor bills three
+    years of processes again, and a change to one process seeks and bills only its
+    client's again. (An open item does not depend on ``now``.)"""
+    kept = _kept(store, month, client_id, now=now, lang=None).values()
+    found = [item for earlier, _ in kept for item in earlier or []]
     return sorted(found, key=lambda item: (item.client, item.month))
 
 
-def _client_inputs(
-    store: Store, client_id: str, mine: dict[tuple[str, Month], set[str]]
-) -> list[Any]:
-    """What one client's loose ends are made of besides: its file, its processes' files
-    and the months sought (``mine``: its part of what is sought)."""
-    return [
-        made_of.client(store, client_id),
-        made_of.processes(store, {pid for ids in mine.values() for pid in ids}),
-        sorted(str(earlier) for _, earlier in mine),
-    ]
+def earlier_notes(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[str]:
+    """What a month's view says of each client's loose ends (:func:`earlier_warning`, in
+    the view's language), by client: kept with them, so that a month kept reads no row."""
+    kept = _kept(store, month, client_id, now=now, lang=language()).values()
+    return [note for _, note in kept if note]
 
 
-def _to_rows(found: list[Earlier]) -> list[Any]:
+class _Inputs(NamedTuple):
+    """What a month's loose ends are made of: every client's (``shared``), each client's,
+    and the parts of the processes they read (see :func:`made_of.parts`); and what is kept
+    of them (under ``shared``)."""
+
+    shared: list[Any]
+    clients: dict[str, list[Any]]
+    parts: dict[str, list[Any]]
+    kept: dict[str, Any]
+
+
+def _inputs(store: Store, month: Month, client_id: str | None, memo: Memo, name: str) -> _Inputs:
+    since, before = _window(store, month)
+    spans: dict[str, set[str]] = {}
+    for summary in store.overlapping(since, before):
+        if client_id is None or summary.client == client_id:
+            spans.setdefault(summary.client, set()).add(summary.id)
+    owners = {expense.process: owner for expense, owner in _window_expenses(store, month)}
+    for process_id, owner in owners.items():
+        if client_id is None or owner == client_id:
+            spans.setdefault(owner, set()).add(process_id)
+    shared = [_SHAPE, *made_of.every_answer(store), made_of.processes(store, owners)]
+    kept = memo.get(name, shared)
+    kept = kept if isinstance(kept, dict) else {}
+    stamps = made_of.clients(store, spans)
+    ids = {pid for own in spans.values() for pid in own}
+    parts = made_of.parts(store, ids, month.first, kept.get("parts"))
+    clients = {
+        cid: [stamps[cid], [[pid, parts[pid][1]] for pid in sorted(spans[cid])]]
+        for cid in sorted(spans)
+    }
+    return _Inputs(shared, clients, parts, kept)
+
+
+def _note(entry: list[Any], lang: str | None) -> str | None:
+    """The note in ``lang`` kept with a client's loose ends, if there is one."""
+    note = entry[2]
+    if lang is not None and isinstance(note, list) and len(note) == 2 and note[0] == lang:
+        return note[1] if isinstance(note[1], str) else None
+    return None
+
+
+def _kept(
+    store: Store, month: Month, client_id: str | None, *, now: datetime, lang: str | None
+) -> dict[str, tuple[list[Earlier] | None, str | None]]:
+    """Each client's loose ends (see :func:`earlier_open`), by client: what was found, and
+    with ``lang`` what is said of it, the finding left unread (``None``) when its note in
+    ``lang`` is kept."""
+    memo = Memo(store.root, _MEMO)
+    name = f"{month} {client_id or ''}"
+    shared, inputs, parts, kept = _inputs(store, month, client_id, memo, name)
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
+    answer: dict[str, list[Any]] = {}
+    found: dict[str, tuple[list[Earlier] | None, str | None]] = {}
+    for cid in inputs:
+        entry = by_client.get(cid)
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == inputs[cid]):
+            continue
+        note = _note(entry, lang)
+        earlier = _from_rows(entry[1]) if note is None else None
+        if note is not None or earlier is not None:
+            answer[cid], found[cid] = entry, (earlier, note)
+    stale = {cid for cid in inputs if cid not in answer}
+    made = _bills(store, _seek(store, month, stale), now=now) if stale else []
+    for cid in sorted(stale):
+        rows = _to_rows([bill for bill in made if bill.client.id == cid])
+        answer[cid] = [inputs[cid], rows, None]
+        found[cid] = (_from_rows(rows) or [], None)
+    unsaid = [cid for cid, (_, note) in found.items() if lang is not None and note is None]
+    for cid in unsaid:
+        earlier = found[cid][0]
+        said = earlier_warning(earlier, month) if earlier else ""
+        answer[cid] = [*answer[cid][:2], [lang, said]]
+        found[cid] = (earlier, said)
+    if stale or unsaid or set(by_client) != set(answer) or kept.get("parts") != parts:
+        memo.put(name, shared, {"clients": answer, "parts": parts})
+    return {cid: found[cid] for cid in inputs}
+
+
+def _to_rows(bills: list[Bill]) -> list[Any]:
     return [
         [
-            item.client,
-            str(item.month),
-            list(item.items),
-            [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in item.open.by_rate],
-            str(item.open.net),
-            str(item.open.vat),
+            bill.client.id,
+            str(bill.month),
+            [item.key for item in bill.open_items],
+            [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in totals.by_rate],
+            str(totals.net),
+            str(totals.vat),
         ]
-        for item in found
+        for bill in bills
+        for totals in [bill.open_totals]
     ]
 
 
@@ -186,16 +264,17 @@ def _from_rows(rows: Any) -> list[Earlier] | None:
     """The cached answer, or ``None`` if it is not in the shape :func:`_to_rows` gives."""
     from decimal import InvalidOperation
 
+    number = kept_rows.number
     try:
         return [
             Earlier(
-                str(client),
-                Month(*map(int, str(month).split("-"))),
-                tuple(str(item) for item in items),
-                Totals(
-                    tuple(VatTotal(*map(Decimal, rate)) for rate in by_rate),
-                    Decimal(net),
-                    Decimal(vat),
+                kept_rows.text(client),
+                Month(*map(int, kept_rows.text(month).split("-"))),
+                tuple(kept_rows.text(item) for item in items),
+                (
+                    tuple((number(a), number(b), number(c)) for a, b, c in by_rate),
+                    number(net),
+                    number(vat),
                 ),
             )
             for client, month, items, by_rate, net, vat in rows
@@ -207,23 +286,9 @@ def _from_rows(rows: Any) -> list[Earlier] | None:
 def bills_through(store: Store, through: Month, client_id: str, *, now: datetime) -> Bill:
     """``client_id``'s items not yet invoiced up to ``through``, as one bill (with the
     month's own invoiced items), for one invoice whose service period spans the months."""
+    from tyonohjaus_cli.domain.billing import combine
+    from tyonohjaus_cli.usecases.bills import month_bills
+
     bills = [*open_earlier(store, through, client_id, now=now)]
     bills += month_bills(store, through, client_id, now=now)
     return combine(bills)
-
-
-def earlier_warning(found: list[Earlier], month: Month) -> str:
-    """A client's items not yet invoiced from months before ``month``, and what to do."""
-    client = found[0].client
-    count = sum(len(item.items) for item in found)
-    return tn(
-        "Not yet invoiced: {client} has {count} item from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices it with {month}.",
-        "Not yet invoiced: {client} has {count} items from before {month} ({months}, {gross}); "
-        "`tyo invoice create --through {month} --client {client}` invoices them with {month}.",
-        count,
-        client=client,
-        month=month_words(month),
-        months=months_words(item.month for item in found),
-        gross=format_money(sum((item.open.gross for item in found), Decimal(0))),
-    )

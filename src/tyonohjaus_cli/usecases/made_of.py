@@ -8,12 +8,14 @@ differs.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli import __version__
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
-from tyonohjaus_cli.storage.index import Stamp, stamp_of, toml_files
+from tyonohjaus_cli.storage.index import Stamp, stamp_of, stamps_in, toml_files
+from tyonohjaus_cli.storage.parts import part_digest
 from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
 
 if TYPE_CHECKING:
@@ -33,9 +35,39 @@ def every_answer(store: Store) -> list[Any]:
 
 def processes(store: Store, ids: Iterable[str]) -> list[list[Any]]:
     """``[id, stamp]`` of each process file, by id."""
-    return [[pid, stamp_of(store.root / process_path(pid))] for pid in sorted(ids)]
+    ordered = sorted(ids)
+    stamps = stamps_in(store.root, [process_path(pid) for pid in ordered])
+    return [[pid, stamp] for pid, stamp in zip(ordered, stamps, strict=True)]
 
 
-def client(store: Store, client_id: str) -> Stamp | None:
-    """The stamp of a client's file (``None`` for the forgotten ones, ``""``)."""
-    return stamp_of(store.root / client_path(client_id)) if client_id else None
+def clients(store: Store, ids: Iterable[str]) -> dict[str, Stamp | None]:
+    """The stamp of each client's file (``None`` for the forgotten ones, ``""``)."""
+    wanted = sorted(set(ids))
+    named = [cid for cid in wanted if cid]
+    found: dict[str, Stamp | None] = dict.fromkeys(wanted)
+    found.update(zip(named, stamps_in(store.root, map(client_path, named)), strict=True))
+    return found
+
+
+def parts(store: Store, ids: Iterable[str], end: date, known: Any) -> dict[str, list[Any]]:
+    """``[stamp, digest]`` of the part of each process file before ``end`` (its fields and
+    meetings starting before it, see :func:`storage.parts.part_digest`), by id: as
+    ``known`` (as kept) while a file keeps its stamp, else made from its document, or
+    ``[stamp, None]`` for one not known before (a first run reads no document for it: an
+    answer is then kept for that very file, the first change to it makes it again);
+    ``[None, None]`` for a file not there."""
+    before = (end + timedelta(days=1)).isoformat()  # room for a start with an offset
+    ordered = sorted(set(ids))
+    known = known if isinstance(known, dict) else {}
+    found: dict[str, list[Any]] = {}
+    for pid, stamp in zip(ordered, stamps_in(store.root, map(process_path, ordered)), strict=True):
+        seen = known.get(pid)
+        if stamp is None:
+            found[pid] = [None, None]
+        elif isinstance(seen, list) and len(seen) == 2 and seen[0] == stamp:
+            found[pid] = seen
+        elif pid not in known:  # kept by its stamp alone until it changes (a first run)
+            found[pid] = [stamp, None]
+        else:
+            found[pid] = [stamp, part_digest(store.process_document(pid), before)]
+    return found

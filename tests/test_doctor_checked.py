@@ -5,6 +5,7 @@ the rest is shared with copies of tyo on the other cores (``storage/checked.py``
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -130,6 +131,36 @@ def test_a_damaged_cache_of_what_was_found_is_named_and_read_around(troubled: Pa
         "the cache is damaged",
         "cache",
     )
+
+
+def test_damaged_caches_are_named_in_name_order_with_what_was_found(troubled: Path) -> None:
+    first = _problems(troubled)
+    cache = troubled / ".cache"
+    write_private(cache / checked.NAME, '{"files": ')
+    write_private(cache / "aaa.json", "[]")
+    write_private(cache / "zzz.json", "{")
+    write_private(cache / "fine.json", "{}")
+    files, problems = _problems(troubled)
+    assert (files, problems[:-3]) == first
+    assert [(p.path, p.problem, p.kind) for p in problems[-3:]] == [
+        (f".cache/{name}", "the cache is damaged", "cache")
+        for name in ("aaa.json", "doctor.json", "zzz.json")
+    ]
+    # Rebuilt by that run: only the two others are named now.
+    assert [p.path for p in _problems(troubled)[1][-2:]] == [".cache/aaa.json", ".cache/zzz.json"]
+
+
+def test_what_was_found_is_saved_as_one_json_document(troubled: Path) -> None:
+    _forget(troubled)
+    _problems(troubled)
+    raw = (troubled / ".cache" / checked.NAME).read_bytes()
+    saved = json.loads(raw)
+    assert raw == json.dumps(saved, separators=(",", ":")).encode()
+    assert saved["version"] == 1
+    assert "processes/ryhma.toml" in saved["files"]
+    before = _problems(troubled)
+    assert (troubled / ".cache" / checked.NAME).read_bytes() == raw  # nothing new: not written
+    assert _problems(troubled) == before
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")

@@ -28,6 +28,7 @@ the supervisor, with advice.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import shutil
@@ -130,7 +131,7 @@ def _invoice_refs(value: Any, found: list[int]) -> None:
             _invoice_refs(item, found)
 
 
-@dataclass
+@dataclass(slots=True)
 class Examined:
     """One document examined on its own: what is wrong with it, in the order the checks
     name it, and what the checks across documents need of it."""
@@ -384,11 +385,16 @@ def _calendar_uids(read: _Read, checkup: Checkup) -> None:
     Not repaired: a meeting already sent keeps its UID in the participants' calendars, and
     only the supervisor knows which of the two was sent.
     """
+    repeated = _repeated(
+        [uid for found in read.documents if found.process is not None for uid in found.uids]
+    )
     first: dict[str, tuple[str, int]] = {}
-    for found in read.documents:
+    for found in read.documents if repeated else ():
         if found.process is None:
             continue
         for index, (uid, n) in enumerate(zip(found.uids, found.numbers, strict=True)):
+            if uid not in repeated:
+                continue
             if uid not in first:
                 first[uid] = (found.rel, n)
                 continue
@@ -414,6 +420,13 @@ def _calendar_uids(read: _Read, checkup: Checkup) -> None:
                     line=_uid_line(read.root, found.rel, index),
                 )
             )
+
+
+def _repeated(uids: list[str]) -> set[str]:
+    """The UIDs that occur more than once, found by sorting: a dict of every UID with where
+    it was first seen would hold 15,000 entries (~1.5 MiB) to find the few or none."""
+    uids.sort()
+    return {uid for uid, after in itertools.pairwise(uids) if uid == after}
 
 
 def _uid_line(root: Path, rel: str, index: int) -> int | None:
@@ -639,11 +652,27 @@ def _permissions(root: Path, survey: inventory.Survey, checkup: Checkup) -> None
             )
 
 
-def _leftovers(
-    root: Path, survey: inventory.Survey, checkup: Checkup, read: frozenset[str] = frozenset()
-) -> None:
-    """Temporary files, interrupted changes, damaged history entries and caches; a cache
-    in ``read`` was read as one already."""
+def _damaged_caches(root: Path, skip: str | None = None, only: str | None = None) -> list[str]:
+    """The caches (``.cache/*.json``, but ``skip``; or only ``only``) that do not read as
+    a JSON object, by name.
+
+    Each is read whole (a 600 kB cache is 2 MiB of objects for a moment): :func:`examine`
+    does it first, while little else is held, so that what it frees is used again."""
+    damaged: list[str] = []
+    for index in sorted((root / CACHE).glob(only or "*.json")):
+        if index.name == skip:
+            continue
+        try:
+            if not isinstance(json.loads(read_bytes(index, 8 * READ_LIMIT)), dict):
+                damaged.append(index.name)
+        except (OSError, ValueError, RecursionError):
+            damaged.append(index.name)
+    return damaged
+
+
+def _leftovers(root: Path, survey: inventory.Survey, checkup: Checkup, damaged: list[str]) -> None:
+    """Temporary files, interrupted changes, damaged history entries and the ``damaged``
+    caches."""
     for rel in survey.found:
         if not inventory.is_temp(rel.rpartition("/")[2]):
             continue
@@ -692,23 +721,16 @@ def _leftovers(
                     t("`tyo undo` stops at it; delete it if you do not need to undo that change"),
                 )
             )
-    for index in sorted((root / CACHE).glob("*.json")):
-        if index.name in read:
-            continue
-        try:
-            damaged = not isinstance(json.loads(read_bytes(index, 8 * READ_LIMIT)), dict)
-        except (OSError, ValueError, RecursionError):
-            damaged = True
-        if damaged:
-            checkup.add(
-                Problem(
-                    index.relative_to(root).as_posix(),
-                    t("the cache is damaged"),
-                    t("`tyo doctor --fix` deletes it; it is rebuilt from the store"),
-                    fixable=True,
-                    kind="cache",
-                )
+    for name in damaged:
+        checkup.add(
+            Problem(
+                f"{CACHE}/{name}",
+                t("the cache is damaged"),
+                t("`tyo doctor --fix` deletes it; it is rebuilt from the store"),
+                fixable=True,
+                kind="cache",
             )
+        )
 
 
 def _lock(root: Path, checkup: Checkup) -> None:
@@ -728,6 +750,13 @@ def _lock(root: Path, checkup: Checkup) -> None:
 
 def examine(root: Path) -> Checkup:
     """Every problem of the store at ``root``; reads only (but for its cache, see above)."""
+    checkup, seen = _examine_store(root)
+    if seen is not None:  # what the checks held is let go first: it is written from here
+        seen.save()
+    return checkup
+
+
+def _examine_store(root: Path) -> tuple[Checkup, checked.Checked | None]:
     checkup = Checkup()
     if not root.is_dir():
         checkup.add(
@@ -738,7 +767,8 @@ def examine(root: Path) -> Checkup:
                 kind="store",
             )
         )
-        return checkup
+        return checkup, None
+    damaged = _damaged_caches(root, skip=checked.NAME)
     stale = (root / LOCK_NAME).exists() and holder(root)
     survey = inventory.survey(root)
     read = _documents(root, survey, checkup)
@@ -771,9 +801,9 @@ def examine(root: Path) -> Checkup:
     _reserved(root, checkup)
     _odd(survey, checkup)
     _permissions(root, survey, checkup)
-    _leftovers(
-        root, survey, checkup, frozenset({checked.NAME}) if read.seen.readable else frozenset()
-    )
+    if not read.seen.readable:  # it was not read as a cache: is it there, and damaged?
+        damaged = sorted([*damaged, *_damaged_caches(root, only=checked.NAME)])
+    _leftovers(root, survey, checkup, damaged)
     _lock(root, checkup)
     _before_recovery(checkup)
     if stale and not any(p.kind == "busy" for p in checkup.problems):
@@ -786,8 +816,7 @@ def examine(root: Path) -> Checkup:
                 kind="lock",
             )
         )
-    read.seen.save()
-    return checkup
+    return checkup, read.seen
 
 
 def _before_recovery(checkup: Checkup) -> None:

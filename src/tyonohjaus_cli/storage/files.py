@@ -96,7 +96,7 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+def atomic_write(path: Path, data: bytes | bytearray, *, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically and (unless told otherwise) durably, mode 0600.
 
     ``durable=False`` skips the fsyncs: for derived files such as the index, which are

@@ -23,7 +23,6 @@ derived and may be deleted at any time; one that does not read is simply rebuilt
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import os
@@ -31,16 +30,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from tyonohjaus_cli.storage.digests import digest
 from tyonohjaus_cli.storage.files import READ_LIMIT, atomic_write, read_bytes
 from tyonohjaus_cli.storage.index import CACHE
 
 NAME = "doctor.json"
 _VERSION = 1
-
-
-def digest(data: bytes) -> str:
-    """The digest a document's bytes are known by (BLAKE2b, 128 bits)."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def fingerprint(zone: str) -> str:

@@ -50,6 +50,7 @@ from tyonohjaus_cli.storage import (
     settings_codec,
     workers,
 )
+from tyonohjaus_cli.storage.digests import digest
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
 from tyonohjaus_cli.storage.index import CACHE
@@ -361,7 +362,7 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
             examined[rel] = Examined(rel, unread=[data])
             continue
         if _may_keep(rel):
-            digests[rel] = checked.digest(data)
+            digests[rel] = digest(data)
             facts = seen.facts(rel, digests[rel])
             known = Examined.known_in_order(rel, facts) if facts is not None else None
             if known is not None:

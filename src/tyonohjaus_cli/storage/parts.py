@@ -33,8 +33,6 @@ def part_digest(document: dict[str, Any], before: str | None, *, planned: bool =
             )
         ]
     text = json.dumps(part, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    try:
-        from _blake2 import blake2b  # hashlib would load OpenSSL first: 4 ms
-    except ImportError:  # an interpreter without it
-        from hashlib import blake2b
-    return blake2b(text.encode(), digest_size=16).hexdigest()
+    from tyonohjaus_cli.storage.digests import digest
+
+    return digest(text.encode())

@@ -57,9 +57,36 @@ def test_shared_with_a_copy_the_index_is_the_same(
     monkeypatch.setattr(workers, "cores", lambda: 2)
     monkeypatch.setattr(os, "fork", counting)
     assert _first_run(initialised, many, "process", "list") == alone
-    assert forks == [1]
+    assert forks == [1, 1]  # two copies do all of it: this process only collects
     assert alone[0] == 0
     assert len(alone[3]) == 2 * workers.MIN_SHARE + 1
+
+
+def test_shared_with_copies_this_process_never_loads_the_compiled_reader(
+    initialised: Tyo, many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its ~10 MiB end with the copies that parsed, not in the command's own peak."""
+    from tyonohjaus_cli.storage import documents
+
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(documents, "_fast", None)
+    assert _first_run(initialised, many, "agenda", "--from", "2027-01-01")[0] == 0
+    assert documents._fast is None
+
+
+def test_a_failed_copy_is_done_again_here(
+    initialised: Tyo, many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    alone = _first_run(initialised, many, "process", "list")
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+
+    def failed(pid: int, reader: int, count: int) -> None:
+        os.close(reader)  # the copy's results are lost
+        os.waitpid(pid, 0)
+
+    monkeypatch.setattr(workers, "_collect", failed)
+    assert _first_run(initialised, many, "process", "list") == alone
 
 
 @pytest.mark.parametrize("damaged", [("kopio-020",), ("kopio-120",), ("kopio-020", "kopio-120")])

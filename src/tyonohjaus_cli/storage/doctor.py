@@ -318,10 +318,11 @@ _INVOICES = f"{inventory.INVOICES}/"
 
 def _preload(files: int) -> None:
     """Import what examining ``files`` documents imports, before copies of this process
-    share the work: each would import it again (and an import is no work to share)."""
+    share the work: each would import it again (and an import is no work to share). The
+    compiled TOML reader is loaded by the copies, which do all the work (``aside``)."""
     from tyonohjaus_cli.storage import documents, expenses, sessions  # noqa: F401
 
-    documents.read_many(files)
+    documents.read_many(files, load=False)
 
 
 @dataclass
@@ -371,7 +372,7 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
         work.append((rel, data))
     _preload(len(work))
     examine_one = partial(_examine, zone=zone, store=Store(root))
-    for found in workers.share(examine_one, work, weight=lambda item: len(item[1])):
+    for found in workers.share(examine_one, work, weight=lambda item: len(item[1]), aside=True):
         examined[found.rel] = found
         if found.in_order and found.rel in digests:
             seen.keep(found.rel, digests[found.rel], found.facts())

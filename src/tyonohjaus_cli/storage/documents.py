@@ -138,15 +138,16 @@ _fast: list[Callable[[str], Doc]] | None = None
 """The compiled reader once looked for: empty where there is none (PyPy: no wheel)."""
 
 
-def read_many(files: int = FAST_FROM) -> None:
+def read_many(files: int = FAST_FROM, *, load: bool = True) -> None:
     """Say that this command is about to parse ``files`` TOML files: from
-    :data:`FAST_FROM` of them on, the compiled reader is loaded now (before
-    :mod:`.workers` forks its copies, which then share it)."""
+    :data:`FAST_FROM` of them on, the compiled reader is used from the first, and loaded
+    now (before :mod:`.workers` forks its copies, which then share it); with ``load``
+    false, by the first file read (in each copy that works aside, see ``workers.share``)."""
     global _fast, _parsed  # noqa: PLW0603 - one reader for the whole command
     if files < FAST_FROM:
         return
     _parsed = max(_parsed, FAST_FROM)
-    if _fast is None:
+    if _fast is None and load:
         try:
             from toml_rs import loads
         except ImportError:

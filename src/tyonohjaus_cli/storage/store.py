@@ -437,11 +437,13 @@ class Store:
             return []
         from tyonohjaus_cli.storage import codec, documents, workers  # noqa: F401
 
-        documents.read_many(len(files))  # loaded once, before the copies start
-
+        documents.read_many(len(files), load=False)  # by the copies, aside
         self.zone()  # the settings, read once for all the copies
         return workers.share(
-            lambda file: self._summary_from_file(file[0]), files, weight=lambda file: file[1][1]
+            lambda file: self._summary_from_file(file[0]),
+            files,
+            weight=lambda file: file[1][1],
+            aside=True,
         )
 
     def _summary_from_file(self, rel: str, stamp: Stamp | None = None) -> ProcessSummary:

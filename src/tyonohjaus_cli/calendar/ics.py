@@ -463,11 +463,12 @@ def invitation_email(
     """
     # Only here: the e-mail package is a sixth of what an import file costs to write.
     import base64
-    import hashlib
     from email import policy
     from email.headerregistry import Address
     from email.message import EmailMessage
     from email.utils import format_datetime as rfc2822_datetime
+
+    from tyonohjaus_cli.digests import sha256
 
     export = _export(process, client, settings, options)
     meeting = _meeting(process, n, method)
@@ -483,7 +484,7 @@ def invitation_email(
         subject = t("Invitation: {summary}, {when}", summary=summary, when=when, lang=lang)
     supervisor = settings.supervisor
     domain = supervisor.email.rpartition("@")[2] or "tyo.invalid"
-    token = hashlib.sha256(f"{meeting.uid}/{meeting.sequence}/{method}".encode()).hexdigest()[:24]
+    token = sha256(f"{meeting.uid}/{meeting.sequence}/{method}".encode()).hexdigest()[:24]
 
     message = EmailMessage()
     message["From"] = Address(supervisor.name, addr_spec=supervisor.email)

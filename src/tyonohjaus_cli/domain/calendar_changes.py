@@ -33,9 +33,9 @@ def visible_hash(process: Process, meeting: Meeting) -> str:
         "phone" if venue.phone else "",
         people,
     )
-    import hashlib  # 3-4 ms of start-up, for the commands that save or read a process
+    from tyonohjaus_cli.digests import sha256  # for the commands that save or read a process
 
-    return hashlib.sha256("\x1d".join(fields).encode()).hexdigest()[:16]
+    return sha256("\x1d".join(fields).encode()).hexdigest()[:16]
 
 
 def seen_text(process: Process, meeting: Meeting) -> str:

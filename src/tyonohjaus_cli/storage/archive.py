@@ -22,7 +22,6 @@ own attendance (:mod:`tyonohjaus_cli.domain.access`) — never the notes of the 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import os
@@ -33,6 +32,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from tyonohjaus_cli.digests import sha256
 from tyonohjaus_cli.errors import StoreError, StoreFileError, UsageError
 from tyonohjaus_cli.i18n import t, tn
 from tyonohjaus_cli.storage import inventory, packed, tarstream
@@ -149,7 +149,7 @@ def _read_piece(root: Path, run: packed.Listed) -> tuple[packed.Listed, bytes, l
         data, info = _read_stamped(root, rel)
         stamped.append((rel, info))
         members.append(tarstream.member(rel, data, int(info.st_mtime)))
-        digests.append(hashlib.sha256(data).hexdigest())
+        digests.append(sha256(data).hexdigest())
     return stamped, b"".join(members), digests, _lines(run, digests)
 
 
@@ -281,7 +281,7 @@ def read_backup(path: Path) -> tuple[dict[str, bytes], dict[str, int], str]:
     if set(listed) != set(files):
         raise _bad(path, t("the files do not match {name}", name=MANIFEST))
     for name, data in files.items():
-        if hashlib.sha256(data).hexdigest() != listed[name]:
+        if sha256(data).hexdigest() != listed[name]:
             raise _bad(path, t("{name} is damaged (checksum)", name=name))
     return files, mtimes, created
 

@@ -30,7 +30,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tyonohjaus_cli.storage.digests import digest
+from tyonohjaus_cli.digests import digest
 from tyonohjaus_cli.storage.files import READ_LIMIT, atomic_write, read_bytes
 from tyonohjaus_cli.storage.index import CACHE
 

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tyonohjaus_cli.digests import digest
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError, TyoError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage import (
@@ -50,7 +51,6 @@ from tyonohjaus_cli.storage import (
     settings_codec,
     workers,
 )
-from tyonohjaus_cli.storage.digests import digest
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
 from tyonohjaus_cli.storage.index import CACHE

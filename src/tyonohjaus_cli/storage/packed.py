@@ -31,7 +31,6 @@ The pieces hold the session log as the store does: 0600, in the store's ``.cache
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import stat
 import struct
@@ -39,6 +38,7 @@ import zlib
 from pathlib import Path
 from typing import NamedTuple
 
+from tyonohjaus_cli.digests import sha256
 from tyonohjaus_cli.storage.files import atomic_write, read_stated
 from tyonohjaus_cli.storage.index import CACHE
 
@@ -102,7 +102,7 @@ def key_of(run: Listed, level: int) -> str:
         for part in (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
     ]
     packed = struct.pack("<b" + "qqQQ" * len(run), level, *stamps)
-    return hashlib.sha256(names + packed).hexdigest()
+    return sha256(names + packed).hexdigest()
 
 
 class Pieces:

@@ -33,6 +33,6 @@ def part_digest(document: dict[str, Any], before: str | None, *, planned: bool =
             )
         ]
     text = json.dumps(part, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    from tyonohjaus_cli.storage.digests import digest
+    from tyonohjaus_cli.digests import digest
 
     return digest(text.encode())

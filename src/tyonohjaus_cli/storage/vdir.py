@@ -17,7 +17,6 @@ an open process. Past meetings of closed processes stay, as the record of what w
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -26,6 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from tyonohjaus_cli.digests import sha256
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.files import atomic_write
@@ -140,7 +140,7 @@ def _is_tyos(path: Path) -> bool:
 
 def _same_bytes(path: Path, data: bytes) -> bool:
     try:
-        return hashlib.sha256(path.read_bytes()).digest() == hashlib.sha256(data).digest()
+        return sha256(path.read_bytes()).digest() == sha256(data).digest()
     except OSError:
         return False
 

@@ -282,7 +282,7 @@ def record(
             outcome.note if outcome.note is not None else earlier.note if earlier else ""
         ).strip(),
     )
-    logged = replace(meeting, status=status, held_minutes=held_minutes, attended=attended)
+    logged = meeting._replace(status=status, held_minutes=held_minutes, attended=attended)
     others = tuple(m for m in process.meetings if m.n != meeting.n)
-    process = replace(process, meetings=tuple(sorted((*others, logged), key=lambda m: m.n)))
+    process = process._replace(meetings=tuple(sorted((*others, logged), key=lambda m: m.n)))
     return process, log.with_entry(entry), logged, entry

@@ -22,6 +22,7 @@ from tyonohjaus_cli.domain.models import (
     Venue,
 )
 from tyonohjaus_cli.domain.prices import Dated, set_from
+from tyonohjaus_cli.domain.sessionlog import LogEntry, Outcome, SessionLog
 from tyonohjaus_cli.domain.settings import Break, Settings, Supervisor
 
 HEL = ZoneInfo("Europe/Helsinki")
@@ -83,6 +84,8 @@ def test_a_record_is_shown_as_the_dataclass_was() -> None:
         _settings(),
         _settings().supervisor,
         Dated(date(2027, 1, 1), Decimal(1)),
+        SessionLog("p-1", entries=(LogEntry(1, START, note="Muistiinpano"),)),
+        Outcome(minutes=60),
     ],
 )
 def test_a_record_cant_change(record: object) -> None:
@@ -100,6 +103,10 @@ def test_records_equal_by_value_and_hash_alike() -> None:
     assert Process("a", "b", ProcessKind.GROUP, "t", START).venue == Venue()
     assert date(2026, 7, 15) in _settings().breaks[0]
     assert date(2026, 8, 1) not in _settings().breaks[0]
+    assert repr(Outcome(no_show=True)) == (
+        "Outcome(no_show=True, minutes=None, present=None, absent=None, attendance=None, "
+        "themes=None, methods=None, note=None)"
+    )
 
 
 def test_a_dated_price_is_set_on_a_record_of_any_kind() -> None:

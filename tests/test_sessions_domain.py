@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -240,8 +239,7 @@ def test_summaries_never_carry_notes_or_methods(
             Outcome(note=note, methods=(method,), themes=(theme,)),
             START + timedelta(days=60),
         )
-    log = replace(
-        log,
+    log = log._replace(
         reviews=(Review(1, START.date(), 3, "participants", START, comment=comment),),
     )
     client = Client("c", "Tilaaja Oy", language=lang)

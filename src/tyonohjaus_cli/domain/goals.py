@@ -10,7 +10,6 @@ client's summary reads it; any other stays in the private session log.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from tyonohjaus_cli.domain.models import REVIEW_SCORES, Goal, Process, Review
@@ -112,7 +111,7 @@ def file_review(process: Process, log: SessionLog, review: Review) -> tuple[Proc
     """Keep ``review`` where its audience can reach it: shared on the process, else private."""
     if review.shared:
         return process._replace(reviews=(*process.reviews, review)), log
-    return process, replace(log, reviews=(*log.reviews, review))
+    return process, log._replace(reviews=(*log.reviews, review))
 
 
 def share_review(
@@ -137,7 +136,7 @@ def share_review(
     position, chosen = max(private, key=lambda item: (item[1].day, item[1].recorded))
     shared = chosen._replace(shared=True)
     kept = log.reviews[:position] + log.reviews[position + 1 :]
-    return process._replace(reviews=(*process.reviews, shared)), replace(log, reviews=kept), shared
+    return process._replace(reviews=(*process.reviews, shared)), log._replace(reviews=kept), shared
 
 
 def in_order(reviews: Iterable[Review]) -> list[Review]:

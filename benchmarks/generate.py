@@ -35,7 +35,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -282,9 +282,9 @@ def _settle(rng: random.Random, process: Process, meeting: Meeting) -> Process:
         return process
     status = MeetingStatus.NO_SHOW if roll < 0.10 else MeetingStatus.HELD
     held = meeting.minutes + rng.choice((-15, 15, 30)) if rng.random() < 0.05 else None
-    settled = replace(meeting, status=status, held_minutes=held)
+    settled = meeting._replace(status=status, held_minutes=held)
     others = tuple(m if m.n != meeting.n else settled for m in process.meetings)
-    return replace(process, meetings=others)
+    return process._replace(meetings=others)
 
 
 def _process(

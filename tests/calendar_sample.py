@@ -7,7 +7,6 @@ them up (goals, plan, a cancellation's reason, the client's own data).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -91,4 +90,4 @@ def changed_process() -> Process:
 
 
 def with_participants(base: Process, *people: Participant) -> Process:
-    return replace(base, participants=people)
+    return base._replace(participants=people)

@@ -27,7 +27,7 @@ cancellation's reason; none of them may reach an e-invoice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -53,7 +53,7 @@ SUPERVISOR = Supervisor(
     operator="003721291126",
 )
 SETTINGS = Settings(supervisor=SUPERVISOR, rate=Decimal("85.00"))
-EXEMPT = replace(SETTINGS, vat=VatMode.EXEMPT, vat_exempt_ground="vähäinen toiminta (AVL 3 §)")
+EXEMPT = SETTINGS._replace(vat=VatMode.EXEMPT, vat_exempt_ground="vähäinen toiminta (AVL 3 §)")
 
 POHDE = Client(
     id="pohde",

@@ -202,9 +202,8 @@ def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:
     process = store.process("hoitajat")
     held = process.meeting(1)
     assert held is not None
-    from dataclasses import replace
 
-    edited = replace(process, meetings=(replace(held, held_minutes=60), *process.meetings[1:]))
+    edited = process._replace(meetings=(held._replace(held_minutes=60), *process.meetings[1:]))
     before = files(store_path)
     with (
         pytest.raises(
@@ -228,10 +227,9 @@ def test_an_invoiced_meeting_cant_change(month: Tyo, store_path: Path) -> None:
     assert month("invoice", "credit", "1000", "--date", "2027-03-04").exit_code == 0
     with Store(store_path).transaction("edit", datetime(2027, 3, 4, 9, tzinfo=HEL)) as change:
         change.save_process(
-            replace(
-                edited,
+            edited._replace(
                 meetings=(
-                    replace(held, held_minutes=60),
+                    held._replace(held_minutes=60),
                     *Store(store_path).process("hoitajat").meetings[1:],
                 ),
             )
@@ -740,14 +738,12 @@ def test_a_hand_edited_invoice_that_no_longer_adds_up_is_reported(
 
 
 def test_vat_follows_the_service_date_through_the_command_line(tyo: Tyo, store_path: Path) -> None:
-    from dataclasses import replace
 
     from tests.billing_month import AINO, meeting
     from tyonohjaus_cli.domain.enums import MeetingStatus
 
     held = MeetingStatus.HELD
-    process = replace(
-        AINO,
+    process = AINO._replace(
         meetings=(
             meeting(1, "2024-08-30T10:00", 45, status=held),
             meeting(2, "2024-09-02T10:00", 45, status=held),
@@ -755,7 +751,7 @@ def test_vat_follows_the_service_date_through_the_command_line(tyo: Tyo, store_p
     )
     with Store(store_path).transaction("seed", datetime(2024, 8, 1, 9, tzinfo=HEL)) as change:
         change.save_settings(SETTINGS)
-        change.save_client(replace(MEHILAINEN, discount=Decimal(0)))
+        change.save_client(MEHILAINEN._replace(discount=Decimal(0)))
         change.save_process(process)
     august = json.loads(tyo("billing", "2024-08", "--json").stdout)["totals"]
     september = json.loads(tyo("billing", "2024-09", "--json").stdout)["totals"]

@@ -12,7 +12,6 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -42,7 +41,7 @@ ZONES = [
 
 def vtimezone_text(key: str) -> str:
     """The VTIMEZONE of a calendar in ``key`` with meetings in :data:`FIRST_YEAR`, as exported."""
-    settings = replace(sample.settings(), timezone=key)
+    settings = sample.settings()._replace(timezone=key)
     data = ics.calendar_file(sample.process(), sample.client(), settings).decode()
     assert data.count("BEGIN:VTIMEZONE") == 1
     return data[data.index("BEGIN:VTIMEZONE") : data.index("END:VTIMEZONE") + len("END:VTIMEZONE")]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import tomllib
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -78,7 +77,7 @@ def test_the_default_discount_and_meeting_price_follow_the_day_too() -> None:
     # 85 × 60 / 45 = 113.33; 20 % of it 22.67 off: 90.66
     assert bill_month(SETTINGS, sooner, [AINO], [], FEBRUARY).items[0].net == D("90.66")
     fixed = set_from(
-        replace(ESIHENKILOT, first_free=False), "meeting_price", D(150), date(2027, 2, 10)
+        ESIHENKILOT._replace(first_free=False), "meeting_price", D(150), date(2027, 2, 10)
     )
     (item,) = bill_month(SETTINGS, POHDE, [fixed], [], FEBRUARY).items
     assert (item.line.unit_price, item.line.unit_minutes, item.net) == (D(150), None, D(150))

@@ -194,11 +194,11 @@ def test_finvoice_needs_both_operators(tyo: Tyo, store_path: Path, tmp_path: Pat
     # An invoice issued before the operators were known (as every older invoice was).
     store = Store(store_path)
     without = practice()[1].invoice
-    without = replace(without, seller=replace(SUPERVISOR, operator=""),
-                      buyer=replace(POHDE, operator=""))  # fmt: skip
+    without = replace(without, seller=SUPERVISOR._replace(operator=""),
+                      buyer=POHDE._replace(operator=""))  # fmt: skip
     with store.transaction("seed", datetime(2027, 3, 2, tzinfo=HEL)) as change:
-        change.save_settings(replace(SETTINGS, supervisor=without.seller))
-        change.save_client(replace(without.buyer, payment_days=30))
+        change.save_settings(SETTINGS._replace(supervisor=without.seller))
+        change.save_client(without.buyer._replace(payment_days=30))
         invoice_store.save_invoice(store, change, without)
     out = tmp_path / "x.xml"
     message = _one_line_exit_2(

@@ -274,7 +274,6 @@ def test_a_change_after_the_month_bills_nothing_again(
 def test_a_months_bill_reads_no_meeting_after_the_month(practice: Path, month: str) -> None:
     """The rule the kept views rely on (storage/parts.py): a process's meetings after a
     month, whatever they are, change none of its bills of the month or before it."""
-    from dataclasses import replace
     from datetime import datetime
 
     from tyonohjaus_cli.domain.billing import bill_month
@@ -288,7 +287,7 @@ def test_a_months_bill_reads_no_meeting_after_the_month(practice: Path, month: s
     for summary in store.process_summaries():
         process = store.process(summary.id)
         client = store.client(process.client)
-        cut = replace(process, meetings=tuple(m for m in process.meetings if m.start < end))
+        cut = process._replace(meetings=tuple(m for m in process.meetings if m.start < end))
         for earlier in (shown, shown.preceding, shown.shifted(-7)):
             whole = bill_month(settings, client, [process], [], earlier)
             assert bill_month(settings, client, [cut], [], earlier) == whole
@@ -338,7 +337,6 @@ def test_a_planned_meeting_moved_prices_nothing_of_the_year_again(
 def test_a_planned_meeting_bills_nothing_of_its_process(practice: Path) -> None:
     """The rule the year's kept charges rely on: leaving out the meetings still planned
     changes none of what a process's meetings bill (domain/billing.py meeting_items)."""
-    from dataclasses import replace
 
     from tyonohjaus_cli.domain.billing import meeting_items
 
@@ -350,6 +348,6 @@ def test_a_planned_meeting_bills_nothing_of_its_process(practice: Path) -> None:
         client = store.client(process.client)
         held = tuple(m for m in process.meetings if m.status.value != "planned")
         whole = meeting_items(settings, client, process)
-        assert meeting_items(settings, client, replace(process, meetings=held)) == whole
+        assert meeting_items(settings, client, process._replace(meetings=held)) == whole
         checked += len(held) < len(process.meetings) and bool(whole)
     assert checked

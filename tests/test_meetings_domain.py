@@ -66,5 +66,5 @@ def test_supervisor_cancellation_is_never_late() -> None:
     start = datetime(2027, 3, 10, 12, 0, tzinfo=HELSINKI)
     meeting = _cancelled(start, start)
     assert meetings.is_late_cancellation(meeting, 24)
-    supervisor = Meeting(**{**meeting.__dict__, "cancelled_by": CancelledBy.SUPERVISOR})
+    supervisor = meeting._replace(cancelled_by=CancelledBy.SUPERVISOR)
     assert not meetings.is_late_cancellation(supervisor, 24)

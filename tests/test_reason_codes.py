@@ -176,6 +176,6 @@ def test_an_e_invoice_names_a_coded_ground_in_words() -> None:
         (EXEMPT.vat_exempt_ground, "fi", EXEMPT.vat_exempt_ground),
     ):
         invoice = replace(
-            exempt, vat_exempt_ground=ground, buyer=replace(exempt.buyer, language=lang)
+            exempt, vat_exempt_ground=ground, buyer=exempt.buyer._replace(language=lang)
         )
         assert vat_category(invoice, Decimal(0)).reason == words

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -43,7 +42,7 @@ def _process(count: int, every: timedelta = timedelta(weeks=4), **changes: objec
         meetings=meetings,
         participants=(Participant("Anna Aho"), Participant("Anni Aho"), Participant("Pekka Puu")),
     )
-    return replace(process, **changes)  # type: ignore[arg-type]
+    return process._replace(**changes)  # type: ignore[arg-type]
 
 
 def _day(process: Process, n: int) -> date:
@@ -84,8 +83,8 @@ def test_cancelled_meetings_are_no_review_points() -> None:
     process = _process(4)
     last = process.meeting(4)
     assert last is not None
-    cancelled = replace(
-        process, meetings=(*process.meetings[:3], replace(last, status=MeetingStatus.CANCELLED))
+    cancelled = process._replace(
+        meetings=(*process.meetings[:3], last._replace(status=MeetingStatus.CANCELLED))
     )
     assert [(p.kind, p.meeting) for p in review_points(cancelled, [])] == [
         (ReviewKind.MIDPOINT, 2),
@@ -110,12 +109,11 @@ def test_what_counts_as_reviewed() -> None:
 def test_units_and_counts() -> None:
     process = _process(4)
     first, second, third, fourth = process.meetings
-    logged = replace(
-        process,
+    logged = process._replace(
         meetings=(
-            replace(first, status=MeetingStatus.HELD, held_minutes=60),
-            replace(second, status=MeetingStatus.NO_SHOW),
-            replace(third, status=MeetingStatus.CANCELLED),
+            first._replace(status=MeetingStatus.HELD, held_minutes=60),
+            second._replace(status=MeetingStatus.NO_SHOW),
+            third._replace(status=MeetingStatus.CANCELLED),
             fourth,
         ),
     )
@@ -231,7 +229,7 @@ def test_summaries_never_carry_notes_or_methods(
     from tyonohjaus_cli.domain.settings import Settings, Supervisor
     from tyonohjaus_cli.domain.summary_text import render
 
-    process = replace(_process(3), goals=(Goal(1, "Tavoite"),))
+    process = _process(3)._replace(goals=(Goal(1, "Tavoite"),))
     log = SessionLog("p")
     for n in (1, 2):
         process, log, _, _ = record(
@@ -241,8 +239,7 @@ def test_summaries_never_carry_notes_or_methods(
             Outcome(note=note, methods=(method,), themes=(theme,)),
             START + timedelta(days=60),
         )
-    log = replace(
-        log,
+    log = log._replace(
         reviews=(Review(1, START.date(), 3, "participants", START, comment=comment),),
     )
     client = Client("c", "Tilaaja Oy", language=lang)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -242,7 +241,7 @@ def edit(
     store = session.store
     touched = None
     with store.transaction(f"client edit {client_id}", session.now()) as change:
-        client = replace(store.client(client_id), **changes)
+        client = store.client(client_id)._replace(**changes)
         for key, value in prices.items():
             client = set_from(client, key, value, since)
         if client.public_body and client.payment_days > 30:

@@ -8,7 +8,6 @@ session log unless names of those present are asked for (``--attendance-by-name`
 from __future__ import annotations
 
 import sys
-from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -218,7 +217,7 @@ def log(
         )
     if text is not None and not text.strip():
         raise UsageError(t("the note is empty: nothing was logged"))
-    outcome = replace(outcome, note=text)
+    outcome = outcome._replace(note=text)
     with store.transaction(f"log {process_id} {meeting.n}", now) as change:
         # Read again under the lock: the editor may have been open for a while.
         process = store.process(process_id)

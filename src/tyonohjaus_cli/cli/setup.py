@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, replace
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any
@@ -242,7 +241,7 @@ def init(
 
 def _settings_rows(settings: Settings) -> dict[str, Any]:
     return {
-        **asdict(settings.supervisor),
+        **settings.supervisor._asdict(),
         "rate": settings.rate,
         "rate_changes": changes_json(settings.rate_changes, "rate"),
         "vat": settings.vat,
@@ -355,7 +354,7 @@ def settings_set(
         settings = store.settings()
         changed: dict[str, Any] = {key: parsed}
         if key in _SUPERVISOR_KEYS:
-            settings = replace(settings, supervisor=replace(settings.supervisor, **changed))
+            settings = settings._replace(supervisor=settings.supervisor._replace(**changed))
         elif key == "rate":
             from tyonohjaus_cli.domain.prices import set_from
             from tyonohjaus_cli.usecases.bills import repriced_months
@@ -364,7 +363,7 @@ def settings_set(
             settings = set_from(settings, "rate", parsed, since)
             touched = repriced_months(store, settings=settings, since=since)
         else:
-            settings = replace(settings, **changed)
+            settings = settings._replace(**changed)
         change.save_settings(settings)
     output.say(t("Set {key}.", key=key))
     from tyonohjaus_cli.domain.vat import EXEMPTION_GROUNDS

@@ -13,7 +13,6 @@ one and stays as it is. Pure: the moment is passed in.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
@@ -64,8 +63,8 @@ def with_changes_seen(process: Process, edited_at: datetime) -> Process:
     if not changed:
         return process
     at = edited_at.astimezone(UTC).replace(microsecond=0)
-    bumped = {m.n: replace(m, sequence=m.sequence + 1, edited=at) for m in changed}
-    return replace(process, meetings=tuple(bumped.get(m.n, m) for m in process.meetings))
+    bumped = {m.n: m._replace(sequence=m.sequence + 1, edited=at) for m in changed}
+    return process._replace(meetings=tuple(bumped.get(m.n, m) for m in process.meetings))
 
 
 def unsaved_hand_edits(process: Process) -> bool:

@@ -202,13 +202,11 @@ def routed(invoice: Invoice, seller: Supervisor, buyer: Client | None) -> Invoic
     now_buyer = buyer or invoice.buyer
     return replace(
         invoice,
-        seller=replace(
-            invoice.seller,
+        seller=invoice.seller._replace(
             einvoice_address=seller.einvoice_address or invoice.seller.einvoice_address,
             operator=seller.operator or invoice.seller.operator,
         ),
-        buyer=replace(
-            invoice.buyer,
+        buyer=invoice.buyer._replace(
             einvoice_address=now_buyer.einvoice_address or invoice.buyer.einvoice_address,
             operator=now_buyer.operator or invoice.buyer.operator,
         ),

@@ -10,7 +10,7 @@ equals, to the cent, what ``tyo billing`` shows once those meetings are logged a
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from tyonohjaus_cli.domain.billing import Bill, bill_month
@@ -55,11 +55,10 @@ class Estimate:
 
 def as_held(process: Process) -> Process:
     """The process agreed and every meeting still planned held, for as long as planned."""
-    return replace(
-        process,
+    return process._replace(
         status=ProcessStatus.ACTIVE,
         meetings=tuple(
-            replace(meeting, status=MeetingStatus.HELD)
+            meeting._replace(status=MeetingStatus.HELD)
             if meeting.status is MeetingStatus.PLANNED
             else meeting
             for meeting in process.meetings

@@ -10,7 +10,6 @@ client's summary reads it; any other stays in the private session log.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import date
 
 from tyonohjaus_cli.domain.models import REVIEW_SCORES, Goal, Process, Review
@@ -69,7 +68,7 @@ def add_goal(process: Process, text: str, by: str) -> tuple[Process, Goal]:
     if any(goal.text.casefold() == text.casefold() for goal in process.goals):
         raise UsageError(t("{process} has that goal already", process=process.id))
     goal = Goal(n=max((g.n for g in process.goals), default=0) + 1, text=text, by=by)
-    return replace(process, goals=(*process.goals, goal)), goal
+    return process._replace(goals=(*process.goals, goal)), goal
 
 
 def find_goal(process: Process, n: int) -> Goal:
@@ -111,8 +110,8 @@ def check_review(process: Process, review: Review, today: date) -> None:
 def file_review(process: Process, log: SessionLog, review: Review) -> tuple[Process, SessionLog]:
     """Keep ``review`` where its audience can reach it: shared on the process, else private."""
     if review.shared:
-        return replace(process, reviews=(*process.reviews, review)), log
-    return process, replace(log, reviews=(*log.reviews, review))
+        return process._replace(reviews=(*process.reviews, review)), log
+    return process, log._replace(reviews=(*log.reviews, review))
 
 
 def share_review(
@@ -135,9 +134,9 @@ def share_review(
             else t("goal {n} has no private review on {day} to share", n=goal, day=format_date(day))
         )
     position, chosen = max(private, key=lambda item: (item[1].day, item[1].recorded))
-    shared = replace(chosen, shared=True)
+    shared = chosen._replace(shared=True)
     kept = log.reviews[:position] + log.reviews[position + 1 :]
-    return replace(process, reviews=(*process.reviews, shared)), replace(log, reviews=kept), shared
+    return process._replace(reviews=(*process.reviews, shared)), log._replace(reviews=kept), shared
 
 
 def in_order(reviews: Iterable[Review]) -> list[Review]:

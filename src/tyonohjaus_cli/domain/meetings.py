@@ -6,7 +6,6 @@ Meeting numbers never change. Every move or cancellation raises the meeting's SE
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -19,7 +18,7 @@ from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 def _with_meeting(process: Process, meeting: Meeting) -> Process:
     others = tuple(m for m in process.meetings if m.n != meeting.n)
-    return replace(process, meetings=tuple(sorted((*others, meeting), key=lambda m: m.n)))
+    return process._replace(meetings=tuple(sorted((*others, meeting), key=lambda m: m.n)))
 
 
 def find(process: Process, n: int) -> Meeting:
@@ -82,8 +81,7 @@ def move(process: Process, n: int, to: datetime, agreed_at: datetime) -> tuple[P
     meeting = _open(process, n, "move")
     if to == meeting.start:
         raise UsageError(t("meeting {n} is at that time already", n=n))
-    moved = replace(
-        meeting,
+    moved = meeting._replace(
         start=to,
         moves=(*meeting.moves, Move(previous=meeting.start, agreed_at=agreed_at)),
         sequence=meeting.sequence + 1,
@@ -145,8 +143,7 @@ def cancel(
 
 
 def _cancelled(meeting: Meeting, by: CancelledBy, notified_at: datetime, reason: str) -> Meeting:
-    return replace(
-        meeting,
+    return meeting._replace(
         status=MeetingStatus.CANCELLED,
         cancelled_by=by,
         notified_at=notified_at,
@@ -199,7 +196,7 @@ def close(process: Process, at: datetime, *, cancel_remaining: bool) -> Process:
             process,
             _cancelled(meeting, CancelledBy.SUPERVISOR, at, CancelReason.PROCESS_CLOSED.value),
         )
-    return replace(process, status=ProcessStatus.CLOSED, closed=at)
+    return process._replace(status=ProcessStatus.CLOSED, closed=at)
 
 
 def require_agreed(process: Process) -> None:
@@ -229,14 +226,14 @@ def accept(process: Process) -> Process:
     """The client accepted the offer: the same plan, meetings and calendar UIDs, now agreed."""
     if process.status is not ProcessStatus.PROPOSAL:
         raise UsageError(t(_NOT_A_PROPOSAL[process.status], process=process.id))
-    return replace(process, status=ProcessStatus.ACTIVE)
+    return process._replace(status=ProcessStatus.ACTIVE)
 
 
 def decline(process: Process, at: datetime) -> Process:
     """The client declined the offer: kept for the record, on no calendar or bill."""
     if process.status is not ProcessStatus.PROPOSAL:
         raise UsageError(t(_NOT_A_PROPOSAL[process.status], process=process.id))
-    return replace(process, status=ProcessStatus.DECLINED, closed=at)
+    return process._replace(status=ProcessStatus.DECLINED, closed=at)
 
 
 _NOT_CHARGED = {
@@ -269,5 +266,5 @@ def charge(
         raise UsageError(t(_NOT_CHARGED[meeting.status], n=n, process=process.id))
     if not reason.strip():
         raise UsageError(t('give the reason with --reason "..."; it is kept with the charge'))
-    charged = replace(meeting, charge=percent, charge_reason=reason.strip())
+    charged = meeting._replace(charge=percent, charge_reason=reason.strip())
     return _with_meeting(process, charged), charged

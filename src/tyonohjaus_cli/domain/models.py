@@ -1,4 +1,4 @@
-"""Clients, processes and their meetings as small frozen dataclasses (names from the glossary).
+"""Clients, processes and their meetings as small named tuples (names from the glossary).
 
 Every datetime here is timezone-aware, in the store's zone; every amount is a Decimal. The
 enumerations are in :mod:`enums`, the store's own settings in :mod:`settings`.
@@ -6,9 +6,9 @@ enumerations are in :mod:`enums`, the store's own settings in :mod:`settings`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from tyonohjaus_cli.domain.enums import CancelledBy, MeetingStatus, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.prices import Changes, in_force
@@ -18,8 +18,7 @@ GROUP_SIZE_FOR_CO_SUPERVISION = 12
 """A work community over this many people calls for a co-supervisor (parityönohjaus)."""
 
 
-@dataclass(frozen=True)
-class Client:
+class Client(NamedTuple):
     """The organisation or person that orders and pays (tilaaja)."""
 
     id: str
@@ -51,8 +50,7 @@ class Client:
         return in_force(self.discount, self.discount_changes, day)
 
 
-@dataclass(frozen=True)
-class Participant:
+class Participant(NamedTuple):
     """A person supervised (ohjattava): named in a process, never billed."""
 
     name: str
@@ -62,8 +60,7 @@ class Participant:
         return f"{self.name} <{self.email}>" if self.email else self.name
 
 
-@dataclass(frozen=True)
-class Goal:
+class Goal(NamedTuple):
     """A goal agreed at the start (tavoite), with whom it was agreed."""
 
     n: int
@@ -75,8 +72,7 @@ REVIEW_SCORES = range(1, 6)
 """A goal is scored from 1 (not at all) to 5 (fully achieved)."""
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """One evaluation of a goal (väliarviointi, loppuarviointi), on ``day``, with someone.
 
     ``with_`` is ``participants`` or ``client``. Only a ``shared`` review may reach the
@@ -92,16 +88,14 @@ class Review:
     shared: bool = False
 
 
-@dataclass(frozen=True)
-class Move:
+class Move(NamedTuple):
     """A meeting moved from ``previous`` to a new time, agreed at ``agreed_at``."""
 
     previous: datetime
     agreed_at: datetime
 
 
-@dataclass(frozen=True)
-class Meeting:
+class Meeting(NamedTuple):
     """One session of a process (tapaaminen). ``n`` never changes once given."""
 
     n: int
@@ -146,8 +140,7 @@ class Meeting:
         return self.status is MeetingStatus.PLANNED
 
 
-@dataclass(frozen=True)
-class Venue:
+class Venue(NamedTuple):
     """Where meetings are held: a place, an online link, or by phone."""
 
     place: str = ""
@@ -163,8 +156,7 @@ class Venue:
         return self.place_line or self.online or ("phone" if self.phone else "")
 
 
-@dataclass(frozen=True)
-class Process:
+class Process(NamedTuple):
     """An agreed series of meetings for one client (työnohjausprosessi)."""
 
     id: str
@@ -175,7 +167,7 @@ class Process:
     meetings: tuple[Meeting, ...] = ()
     participants: tuple[Participant, ...] = ()
     group_size: int | None = None
-    venue: Venue = field(default_factory=Venue)
+    venue: Venue = Venue()
     goals: tuple[Goal, ...] = ()
     rate: Decimal | None = None
     meeting_price: Decimal | None = None

@@ -12,16 +12,14 @@ frozen on its invoice, so such a change reaches only what is not yet invoiced.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 First = TypeVar("First", Decimal, Decimal | None)
 
 
-@dataclass(frozen=True)
-class Dated:
+class Dated(NamedTuple):
     """A value in force from ``since`` on (until the next change)."""
 
     since: date
@@ -69,11 +67,9 @@ Priced = TypeVar("Priced")
 def set_from(priced: Priced, field: str, value: Decimal, since: date | None) -> Priced:
     """``priced`` (settings, a client, a process) with ``field`` set to ``value`` from
     ``since`` on (every day without it), its ``<field>_changes`` kept in step."""
-    from dataclasses import replace
-
     key = f"{field}_changes"
     first, changes = changed(getattr(priced, field), getattr(priced, key), value, since)
-    updated: Priced = replace(priced, **{field: first, key: changes})  # type: ignore[type-var]
+    updated: Priced = priced._replace(**{field: first, key: changes})  # type: ignore[attr-defined]
     return updated
 
 

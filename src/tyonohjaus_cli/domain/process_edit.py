@@ -10,7 +10,7 @@ invitations are to be sent again.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -102,7 +102,7 @@ def _participants(process: Process, changes: ProcessChanges) -> tuple[Participan
         people = [p for p in people if p.name != name]
     for given, email in changes.set_emails:
         name = match_participant(process, given)
-        people = [replace(p, email=email) if p.name == name else p for p in people]
+        people = [p._replace(email=email) if p.name == name else p for p in people]
     people += changes.add_participants
     result = tuple(people)
     check_unique(result)
@@ -145,7 +145,7 @@ def _price(process: Process, changes: ProcessChanges, invoiced: Mapping[str, int
                     numbers=", ".join(str(n) for n in numbers),
                 )
             )
-        process = replace(process, first_free=changes.first_free)
+        process = process._replace(first_free=changes.first_free)
     return process
 
 
@@ -169,8 +169,7 @@ def _breaks(process: Process, changes: ProcessChanges) -> tuple[Break, ...]:
 def _references(process: Process, changes: ProcessChanges) -> Process:
     """The buyer's order number and framework agreement, as given (issued invoices keep theirs)."""
     order_number, contract = changes.order_number, changes.contract
-    return replace(
-        process,
+    return process._replace(
         order_number=process.order_number if order_number is None else order_number,
         contract=process.contract if contract is None else contract,
     )
@@ -186,22 +185,22 @@ def edit_process(
     if changes.touches_price:
         edited = _price(edited, changes, invoiced)
     if changes.title is not None:
-        edited = replace(edited, title=changes.title)
+        edited = edited._replace(title=changes.title)
     if changes.venue is not None:
-        edited = replace(edited, venue=changes.venue)
+        edited = edited._replace(venue=changes.venue)
     if changes.co_supervisor is not None:
-        edited = replace(edited, co_supervisor=changes.co_supervisor)
+        edited = edited._replace(co_supervisor=changes.co_supervisor)
     if changes.add_participants or changes.remove_participants or changes.set_emails:
-        edited = replace(edited, participants=_participants(edited, changes))
-    edited = replace(edited, group_size=_group_size(process, edited, changes))
+        edited = edited._replace(participants=_participants(edited, changes))
+    edited = edited._replace(group_size=_group_size(process, edited, changes))
     if changes.add_breaks or changes.remove_breaks:
-        edited = replace(edited, breaks=_breaks(edited, changes))
+        edited = edited._replace(breaks=_breaks(edited, changes))
     edited = _references(edited, changes)
 
     ahead = [m for m in edited.in_order() if m.status is MeetingStatus.PLANNED and m.start > now]
     if changes.minutes is not None:
-        longer = {m.n: replace(m, minutes=changes.minutes) for m in ahead}
-        edited = replace(edited, meetings=tuple(longer.get(m.n, m) for m in edited.meetings))
+        longer = {m.n: m._replace(minutes=changes.minutes) for m in ahead}
+        edited = edited._replace(meetings=tuple(longer.get(m.n, m) for m in edited.meetings))
     changed = tuple(name for name in _fields() if _differs(process, edited, name))
     if not changed:
         raise UsageError(t("nothing changed: {process} is like that already", process=process.id))
@@ -209,7 +208,7 @@ def edit_process(
     if any(name in CALENDAR_FIELDS for name in changed) and ahead and process.is_agreed:
         resend = tuple(m.n for m in ahead)
         raised = {n: _raised(edited, n) for n in resend}
-        edited = replace(edited, meetings=tuple(raised.get(m.n, m) for m in edited.meetings))
+        edited = edited._replace(meetings=tuple(raised.get(m.n, m) for m in edited.meetings))
     in_breaks = tuple(
         m.n for m in ahead if any(b.first <= m.start.date() <= b.last for b in changes.add_breaks)
     )
@@ -262,4 +261,4 @@ def _differs(before: Process, after: Process, name: str) -> bool:
 def _raised(process: Process, n: int) -> Meeting:
     meeting = process.meeting(n)
     assert meeting is not None
-    return replace(meeting, sequence=meeting.sequence + 1)
+    return meeting._replace(sequence=meeting.sequence + 1)

@@ -21,10 +21,10 @@ start (a baseline) does not.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.models import Meeting, Process
@@ -39,8 +39,7 @@ class ReviewKind(StrEnum):
     FINAL = "final"
 
 
-@dataclass(frozen=True)
-class ReviewPoint:
+class ReviewPoint(NamedTuple):
     """A meeting at which the goals are due to be reviewed."""
 
     kind: ReviewKind
@@ -51,8 +50,7 @@ class ReviewPoint:
     reviewed: bool
 
 
-@dataclass(frozen=True)
-class Progress:
+class Progress(NamedTuple):
     """Counts and units of a process, and its review points in order."""
 
     planned: int

@@ -14,8 +14,8 @@ Confidentiality (DESIGN.md §2) is kept by where facts live, not by filtering la
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.meetings import find, require_agreed
@@ -24,8 +24,7 @@ from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_datetime, t, tn
 
 
-@dataclass(frozen=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     """What the supervisor recorded of one meeting. Private: never shown to the client.
 
     ``themes`` are short keywords the supervisor may share with the participants;
@@ -41,8 +40,7 @@ class LogEntry:
     note: str = ""
 
 
-@dataclass(frozen=True)
-class SessionLog:
+class SessionLog(NamedTuple):
     """The private log of one process: an entry per logged meeting and the unshared reviews."""
 
     process: str
@@ -55,11 +53,10 @@ class SessionLog:
     def with_entry(self, entry: LogEntry) -> SessionLog:
         others = tuple(e for e in self.entries if e.meeting != entry.meeting)
         ordered = sorted((*others, entry), key=lambda e: e.meeting)
-        return replace(self, entries=tuple(ordered))
+        return self._replace(entries=tuple(ordered))
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What ``tyo log`` was told about a meeting. ``None`` means "not said this time":
     on a first log it takes the default, on relogging (``--force``) the earlier value stays.
     """
@@ -282,7 +279,7 @@ def record(
             outcome.note if outcome.note is not None else earlier.note if earlier else ""
         ).strip(),
     )
-    logged = replace(meeting, status=status, held_minutes=held_minutes, attended=attended)
+    logged = meeting._replace(status=status, held_minutes=held_minutes, attended=attended)
     others = tuple(m for m in process.meetings if m.n != meeting.n)
-    process = replace(process, meetings=tuple(sorted((*others, logged), key=lambda m: m.n)))
+    process = process._replace(meetings=tuple(sorted((*others, logged), key=lambda m: m.n)))
     return process, log.with_entry(entry), logged, entry

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.prices import Changes, in_force
 
 
-@dataclass(frozen=True)
-class Break:
+class Break(NamedTuple):
     """The supervisor's own break (e.g. summer), both ends inclusive."""
 
     first: date
@@ -24,8 +23,7 @@ class Break:
         return f"{self.first.isoformat()}..{self.last.isoformat()}"
 
 
-@dataclass(frozen=True)
-class Supervisor:
+class Supervisor(NamedTuple):
     """The user (työnohjaaja): one per store."""
 
     name: str
@@ -41,8 +39,7 @@ class Supervisor:
     """The supervisor's e-invoice operator (intermediator) code, for Finvoice routing."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """The store's own settings: the supervisor profile and practice defaults."""
 
     supervisor: Supervisor

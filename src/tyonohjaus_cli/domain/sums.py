@@ -7,14 +7,13 @@ imports nothing else of the invoices.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from tyonohjaus_cli.domain.vat import vat_amount
 
 
-@dataclass(frozen=True)
-class VatTotal:
+class VatTotal(NamedTuple):
     """The VAT base and the VAT at one rate."""
 
     percent: Decimal
@@ -22,8 +21,7 @@ class VatTotal:
     vat: Decimal
 
 
-@dataclass(frozen=True)
-class Totals:
+class Totals(NamedTuple):
     by_rate: tuple[VatTotal, ...]
     net: Decimal
     vat: Decimal

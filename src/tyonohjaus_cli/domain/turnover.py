@@ -9,9 +9,8 @@ a forgotten client's kept invoices too (under :data:`domain.billing.FORGOTTEN`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.parsing import Month
@@ -25,8 +24,7 @@ FORGOTTEN_CLIENTS = ""
 :data:`domain.billing.FORGOTTEN` (not imported here: the year's view needs no bill)."""
 
 
-@dataclass(frozen=True)
-class YearTurnover:
+class YearTurnover(NamedTuple):
     year: int
     months: tuple[tuple[Month, Decimal], ...]
     clients: tuple[tuple[str, Decimal], ...]

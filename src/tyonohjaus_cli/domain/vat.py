@@ -7,9 +7,9 @@ rates (14 %, 10 %) never apply to it, so only the general rate is tabled here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
@@ -17,8 +17,7 @@ from tyonohjaus_cli.i18n import format_date, format_number, format_percent, t
 CENT = Decimal("0.01")
 
 
-@dataclass(frozen=True)
-class VatPeriod:
+class VatPeriod(NamedTuple):
     """The general VAT rate in force from ``since`` until the next period starts."""
 
     since: date

@@ -206,13 +206,13 @@ def _without(process: Process, query: str) -> tuple[Process, bool]:
     sole = not others
     # The person stays in the group's size, without a name: every past count (present,
     # possible, per meeting, in both summaries) reads as it did, "12/15" and not "12/12".
-    trimmed = replace(process, participants=others, group_size=process.size or None)
+    trimmed = process._replace(participants=others, group_size=process.size or None)
     if sole:
         # Their goals and the reviews of them are about them alone.
         about_them: dict[str, Any] = {"goals": ()}
         if hasattr(trimmed, "reviews"):
             about_them["reviews"] = ()
-        trimmed = replace(trimmed, **about_them)
+        trimmed = trimmed._replace(**about_them)
     return trimmed, sole
 
 

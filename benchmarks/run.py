@@ -290,6 +290,16 @@ def has_option(tyo: list[str], root: Path, command: list[str], option: str) -> b
     return option in found.stdout
 
 
+def first_free_client(root: Path) -> int:
+    """The first ``penkki-NNN`` no earlier run of ``client add`` left in a reused store."""
+    taken = [
+        int(number)
+        for path in (root / "clients").glob("penkki-*.toml")
+        if (number := path.stem.removeprefix("penkki-")).isdigit()
+    ]
+    return max(taken, default=0) + 1
+
+
 def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Case]:
     tyo_bin = tyo_command()
     tyo = [*tyo_bin, "--store", str(root)]
@@ -320,8 +330,18 @@ def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Cas
 
         return argv
 
+    first = first_free_client(root) - 1
+
     def client_add(run: int) -> list[str]:
-        return [*tyo, "client", "add", f"penkki-{run:03d}", "--name", f"Penkkilän testi {run}"]
+        number = first + run
+        return [
+            *tyo,
+            "client",
+            "add",
+            f"penkki-{number:03d}",
+            "--name",
+            f"Penkkilän testi {number}",
+        ]
 
     log = [*tyo, "log", aim.process, str(aim.held), "--force", "--note", "Penkkitesti."]
     found: list[Case] = [

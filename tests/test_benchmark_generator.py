@@ -119,3 +119,13 @@ def test_invoiced_months_are_invoices_tyo_lists(
     items = [item for bill in october for item in bill["items"]]
     assert items
     assert all(item["invoice"] is not None for item in items)
+
+
+def test_a_reused_store_gets_clients_no_earlier_run_added(tmp_path: Path) -> None:
+    from benchmarks.run import first_free_client
+
+    (tmp_path / "clients").mkdir()
+    assert first_free_client(tmp_path) == 1
+    for name in ("penkki-001", "penkki-012", "penkki-x", "pohde"):
+        (tmp_path / "clients" / f"{name}.toml").touch()
+    assert first_free_client(tmp_path) == 13

@@ -16,7 +16,7 @@ from tyonohjaus_cli.errors import UsageError
 from tyonohjaus_cli.i18n import format_money, format_number, format_percent, t
 from tyonohjaus_cli.storage.client_index import ClientRow
 
-# The client dataclass (its module is most of `tyo client list`'s start) is imported by
+# The client record (its module is most of `tyo client list`'s start) is imported by
 # the commands that make or change a client; the list shows the client index's rows.
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Client

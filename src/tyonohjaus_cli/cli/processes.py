@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.overview import ProcessBrief
 
 # `process list` reads the index only: what show and close need of the domain is imported
-# inside them, as the dataclasses take a good part of start-up.
+# inside them, as the domain records take a good part of start-up.
 
 
 class ProcessGroup(LazyGroup):

@@ -1,1 +1,1 @@
-"""The domain: pure dataclasses and functions. No I/O, no clock, no printing."""
+"""The domain: pure records (named tuples, some dataclasses) and functions. No I/O, no clock, no printing."""

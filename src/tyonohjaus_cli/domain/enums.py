@@ -1,7 +1,7 @@
 """The fixed vocabularies of the practice: kinds of process and what became of a meeting.
 
-Kept apart from the dataclasses in :mod:`models` so that list views, which only need these,
-do not pay for building the dataclasses at start-up.
+Kept apart from the records in :mod:`models` so that list views, which only need these,
+do not pay for building the records at start-up.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Pure functions from text to typed values. Each raises :class:`UsageError` with one line
 that says what was expected, so the command line can show it as it is (exit 2). The
-dataclasses a parser makes (a break, a participant) and Decimal are imported inside it:
+records a parser makes (a break, a participant) and Decimal are imported inside it:
 loading them is a good part of start-up, and most commands parse only dates.
 """
 

@@ -5,7 +5,7 @@ want all of them, and decoding 300 TOML documents field by field is most of what
 commands would do. A row holds a client's fields as JSON values (amounts as their exact
 text), made from the client as :meth:`Store.client` decodes and checks it, so only a new or
 hand-edited client file is read. Read back, it is a :class:`ClientRow`: the client's fields
-without the dataclass, whose module costs list views more to import than the rows to read.
+without the record, whose module costs list views more to import than the rows to read.
 Like every index it is derived: a row that does not fit is made again from its file, and
 the file can be deleted at any time.
 """

@@ -2,8 +2,8 @@
 
 Apart from :mod:`codec` (clients and processes) because every command reads the settings,
 and most never decode a client or a process; the helpers here are shared by both. The
-settings dataclasses are imported by the functions that build them: list views read only
-the timezone (:func:`timezone_from_doc`) and skip building dataclasses at start-up.
+settings records are imported by the functions that build them: list views read only
+the timezone (:func:`timezone_from_doc`) and skip building records at start-up.
 """
 
 from __future__ import annotations

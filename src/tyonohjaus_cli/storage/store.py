@@ -15,7 +15,7 @@ Reads need no lock: every file is replaced atomically. Writes happen only inside
 one journalled change, or none of them.
 
 Clients and processes are decoded by :mod:`codec`, imported where it is used: list views
-read the index instead, and building the domain dataclasses is a good part of start-up.
+read the index instead, and building the domain records is a good part of start-up.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Tyo
+from tests.external import apt_tool
 from tests.safety_helpers import SECRET, add_process, plant_session_log, snapshot
 from tyonohjaus_cli.storage import archive, packed
 
@@ -207,7 +208,6 @@ def test_a_cache_folder_that_is_not_one_is_no_cache(
     assert [path.name for path in elsewhere.iterdir()] == ["precious"]
 
 
-@pytest.mark.skipif(shutil.which("tar") is None, reason="no tar here")
 def test_standard_tar_and_gzip_read_the_backup(
     practice: Tyo, store_path: Path, tmp_path: Path
 ) -> None:
@@ -217,8 +217,8 @@ def test_standard_tar_and_gzip_read_the_backup(
     _export(practice, backup)
     out = tmp_path / "out"
     out.mkdir()
-    subprocess.run(["tar", "-xzf", str(backup), "-C", str(out)], check=True)
+    tar, gzip = apt_tool("tar", "tar"), apt_tool("gzip", "gzip")
+    subprocess.run([tar, "-xzf", str(backup), "-C", str(out)], check=True)
     (out / archive.MANIFEST).unlink()
     assert snapshot(out) == snapshot(store_path)
-    if shutil.which("gzip"):
-        subprocess.run(["gzip", "-t", str(backup)], check=True)
+    subprocess.run([gzip, "-t", str(backup)], check=True)

@@ -30,6 +30,13 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return found
 
 
+def hand_edit(path: Path, old: str, new: str) -> None:
+    """A supervisor's edit of a store file in place: the first ``old`` becomes ``new``."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def write_private(path: Path, text: str) -> None:
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

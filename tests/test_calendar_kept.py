@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.conftest import Tyo
+from tests.safety_helpers import hand_edit
 from tests.test_calendar_cli import PROCESS
 from tyonohjaus_cli.storage import kept_calendars
 
@@ -136,9 +137,11 @@ def test_a_damaged_cache_is_written_again_never_a_traceback(
 
 def test_a_hand_edit_shows_at_once(practice: Tyo, store_path: Path) -> None:
     before = exported(practice, ("ics", "--every-process"))
-    path = store_path / "processes" / "tiimi-2027.toml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("meet.example.fi/tiimi", "meet.example.fi/uusi"), "utf-8")
+    hand_edit(
+        store_path / "processes" / "tiimi-2027.toml",
+        "meet.example.fi/tiimi",
+        "meet.example.fi/uusi",
+    )
     after = exported(practice, ("ics", "--every-process"))
     assert "meet.example.fi/tiimi" in before
     assert "meet.example.fi/tiimi" not in after
@@ -148,9 +151,7 @@ def test_a_hand_edit_shows_at_once(practice: Tyo, store_path: Path) -> None:
 
 def test_the_client_and_the_settings_show_at_once(practice: Tyo, store_path: Path) -> None:
     exported(practice, ("ics", "--every-process"))
-    path = store_path / "clients" / "pohde.toml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Pohjoisen hyvinvointialue", "Pohjoisen alue"), "utf-8")
+    hand_edit(store_path / "clients" / "pohde.toml", "Pohjoisen hyvinvointialue", "Pohjoisen alue")
     renamed = exported(practice, ("ics", "--every-process"))
     assert "SUMMARY:Pohjoisen alue: Tiimin työnohjaus" in renamed
     assert "Pohjoisen hyvinvointialue" not in renamed

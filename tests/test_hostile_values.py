@@ -19,7 +19,7 @@ import pytest
 
 from tests import sessions_sample
 from tests.conftest import Tyo
-from tests.safety_helpers import add_process, snapshot
+from tests.safety_helpers import add_process, hand_edit, snapshot
 from tyonohjaus_cli.cli.machine import cell
 from tyonohjaus_cli.cli.output import printable
 from tyonohjaus_cli.domain.markdown import escape, escape_line
@@ -74,16 +74,10 @@ def test_a_clock_at_datetimes_limit_is_refused(
         assert "outside the years tyo plans for (expected 1900 to 2200)" in result.stderr
 
 
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_doctor_reports_a_discount_the_command_line_forbids(
     practice: Tyo, store_path: Path
 ) -> None:
-    _edit(store_path / "clients/pohde.toml", 'discount = "0"', 'discount = "200"')
+    hand_edit(store_path / "clients/pohde.toml", 'discount = "0"', 'discount = "200"')
     result = practice("doctor")
     assert result.exit_code == 1
     assert (
@@ -109,8 +103,8 @@ def test_a_line_break_or_escape_hand_edited_into_a_name_is_named_not_printed(
 ) -> None:
     path = store_path / "clients/pohde.toml"
     if 'contact = "' not in path.read_text(encoding="utf-8"):
-        _edit(path, "\ndiscount", '\ncontact = "Kalle"\ndiscount')
-    _edit(path, old, new)
+        hand_edit(path, "\ndiscount", '\ncontact = "Kalle"\ndiscount')
+    hand_edit(path, old, new)
     for args in (("ics", "ryhma", "--meeting", "1", "--eml"), ("client", "list"), ("doctor",)):
         result = practice(*args)
         assert result.exit_code == 1, (args, result.output)

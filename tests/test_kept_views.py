@@ -193,13 +193,16 @@ def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) 
 def test_no_session_note_enters_a_kept_view(
     initialised: Tyo, monkeypatch: pytest.MonkeyPatch, store_path: Path
 ) -> None:
-    """DESIGN.md §2: the kept views hold what the billing shows, never what was said."""
+    """DESIGN.md §2: the kept views (and the views kept whole) hold what the billing shows,
+    never what was said."""
     tyo = sessions_sample.at_midway(initialised, monkeypatch)
     for month in ("2027-03", "2027-04", "2027-05", "2027-06"):
         _shown(tyo, month)
-    for name in KEPT:
-        text = (store_path / ".cache" / name).read_text(encoding="utf-8")
-        assert sessions_sample.PROCESS in text
+    views = sorted((store_path / ".cache" / "views").glob("*.view"))
+    assert len(views) == 4 * len(FORMS)  # what `tyo billing MONTH` printed, kept whole
+    for path in [*(store_path / ".cache" / name for name in KEPT), *views]:
+        text = path.read_text(encoding="utf-8")
+        assert ("pohde" if path in views else sessions_sample.PROCESS) in text
         assert not [secret for secret in sessions_sample.SECRETS if secret in text]
         assert not [person for person in sessions_sample.NAMES if person in text]
 

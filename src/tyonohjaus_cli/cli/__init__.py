@@ -171,7 +171,15 @@ def _pending_when_alone(args: list[str]) -> list[str]:
 
 
 def run(args: list[str]) -> int:
-    """Run one command line; return its exit code."""
+    """Run one command line; return its exit code.
+
+    A month's billing view kept whole is given before Typer is imported
+    (:mod:`cli.kept_answers`); everything else goes through the command tree."""
+    from tyonohjaus_cli.cli.kept_answers import answer
+
+    kept = answer(args)
+    if kept is not None:
+        return kept
     from typer import Abort
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.main import get_command

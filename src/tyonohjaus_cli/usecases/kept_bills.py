@@ -52,12 +52,24 @@ class BillView(NamedTuple):
     unlogged: tuple[str, ...]
 
 
-def shown_bills(
-    store: Store, month: Month, client_id: str | None = None, *, now: datetime
-) -> list[BillView]:
-    """:func:`usecases.bills.month_bills` as the view shows them, from the cache client by
-    client while nothing a client's bill is made of has changed: a change to one process
-    bills its client again."""
+class _Check(NamedTuple):
+    """What a month's kept bills are checked against, and what of them still holds."""
+
+    memo: Memo
+    name: str
+    shared: list[Any]
+    named: list[str]
+    groups: dict[str, list[AgendaItem]]
+    parts: dict[str, list[Any]]
+    inputs: dict[str, list[Any]]
+    kept: dict[str, Any]
+    entries: dict[str, list[Any]]
+    """Each client's kept entry (``[inputs, rows]``) that was made of exactly its inputs."""
+
+
+def _check(store: Store, month: Month, client_id: str | None, *, now: datetime) -> _Check:
+    """Read what the month's bills are made of and compare it with what is kept; nothing
+    is written."""
     zone = store.zone()
     span = store.agenda(
         datetime.combine(month.first, time(), zone),
@@ -80,15 +92,44 @@ def shown_bills(
         inputs[""][0] = [cid for cid in named if not store.has_client(cid)]
     by_client = kept.get("clients")
     by_client = by_client if isinstance(by_client, dict) else {}
+    entries = {
+        cid: entry
+        for cid in groups
+        if isinstance(entry := by_client.get(cid), list)
+        and len(entry) == 2
+        and entry[0] == inputs[cid]
+    }
+    return _Check(memo, name, shared, named, groups, parts, inputs, kept, entries)
+
+
+def kept_digest(store: Store, month: Month, client_id: str | None, *, now: datetime) -> str | None:
+    """A digest of the month's bills as kept, while none of them is to be made again (else
+    ``None``): what a view drawn from them is kept under (see :mod:`usecases.kept_views`).
+    Nothing is written."""
+    check = _check(store, month, client_id, now=now)
+    if len(check.entries) != len(check.groups):
+        return None
+    return made_of.rows_digest([[cid, check.entries[cid][1]] for cid in sorted(check.groups)])
+
+
+def shown_bills(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> list[BillView]:
+    """:func:`usecases.bills.month_bills` as the view shows them, from the cache client by
+    client while nothing a client's bill is made of has changed: a change to one process
+    bills its client again."""
+    memo, name, shared, named, groups, parts, inputs, kept, entries = _check(
+        store, month, client_id, now=now
+    )
     answer: dict[str, list[Any]] = {}
     bills: dict[str, list[BillView]] = {}
-    for cid in groups:
-        entry = by_client.get(cid)
-        if isinstance(entry, list) and len(entry) == 2 and entry[0] == inputs[cid]:
-            found = _views(entry[1], month)
-            if found is not None:
-                answer[cid], bills[cid] = entry, found
+    for cid, entry in entries.items():
+        found = _views(entry[1], month)
+        if found is not None:
+            answer[cid], bills[cid] = entry, found
     stale = [cid for cid in groups if cid not in answer]
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
     if stale or set(by_client) != set(answer) or [kept.get(k) for k in KEYS] != [named, parts]:
         made = _made(store, month, client_id, stale, now) if stale else []
         for cid in stale:

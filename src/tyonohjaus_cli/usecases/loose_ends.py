@@ -207,6 +207,47 @@ def _note(entry: list[Any], lang: str | None) -> str | None:
     return None
 
 
+def _matching(
+    inputs: dict[str, list[Any]], kept: dict[str, Any], lang: str | None
+) -> dict[str, tuple[list[Any], list[Earlier] | None, str | None]]:
+    """Each client's kept entry that was made of exactly its inputs, with what it found
+    and, with ``lang``, what it says (the finding left unread when that is kept)."""
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
+    matching = {}
+    for cid, made_of_now in inputs.items():
+        entry = by_client.get(cid)
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == made_of_now):
+            continue
+        note = _note(entry, lang)
+        earlier = _from_rows(entry[1]) if note is None else None
+        if note is not None or earlier is not None:
+            matching[cid] = (entry, earlier, note)
+    return matching
+
+
+def kept_digest(
+    store: Store, month: Month, client_id: str | None, *, lang: str | None
+) -> str | None:
+    """A digest of the month's loose ends as kept, and with ``lang`` of what the view says
+    of them, while none is to be sought again (else ``None``): what a view drawn from them
+    is kept under (see :mod:`usecases.kept_views`). Nothing is written, no row decoded."""
+    name = f"{month} {client_id or ''}"
+    _, inputs, _, kept = _inputs(store, month, client_id, Memo(store.root, _MEMO), name)
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
+    shown = []
+    for cid in sorted(inputs):
+        entry = by_client.get(cid)
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == inputs[cid]):
+            return None
+        note = _note(entry, lang)
+        if lang is not None and note is None:
+            return None
+        shown.append([cid, entry[1], note])
+    return made_of.rows_digest(shown)
+
+
 def _kept(
     store: Store, month: Month, client_id: str | None, *, now: datetime, lang: str | None
 ) -> dict[str, tuple[list[Earlier] | None, str | None]]:
@@ -220,14 +261,8 @@ def _kept(
     by_client = by_client if isinstance(by_client, dict) else {}
     answer: dict[str, list[Any]] = {}
     found: dict[str, tuple[list[Earlier] | None, str | None]] = {}
-    for cid in inputs:
-        entry = by_client.get(cid)
-        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == inputs[cid]):
-            continue
-        note = _note(entry, lang)
-        earlier = _from_rows(entry[1]) if note is None else None
-        if note is not None or earlier is not None:
-            answer[cid], found[cid] = entry, (earlier, note)
+    for cid, (entry, earlier, note) in _matching(inputs, kept, lang).items():
+        answer[cid], found[cid] = entry, (earlier, note)
     stale = {cid for cid in inputs if cid not in answer}
     made = _bills(store, _seek(store, month, stale), now=now) if stale else []
     for cid in sorted(stale):

@@ -7,11 +7,13 @@ differs.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli import __version__
+from tyonohjaus_cli.digests import digest
 from tyonohjaus_cli.storage import expenses as expense_store
 from tyonohjaus_cli.storage import invoices as invoice_store
 from tyonohjaus_cli.storage.index import Stamp, stamp_of, stamps_in, toml_files
@@ -71,3 +73,9 @@ def parts(store: Store, ids: Iterable[str], end: date, known: Any) -> dict[str, 
         else:
             found[pid] = [stamp, part_digest(store.process_document(pid), before)]
     return found
+
+
+def rows_digest(rows: list[Any]) -> str:
+    """A digest of kept rows (as JSON reads them back): what a view drawn from them is
+    kept under."""
+    return digest(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode())

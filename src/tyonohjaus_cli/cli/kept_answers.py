@@ -1,0 +1,156 @@
+"""``tyo billing MONTH`` answered from what it printed before, before Typer is imported.
+
+Importing Typer and building the command tree is most of a short command's start-up
+(~40 ms of a ~85 ms ``tyo billing 2026-10``). A month's view whose bills and loose ends are
+still as kept (:mod:`usecases.kept_views`: every file they are made of checked by its stamp,
+as the command itself checks them) prints what it printed last time, so it is given here,
+from the plain words of the command line, and Typer is never loaded. Anything this module
+does not know for sure — another command, an option it does not list, ``--help``, a value
+that is not a month, a store that needs attention, a terminal (Rich draws tables for its
+width) — goes to the command line proper, which answers, and keeps the answer for next time.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from typing import IO, TYPE_CHECKING, NamedTuple
+
+from tyonohjaus_cli.errors import TyoError
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.domain.parsing import Month
+    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.kept_views import Chunk, Form
+
+
+class _Asked(NamedTuple):
+    """``tyo [--store DIR] [--lang fi|en] billing [MONTH] [--client CID] [--json|--csv]``."""
+
+    store: str | None
+    month: str | None
+    client: str | None
+    form: Form
+
+
+_GLOBAL = ("--store", "--lang")
+_FORMS: dict[str, Form] = {"--json": "json", "--csv": "csv"}
+
+
+def _options(args: Sequence[str], names: Sequence[str]) -> tuple[dict[str, str], list[str]] | None:
+    """``--name VALUE`` and ``--name=VALUE`` of ``names`` (each at most once), and the
+    words left in order; ``None`` for a word this module does not read for sure."""
+    found: dict[str, str] = {}
+    rest: list[str] = []
+    words = iter(args)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in names:
+            if not equals:
+                value = next(words, "")
+            if name in found or not value or value.startswith("-"):
+                return None
+            found[name] = value
+        elif word.startswith("-"):
+            if word not in _FORMS:
+                return None
+            rest.append(word)
+        else:
+            rest.append(word)
+    return found, rest
+
+
+def _asked(args: Sequence[str]) -> _Asked | None:
+    """The month's view ``args`` ask for, or ``None`` when they ask for anything else."""
+    try:
+        at = list(args).index("billing")
+    except ValueError:
+        return None
+    before = _options(args[:at], _GLOBAL)
+    after = _options(args[at + 1 :], ("--client",))
+    if before is None or after is None or before[1]:
+        return None
+    (found, _), (options, words) = before, after
+    if found.get("--lang", "fi") not in ("fi", "en"):
+        return None
+    forms = [word for word in words if word in _FORMS]
+    months = [word for word in words if word not in _FORMS]
+    if len(set(forms)) != len(forms) or len(months) > 1 or "year" in months:
+        return None
+    form: Form = "csv" if "--csv" in forms else "json" if forms else "table"  # as billing()
+    return _Asked(
+        found.get("--store"), months[0] if months else None, options.get("--client"), form
+    )
+
+
+def _month(text: str | None, now: datetime) -> Month:
+    from tyonohjaus_cli.domain.parsing import Month, parse_month
+
+    return parse_month(text) if text is not None else Month.of(now.date()).preceding
+
+
+def answer(args: Sequence[str]) -> int | None:
+    """Give the view ``args`` ask for as kept and return the exit code, or ``None`` when
+    the command line proper is to answer."""
+    asked = _asked(args)
+    if asked is None or sys.stdout.isatty():
+        return None
+    from tyonohjaus_cli.cli.context import Session
+    from tyonohjaus_cli.usecases.kept_views import kept_view
+
+    session = Session(asked.store)
+    try:
+        if not session.store.is_initialised():
+            return None
+        now = session.now()
+        chunks = kept_view(
+            session.store, _month(asked.month, now), asked.client, asked.form, now=now
+        )
+    except TyoError:
+        return None  # said by the command line proper, in its words
+    if chunks is None:
+        return None
+    try:
+        for stream, text in chunks:
+            (sys.stdout if stream == "out" else sys.stderr).write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`), as in cli.run
+    return 0
+
+
+class _Tee:
+    """A stream that also notes what is written to it."""
+
+    def __init__(self, stream: IO[str], name: str, chunks: list[Chunk]) -> None:
+        self._stream, self._name, self._chunks = stream, name, chunks
+
+    def write(self, text: str) -> int:
+        self._chunks.append((self._name, text))
+        return self._stream.write(text)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def kept_as_shown(
+    store: Store, month: Month, client_id: str | None, form: Form, *, now: datetime
+) -> Iterator[None]:
+    """Keep what the month's view prints inside the block (not at a terminal, and only
+    when it ends without an error), for :func:`answer` to give next time."""
+    if sys.stdout.isatty():
+        yield
+        return
+    from tyonohjaus_cli.usecases.kept_views import keep_view
+
+    chunks: list[Chunk] = []
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Tee(out, "out", chunks), _Tee(err, "err", chunks)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+    keep_view(store, month, client_id, form, chunks, now=now)

@@ -1,0 +1,56 @@
+"""Views kept whole in ``.cache/views/``: derived, and safe to delete or damage.
+
+Each view is a file of its own (``<digest of its name>.view``): a line of JSON (its name,
+what it was drawn from, and each piece's stream and length) and what it printed after it,
+read back without decoding it. Anything unreadable or misshapen counts as absent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from pathlib import Path
+from typing import Any
+
+from tyonohjaus_cli.digests import digest
+from tyonohjaus_cli.storage.files import atomic_write, read_bytes
+from tyonohjaus_cli.storage.index import CACHE
+
+VIEWS = "views"
+_VERSION = 1
+STREAMS = ("out", "err")
+"""Where a piece was printed: stdout or stderr."""
+
+
+def _path(root: Path, name: str) -> Path:
+    return root / CACHE / VIEWS / f"{digest(name.encode())}.view"
+
+
+def kept_view(root: Path, name: str, inputs: list[Any]) -> list[tuple[str, str]] | None:
+    """What the view ``name`` printed, piece by piece, if it was drawn from exactly
+    ``inputs``."""
+    with contextlib.suppress(OSError, ValueError, TypeError, RecursionError):
+        head, _, body = read_bytes(_path(root, name)).partition(b"\n")
+        version, kept_name, made_of, pieces = json.loads(head)
+        if version != _VERSION or kept_name != name or made_of != inputs:
+            return None
+        text = body.decode("utf-8")
+        chunks: list[tuple[str, str]] = []
+        at = 0
+        for stream, size in pieces:
+            if stream not in STREAMS or type(size) is not int or size < 0:
+                return None
+            chunks.append((stream, text[at : at + size]))
+            at += size
+        return chunks if at == len(text) else None
+    return None
+
+
+def keep_view(root: Path, name: str, inputs: list[Any], chunks: list[tuple[str, str]]) -> None:
+    """Keep what the view ``name`` printed under ``inputs``; a store we can't write keeps
+    none."""
+    pieces = [[stream, len(text)] for stream, text in chunks]
+    head = json.dumps([_VERSION, name, inputs, pieces], ensure_ascii=False, separators=(",", ":"))
+    data = "\n".join([head, "".join(text for _, text in chunks)]).encode("utf-8")
+    with contextlib.suppress(OSError):
+        atomic_write(_path(root, name), data, durable=False)

@@ -1,0 +1,74 @@
+"""A month's billing view kept whole: what ``tyo billing MONTH`` printed, in
+``.cache/views/`` (:mod:`storage.kept_views`).
+
+A month's view is drawn from its kept bills (:mod:`usecases.kept_bills`) and loose ends
+(:mod:`usecases.loose_ends`) and from nothing else but the language, the form asked for
+(table, ``--json``, ``--csv``) and tyo itself. So what it printed is kept under the
+digests of those kept rows, and given again, before the command line is even parsed, while
+both are still as kept: the same checks that keep the rows (every file they are made of,
+by its stamp, a hand edit included) decide, and nothing else is trusted. A view whose rows
+are to be made again is drawn anew and kept anew.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from tyonohjaus_cli import __version__
+from tyonohjaus_cli.domain.parsing import Month
+from tyonohjaus_cli.i18n import language
+from tyonohjaus_cli.storage import kept_views as views
+from tyonohjaus_cli.usecases import kept_bills, loose_ends
+
+if TYPE_CHECKING:
+    from tyonohjaus_cli.storage.store import Store
+
+Form = Literal["table", "json", "csv"]
+Chunk = tuple[str, str]
+"""A piece of what a view printed, and where (``"out"`` or ``"err"``), in the order written."""
+
+
+def _name(month: Month, client_id: str | None, form: Form) -> str:
+    return f"billing {month} {client_id or ''} {form} {language()}"
+
+
+def _inputs(
+    store: Store, month: Month, client_id: str | None, form: Form, now: datetime
+) -> list[Any] | None:
+    """What the view is drawn from, while its rows are kept as they are (else ``None``):
+    tyo's version and the digests of the kept bills and (but for CSV, which has none of
+    them) loose ends."""
+    bills = kept_bills.kept_digest(store, month, client_id, now=now)
+    if bills is None:
+        return None
+    if form == "csv":
+        return [__version__, bills]
+    lang = None if form == "json" else language()
+    earlier = loose_ends.kept_digest(store, month, client_id, lang=lang)
+    return None if earlier is None else [__version__, bills, earlier]
+
+
+def kept_view(
+    store: Store, month: Month, client_id: str | None, form: Form, *, now: datetime
+) -> list[Chunk] | None:
+    """What the month's view printed, if it is kept and drawn from rows still as kept."""
+    inputs = _inputs(store, month, client_id, form, now)
+    if inputs is None:
+        return None
+    return views.kept_view(store.root, _name(month, client_id, form), inputs)
+
+
+def keep_view(
+    store: Store,
+    month: Month,
+    client_id: str | None,
+    form: Form,
+    chunks: list[Chunk],
+    *,
+    now: datetime,
+) -> None:
+    """Keep what the month's view just printed, under the rows it was drawn from."""
+    inputs = _inputs(store, month, client_id, form, now)
+    if inputs is not None:
+        views.keep_view(store.root, _name(month, client_id, form), inputs, chunks)

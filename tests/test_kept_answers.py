@@ -226,3 +226,16 @@ def test_what_the_command_line_proper_answers(args: list[str]) -> None:
 )
 def test_what_a_kept_answer_is_asked_for(args: list[str], asked: tuple[object, ...]) -> None:
     assert _asked(args) == asked
+
+
+def test_only_the_newest_views_are_kept(
+    practice: Path, tyo: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.storage import kept_views as storage
+
+    monkeypatch.setattr(storage, "KEPT_VIEWS", 4)
+    months = ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"]
+    for month in months:
+        assert tyo("--lang", "en", "billing", month).exit_code == 0
+    names = {path.read_bytes().partition(b",")[2].partition(b",")[0] for path in _views(practice)}
+    assert names == {f'"billing {month}  table en"'.encode() for month in months[-4:]}

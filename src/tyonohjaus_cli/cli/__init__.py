@@ -178,8 +178,11 @@ def run(args: list[str]) -> int:
     from tyonohjaus_cli.cli.kept_answers import answer
 
     kept = answer(args)
-    if kept is not None:
-        return kept
+    return _parsed(args) if kept is None else kept
+
+
+def _parsed(args: list[str]) -> int:
+    """Run one command line through Typer's command tree; return its exit code."""
     from typer import Abort
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
     from typer.main import get_command

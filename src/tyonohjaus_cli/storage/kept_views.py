@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from tyonohjaus_cli.storage.index import CACHE
 
 VIEWS = "views"
 _VERSION = 1
+KEPT_VIEWS = 24
+"""Views kept at most: the newest (a month's view in each form, for the months at hand)."""
 STREAMS = ("out", "err")
 """Where a piece was printed: stdout or stderr."""
 
@@ -52,5 +55,20 @@ def keep_view(root: Path, name: str, inputs: list[Any], chunks: list[tuple[str, 
     pieces = [[stream, len(text)] for stream, text in chunks]
     head = json.dumps([_VERSION, name, inputs, pieces], ensure_ascii=False, separators=(",", ":"))
     data = "\n".join([head, "".join(text for _, text in chunks)]).encode("utf-8")
+    path = _path(root, name)
     with contextlib.suppress(OSError):
-        atomic_write(_path(root, name), data, durable=False)
+        atomic_write(path, data, durable=False)
+        _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """Delete all but the :data:`KEPT_VIEWS` newest views."""
+    with os.scandir(folder) as entries:
+        found = [
+            (entry.stat().st_mtime_ns, entry.path)
+            for entry in entries
+            if entry.name.endswith(".view")
+        ]
+    for _, old in sorted(found)[:-KEPT_VIEWS]:
+        with contextlib.suppress(FileNotFoundError):
+            Path(old).unlink()

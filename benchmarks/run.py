@@ -15,7 +15,10 @@ the peak resident memory: ``ru_maxrss`` of the command alone, by ``os.wait4`` in
 launcher ``spawn.py``, so that this script's own memory does not count. "First run"
 deletes ``.cache/`` before each run, so tyo builds its index from every process file, as
 after an upgrade or on a new machine; doctor's "first look" deletes only what it found in
-order before (``.cache/doctor.json``), so it parses and decodes every document again; "after a hand edit" gives the file of an active
+order before (``.cache/doctor.json``), so it parses and decodes every document again; "drawn"
+deletes only the views kept whole (``.cache/views/``), so ``billing`` draws the month's view
+from its kept bills through the command line proper and keeps it, as the first view after a
+change to the month does; "after a hand edit" gives the file of an active
 process a new mtime before each run, as an editor writing in place would (a change made by
 tyo files its own summary in the index, so the next command reads it from there); "after an
 old process is saved by renaming" renames a copy of a settled process's file over it, as
@@ -323,6 +326,10 @@ def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Cas
     def no_backup() -> None:
         backup.unlink(missing_ok=True)
 
+    def no_view() -> None:
+        # As after a change to the month: its bills and loose ends as kept, the view drawn.
+        shutil.rmtree(root / ".cache" / "views", ignore_errors=True)
+
     def move(store: list[str], target: Targets) -> Callable[[int], list[str]]:
         def argv(run: int) -> list[str]:
             to = target.there if run % 2 else target.back
@@ -353,6 +360,12 @@ def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Cas
         Case("`tyo process list`", [*tyo, "process", "list"], TARGET),
         Case("`tyo client list`", [*tyo, "client", "list"], TARGET),
         Case("`tyo billing 2026-10`", [*tyo, "billing", "2026-10"], TARGET),
+        Case(
+            "`tyo billing 2026-10`, drawn (no view kept)",
+            [*tyo, "billing", "2026-10"],
+            None,
+            no_view,
+        ),
         Case("`tyo billing year 2026`", [*tyo, "billing", "year", "2026"], TARGET),
         Case("`tyo invoice list`", [*tyo, "invoice", "list"], TARGET),
         Case("`tyo ics PROCESS`", [*tyo, "ics", aim.process], TARGET),

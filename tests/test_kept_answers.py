@@ -117,7 +117,8 @@ def test_a_hand_edit_to_a_month_shows_at_once(practice: Path, tyo: Tyo, given: l
     hand_edit(process, found[0], found[0].replace("minutes = ", "minutes = 1"))
     given.clear()
     edited = tyo(*args).stdout
-    assert given == [False]
+    assert tyo(*args).stdout == edited
+    assert given == [False, True]  # drawn anew once, and kept anew
     assert edited != kept
     shutil.rmtree(practice / ".cache")
     assert tyo(*args).stdout == edited

@@ -58,12 +58,10 @@ from tyonohjaus_cli.storage import invoices as invoice_store
 # A month's bills and their domain are imported by the commands that make them: the
 # year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from tyonohjaus_cli.domain.sums import Totals
     from tyonohjaus_cli.storage.store import Store
     from tyonohjaus_cli.usecases.kept_bills import BillView
-    from tyonohjaus_cli.usecases.kept_views import Form
+    from tyonohjaus_cli.usecases.kept_views import Form, MonthView
 
 
 class _MonthOrCommand(Group):
@@ -230,31 +228,30 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tyonohjaus_cli.cli.kept_answers import kept_as_shown
+    from tyonohjaus_cli.cli.kept_answers import printed
+    from tyonohjaus_cli.usecases.kept_views import keep_view, month_view
 
     store, now = session.store, session.now()
     chosen = month or Month.of(now.date()).preceding
     form: Form = "csv" if as_csv else "json" if as_json else "table"
-    with kept_as_shown(store, chosen, client, form, now=now):
-        _show_month(store, chosen, client, form, now=now)
+    view = month_view(store, chosen, client, form, now=now)
+    with printed() as chunks:
+        _show_month(chosen, view)
+    if chunks is not None:
+        keep_view(store, chosen, client, view, chunks)  # given as printed next time
 
 
-def _show_month(
-    store: Store, chosen: Month, client: str | None, form: Form, *, now: datetime
-) -> None:
+def _show_month(chosen: Month, view: MonthView) -> None:
     """The month's view: a table per client and what is not yet invoiced, or JSON or CSV."""
     from tyonohjaus_cli.usecases.billing_notes import unlogged_warning
-    from tyonohjaus_cli.usecases.kept_bills import shown_bills
-    from tyonohjaus_cli.usecases.loose_ends import earlier_notes, earlier_open
 
-    bills = shown_bills(store, chosen, client, now=now)
+    bills, form = view.bills, view.form
     if form == "csv":
         rows = [item for bill in bills for item in bill.items]
         keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
         machine.print_csv(keys, rows)
         return
     if form == "json":
-        earlier = earlier_open(store, chosen, client, now=now)
         machine.print_json(
             {
                 "month": str(chosen),
@@ -267,7 +264,7 @@ def _show_month(
                         "items": list(item.items),
                         "open": _totals_json(item.open),
                     }
-                    for item in earlier
+                    for item in view.earlier
                 ],
             }
         )
@@ -296,7 +293,7 @@ def _show_month(
             output.say(t("  nothing billable"))
         if bill.unlogged:
             output.warn(unlogged_warning(bill.client, bill.month, bill.unlogged))
-    for note in earlier_notes(store, chosen, client, now=now):
+    for note in view.notes:
         output.say(note)
 
 

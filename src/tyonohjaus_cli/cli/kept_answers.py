@@ -22,7 +22,6 @@ from tyonohjaus_cli.errors import TyoError
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.parsing import Month
-    from tyonohjaus_cli.storage.store import Store
     from tyonohjaus_cli.usecases.kept_views import Chunk, Form
 
 
@@ -136,21 +135,17 @@ class _Tee:
 
 
 @contextmanager
-def kept_as_shown(
-    store: Store, month: Month, client_id: str | None, form: Form, *, now: datetime
-) -> Iterator[None]:
-    """Keep what the month's view prints inside the block (not at a terminal, and only
-    when it ends without an error), for :func:`answer` to give next time."""
+def printed() -> Iterator[list[Chunk] | None]:
+    """What the block prints on stdout and stderr, piece by piece, for :func:`answer` to
+    give next time (``None`` at a terminal, where Rich draws for its width); the pieces are
+    complete only when the block ends without an error."""
     if sys.stdout.isatty():
-        yield
+        yield None
         return
-    from tyonohjaus_cli.usecases.kept_views import keep_view
-
     chunks: list[Chunk] = []
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _Tee(out, "out", chunks), _Tee(err, "err", chunks)
     try:
-        yield
+        yield chunks
     finally:
         sys.stdout, sys.stderr = out, err
-    keep_view(store, month, client_id, form, chunks, now=now)

@@ -29,6 +29,11 @@ def _path(root: Path, name: str) -> Path:
     return root / CACHE / VIEWS / f"{digest(name.encode())}.view"
 
 
+def is_kept(root: Path, name: str) -> bool:
+    """Whether a view ``name`` is kept at all (what it was drawn from unchecked)."""
+    return _path(root, name).is_file()
+
+
 def kept_view(root: Path, name: str, inputs: list[Any]) -> list[tuple[str, str]] | None:
     """What the view ``name`` printed, piece by piece, if it was drawn from exactly
     ``inputs``."""

@@ -107,14 +107,25 @@ def kept_digest(store: Store, month: Month, client_id: str | None, *, now: datet
     ``None``): what a view drawn from them is kept under (see :mod:`usecases.kept_views`).
     Nothing is written."""
     check = _check(store, month, client_id, now=now)
-    if len(check.entries) != len(check.groups):
-        return None
-    return made_of.rows_digest([[cid, check.entries[cid][1]] for cid in sorted(check.groups)])
+    return _digest(check.entries) if len(check.entries) == len(check.groups) else None
+
+
+def _digest(entries: dict[str, list[Any]]) -> str:
+    """The digest of each client's kept bills, as kept."""
+    return made_of.rows_digest([[cid, entries[cid][1]] for cid in sorted(entries)])
+
+
+class Shown(NamedTuple):
+    """A month's bills as the view shows them, and the digest of them as kept (see
+    :func:`kept_digest`)."""
+
+    bills: list[BillView]
+    digest: str
 
 
 def shown_bills(
     store: Store, month: Month, client_id: str | None = None, *, now: datetime
-) -> list[BillView]:
+) -> Shown:
     """:func:`usecases.bills.month_bills` as the view shows them, from the cache client by
     client while nothing a client's bill is made of has changed: a change to one process
     bills its client again."""
@@ -138,7 +149,7 @@ def shown_bills(
             bills[cid] = _views(rows, month) or []
         memo.put(name, shared, {"named": named, "clients": answer, "parts": parts})
     order = sorted((cid for cid in groups if cid), key=file_order) + ([""] if "" in groups else [])
-    return [bill for cid in order for bill in bills[cid]]
+    return Shown([bill for cid in order for bill in bills[cid]], _digest(answer))
 
 
 def _made(

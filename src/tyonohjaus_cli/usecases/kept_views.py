@@ -13,7 +13,7 @@ are to be made again is drawn anew and kept anew.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from tyonohjaus_cli import __version__
 from tyonohjaus_cli.domain.parsing import Month
@@ -23,6 +23,8 @@ from tyonohjaus_cli.usecases import kept_bills, loose_ends
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.usecases.kept_bills import BillView
+    from tyonohjaus_cli.usecases.loose_ends import Earlier
 
 Form = Literal["table", "json", "csv"]
 Chunk = tuple[str, str]
@@ -33,12 +35,38 @@ def _name(month: Month, client_id: str | None, form: Form) -> str:
     return f"billing {month} {client_id or ''} {form} {language()}"
 
 
+class MonthView(NamedTuple):
+    """What a month's view is drawn from, in the form asked for, and what it is kept under."""
+
+    form: Form
+    bills: list[BillView]
+    earlier: list[Earlier]
+    """The loose ends (``--json``)."""
+    notes: list[str]
+    """What the view says of them (the table)."""
+    inputs: list[Any]
+
+
+def month_view(
+    store: Store, month: Month, client_id: str | None, form: Form, *, now: datetime
+) -> MonthView:
+    """The month's bills and loose ends as the view in ``form`` shows them (CSV shows no
+    loose ends), from the kept rows or made again."""
+    bills, digest = kept_bills.shown_bills(store, month, client_id, now=now)
+    if form == "csv":
+        return MonthView(form, bills, [], [], [__version__, digest])
+    if form == "json":
+        earlier, said = loose_ends.kept_open(store, month, client_id, now=now)
+        return MonthView(form, bills, earlier, [], [__version__, digest, said])
+    notes, said = loose_ends.kept_notes(store, month, client_id, now=now)
+    return MonthView(form, bills, [], notes, [__version__, digest, said])
+
+
 def _inputs(
     store: Store, month: Month, client_id: str | None, form: Form, now: datetime
 ) -> list[Any] | None:
-    """What the view is drawn from, while its rows are kept as they are (else ``None``):
-    tyo's version and the digests of the kept bills and (but for CSV, which has none of
-    them) loose ends."""
+    """What the view is drawn from (as :attr:`MonthView.inputs`), while its rows are kept
+    as they are (else ``None``): nothing is made or written."""
     bills = kept_bills.kept_digest(store, month, client_id, now=now)
     if bills is None:
         return None
@@ -53,22 +81,15 @@ def kept_view(
     store: Store, month: Month, client_id: str | None, form: Form, *, now: datetime
 ) -> list[Chunk] | None:
     """What the month's view printed, if it is kept and drawn from rows still as kept."""
+    name = _name(month, client_id, form)
+    if not views.is_kept(store.root, name):
+        return None  # nothing to check the rows for
     inputs = _inputs(store, month, client_id, form, now)
-    if inputs is None:
-        return None
-    return views.kept_view(store.root, _name(month, client_id, form), inputs)
+    return None if inputs is None else views.kept_view(store.root, name, inputs)
 
 
 def keep_view(
-    store: Store,
-    month: Month,
-    client_id: str | None,
-    form: Form,
-    chunks: list[Chunk],
-    *,
-    now: datetime,
+    store: Store, month: Month, client_id: str | None, view: MonthView, chunks: list[Chunk]
 ) -> None:
-    """Keep what the month's view just printed, under the rows it was drawn from."""
-    inputs = _inputs(store, month, client_id, form, now)
-    if inputs is not None:
-        views.keep_view(store.root, _name(month, client_id, form), inputs, chunks)
+    """Keep what the month's view drawn from ``view`` just printed."""
+    views.keep_view(store.root, _name(month, client_id, view.form), view.inputs, chunks)

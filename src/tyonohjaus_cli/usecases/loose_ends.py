@@ -151,9 +151,16 @@ def earlier_open(
     what every client's are made of), so that a month's view neither seeks nor bills three
     years of processes again, and a change to one process seeks and bills only its
     client's again. (An open item does not depend on ``now``.)"""
-    kept = _kept(store, month, client_id, now=now, lang=None).values()
-    found = [item for earlier, _ in kept for item in earlier or []]
-    return sorted(found, key=lambda item: (item.client, item.month))
+    return kept_open(store, month, client_id, now=now)[0]
+
+
+def kept_open(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> tuple[list[Earlier], str]:
+    """:func:`earlier_open`, and the digest of them as kept (see :func:`kept_digest`)."""
+    kept = _kept(store, month, client_id, now=now, lang=None)
+    found = [item for earlier, _ in kept.found.values() for item in earlier or []]
+    return sorted(found, key=lambda item: (item.client, item.month)), kept.digest
 
 
 def earlier_notes(
@@ -161,8 +168,15 @@ def earlier_notes(
 ) -> list[str]:
     """What a month's view says of each client's loose ends (:func:`earlier_warning`, in
     the view's language), by client: kept with them, so that a month kept reads no row."""
-    kept = _kept(store, month, client_id, now=now, lang=language()).values()
-    return [note for _, note in kept if note]
+    return kept_notes(store, month, client_id, now=now)[0]
+
+
+def kept_notes(
+    store: Store, month: Month, client_id: str | None = None, *, now: datetime
+) -> tuple[list[str], str]:
+    """:func:`earlier_notes`, and the digest of them as kept (see :func:`kept_digest`)."""
+    kept = _kept(store, month, client_id, now=now, lang=language())
+    return [note for _, note in kept.found.values() if note], kept.digest
 
 
 class _Inputs(NamedTuple):
@@ -236,24 +250,37 @@ def kept_digest(
     _, inputs, _, kept = _inputs(store, month, client_id, Memo(store.root, _MEMO), name)
     by_client = kept.get("clients")
     by_client = by_client if isinstance(by_client, dict) else {}
-    shown = []
-    for cid in sorted(inputs):
+    entries = {}
+    for cid, made_of_now in inputs.items():
         entry = by_client.get(cid)
-        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == inputs[cid]):
+        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == made_of_now):
             return None
-        note = _note(entry, lang)
-        if lang is not None and note is None:
+        if lang is not None and _note(entry, lang) is None:
             return None
-        shown.append([cid, entry[1], note])
-    return made_of.rows_digest(shown)
+        entries[cid] = entry
+    return _digest(entries, lang)
+
+
+def _digest(entries: dict[str, list[Any]], lang: str | None) -> str:
+    """The digest of each client's kept entry: what it found, and what it says in ``lang``."""
+    return made_of.rows_digest(
+        [[cid, entries[cid][1], _note(entries[cid], lang)] for cid in sorted(entries)]
+    )
+
+
+class _Kept(NamedTuple):
+    found: dict[str, tuple[list[Earlier] | None, str | None]]
+    """Each client's loose ends: what was found, and with ``lang`` what is said of it, the
+    finding left unread (``None``) when its note in ``lang`` is kept."""
+    digest: str
+    """Of the entries as kept now (:func:`kept_digest`)."""
 
 
 def _kept(
     store: Store, month: Month, client_id: str | None, *, now: datetime, lang: str | None
-) -> dict[str, tuple[list[Earlier] | None, str | None]]:
-    """Each client's loose ends (see :func:`earlier_open`), by client: what was found, and
-    with ``lang`` what is said of it, the finding left unread (``None``) when its note in
-    ``lang`` is kept."""
+) -> _Kept:
+    """Each client's loose ends (see :func:`earlier_open`), from the cache or sought and
+    kept anew."""
     memo = Memo(store.root, _MEMO)
     name = f"{month} {client_id or ''}"
     shared, inputs, parts, kept = _inputs(store, month, client_id, memo, name)
@@ -277,7 +304,7 @@ def _kept(
         found[cid] = (earlier, said)
     if stale or unsaid or set(by_client) != set(answer) or kept.get("parts") != parts:
         memo.put(name, shared, {"clients": answer, "parts": parts})
-    return {cid: found[cid] for cid in inputs}
+    return _Kept({cid: found[cid] for cid in inputs}, _digest(answer, lang))
 
 
 def _to_rows(bills: list[Bill]) -> list[Any]:

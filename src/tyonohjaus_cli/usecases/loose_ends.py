@@ -221,18 +221,26 @@ def _note(entry: list[Any], lang: str | None) -> str | None:
     return None
 
 
+def _entries(kept: dict[str, Any], inputs: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """Each client's kept entry that was made of exactly its inputs now."""
+    by_client = kept.get("clients")
+    by_client = by_client if isinstance(by_client, dict) else {}
+    return {
+        cid: entry
+        for cid, made_of_now in inputs.items()
+        if isinstance(entry := by_client.get(cid), list)
+        and len(entry) == 3
+        and entry[0] == made_of_now
+    }
+
+
 def _matching(
     inputs: dict[str, list[Any]], kept: dict[str, Any], lang: str | None
 ) -> dict[str, tuple[list[Any], list[Earlier] | None, str | None]]:
     """Each client's kept entry that was made of exactly its inputs, with what it found
     and, with ``lang``, what it says (the finding left unread when that is kept)."""
-    by_client = kept.get("clients")
-    by_client = by_client if isinstance(by_client, dict) else {}
     matching = {}
-    for cid, made_of_now in inputs.items():
-        entry = by_client.get(cid)
-        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == made_of_now):
-            continue
+    for cid, entry in _entries(kept, inputs).items():
         note = _note(entry, lang)
         earlier = _from_rows(entry[1]) if note is None else None
         if note is not None or earlier is not None:
@@ -248,16 +256,11 @@ def kept_digest(
     is kept under (see :mod:`usecases.kept_views`). Nothing is written, no row decoded."""
     name = f"{month} {client_id or ''}"
     _, inputs, _, kept = _inputs(store, month, client_id, Memo(store.root, _MEMO), name)
-    by_client = kept.get("clients")
-    by_client = by_client if isinstance(by_client, dict) else {}
-    entries = {}
-    for cid, made_of_now in inputs.items():
-        entry = by_client.get(cid)
-        if not (isinstance(entry, list) and len(entry) == 3 and entry[0] == made_of_now):
-            return None
-        if lang is not None and _note(entry, lang) is None:
-            return None
-        entries[cid] = entry
+    entries = _entries(kept, inputs)
+    if len(entries) != len(inputs):
+        return None
+    if lang is not None and any(_note(entry, lang) is None for entry in entries.values()):
+        return None
     return _digest(entries, lang)
 
 

@@ -12,6 +12,7 @@ import os
 import stat
 import tarfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +154,94 @@ def test_a_folder_where_a_file_was_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(StoreFileError) as raised:
         archive._read_stamped(tmp_path, "clients")
     assert str(raised.value).startswith("clients")
+
+
+def _surveyed(root: Path, leave_out: frozenset[str]) -> tuple[list[str], list[tuple[int, ...]]]:
+    walked = inventory.stated_files(root, leave_out=leave_out)
+    return walked.found, [(s.st_mtime_ns, s.st_ctime_ns, s.st_size, s.st_ino) for s in walked.stats]
+
+
+@pytest.mark.parametrize("leave_out", [frozenset(), frozenset({".cache"})])
+def test_the_walk_of_plain_files_finds_what_the_survey_finds(
+    tmp_path: Path, leave_out: frozenset[str]
+) -> None:
+    """The backup's own walk (each entry stat'ed relative to its open folder) lists the
+    files of a store of folders and regular files as the survey does: same order, same
+    stamps, hidden folders and temporary files included, the top's ``leave_out`` not."""
+    root = tmp_path / "store"
+    _tree(root, odd=False)
+    (root / ".hidden").mkdir()
+    (root / ".hidden" / "x.json").write_text("x")
+    (root / "clients" / ".lock").write_text("not the store's")
+    (root / "a" / ".cache").mkdir(parents=True)
+    (root / "a" / ".cache" / "deep.json").write_text("only the top's is left out")
+    walked = inventory.plain_files(root, leave_out, _stamps)
+    assert walked is not None
+    assert walked == _surveyed(root, leave_out)
+    assert "a/.cache/deep.json" in walked[0]
+    assert (".cache/index.json" in walked[0]) is not bool(leave_out)
+
+
+def _stamps(info: os.stat_result) -> tuple[int, ...]:
+    return (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        lambda root: (root / "clients" / "c.toml").symlink_to(root / "clients" / "a.toml"),
+        lambda root: (root / "a-link-to-a-folder").symlink_to(root / "clients"),
+        lambda root: os.mkfifo(root / "sessions" / "x" / "pipe"),
+        lambda root: (root / "processes" / "broken.toml").symlink_to(root / "nowhere"),
+    ],
+)
+def test_the_walk_of_plain_files_leaves_anything_else_to_the_survey(
+    tmp_path: Path, odd: Any
+) -> None:
+    """A link or a special file anywhere: no list (the survey then says what is wrong),
+    and a backup still refuses with the survey's one line."""
+    root = tmp_path / "store"
+    _tree(root, odd=False)
+    odd(root)
+    assert inventory.plain_files(root, frozenset(), _stamps) is None
+    from tyonohjaus_cli.storage import archive
+
+    with pytest.raises(StoreError) as raised:
+        archive.backup_files(root)
+    expected = _walked_as_first(root)[1][0]
+    assert str(raised.value) == f"{expected[0]}: {expected[1]}"
+
+
+def test_the_walk_of_plain_files_gives_up_on_a_store_that_is_not_there(tmp_path: Path) -> None:
+    assert inventory.plain_files(tmp_path / "nowhere", frozenset(), _stamps) is None
+    (tmp_path / "file").write_text("x")
+    assert inventory.plain_files(tmp_path / "file", frozenset(), _stamps) is None
+
+
+def test_a_backup_lists_what_the_survey_lists_with_each_file_s_stamps(tmp_path: Path) -> None:
+    from tyonohjaus_cli.storage import archive
+
+    root = tmp_path / "store"
+    _tree(root, odd=False)
+    (root / ".lock").write_text("pid 1")
+    listed = archive.backup_files(root)
+    found, stamps = _surveyed(root, frozenset({".cache"}))
+    expected = [
+        (rel, stamp)
+        for rel, stamp in zip(found, stamps, strict=True)
+        if rel != ".lock" and not inventory.is_temp(rel.rpartition("/")[2])
+    ]
+    assert listed == expected
+    assert [rel for rel, _ in listed] == [
+        "Z.toml",
+        "settings.toml",
+        "clients/a.toml",
+        "clients/b.toml",
+        "history/0001.json",
+        "processes/x.toml",
+        "sessions/x.json",
+        "sessions/x/1.json",
+        "sessions/x/2.json",
+        "sessions/y/deeper/3.json",
+        "ä/ö.toml",
+    ]

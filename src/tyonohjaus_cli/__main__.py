@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tyonohjaus_cli.cli import main
+from tyonohjaus_cli.cli import console
 
-main()
+console()

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tyonohjaus_cli.cli import machine, output, params
+from tyonohjaus_cli.cli import output, params
 from tyonohjaus_cli.cli.context import lock_notice, lock_timeout, session, store_dir
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, UsageError
@@ -154,6 +154,8 @@ def doctor(
         done = checks.repair(root, checkup, lock_timeout(), lock_notice)
         checkup = checks.examine(root)
     if as_json:
+        from tyonohjaus_cli.cli import machine
+
         machine.print_json(
             {
                 "store": str(root),

@@ -64,12 +64,17 @@ BACKUP_FORMAT = 1
 
 def backup_files(root: Path) -> packed.Listed:
     """What a backup holds: the store's files and its journal, no cache, lock or temp
-    files; each with its ``lstat``. The cache is not walked (it has as many files as the
-    store, and none of them belongs in a backup)."""
-    walked = inventory.stated_files(root, leave_out=frozenset({CACHE}))
+    files; each with the stamps of its ``lstat`` that a piece is known by. The cache is not
+    walked (it has as many files as the store, and none of them belongs in a backup)."""
+    leave_out = frozenset({CACHE})
+    walked = inventory.plain_files(root, leave_out, packed.stamps)
+    if walked is None:  # a link or a special file (refused here with one line), or a race
+        survey = inventory.stated_files(root, leave_out=leave_out)
+        walked = survey.found, [packed.stamps(info) for info in survey.stats]
+    found, stamps = walked
     return [
-        (rel, info)
-        for rel, info in zip(walked.found, walked.stats, strict=True)  # as "clients/pohde.toml"
+        (rel, stamp)
+        for rel, stamp in zip(found, stamps, strict=True)  # as "clients/pohde.toml"
         if not (rel.startswith(".") or "/." in rel) or _backed_up(rel)  # most are not hidden
     ]
 
@@ -110,7 +115,7 @@ def backup(store: Store, target: Path, created: str) -> list[str]:
         *(piece.member for piece in made),
         tarstream.packed(tarstream.ending(size)),
     ]
-    write_named(target, b"".join(members))
+    write_named(target, members)
     return [rel for rel, _ in listed]
 
 
@@ -147,7 +152,7 @@ def _read_piece(root: Path, run: packed.Listed) -> tuple[packed.Listed, bytes, l
     digests: list[str] = []
     for rel, _ in run:
         data, info = _read_stamped(root, rel)
-        stamped.append((rel, info))
+        stamped.append((rel, packed.stamps(info)))
         members.append(tarstream.member(rel, data, int(info.st_mtime)))
         digests.append(sha256(data).hexdigest())
     return stamped, b"".join(members), digests, _lines(run, digests)

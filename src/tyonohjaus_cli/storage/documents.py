@@ -449,16 +449,17 @@ class Fields:
 
     def fail(self, key: str, expected: str) -> StoreFileError:
         value = self.doc.get(key, "")
+        named = key if key.isprintable() else repr(key)[1:-1]  # a hand-typed key: one line
         return StoreFileError(
             self.rel,
             t(
                 "'{key}' must be {expected}, not {value}",
-                key=key,
+                key=named,
                 expected=expected,
                 value=shown(value, in_json=self.rel.endswith(".json")),
             )
             if key in self.doc
-            else t("'{key}' is missing (expected {expected})", key=key, expected=expected),
+            else t("'{key}' is missing (expected {expected})", key=named, expected=expected),
             line_of(self.source, key, self.start),
         )
 

@@ -266,7 +266,7 @@ def _examine(item: tuple[str, bytes], zone: ZoneInfo, store: Store) -> Examined:
         return found
     found.parsed = True
     _decode_known(found, doc, text, zone)
-    _decode_other(found, text, zone, store)
+    _decode_other(found, doc, text, zone, store)
     folder = inventory.walked_name(rel)[0]
     if folder == inventory.INVOICES:
         number = doc.get("number")
@@ -309,7 +309,7 @@ def _decode_known(found: Examined, doc: Doc, text: str, zone: ZoneInfo) -> None:
         found.known.append(_file_problem(error))
 
 
-def _decode_other(found: Examined, text: str, zone: ZoneInfo, store: Store) -> None:
+def _decode_other(found: Examined, doc: Doc, text: str, zone: ZoneInfo, store: Store) -> None:
     """Decode a session log, an invoice or expenses as their commands read them."""
     from tyonohjaus_cli.storage import expenses, sessions
 
@@ -320,7 +320,7 @@ def _decode_other(found: Examined, text: str, zone: ZoneInfo, store: Store) -> N
             sessions.load(text, rel, stem, zone)
         elif folder == invoices.INVOICES and rel != invoices.PAYMENTS:
             if _invoice_number(rel) is not None:
-                invoices.invoice_from_text(text, rel)  # its payment: in _check_payments
+                invoices.invoice_from_parsed(doc, text, rel)  # its payment: _check_payments
         elif folder == expenses.EXPENSES and name.endswith(".toml"):
             expenses.expenses_of(store, stem)
     except StoreFileError as error:

@@ -412,15 +412,22 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
     return _Read(root, [examined[rel] for rel in every], seen)
 
 
+_PER_FILE = 1200
+"""What a document costs besides its bytes (opening, reading, digesting, the checks of any
+document), as bytes of text: on a twenty-year store a copy with 1,410 documents of 2.3 MB
+took ~200 ms, one with 976 of the same bytes ~173 ms."""
+
+
 def _weight(base: str, item: tuple[str, bytes | None]) -> int:
-    """How much work a document is: its size (each copy gets about the same bytes)."""
+    """How much work a document is: its size, and :data:`_PER_FILE` (each copy gets about
+    the same)."""
     rel, data = item
     if data is not None:
-        return len(data)
+        return _PER_FILE + len(data)
     try:
-        return os.stat(base + rel).st_size  # noqa: PTH116 - 2,400 of them: no Path each
+        return _PER_FILE + os.stat(base + rel).st_size  # noqa: PTH116 - 2,400: no Path each
     except OSError:
-        return 0
+        return _PER_FILE
 
 
 def _calendar_uids(read: _Read, checkup: Checkup) -> None:

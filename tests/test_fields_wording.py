@@ -221,3 +221,12 @@ def test_a_right_value_builds_no_message(monkeypatch: pytest.MonkeyPatch) -> Non
     process = codec.process_from_doc(Fields(parse_toml(PROCESS, rel), rel, PROCESS), ZONE)
     assert len(process.meetings) == 2
     assert calls == []
+
+
+def test_a_key_with_a_line_break_is_named_on_one_line() -> None:
+    """A hand-edited key (``"a\\nb" = …`` in payments.json, found by the fuzz tests) is named
+    with its escapes, so that the message stays one line."""
+    fields = Fields({"paid": {"12\n": False}}, "invoices/payments.json", "{}")
+    message = fields.table("paid").fail("12\n", "an invoice number").problem
+    assert message == "'12\\n' must be an invoice number, not false"
+    assert Fields({"rate": [1]}, "p.toml", "").fail("rate", "x").problem.startswith("'rate' ")

@@ -194,7 +194,12 @@ def _read(store: Store, rel: str) -> Invoice:
 def invoice_from_text(text: str, rel: str) -> Invoice:
     """The invoice file ``rel`` of ``text``, checked, without its payment day (``tyo
     doctor`` checks the payments once, not once per invoice)."""
-    doc = migrate(parse_json(text, rel), rel, text)
+    return invoice_from_parsed(migrate(parse_json(text, rel), rel, text), text, rel)
+
+
+def invoice_from_parsed(doc: Doc, text: str, rel: str) -> Invoice:
+    """:func:`invoice_from_text` of the document ``text`` was already read into
+    (``inventory.parse_document``): ``tyo doctor`` reads each JSON text once."""
     invoice = invoice_from_doc(Fields(doc, rel, text))
     if invoice_path(invoice.number) != rel:
         raise StoreFileError(

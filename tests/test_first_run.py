@@ -155,3 +155,11 @@ def test_a_first_billing_decodes_its_processes_and_clients_in_the_copies(
     assert {path.name for path in (practice / ".cache").iterdir()} <= kept
     warm = tyo(*args)  # and what was kept shows as made
     assert (warm.exit_code, warm.stdout) == alone[:2]
+    # The copies keep no JSON copy of what they parsed (as on any first run): bills made
+    # again parse those files once, and keep them.
+    assert not list((practice / ".cache" / "processes").glob("*.json"))
+    (practice / ".cache" / "bills.json").unlink()
+    (practice / ".cache" / "earlier.json").unlink()
+    again = tyo(*args)
+    assert (again.exit_code, again.stdout) == alone[:2]
+    assert list((practice / ".cache" / "processes").glob("*.json"))

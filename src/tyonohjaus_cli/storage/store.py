@@ -159,7 +159,7 @@ class Store:
             value = self._from_document(rel, stamp, decode)
         if value is None:
             loaded, doc = self._load(rel, decode)
-            self.documents.put(rel, stamp, jsonable(doc))
+            self.documents.put(rel, stamp, doc)
             value = loaded
         self._decoded_here[rel] = (stamp, how, value)
         return value
@@ -471,13 +471,16 @@ class Store:
         def summarise(file: tuple[str, Stamp]) -> tuple[list[Any], list[Any]]:
             documents.read_many(len(files))  # the compiled reader, in the copies alone
             rel, stamp = file
-            process, _ = self._process_from_file(rel)
+            process, doc = self._process_from_file(rel)
             summary = codec.summary_of_process(process)
             if ahead is None or not _overlaps(summary, *ahead):
                 return list(summary), []
-            if os.getpid() == here:  # no copies (one core): decoded here already
+            if os.getpid() == here:  # no copies (one core): decoded here, and kept as JSON
                 self._decoded_here[rel] = (stamp, zone.key, process)
+                self.documents.put(rel, stamp, doc)
                 return list(summary), []
+            # A copy keeps no JSON copy, as for every other file it parses: a small file
+            # made is ~0.1-0.5 ms here, more than a later command saves by reading it.
             handed = [_pickled(rel, stamp, zone.key, process)]
             client = self._client_to_hand(process.client, clients)
             return list(summary), handed if client is None else [*handed, client]
@@ -524,7 +527,7 @@ class Store:
         from tyonohjaus_cli.storage import codec
 
         process, doc = self._process_from_file(rel)
-        self.documents.put(rel, stamp, jsonable(doc))
+        self.documents.put(rel, stamp, doc)
         return codec.summary_of_process(process)
 
     def process_statuses(self) -> dict[str, tuple[str, ProcessStatus]]:

@@ -21,6 +21,8 @@ read the index instead, and building the domain records is a good part of start-
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -148,7 +150,7 @@ class Store:
         stamp it was read at (JSON, some twenty times faster than TOML), else parsed; the
         same file asked for again in one command is decoded once (``how`` tells decodings
         of one file apart, such as a process's in another timezone)."""
-        stamp = stamp_of(self.root / rel)
+        stamp = stamps_in(self.root, (rel,))[0]
         if stamp is None:
             raise FileNotFoundError(rel)
         seen = self._decoded_here.get(rel)
@@ -266,7 +268,7 @@ class Store:
         return [name.removesuffix(".toml") for name, _ in toml_files(self.root / CLIENTS)]
 
     def has_client(self, client_id: str) -> bool:
-        return (self.root / client_path(client_id)).is_file()
+        return self._is_file(client_path(client_id))
 
     def client(self, client_id: str) -> Client:
         """The client ``client_id``; an unknown id is a usage error that says where to look."""
@@ -307,7 +309,18 @@ class Store:
         return self._summaries()
 
     def has_process(self, process_id: str) -> bool:
-        return (self.root / process_path(process_id)).is_file()
+        return self._is_file(process_path(process_id))
+
+    def _is_file(self, rel: str) -> bool:
+        """``(root / rel).is_file()`` by text path: a month's loose ends ask ~1,500 times,
+        and a path object made is ~10 µs."""
+        try:
+            mode = os.lstat(f"{self.root}{os.sep}{rel}").st_mode
+        except (OSError, ValueError):
+            return False
+        if stat.S_ISLNK(mode):  # followed, as is_file() follows it
+            return (self.root / rel).is_file()
+        return stat.S_ISREG(mode)
 
     def process(self, process_id: str) -> Process:
         """The whole process ``process_id`` with its meetings."""
@@ -460,8 +473,6 @@ class Store:
         also hand over the processes :meth:`decode_ahead` asked for, decoded."""
         if not files:
             return []
-        import os
-
         from tyonohjaus_cli.storage import codec, documents, workers
 
         zone = self.zone()  # the settings, read once for all the copies

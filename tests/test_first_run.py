@@ -102,3 +102,64 @@ def test_shared_with_a_copy_the_error_is_the_first_in_file_order(
     assert _first_run(initialised, many, "agenda", "--from", "2027-01-01") == alone
     assert alone[0] == 1
     assert alone[2].startswith(f"tyo: processes/{damaged[0]}.toml, line ")
+
+
+@pytest.fixture
+def practice(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A generated practice of 160 processes over four years, with a year of invoices."""
+    from benchmarks.generate import NOW_TEXT, generate
+
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    monkeypatch.setenv("TYO_LANG", "en")
+    generate(store_path, seed=11, clients=30, processes=2 * workers.MIN_SHARE + 32,
+             meetings=1600, years=4, invoice_months=12)  # fmt: skip
+    return store_path
+
+
+def _parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The store files this process parses from now on (a forked copy counts its own)."""
+    from tyonohjaus_cli.storage.store import Store
+
+    parsed: list[str] = []
+    real = Store._load
+
+    def counting(self: Store, rel: str, decode: object) -> object:
+        parsed.append(rel)
+        return real(self, rel, decode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Store, "_load", counting)
+    return parsed
+
+
+@pytest.mark.parametrize("args", [("billing", "2026-10"), ("billing", "2026-10", "--json")])
+def test_a_first_billing_decodes_its_processes_and_clients_in_the_copies(
+    tyo: Tyo, practice: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """The copies that parse every process file for the index hand the month's and its
+    loose ends' processes over decoded, with their clients: the command parses none of
+    them, never loads the compiled reader, and bills exactly as one core alone does."""
+    from tyonohjaus_cli.storage import documents
+
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    alone = _first_run(tyo, practice, *args)
+    assert alone[0] == 0, alone[2]
+    kept = {path.name for path in (practice / ".cache").iterdir()}
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    monkeypatch.setattr(documents, "_fast", None)
+    parsed = _parsed_here(monkeypatch)
+    shared = _first_run(tyo, practice, *args)
+    assert shared[:3] == alone[:3]
+    assert "Not yet invoiced" in shared[1] or "open_earlier" in shared[1]
+    assert [rel for rel in parsed if rel.startswith(("processes/", "clients/"))] == []
+    assert documents._fast is None
+    assert {path.name for path in (practice / ".cache").iterdir()} <= kept
+    warm = tyo(*args)  # and what was kept shows as made
+    assert (warm.exit_code, warm.stdout) == alone[:2]
+    # The copies keep no JSON copy of what they parsed (as on any first run): bills made
+    # again parse those files once, and keep them.
+    assert not list((practice / ".cache" / "processes").glob("*.json"))
+    (practice / ".cache" / "bills.json").unlink()
+    (practice / ".cache" / "earlier.json").unlink()
+    again = tyo(*args)
+    assert (again.exit_code, again.stdout) == alone[:2]
+    assert list((practice / ".cache" / "processes").glob("*.json"))

@@ -73,7 +73,7 @@ def _full(doc: dict[str, Any]) -> object:
     """What the full decoding makes of ``doc``: the meeting, or the message."""
     fields = Fields(doc, "processes/p.toml", "")
     try:
-        return codec._full_meeting(fields, ZONE)
+        return codec._meeting_read_whole(fields, ZONE)
     except StoreFileError as error:
         return error.problem
 

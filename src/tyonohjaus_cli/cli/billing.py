@@ -230,10 +230,12 @@ def billing(
         return
     from tyonohjaus_cli.cli.kept_answers import printed
     from tyonohjaus_cli.usecases.kept_views import keep_view, month_view
+    from tyonohjaus_cli.usecases.loose_ends import decode_ahead
 
     store, now = session.store, session.now()
     chosen = month or Month.of(now.date()).preceding
     form: Form = "csv" if as_csv else "json" if as_json else "table"
+    decode_ahead(store, chosen)  # a first run's copies decode what the month reads
     view = month_view(store, chosen, client, form, now=now)
     with printed() as chunks:
         _show_month(chosen, view)

@@ -76,6 +76,13 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def _iso(value: Any) -> str:
+    """A TOML date or time as :func:`jsonable` writes it (``json.dumps``'s ``default``)."""
+    if isinstance(value, date | datetime | time):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
+
+
 def is_document(value: Any) -> bool:
     """Whether a cached value is a whole document, as kept for settings and clients."""
     return isinstance(value, dict)
@@ -238,8 +245,9 @@ class DocCache:
         return None
 
     def put(self, rel: str, stamp: Stamp, document: dict[str, Any]) -> None:
-        """Keep ``document`` for ``rel`` at ``stamp``; a store we can't write to keeps none."""
-        data = json.dumps([_VERSION, stamp, document], separators=(",", ":"))
+        """Keep ``document`` for ``rel`` at ``stamp`` (as :func:`jsonable` makes it: a
+        parsed TOML document may be given as it is); a store we can't write to keeps none."""
+        data = json.dumps([_VERSION, stamp, document], separators=(",", ":"), default=_iso)
         with contextlib.suppress(OSError):
             atomic_write(self._path(rel), data.encode(), durable=False)
 

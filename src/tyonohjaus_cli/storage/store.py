@@ -21,6 +21,8 @@ read the index instead, and building the domain records is a good part of start-
 from __future__ import annotations
 
 import contextlib
+import os
+import stat
 from collections.abc import Callable, Collection, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -97,6 +99,11 @@ class Store:
         """What :meth:`once` made in this command, until a change."""
         self._summaries_here: dict[bool, tuple[Stamp | None, list[ProcessSummary]]] = {}
         """The summaries read in this command (live ones only, or all), until a change."""
+        self._ahead: tuple[str, str] | None = None
+        """The wall-clock span whose processes this command will decode (:meth:`decode_ahead`)."""
+        self._handed: dict[str, tuple[Stamp, str, bytes]] = {}
+        """Files decoded by the copies of an index build, by file: its stamp, how it was
+        decoded (see :meth:`_decoded`) and the decoded value, pickled until asked for."""
 
     # --- reading ---------------------------------------------------------------------
 
@@ -143,19 +150,31 @@ class Store:
         stamp it was read at (JSON, some twenty times faster than TOML), else parsed; the
         same file asked for again in one command is decoded once (``how`` tells decodings
         of one file apart, such as a process's in another timezone)."""
-        stamp = stamp_of(self.root / rel)
+        stamp = stamps_in(self.root, (rel,))[0]
         if stamp is None:
             raise FileNotFoundError(rel)
         seen = self._decoded_here.get(rel)
         if seen is not None and seen[0] == stamp and seen[1] == how:
             return cast(T, seen[2])  # asked for again in this command (a month's clients)
-        value = self._from_document(rel, stamp, decode)
+        value: T | None = self._handed_over(rel, stamp, how)
+        if value is None:
+            value = self._from_document(rel, stamp, decode)
         if value is None:
             loaded, doc = self._load(rel, decode)
-            self.documents.put(rel, stamp, jsonable(doc))
+            self.documents.put(rel, stamp, doc)
             value = loaded
         self._decoded_here[rel] = (stamp, how, value)
         return value
+
+    def _handed_over(self, rel: str, stamp: Stamp, how: str) -> Any:
+        """``rel`` as a copy of the index build decoded it, while the file keeps the stamp
+        it was listed with (else ``None``)."""
+        handed = self._handed.pop(rel, None)
+        if handed is None or handed[0] != stamp or handed[1] != how:
+            return None
+        import pickle
+
+        return pickle.loads(handed[2])  # noqa: S301 - our own copy's, through our own pipe
 
     def _from_document(self, rel: str, stamp: Stamp, decode: Callable[[Fields], T]) -> T | None:
         document = self.documents.get(rel, stamp)
@@ -249,7 +268,7 @@ class Store:
         return [name.removesuffix(".toml") for name, _ in toml_files(self.root / CLIENTS)]
 
     def has_client(self, client_id: str) -> bool:
-        return (self.root / client_path(client_id)).is_file()
+        return self._is_file(client_path(client_id))
 
     def client(self, client_id: str) -> Client:
         """The client ``client_id``; an unknown id is a usage error that says where to look."""
@@ -290,7 +309,18 @@ class Store:
         return self._summaries()
 
     def has_process(self, process_id: str) -> bool:
-        return (self.root / process_path(process_id)).is_file()
+        return self._is_file(process_path(process_id))
+
+    def _is_file(self, rel: str) -> bool:
+        """``(root / rel).is_file()`` by text path: a month's loose ends ask ~1,500 times,
+        and a path object made is ~10 µs."""
+        try:
+            mode = os.lstat(f"{self.root}{os.sep}{rel}").st_mode
+        except (OSError, ValueError):
+            return False
+        if stat.S_ISLNK(mode):  # followed, as is_file() follows it
+            return (self.root / rel).is_file()
+        return stat.S_ISREG(mode)
 
     def process(self, process_id: str) -> Process:
         """The whole process ``process_id`` with its meetings."""
@@ -430,32 +460,85 @@ class Store:
         index.save()
         return summaries
 
+    def decode_ahead(self, first: datetime, last: datetime) -> None:
+        """Say that this command will decode the processes with a meeting from ``first``
+        up to ``last``, and their clients (a month's bills and loose ends): an index built
+        from the files (a first run) has them decoded by the copies that parse the files
+        anyway, and handed over, so that this process parses none of them again."""
+        self._ahead = (self._wall_clock(first), self._wall_clock(last))
+
     def _summaries_from_files(self, files: list[tuple[str, Stamp]]) -> list[ProcessSummary]:
         """The summaries of process files the index lacks, in order; on a first run (all
-        1,500 of a twenty-year store) shared with copies of tyo on the other cores."""
+        1,500 of a twenty-year store) shared with copies of tyo on the other cores, which
+        also hand over the processes :meth:`decode_ahead` asked for, decoded."""
         if not files:
             return []
-        from tyonohjaus_cli.storage import codec, documents, workers  # noqa: F401
+        from tyonohjaus_cli.storage import codec, documents, workers
 
-        documents.read_many(len(files), load=False)  # by the copies, aside
-        self.zone()  # the settings, read once for all the copies
-        return workers.share(
-            lambda file: self._summary_from_file(file[0]),
-            files,
-            weight=lambda file: file[1][1],
-            aside=True,
-        )
+        zone = self.zone()  # the settings, read once for all the copies
+        ahead, here = self._ahead, os.getpid()
+        clients: set[str] = set()  # each copy's own: a client is handed over once
 
-    def _summary_from_file(self, rel: str, stamp: Stamp | None = None) -> ProcessSummary:
-        """The summary of a process file read whole; its checked document kept too when
-        the file's ``stamp`` is given (one file edited by hand, not a first index build)."""
+        def summarise(file: tuple[str, Stamp]) -> tuple[list[Any], list[Any]]:
+            documents.read_many(len(files))  # the compiled reader, in the copies alone
+            rel, stamp = file
+            process, doc = self._process_from_file(rel)
+            summary = codec.summary_of_process(process)
+            if ahead is None or not _overlaps(summary, *ahead):
+                return list(summary), []
+            if os.getpid() == here:  # no copies (one core): decoded here, and kept as JSON
+                self._decoded_here[rel] = (stamp, zone.key, process)
+                self.documents.put(rel, stamp, doc)
+                return list(summary), []
+            # A copy keeps no JSON copy, as for every other file it parses: a small file
+            # made is ~0.1-0.5 ms here, more than a later command saves by reading it.
+            handed = [_pickled(rel, stamp, zone.key, process)]
+            client = self._client_to_hand(process.client, clients)
+            return list(summary), handed if client is None else [*handed, client]
+
+        results = workers.share(summarise, files, weight=lambda file: file[1][1], aside=True)
+        for _, handed in results:
+            for rel, stamp, how, data in handed:
+                self._handed[rel] = (stamp, how, data)
+        return [ProcessSummary._make(summary) for summary, _ in results]
+
+    def _client_to_hand(self, client_id: str, handed: set[str]) -> list[Any] | None:
+        """A process's client decoded in a copy, to hand over (see :meth:`decode_ahead`);
+        ``None`` once handed, and for one that is not there or has a mistake (this
+        process then reads it, and tells the mistake as it would)."""
+        from tyonohjaus_cli.storage import codec
+
+        if client_id in handed:
+            return None
+        handed.add(client_id)
+        try:
+            parse_id(client_id, t("client"))
+            rel = client_path(client_id)
+            stamp = stamp_of(self.root / rel)
+            if stamp is None:
+                return None
+            client, _ = self._load(rel, codec.client_from_doc)
+            self._check_id(rel, client.id, client_id)
+        except (TyoError, OSError):
+            return None
+        return _pickled(rel, stamp, "", client)
+
+    def _process_from_file(self, rel: str) -> tuple[Process, Doc]:
+        """A process file read whole and checked, for its summary; and its document."""
         from tyonohjaus_cli.storage import codec
 
         zone = self.zone()
         process, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
         self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
-        if stamp is not None:
-            self.documents.put(rel, stamp, jsonable(doc))
+        return process, doc
+
+    def _summary_from_file(self, rel: str, stamp: Stamp) -> ProcessSummary:
+        """The summary of a process file read whole, its checked document kept too (one
+        file edited by hand, not a first index build)."""
+        from tyonohjaus_cli.storage import codec
+
+        process, doc = self._process_from_file(rel)
+        self.documents.put(rel, stamp, doc)
         return codec.summary_of_process(process)
 
     def process_statuses(self) -> dict[str, tuple[str, ProcessStatus]]:
@@ -581,6 +664,7 @@ class Store:
         self._summaries_here.clear()
         self._once.clear()
         self._decoded_here.clear()
+        self._handed.clear()
 
     @contextlib.contextmanager
     def transaction(
@@ -678,6 +762,23 @@ class Store:
         if journal.has_pending(self.root):
             with self.locked():
                 pass
+
+
+def _overlaps(summary: ProcessSummary, low: str, high: str) -> bool:
+    """Whether a process has a meeting from ``low`` up to ``high`` (wall-clock starts)."""
+    return (
+        summary.latest is not None
+        and summary.earliest is not None
+        and summary.latest >= low
+        and summary.earliest < high
+    )
+
+
+def _pickled(rel: str, stamp: Stamp, how: str, value: Any) -> list[Any]:
+    """What a copy hands over of a file it decoded (see :meth:`Store.decode_ahead`)."""
+    import pickle
+
+    return [rel, stamp, how, pickle.dumps(value)]
 
 
 def _unknown(what: str, given: str, known: list[str]) -> str:

@@ -119,9 +119,9 @@ def _fork(
         status = 1
         try:
             os.close(reader)
-            data = pickle.dumps([function(items[index]) for index in indexes])
-            with os.fdopen(writer, "wb") as pipe:
-                pipe.write(data)
+            results = [function(items[index]) for index in indexes]
+            with os.fdopen(writer, "wb") as pipe:  # pickled as it goes: no second copy
+                pickle.dump(results, pipe)  # half sent when it fails: done again there
             status = 0
         finally:
             os._exit(status)

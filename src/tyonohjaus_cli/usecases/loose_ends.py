@@ -77,6 +77,13 @@ def _window(store: Store, month: Month) -> tuple[datetime, datetime]:
     )
 
 
+def decode_ahead(store: Store, month: Month) -> None:
+    """Say that ``month``'s bills and loose ends are to be made: an index built from the
+    files decodes their processes in its copies (see :meth:`Store.decode_ahead`)."""
+    since, _ = _window(store, month)
+    store.decode_ahead(since, datetime.combine(month.following.first, time(), store.zone()))
+
+
 def _seek(store: Store, month: Month, clients: Collection[str] | None) -> _Sought:
     on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
     since, before = _window(store, month)
@@ -299,6 +306,7 @@ def _kept(
         rows = _to_rows([bill for bill in made if bill.client.id == cid])
         answer[cid] = [inputs[cid], rows, None]
         found[cid] = (_from_rows(rows) or [], None)
+    del made  # three years of bills (~2 MiB on a first run): not held while the memo is saved
     unsaid = [cid for cid, (_, note) in found.items() if lang is not None and note is None]
     for cid in unsaid:
         earlier = found[cid][0]

@@ -9,6 +9,7 @@ are proven to cover them.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from tests.conftest import Tyo
@@ -100,3 +101,16 @@ def add_process(
 def add_client(tyo: Tyo, client: str, name: str, *extra: str) -> None:
     result = tyo("client", "add", client, "--name", name, *extra)
     assert result.exit_code == 0, result.output
+
+
+def process_copies(store_path: Path, count: int) -> list[Path]:
+    """``count`` more processes of client pohde, each a copy of ryhma with its own UIDs."""
+    text = (store_path / "processes/ryhma.toml").read_text()
+    made = []
+    for n in range(count):
+        copy = text.replace('id = "ryhma"', f'id = "kopio-{n:03d}"')
+        copy = re.sub(r'uid = "([^"@]+)@', rf'uid = "\1-{n:03d}@', copy)
+        path = store_path / f"processes/kopio-{n:03d}.toml"
+        write_private(path, copy)
+        made.append(path)
+    return made

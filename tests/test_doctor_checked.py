@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Tyo
-from tests.safety_helpers import add_process, plant_invoice, write_private
+from tests.safety_helpers import add_process, plant_invoice, process_copies, write_private
 from tyonohjaus_cli.storage import checked, codec, doctor, workers
 from tyonohjaus_cli.storage.documents import Fields
 
@@ -25,19 +25,6 @@ def _problems(root: Path) -> tuple[int, list[doctor.Problem]]:
 
 def _forget(root: Path) -> None:
     (root / ".cache" / checked.NAME).unlink(missing_ok=True)
-
-
-def _copies(store_path: Path, count: int) -> list[Path]:
-    """``count`` more processes of client pohde, each a copy of ryhma with its own UIDs."""
-    text = (store_path / "processes/ryhma.toml").read_text()
-    made = []
-    for n in range(count):
-        copy = text.replace('id = "ryhma"', f'id = "kopio-{n:03d}"')
-        copy = re.sub(r'uid = "([^"@]+)@', rf'uid = "\1-{n:03d}@', copy)
-        path = store_path / f"processes/kopio-{n:03d}.toml"
-        write_private(path, copy)
-        made.append(path)
-    return made
 
 
 @pytest.fixture
@@ -167,7 +154,7 @@ def test_what_was_found_is_saved_as_one_json_document(troubled: Path) -> None:
 def test_copies_of_tyo_on_other_cores_find_the_same(
     troubled: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made = _copies(troubled, 2 * workers.MIN_SHARE)
+    made = process_copies(troubled, 2 * workers.MIN_SHARE)
     last = made[-1]  # in the copy's share: its problems must come back from there
     last.write_text(last.read_text().replace("minutes = 90", "minutes = 9O", 1))
     monkeypatch.setattr(workers, "cores", lambda: 1)

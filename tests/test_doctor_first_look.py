@@ -5,13 +5,12 @@ message, the line and the exit code."""
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import Tyo
-from tests.safety_helpers import add_process, write_private
+from tests.safety_helpers import add_process, process_copies, write_private
 from tyonohjaus_cli.storage import checked, doctor, files, inventory, workers
 
 
@@ -35,24 +34,11 @@ def test_an_invoice_named_through_an_escaped_key_is_still_checked(
     assert ("processes/ryhma.toml", "refers to invoice 1234, which does not exist") in found
 
 
-def _copies(store_path: Path, count: int) -> list[Path]:
-    """``count`` more processes of client pohde, each a copy of ryhma with its own UIDs."""
-    text = (store_path / "processes/ryhma.toml").read_text()
-    made = []
-    for n in range(count):
-        copy = text.replace('id = "ryhma"', f'id = "kopio-{n:03d}"')
-        copy = re.sub(r'uid = "([^"@]+)@', rf'uid = "\1-{n:03d}@', copy)
-        path = store_path / f"processes/kopio-{n:03d}.toml"
-        write_private(path, copy)
-        made.append(path)
-    return made
-
-
 @pytest.fixture
 def many(initialised: Tyo, store_path: Path) -> Path:
     """Enough process files for two copies of tyo, the last (in a copy's share) damaged."""
     add_process(initialised, "ryhma", "pohde", "Aino Virtanen")
-    made = _copies(store_path, 2 * workers.MIN_SHARE)
+    made = process_copies(store_path, 2 * workers.MIN_SHARE)
     last = made[-1]
     write_private(last, last.read_text().replace("minutes = 90", "minutes = 9O", 1))
     return store_path

@@ -63,6 +63,8 @@ class _Check(NamedTuple):
     parts: dict[str, list[Any]]
     inputs: dict[str, list[Any]]
     kept: dict[str, Any]
+    by_client: dict[str, Any]
+    """Each client's entry as kept, whatever it was made of."""
     entries: dict[str, list[Any]]
     """Each client's kept entry (``[inputs, rows]``) that was made of exactly its inputs."""
 
@@ -99,7 +101,7 @@ def _check(store: Store, month: Month, client_id: str | None, *, now: datetime) 
         and len(entry) == 2
         and entry[0] == inputs[cid]
     }
-    return _Check(memo, name, shared, named, groups, parts, inputs, kept, entries)
+    return _Check(memo, name, shared, named, groups, parts, inputs, kept, by_client, entries)
 
 
 def kept_digest(store: Store, month: Month, client_id: str | None, *, now: datetime) -> str | None:
@@ -129,7 +131,7 @@ def shown_bills(
     """:func:`usecases.bills.month_bills` as the view shows them, from the cache client by
     client while nothing a client's bill is made of has changed: a change to one process
     bills its client again."""
-    memo, name, shared, named, groups, parts, inputs, kept, entries = _check(
+    memo, name, shared, named, groups, parts, inputs, kept, by_client, entries = _check(
         store, month, client_id, now=now
     )
     answer: dict[str, list[Any]] = {}
@@ -139,8 +141,6 @@ def shown_bills(
         if found is not None:
             answer[cid], bills[cid] = entry, found
     stale = [cid for cid in groups if cid not in answer]
-    by_client = kept.get("clients")
-    by_client = by_client if isinstance(by_client, dict) else {}
     if stale or set(by_client) != set(answer) or [kept.get(k) for k in KEYS] != [named, parts]:
         made = _made(store, month, client_id, stale, now) if stale else []
         for cid in stale:

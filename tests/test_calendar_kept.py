@@ -127,7 +127,7 @@ def test_a_damaged_cache_is_written_again_never_a_traceback(
 ) -> None:
     good = {argv: exported(practice, argv) for argv in EXPORTS}
     files = kept_files(store_path)
-    assert len(files) == 3
+    assert len(files) == 4  # two processes' events, one calendar file, the VTIMEZONEs
     for path in files:
         DAMAGE[damage](path)
     for argv, text in good.items():
@@ -147,6 +147,59 @@ def test_a_hand_edit_shows_at_once(practice: Tyo, store_path: Path) -> None:
     assert "meet.example.fi/tiimi" not in after
     assert "meet.example.fi/uusi" in after
     assert exported(practice, ("ics", "--every-process")) == after
+
+
+def test_a_process_calendar_is_kept_not_written_again(
+    practice: Tyo, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tyonohjaus_cli.calendar import ics
+
+    argv = ("ics", "hoitajat-2027")
+    fresh = exported(practice, argv)
+    assert (store_path / ".cache" / kept_calendars.EVENTS / "hoitajat-2027.ics").is_file()
+
+    def unwanted(*_: object, **__: object) -> bytes:
+        raise AssertionError("written again, though nothing it is made of changed")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(ics, "calendar_file", unwanted)
+        assert exported(practice, argv) == fresh
+        written = practice(*argv, "-o", str(store_path.parent / "out.ics"))
+        assert written.exit_code == 0, written.output
+        assert "Wrote 10 meetings to" in written.output
+        assert (store_path.parent / "out.ics").read_bytes().decode() == fresh
+    assert exported(practice, ("ics", "tiimi-2027")) != fresh  # kept apart, process by process
+
+
+@pytest.mark.parametrize(
+    ("rel", "old", "new"),
+    [
+        ("processes/hoitajat-2027.toml", "Kauppurienkatu 10", "Kauppurienkatu 12"),
+        ("clients/pohde.toml", "cancel_hours = 24", "cancel_hours = 48"),
+        ("settings.toml", "maija@example.fi", "maija.m@example.fi"),
+    ],
+    ids=["process", "client", "settings"],
+)
+def test_a_hand_edit_shows_in_a_kept_process_calendar_at_once(
+    practice: Tyo, store_path: Path, rel: str, old: str, new: str
+) -> None:
+    """What the file shows of each (the place; the client's notice to cancel; the
+    supervisor's e-mail address) follows a hand edit at once."""
+    shown = {
+        "Kauppurienkatu 10": "Kauppurienkatu 12",
+        "cancel_hours = 24": "48 tuntia",
+        "maija@example.fi": "maija.m@example.fi",
+    }
+    argv = ("ics", "hoitajat-2027")
+    before = exported(practice, argv).replace("\r\n ", "")
+    assert shown[old] not in before
+    hand_edit(store_path / rel, old, new)
+    after = exported(practice, argv).replace("\r\n ", "")
+    assert shown[old] in after
+    assert after != before
+    assert exported(practice, argv).replace("\r\n ", "") == after
+    shutil.rmtree(store_path / ".cache")
+    assert exported(practice, argv).replace("\r\n ", "") == after
 
 
 def test_the_client_and_the_settings_show_at_once(practice: Tyo, store_path: Path) -> None:

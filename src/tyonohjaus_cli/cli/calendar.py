@@ -193,14 +193,15 @@ def ics(
     if process_id is None:
         raise UsageError(t("name a PROCESS, or give --every-process"))
     _check_invitation_options(out, meeting, every, method=method, eml=eml)
+    if meeting is None and not every:
+        _calendar_file(process_id, options, out)
+        return
 
     from tyonohjaus_cli.calendar import ics as export
-    from tyonohjaus_cli.domain.meetings import find, require_agreed
+    from tyonohjaus_cli.domain.meetings import find
 
     store = session.store
-    process = store.process(process_id)
-    require_agreed(process)  # a proposal's meetings go to no calendar until accepted
-    process = _with_hand_edits_saved(process)
+    process = _agreed(process_id)
     client = store.client_of(process)
     settings = store.settings()
     timezones = _timezones()
@@ -261,7 +262,23 @@ def ics(
         )
         return
 
-    data = export.calendar_file(process, client, settings, options, timezones=timezones)
+
+def _agreed(process_id: str) -> Process:
+    """The process as a calendar may show it: agreed (a proposal's meetings go to no
+    calendar until accepted), its hand edits' SEQUENCEs saved."""
+    from tyonohjaus_cli.domain.meetings import require_agreed
+
+    process = session.store.process(process_id)
+    require_agreed(process)
+    return _with_hand_edits_saved(process)
+
+
+def _calendar_file(process_id: str, options: choices.Options, out: Path | None) -> None:
+    """``tyo ics PROCESS``: one calendar file of every meeting, as kept while nothing it is
+    made of has changed (:mod:`tyonohjaus_cli.usecases.process_calendar`)."""
+    from tyonohjaus_cli.usecases.process_calendar import process_calendar
+
+    process, data = process_calendar(session.store, process_id, options, _timezones(), read=_agreed)
     output.write_out(data, out)
     if out is not None:
         output.say(

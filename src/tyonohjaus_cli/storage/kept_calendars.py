@@ -3,6 +3,8 @@
 - ``.cache/calendars/<process>.events``: an open process's events for the supervisor's own
   calendar as written, under what they were made of (the files' stamps, tyo's version, the
   language and the options: :mod:`tyonohjaus_cli.usecases.own_calendar`);
+- ``.cache/calendars/<process>.ics``: a process's calendar file (``tyo ics PROCESS``) as
+  written, under what it was made of (:mod:`tyonohjaus_cli.usecases.process_calendar`);
 - ``.cache/vtimezones.json``: written VTIMEZONE components by zone and years, under tyo's
   version and the stamp of the zone's file, so that a tzdata update derives them again.
 
@@ -61,6 +63,36 @@ def kept_events(root: Path, process_id: str, inputs: list[Any]) -> list[Row] | N
             at += size
         return rows if at == len(body) else None
     return None
+
+
+def _calendar_path(root: Path, process_id: str) -> str:
+    return f"{root}/{CACHE}/{EVENTS}/{process_id}.ics"
+
+
+def kept_calendar(root: Path, process_id: str, inputs: list[Any]) -> bytes | None:
+    """The calendar file kept for ``process_id`` if it was made of exactly ``inputs``.
+
+    The file is a line of JSON (what it is made of, and the calendar's length) and the
+    calendar's bytes after it; one cut short or grown counts as absent.
+    """
+    with contextlib.suppress(OSError, ValueError, TypeError, RecursionError):
+        head, _, body = read_bytes(_calendar_path(root, process_id)).partition(b"\n")
+        version, made_of, size = json.loads(head)
+        if version == _VERSION and made_of == inputs and _integers(size) and size == len(body):
+            return body
+    return None
+
+
+def keep_calendar(root: Path, process_id: str, inputs: list[Any], data: bytes) -> None:
+    """Keep ``data`` as ``process_id``'s calendar file under ``inputs``; a store we can't
+    write keeps none."""
+    head = json.dumps([_VERSION, inputs, len(data)], separators=(",", ":"))
+    with contextlib.suppress(OSError):
+        atomic_write(
+            Path(_calendar_path(root, process_id)),
+            b"".join([head.encode(), b"\n", data]),
+            durable=False,
+        )
 
 
 def _integers(*values: object) -> bool:

@@ -39,14 +39,7 @@ def own_events(
     ``read`` gives a process as the export must see it (its hand edits saved first); it is
     called only for a process whose kept events are missing or out of date.
     """
-    shared: list[Any] = [
-        __version__,
-        language(),
-        stamp_of(store.root / SETTINGS),
-        options.pseudonym.value,
-        options.alarm_minutes,
-        participants,
-    ]
+    shared = shared_inputs(store, options, participants=participants)
     clients: dict[str, Client] = {}
     found = []
     for process_id, client_id in chosen:
@@ -66,6 +59,19 @@ def own_events(
             events = [OwnEvent(*row) for row in rows]
         found.append((process_id, events))
     return found
+
+
+def shared_inputs(store: Store, options: Options, *, participants: bool) -> list[Any]:
+    """What every process's calendar is made of besides its own and its client's files:
+    tyo itself, the language, the settings and the export's options."""
+    return [
+        __version__,
+        language(),
+        stamp_of(store.root / SETTINGS),
+        options.pseudonym.value,
+        options.alarm_minutes,
+        participants,
+    ]
 
 
 def _written(

@@ -22,7 +22,9 @@ change to the month does; "after a hand edit" gives the file of an active
 process a new mtime before each run, as an editor writing in place would (a change made by
 tyo files its own summary in the index, so the next command reads it from there); "after an
 old process is saved by renaming" renames a copy of a settled process's file over it, as
-vim or ``sed -i`` save, which makes tyo check every process file again.
+vim or ``sed -i`` save, which makes tyo check every process file again. ``tyo ics`` runs
+after each round's ``log`` and ``meeting move`` have changed its process (the calendar is
+written again, with icalendar), then "again" with nothing changed (the kept calendar).
 
 Two stores are measured side by side: the twenty-year practice with a year of invoices
 (``generate.py`` defaults) and, unless ``--no-long``, the same density over 100 years, whose
@@ -368,7 +370,8 @@ def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Cas
         ),
         Case("`tyo billing year 2026`", [*tyo, "billing", "year", "2026"], TARGET),
         Case("`tyo invoice list`", [*tyo, "invoice", "list"], TARGET),
-        Case("`tyo ics PROCESS`", [*tyo, "ics", aim.process], TARGET),
+        Case("`tyo ics PROCESS`, the process changed since", [*tyo, "ics", aim.process], TARGET),
+        Case("`tyo ics PROCESS` again, nothing changed", [*tyo, "ics", aim.process], TARGET),
         Case("`tyo log PROCESS N`", log, TARGET),
         Case("`tyo meeting move`", move(tyo, aim), TARGET),
         Case("`tyo client add`", client_add, TARGET),
@@ -394,13 +397,11 @@ def cases(root: Path, longer: Path | None, scratch: Path, runs: int) -> list[Cas
         ),
     ]
     if has_option(tyo_bin, root, ["ics"], "--every-process"):
-        found.append(
-            Case(
-                "`tyo ics --every-process`",
-                [*tyo, "ics", "--every-process", "-o", str(scratch / "all.ics")],
-                TARGET,
-            )
-        )
+        own = [*tyo, "ics", "--every-process", "-o", str(scratch / "all.ics")]
+        found += [
+            Case("`tyo ics --every-process`, one process changed since", own, TARGET),
+            Case("`tyo ics --every-process` again, nothing changed", own, TARGET),
+        ]
     if longer is not None:
         far = [*tyo_bin, "--store", str(longer)]
         far_aim = targets(longer)

@@ -330,3 +330,55 @@ def test_a_change_to_one_process_bills_only_its_clients_month_again(
     path.write_text(text.replace('\nplace = "', '\nplace = "Toinen '), encoding="utf-8")
     assert tyo("billing", "2026-11", "--json").stdout == first
     assert asked == [["satula-hoivakoti-004"]]
+
+
+def test_the_own_calendar_reads_no_settled_part_yet_shows_an_old_open_process(
+    practice: Path, tyo: Tyo
+) -> None:
+    """``tyo ics --every-process`` lists the open processes from the live part of the index
+    and the settled part's note of which of its processes are open (one left open years
+    ago has nothing live, and is still open work)."""
+    own = ("ics", "--every-process")
+    _rewrite_by_renaming(
+        practice / "processes" / f"{OLD}.toml", 'status = "closed"', 'status = "active"'
+    )
+    first = tyo(*own)
+    assert first.exit_code == 0, first.output
+    assert "DTSTART;TZID=Europe/Helsinki:2019" in first.stdout  # the old process's meetings
+    settled = practice / ".cache" / "settled.json"
+    assert f"processes/{OLD}.toml" in _entries(settled)
+    settled.write_text("damaged, and would be written again if it were read")
+    assert tyo(*own).stdout == first.stdout
+    assert settled.read_text().startswith("damaged")
+    shutil.rmtree(practice / ".cache")
+    assert tyo(*own).stdout == first.stdout
+
+
+def test_an_old_open_process_closed_by_tyo_leaves_the_own_calendar(
+    practice: Path, tyo: Tyo
+) -> None:
+    own = ("ics", "--every-process")
+    _rewrite_by_renaming(
+        practice / "processes" / f"{OLD}.toml", 'status = "closed"', 'status = "active"'
+    )
+    assert "TZID=Europe/Helsinki:2019" in tyo(*own).stdout
+    closed = tyo("process", "close", OLD)
+    assert closed.exit_code == 0, closed.output
+    after = tyo(*own).stdout
+    assert "TZID=Europe/Helsinki:2019" not in after
+    shutil.rmtree(practice / ".cache")
+    assert tyo(*own).stdout == after
+
+
+def test_an_index_without_the_note_of_open_settled_processes_is_made_again(
+    practice: Path, tyo: Tyo
+) -> None:
+    own = ("ics", "--every-process")
+    first = tyo(*own).stdout
+    live = practice / ".cache" / "index.json"
+    index = json.loads(live.read_text())
+    assert "settled open" in index["meta"]
+    del index["meta"]["settled open"]
+    live.write_text(json.dumps(index))
+    assert tyo(*own).stdout == first
+    assert "settled open" in json.loads(live.read_text())["meta"]

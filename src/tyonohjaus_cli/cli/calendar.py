@@ -354,11 +354,13 @@ def _own_calendar(
     zone = store.zone()
     if client_id is not None:
         store.client(client_id)  # an unknown client is named, with where to look
-    statuses = store.process_statuses()
+    # A vdir is kept in step with every process (a closed one's files go); a file needs
+    # only the open ones, which the index tells without its settled part.
+    statuses = store.process_statuses() if vdir is not None else {}
     chosen = [
         (pid, client)
-        for pid, (client, status) in statuses.items()
-        if status is ProcessStatus.ACTIVE and (client_id is None or client == client_id)
+        for pid, client in store.open_processes()
+        if client_id is None or client == client_id
     ]
     written = own_events(
         store,

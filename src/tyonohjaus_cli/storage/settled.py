@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
 NOTE = "settled"
 """The live index's note of when its settled part was made: ``[folder stamp, horizon]``."""
+OPEN = "settled open"
+"""The live index's note of the settled part's open processes: ``[[id, client], ...]``,
+made with it (a process left open years ago is still the supervisor's work)."""
 YEARS = 4
 """A process with no meeting in this many years before 1 January is settled."""
 
@@ -35,6 +38,22 @@ def is_settled(summary: ProcessSummary, since: str) -> bool:
     if summary.latest is None:
         return summary.status in (ProcessStatus.CLOSED, ProcessStatus.DECLINED)
     return summary.latest < since
+
+
+def noted_open(meta: dict[str, Any]) -> dict[str, str] | None:
+    """The settled part's open processes as noted with it (client by id), or ``None`` when
+    there is no such note or it is misshapen."""
+    noted = meta.get(OPEN)
+    if not isinstance(noted, list):
+        return None
+    found = {}
+    for pair in noted:
+        if not (
+            isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)
+        ):
+            return None
+        found[pair[0]] = pair[1]
+    return found
 
 
 def settled_good(meta: dict[str, Any], folder: Stamp | None, since: str) -> bool:

@@ -444,18 +444,23 @@ class Store:
         ]
         missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
         built = iter(self._summaries_from_files(missing))
+        still_open = []
         for (rel, stamp), value in zip(listed, cached, strict=True):
             names.add(rel)
             summary = ProcessSummary._make(next(built) if value is None else value)
-            keep, other = (
-                (settled, index) if settled_part.is_settled(summary, horizon) else (index, settled)
-            )
+            if settled_part.is_settled(summary, horizon):
+                keep, other = settled, index
+                if summary.status == ProcessStatus.ACTIVE.value:
+                    still_open.append([summary.id, summary.client])
+            else:
+                keep, other = index, settled
             keep.keep(rel, stamp, list(summary) if value is None else value)
             other.drop(rel)
             summaries.append(summary)
         for part in (index, settled):
             part.forget_missing(names, f"{PROCESSES}/")
         settled.save()  # first: the live part, saved next, says that this one is good
+        index.set_meta(settled_part.OPEN, still_open)
         index.set_meta(settled_part.NOTE, [folder, horizon])
         index.save()
         return summaries
@@ -547,6 +552,26 @@ class Store:
             summary.id: (summary.client, ProcessStatus(summary.status))
             for summary in self._summaries()
         }
+
+    def open_processes(self) -> list[tuple[str, str]]:
+        """Every open (active) process's id and client, by file name, as
+        :meth:`process_statuses` has them, with no settled process read while the settled
+        part is good: the live part's open processes and those the settled part noted as
+        open when it was made (a change by tyo to one of them files it in the live part,
+        whose word then counts)."""
+        noted = self.index.meta.get(settled_part.NOTE)
+        horizon = noted[1] if isinstance(noted, list) and len(noted) == 2 else None
+        summaries = self._summaries(since=horizon if isinstance(horizon, str) else None)
+        found = settled_part.noted_open(self.index.meta)
+        if found is None:  # an index made before the note: made again, with it
+            summaries = self._summaries()
+            found = settled_part.noted_open(self.index.meta) or {}
+        for summary in summaries:
+            if summary.status == ProcessStatus.ACTIVE.value:
+                found[summary.id] = summary.client
+            else:
+                found.pop(summary.id, None)
+        return sorted(found.items(), key=lambda pair: f"{pair[0]}.toml")
 
     def process_briefs(self, now: datetime) -> list[ProcessBrief]:
         """Every process, as list views show it; ``now`` decides which meeting is next."""

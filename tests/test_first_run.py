@@ -81,9 +81,10 @@ def test_a_failed_copy_is_done_again_here(
     alone = _first_run(initialised, many, "process", "list")
     monkeypatch.setattr(workers, "cores", lambda: 2)
 
-    def failed(pid: int, reader: int, count: int) -> None:
+    def failed(pid: int, reader: int, runs: list[range]) -> dict[int, list[object]]:
         os.close(reader)  # the copy's results are lost
         os.waitpid(pid, 0)
+        return {}
 
     monkeypatch.setattr(workers, "_collect", failed)
     assert _first_run(initialised, many, "process", "list") == alone

@@ -4,6 +4,7 @@ order, as a plain loop, and the same error from the same item when something fai
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -53,7 +54,7 @@ def test_the_error_raised_is_the_first_in_order() -> None:
         workers.share(check, range(200))
 
 
-def test_an_error_in_the_parents_share_stops_the_copies() -> None:
+def test_an_error_in_the_parents_share_leaves_no_copy_behind() -> None:
     def check(n: int) -> int:
         if n == 5:
             raise KeyError(n)
@@ -71,12 +72,26 @@ def test_results_that_do_not_pickle_are_made_by_the_parent() -> None:
     assert found == list(range(200))
 
 
-def test_the_work_is_shared_by_weight() -> None:
-    """A few big files are as much work as many small ones (300 clients of 0.4 kB, then
-    1,500 processes of 7 kB): each process gets about the same weight to read."""
-    weights = [1] * 300 + [20] * 300
-    first, second = workers._shares(weights, 2)
-    assert first.start == 0
-    assert second.stop == len(weights)
-    assert first.stop == second.start
-    assert abs(sum(weights[i] for i in first) - sum(weights[i] for i in second)) <= 20
+def test_a_process_slowed_by_its_items_does_fewer() -> None:
+    """The runs are taken as each process is free: the parent, 5 ms an item here, does a
+    few runs while the copy, at no cost an item, does the rest (a static half each would
+    leave the copy idle for half a second)."""
+    parent = os.getpid()
+
+    def slow_here(n: int) -> int:
+        if os.getpid() == parent:
+            time.sleep(0.005)
+        return os.getpid()
+
+    found = workers.share(slow_here, range(200))
+    assert len(found) == 200
+    assert found.count(parent) < 50
+    assert set(found) == {parent, next(pid for pid in found if pid != parent)}
+
+
+def test_every_item_is_done_once_in_runs_of_consecutive_items() -> None:
+    for count in (128, 129, 200, 1500, 1501):
+        for copies in (2, 3, 4):
+            runs = workers._runs(count, copies)
+            assert [i for run in runs for i in run] == list(range(count))
+            assert len(runs) >= copies

@@ -403,31 +403,13 @@ def _documents(root: Path, survey: inventory.Survey, checkup: Checkup) -> _Read:
         work.append((rel, data))
     _preload(len(work))
     look = partial(_look, base=base, zone=zone, store=Store(root))
-    for found in workers.share(look, work, weight=partial(_weight, base), aside=True):
+    for found in workers.share(look, work, aside=True):
         examined[found.rel] = found
         bytes_digest = found.digest or digests.get(found.rel)
         if found.in_order and bytes_digest is not None:
             found.digest = None
             seen.keep(found.rel, bytes_digest, found.facts())
     return _Read(root, [examined[rel] for rel in every], seen)
-
-
-_PER_FILE = 1200
-"""What a document costs besides its bytes (opening, reading, digesting, the checks of any
-document), as bytes of text: on a twenty-year store a copy with 1,410 documents of 2.3 MB
-took ~200 ms, one with 976 of the same bytes ~173 ms."""
-
-
-def _weight(base: str, item: tuple[str, bytes | None]) -> int:
-    """How much work a document is: its size, and :data:`_PER_FILE` (each copy gets about
-    the same)."""
-    rel, data = item
-    if data is not None:
-        return _PER_FILE + len(data)
-    try:
-        return _PER_FILE + os.stat(base + rel).st_size  # noqa: PTH116 - 2,400: no Path each
-    except OSError:
-        return _PER_FILE
 
 
 def _calendar_uids(read: _Read, checkup: Checkup) -> None:

@@ -404,13 +404,7 @@ def _invoice_heads(store: Store) -> list[InvoiceHead]:
     ]
     cached = [index.cached(rel, stamp, _head_fits) for rel, stamp in listed]
     missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
-    built = iter(
-        workers.share(
-            lambda file: list(_head_of(_read(store, file[0]))),
-            missing,
-            weight=lambda file: file[1][1],
-        )
-    )
+    built = iter(workers.share(lambda file: list(_head_of(_read(store, file[0]))), missing))
     heads = []
     for (rel, stamp), kept in zip(listed, cached, strict=True):
         value = kept

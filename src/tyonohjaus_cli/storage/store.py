@@ -501,7 +501,7 @@ class Store:
             client = self._client_to_hand(process.client, clients)
             return list(summary), handed if client is None else [*handed, client]
 
-        results = workers.share(summarise, files, weight=lambda file: file[1][1], aside=True)
+        results = workers.share(summarise, files, aside=True)
         for _, handed in results:
             for rel, stamp, how, data in handed:
                 self._handed[rel] = (stamp, how, data)

@@ -2,8 +2,8 @@
 
 ``tyo doctor`` and the first run after an upgrade parse every process file of the store
 (1,500 in a twenty-year practice, about 0.7 ms each). :func:`share` runs such a function
-over the items in forked copies of this process, each on its own share, and returns the
-results in order, as ``[function(item) for item in items]`` would.
+over the items in forked copies of this process, which take runs of them as they go, and
+returns the results in order, as ``[function(item) for item in items]`` would.
 
 Forked, not spawned: a copy starts at once with every module already imported and every
 text already read, where a spawned interpreter would pay tyo's start-up again (~0.1 s).
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -55,61 +55,94 @@ def share(
     items: Sequence[Item],
     *,
     least: int = MIN_SHARE,
-    weight: Callable[[Item], int] | None = None,
     aside: bool = False,
 ) -> list[Result]:
     """``[function(item) for item in items]``, computed by up to :func:`cores` processes.
 
     ``function`` must need nothing back from a copy but its result: what it changes in
-    the copy's memory is lost. ``weight`` tells how much work an item is (a file's size):
-    each process gets about the same weight, else the same number of items. ``aside``:
-    when there are copies, this process computes none of it itself and only collects, so
-    that what computing leaves allocated (the compiled TOML reader, ~10 MiB) ends with
-    the copies instead of raising this process's peak.
+    the copy's memory is lost. ``aside``: when there are copies, this process computes
+    none of it itself and only collects, so that what computing leaves allocated (the
+    compiled TOML reader, ~10 MiB) ends with the copies instead of raising this process's
+    peak.
+
+    The items are cut into runs (:func:`_runs`, some :data:`RUNS_EACH` for each process);
+    each process starts on one of its own, then takes the next one left from a pipe they
+    share, until none is left (a read of a few bytes from a pipe is atomic, so no run is
+    taken twice). So a process slowed by its items (a process file is more work than an
+    invoice of the same size) or by a busy core does fewer, and all end together.
     """
     copies = copies_for(len(items), least)
     if copies == 1:
         return [function(item) for item in items]
-    # In order, the parent's share first: an error in it is then the first of all, and a
-    # failed copy's share is done again in order, so the error raised is the one a plain
-    # loop would raise.
-    shares = _shares([weight(item) if weight else 1 for item in items], copies)
-    own, forked = (range(0), shares) if aside else (shares[0], shares[1:])
-    children = [_fork(function, items, indexes) for indexes in forked]
+    runs = _runs(len(items), copies)
+    here = 0 if aside else 1  # the runs this process starts on
+    forked = copies - here
+    jobs, job_writer = os.pipe()
+    os.write(job_writer, b"".join(n.to_bytes(_JOB, "little") for n in range(copies, len(runs))))
+    done: dict[int, list[Result]] = {}
+    children: list[tuple[int, int]] = []
     try:
-        results = [function(items[index]) for index in own]
-        for done, ((pid, reader), indexes) in enumerate(zip(children, forked, strict=True)):
-            found: list[Result] | None = _collect(pid, reader, len(indexes))
-            children[done] = (0, -1)  # reaped
-            if found is None:  # the copy failed: its share is done here, errors raised as usual
-                found = [function(items[index]) for index in indexes]
-            results.extend(found)
+        children = [
+            _fork(function, items, runs, first=here + n, jobs=(jobs, job_writer))
+            for n in range(forked)
+        ]
+        os.close(job_writer)
+        job_writer = -1
+        if not aside:
+            with contextlib.suppress(Exception):  # done again below, where it is raised
+                for run in _taken(0, jobs):
+                    done[run] = []  # unfinished until the whole run is in
+                    done[run] = [function(items[index]) for index in runs[run]]
+        done = {run: results for run, results in done.items() if len(results) == len(runs[run])}
+        for number, (pid, reader) in enumerate(children):
+            done |= _collect(pid, reader, runs)
+            children[number] = (0, -1)  # reaped
     except BaseException:
         for pid, reader in children:
             if pid:
                 _stop(pid, reader)
         raise
-    return results
+    finally:
+        os.close(jobs)
+        if job_writer != -1:
+            os.close(job_writer)
+    # What a failed copy (or this process) did not finish is done here, in order, so that
+    # the error raised is the one a plain loop raises, from the same item.
+    return [
+        result
+        for run, indexes in enumerate(runs)
+        for result in (done[run] if run in done else [function(items[i]) for i in indexes])
+    ]
 
 
-def _shares(weights: list[int], copies: int) -> list[range]:
-    """``copies`` runs of consecutive indexes of about equal weight, none empty."""
-    total = sum(weights) or 1
-    shares: list[range] = []
-    start = done = 0
-    for index, item in enumerate(weights):
-        done += item
-        left = len(weights) - index - 1  # indexes after this one
-        wanted = len(shares) + 1  # the share this index would close
-        if wanted < copies and left >= copies - wanted and done * copies >= total * wanted:
-            shares.append(range(start, index + 1))
-            start = index + 1
-    shares.append(range(start, len(weights)))
-    return shares
+RUNS_EACH = 16
+"""Runs of items per process: enough that all end within a run of each other, few enough
+that taking one (a read from a pipe) costs nothing."""
+_JOB = 4
+"""Bytes of a run's number in the shared pipe."""
+
+
+def _runs(count: int, copies: int) -> list[range]:
+    """``range(count)`` cut into runs of consecutive indexes, at least one per process."""
+    size = max(1, count // (copies * RUNS_EACH))
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def _taken(first: int, jobs: int) -> Iterator[int]:
+    """The run ``first``, then each run taken from the shared pipe ``jobs`` until none is
+    left."""
+    yield first
+    while taken := os.read(jobs, _JOB):
+        yield int.from_bytes(taken, "little")
 
 
 def _fork(
-    function: Callable[[Item], Result], items: Sequence[Item], indexes: range
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    runs: list[range],
+    *,
+    first: int,
+    jobs: tuple[int, int],
 ) -> tuple[int, int]:
     import pickle
 
@@ -119,9 +152,13 @@ def _fork(
         status = 1
         try:
             os.close(reader)
-            results = [function(items[index]) for index in indexes]
+            os.close(jobs[1])  # else the pipe of runs never ends
+            done = [
+                (run, [function(items[index]) for index in runs[run]])
+                for run in _taken(first, jobs[0])
+            ]
             with os.fdopen(writer, "wb") as pipe:  # pickled as it goes: no second copy
-                pickle.dump(results, pipe)  # half sent when it fails: done again there
+                pickle.dump(done, pipe)  # half sent when it fails: done again there
             status = 0
         finally:
             os._exit(status)
@@ -129,8 +166,8 @@ def _fork(
     return pid, reader
 
 
-def _collect(pid: int, reader: int, count: int) -> list[Result] | None:
-    """The results a copy sent, or ``None`` if it did not send them all."""
+def _collect(pid: int, reader: int, runs: list[range]) -> dict[int, list[Result]]:
+    """The runs a copy sent, by number; none if it did not send them all."""
     with os.fdopen(reader, "rb") as pipe:
         data = pipe.read()
     try:
@@ -138,14 +175,27 @@ def _collect(pid: int, reader: int, count: int) -> list[Result] | None:
     except ChildProcessError:  # reaped already (SIGCHLD ignored): the data tells
         status = 0
     if status != 0 or not data:
-        return None
+        return {}
     import pickle
 
     with contextlib.suppress(Exception):  # anything a damaged stream raises: done again here
         found = pickle.loads(data)  # noqa: S301 - our own copy's results, through our own pipe
-        if isinstance(found, list) and len(found) == count:
-            return found
-    return None
+        if isinstance(found, list) and all(_whole(runs, entry) for entry in found):
+            return dict(found)
+    return {}
+
+
+def _whole(runs: list[range], entry: object) -> bool:
+    """Whether ``entry`` is ``(run, results)`` with a result for every item of the run."""
+    if not (isinstance(entry, tuple) and len(entry) == 2):
+        return False
+    run, results = entry
+    return (
+        type(run) is int
+        and 0 <= run < len(runs)
+        and isinstance(results, list)
+        and len(results) == len(runs[run])
+    )
 
 
 def _stop(pid: int, reader: int) -> None:

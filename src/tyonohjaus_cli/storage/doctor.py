@@ -236,7 +236,7 @@ _EXPENSES = "expenses/"
 
 def _look(item: tuple[str, bytes | None], base: str, zone: ZoneInfo, store: Store) -> Examined:
     """:func:`_examine` one document, read here when its bytes are not given: on a first
-    look each copy of tyo reads its own share, so that no process holds every file's bytes
+    look each copy of tyo reads the files it takes, so that no process holds every file's bytes
     (the copies would start with all of them), and the reading is shared too."""
     rel, data = item
     if data is not None:

@@ -578,11 +578,20 @@ class Fields:
         return self._child(value, key, 0, array=False)
 
     def tables(self, key: str) -> Iterator[Fields]:
+        for index, item in enumerate(self.table_docs(key)):
+            yield self._child(item, key, index, array=True)
+
+    def table_docs(self, key: str) -> list[Doc]:
+        """The tables of the list ``key`` as they are (none if absent), for a reader that
+        takes most of them straight and :meth:`table_at` for the rest."""
         value = self.doc.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
             raise self.fail(key, t("a list of tables"))
-        for index, item in enumerate(value):
-            yield self._child(item, key, index, array=True)
+        return value
+
+    def table_at(self, key: str, index: int) -> Fields:
+        """The ``index``-th table of the list ``key`` (see :meth:`table_docs`)."""
+        return self._child(self.table_docs(key)[index], key, index, array=True)
 
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.doc.get(key, [])

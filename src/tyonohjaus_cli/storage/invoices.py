@@ -432,33 +432,49 @@ def invoiced_keys(store: Store) -> set[str]:
 def invoice_of_items(store: Store) -> dict[str, int]:
     """Billable item → the number of the invoice in force that bills it, from the invoice
     index alone (as :func:`domain.invoices.invoiced_items` gives of whole invoices)."""
-    heads = invoice_heads(store)
+    return {key: head.number for head in _in_force(invoice_heads(store)) for key in head.keys}
+
+
+def _in_force(heads: list[InvoiceHead]) -> list[InvoiceHead]:
+    """Of ``heads``, the invoices in force: not credit notes, nor credited by one of them
+    (as :func:`domain.invoices.current_invoices` of whole invoices)."""
     credited = {head.credit_for for head in heads if head.credit_for is not None}
-    return {
-        key: head.number
-        for head in heads
-        if head.credit_for is None and head.number not in credited
-        for key in head.keys
-    }
+    return [head for head in heads if head.credit_for is None and head.number not in credited]
 
 
 def billed_in(store: Store, months: Collection[str]) -> dict[str, Billed]:
     """Billable item → how the invoice in force bills it, from the invoice index alone: of
     the invoices :func:`invoices` reads for ``months``, what
     :func:`domain.invoices.billed_items` makes of them but for the lines (their sum)."""
-    wanted = set(months)
-    chosen = [
-        head
-        for head in invoice_heads(store)
-        if head.credit_for is not None or not wanted.isdisjoint(head.months())
-    ]
-    credited = {head.credit_for for head in chosen if head.credit_for is not None}
     return {
         key: Billed(head.number, head.client, date.fromisoformat(day), Decimal(net))
-        for head in chosen
-        if head.credit_for is None and head.number not in credited
+        for head in _in_force(_chosen(store, months, None))
         for key, day, net in head.items
     }
+
+
+def keys_in_force(store: Store, of: Collection[tuple[str, str]]) -> set[str]:
+    """The billable items on an invoice in force of those :func:`invoices` reads ``of``
+    those clients' months, from the invoice index alone: the keys of what
+    :func:`domain.invoices.billed_items` makes of them (what is open of a month needs no
+    invoice's lines)."""
+    return {key for head in _in_force(_chosen(store, None, of)) for key in head.keys}
+
+
+def _chosen(
+    store: Store, months: Collection[str] | None, of: Collection[tuple[str, str]] | None
+) -> list[InvoiceHead]:
+    """The heads of the invoices of ``months`` or billing an item of one, of those
+    clients' months ``of`` names or billing an item of one, and every credit note."""
+    wanted_months = set(months or ())
+    wanted_pairs = set(of or ())
+    return [
+        head
+        for head in invoice_heads(store)
+        if head.credit_for is not None
+        or not wanted_months.isdisjoint(months_of := head.months())
+        or any((head.client, month) in wanted_pairs for month in months_of)
+    ]
 
 
 def invoices(
@@ -484,15 +500,7 @@ def invoices(
     if months is None and of is None:
         numbers = invoice_numbers(store)
     else:
-        wanted_months = set(months or ())
-        wanted_pairs = set(of or ())
-        chosen = [
-            head
-            for head in invoice_heads(store)
-            if head.credit_for is not None
-            or not wanted_months.isdisjoint(months_of := head.months())
-            or any((head.client, month) in wanted_pairs for month in months_of)
-        ]
+        chosen = _chosen(store, months, of)
         if touching is not None:
             chosen = _touching(store, chosen, *touching)
         numbers = [head.number for head in chosen]

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine
     from tyonohjaus_cli.domain.models import Process
     from tyonohjaus_cli.domain.reminder import Sent
+    from tyonohjaus_cli.storage.index import Index, Stamp
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 # The invoice documents' domain (dataclasses, the client codec) is imported where an invoice
@@ -390,19 +391,58 @@ def invoice_heads(store: Store) -> list[InvoiceHead]:
     return list(store.once("invoice-heads", lambda: _invoice_heads(store)))
 
 
-def _invoice_heads(store: Store) -> list[InvoiceHead]:
-    """The heads from the index; those it lacks (all 585 of a year's invoices on a first
-    run) read whole, shared with copies of tyo on the other cores."""
-    from tyonohjaus_cli.storage import workers
+def read_heads_along(store: Store) -> None:
+    """Say that this command reads the invoice heads (a month's bills): on a first run,
+    those the invoice index lacks are read by the copies that parse the process files, in
+    the same round (see :meth:`Store.read_along`)."""
+
+    def missing() -> list[tuple[str, Stamp]]:
+        # The invoices' domain is imported here once, not again in each copy.
+        from tyonohjaus_cli.domain import invoices  # noqa: F401
+
+        index = _index(store)
+        return [file for file in _listed(store) if index.cached(*file, _head_fits) is None]
+
+    store.read_along(missing, lambda rel: _head_if_readable(store, rel))
+
+
+def _head_if_readable(store: Store, rel: str) -> list[Any] | None:
+    """The head of the invoice file ``rel``, or ``None`` for one that can't be read or has
+    a mistake: the command reads that one again itself, and says what is wrong."""
+    try:
+        return list(_head_of(_read(store, rel)))
+    except Exception:  # any failure is met again where it is told
+        return None
+
+
+def _index(store: Store) -> Index:
+    """The invoice index, read once in a command."""
     from tyonohjaus_cli.storage.index import Index
 
-    index = Index(store.root, INVOICE_INDEX)
-    listed = [
+    return store.once("invoice-index", lambda: Index(store.root, INVOICE_INDEX))
+
+
+def _listed(store: Store) -> list[tuple[str, Stamp]]:
+    """``(file, stamp)`` of every invoice file (not ``payments.json``), by name."""
+    return [
         (f"{INVOICES}/{name}", stamp)
         for name, stamp in invoice_files(store)
         if _NUMBER_FILE.fullmatch(name) is not None
     ]
-    cached = [index.cached(rel, stamp, _head_fits) for rel, stamp in listed]
+
+
+def _invoice_heads(store: Store) -> list[InvoiceHead]:
+    """The heads from the index; those it lacks (all 585 of a year's invoices on a first
+    run) as the index build's copies read them (:func:`read_heads_along`), else read whole
+    here, shared with copies of tyo on the other cores."""
+    from tyonohjaus_cli.storage import workers
+
+    index = _index(store)
+    listed = _listed(store)
+    cached = [
+        index.cached(rel, stamp, _head_fits) or store.taken_along(rel, stamp)
+        for rel, stamp in listed
+    ]
     missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
     built = iter(
         workers.share(
@@ -413,10 +453,8 @@ def _invoice_heads(store: Store) -> list[InvoiceHead]:
     )
     heads = []
     for (rel, stamp), kept in zip(listed, cached, strict=True):
-        value = kept
-        if value is None:
-            value = next(built)
-            index.file(rel, stamp, value)
+        value = kept if kept is not None else next(built)
+        index.keep(rel, stamp, value)
         heads.append(InvoiceHead._make(value))
     index.forget_missing({rel for rel, _ in listed}, f"{INVOICES}/")
     index.save()

@@ -82,6 +82,7 @@ def decode_ahead(store: Store, month: Month) -> None:
     files decodes their processes in its copies (see :meth:`Store.decode_ahead`)."""
     since, _ = _window(store, month)
     store.decode_ahead(since, datetime.combine(month.following.first, time(), store.zone()))
+    invoice_store.read_heads_along(store)
 
 
 def _seek(store: Store, month: Month, clients: Collection[str] | None) -> _Sought:

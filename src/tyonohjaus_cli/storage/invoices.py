@@ -14,11 +14,12 @@ is a change to a meeting that an invoice bills (:func:`check_invoiced_meetings`)
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
 from tyonohjaus_cli.domain.numbers import plain
@@ -32,11 +33,14 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine
     from tyonohjaus_cli.domain.models import Process
     from tyonohjaus_cli.domain.reminder import Sent
+    from tyonohjaus_cli.domain.settings import Supervisor
     from tyonohjaus_cli.storage.index import Index, Stamp
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 # The invoice documents' domain (dataclasses, the client codec) is imported where an invoice
 # is read or written whole: `tyo invoice list` and the year's turnover read heads only.
+
+T = TypeVar("T")
 
 INVOICES = "invoices"
 PAYMENTS = f"{INVOICES}/payments.json"
@@ -144,12 +148,35 @@ def _line_from_doc(fields: Fields) -> InvoiceLine:
     )
 
 
+_PARTIES: dict[tuple[str, str], Any] = {}
+"""Sellers and buyers decoded and checked, by their tables as JSON: a year's invoices name
+one seller and a hundred buyers, each decoded once (what they decode to depends on the
+table alone; one with a mistake is not kept, so each invoice naming it says so)."""
+_MOST_PARTIES = 4096
+
+
+def _party(fields: Fields, key: str, decode: Callable[[Fields], T]) -> T:
+    """The seller or buyer (``key``) of an invoice document, decoded by ``decode``."""
+    table = fields.table(key)
+    known = (key, json.dumps(table.doc, ensure_ascii=False))
+    found = _PARTIES.get(known)
+    if found is None:
+        found = decode(table)
+        if len(_PARTIES) >= _MOST_PARTIES:
+            _PARTIES.clear()
+        _PARTIES[known] = found
+    return cast(T, found)
+
+
+def _seller(fields: Fields) -> Supervisor:
+    return settings_codec.supervisor_from_doc(fields, email_required=False, check_iban=True)
+
+
 def invoice_from_doc(fields: Fields) -> Invoice:
     from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
     from tyonohjaus_cli.domain.invoices import Invoice
     from tyonohjaus_cli.storage import codec
 
-    seller = fields.table("seller")
     month_text = fields.text("month")
     try:
         month = parse_month(month_text)
@@ -160,8 +187,8 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,
-        seller=settings_codec.supervisor_from_doc(seller, email_required=False, check_iban=True),
-        buyer=codec.client_from_doc(fields.table("buyer")),
+        seller=_party(fields, "seller", _seller),
+        buyer=_party(fields, "buyer", codec.client_from_doc),
         lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
         vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
         vat_exempt_ground=fields.text("vat_exempt_ground", ""),

@@ -164,3 +164,67 @@ def test_a_first_billing_decodes_its_processes_and_clients_in_the_copies(
     again = tyo(*args)
     assert (again.exit_code, again.stdout) == alone[:2]
     assert list((practice / ".cache" / "processes").glob("*.json"))
+
+
+def _read_whole_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The invoice files this process reads whole from now on (a forked copy counts its own)."""
+    from tyonohjaus_cli.storage import invoices
+
+    read: list[str] = []
+    real = invoices._read
+
+    def counting(store: object, rel: str) -> object:
+        read.append(rel)
+        return real(store, rel)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(invoices, "_read", counting)
+    return read
+
+
+@pytest.mark.parametrize("args", [("billing", "2026-10"), ("billing", "2026-10", "--json")])
+def test_a_first_billing_reads_the_invoice_heads_in_the_same_copies(
+    tyo: Tyo, practice: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """The copies that parse every process file for the index read the invoices for their
+    heads too, in the same round: no other copy is forked, this process reads whole only
+    the invoices the month's own bills show, and the invoice index is the one a single
+    core builds."""
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    alone = _first_run(tyo, practice, *args)
+    assert alone[0] == 0, alone[2]
+    heads = json.loads((practice / ".cache/invoices.json").read_text())["entries"]
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    forks: list[int] = []
+    real = os.fork
+
+    def counting() -> int:
+        forks.append(1)
+        return real()
+
+    monkeypatch.setattr(os, "fork", counting)
+    read = _read_whole_here(monkeypatch)
+    assert _first_run(tyo, practice, *args) == alone
+    assert json.loads((practice / ".cache/invoices.json").read_text())["entries"] == heads
+    assert forks == [1, 1]
+    shown = {
+        f"invoices/{path.name}"
+        for path in (practice / "invoices").glob("1*.json")
+        if (doc := json.loads(path.read_text()))["month"] == "2026-10" or doc["credit_for"]
+    }
+    assert read
+    assert set(read) <= shown
+    assert len(heads) > 2 * len(shown)
+
+
+def test_a_damaged_invoice_on_a_first_billing_is_told_as_on_one_core(
+    tyo: Tyo, practice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = min((practice / "invoices").glob("1*.json"))
+    first.write_text(first.read_text().replace('"gross": "', '"gross": "1', 1))
+    monkeypatch.setattr(workers, "cores", lambda: 1)
+    alone = _first_run(tyo, practice, "billing", "2026-10")
+    assert alone[0] == 1
+    assert alone[2].startswith(f"tyo: invoices/{first.name}")
+    assert alone[2].count("\n") == 1
+    monkeypatch.setattr(workers, "cores", lambda: 2)
+    assert _first_run(tyo, practice, "billing", "2026-10")[:3] == alone[:3]

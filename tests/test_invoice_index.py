@@ -446,3 +446,29 @@ def test_the_heads_built_on_two_cores_are_those_built_on_one(
     assert alone[2].count("\n") == 1  # one line, no traceback
     assert last.name in alone[2]
     assert _built_by(tyo, many_invoices, 2, monkeypatch) == alone
+
+
+def test_a_buyer_checked_once_still_tells_its_mistake_in_each_invoice(
+    invoiced: Path, tyo: Tyo
+) -> None:
+    """Invoices naming the same buyer decode it once (by its table); a buyer with a
+    mistake is never kept so, and each invoice naming it says so, with its own file."""
+    assert tyo("invoice", "list").exit_code == 0  # every buyer decoded, and kept
+    paths = sorted((invoiced / "invoices").glob("1*.json"))
+    buyer = json.loads(paths[0].read_text())["buyer"]["id"]
+    same = [path for path in paths if json.loads(path.read_text())["buyer"]["id"] == buyer]
+    assert len(same) > 2
+    for path in same[1:3]:
+        doc = json.loads(path.read_text())
+        doc["buyer"]["cancel_hours"] = "24"
+        path.write_text(json.dumps(doc, ensure_ascii=False, indent=2))
+    shutil.rmtree(invoiced / ".cache")
+    first = tyo("invoice", "list")
+    assert first.exit_code == 1
+    assert first.stderr.startswith(f"tyo: invoices/{same[1].name}")
+    assert "cancel_hours" in first.stderr
+    same[1].write_text(json.dumps(json.loads(same[0].read_text()) | {"number": int(same[1].stem)}))
+    second = tyo("invoice", "list")
+    assert second.exit_code == 1
+    assert second.stderr.startswith(f"tyo: invoices/{same[2].name}")
+    assert "cancel_hours" in second.stderr

@@ -27,6 +27,7 @@ Session notes are not an input here, so they cannot reach a bill.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -285,48 +286,94 @@ def bill_month(
     too, but left out: the caller has their sums from elsewhere (the year's turnover, from
     the invoice index). The bill's ``unlogged`` are the month's meetings still planned that
     started before ``now`` (all of them without ``now``)."""
-    invoiced = invoiced or {}
-    # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
-    own = {
-        process.id: process
-        for process in processes
-        if process.client == client.id and process.is_agreed
-    }
-    items = [
-        BillItem(key, billed.lines, billed.number, billed.buyer)
-        for key, billed in invoiced.items()
-        if billed.client == client.id and billed.day in month
-    ]
-    unlogged: list[str] = []
-    notes: dict[str, str] = {}
-    for process in own.values():
-        pricing = _Pricing(settings, client, process)
-        for meeting in process.in_order():
-            if meeting.start.date() not in month:
-                continue
-            key = meeting_key(process, meeting)
-            if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
-                unlogged.append(key)
-            note = meeting.charge_reason if meeting.charge is not None else ""
-            if key not in invoiced and key not in on_invoice and (lines := pricing.item(meeting)):
-                items.append(BillItem(key, lines, note=note))
-            elif note:
-                notes[key] = note  # an invoiced meeting no longer changes, nor its reason
-    for expense in expenses:
-        process_of = own.get(expense.process)
-        if (
-            process_of is not None
-            and expense.day in month
-            and expense.key not in invoiced
-            and expense.key not in on_invoice
-        ):
-            items.append(BillItem(expense.key, (expense_line(expense, settings),)))
-    items = [replace(item, note=notes[item.key]) if item.key in notes else item for item in items]
-    items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
-    references = tuple(
-        (process.id, process.order_number, process.contract) for process in own.values()
+    bills = bill_months(
+        settings,
+        client,
+        {month: processes},
+        expenses,
+        invoiced=invoiced,
+        on_invoice=on_invoice,
+        now=now,
     )
-    return Bill(client, month, tuple(items), tuple(unlogged), references)
+    return bills[month]
+
+
+def bill_months(
+    settings: Settings,
+    client: Client,
+    processes: Mapping[Month, Iterable[Process]],
+    expenses: Iterable[Expense],
+    *,
+    invoiced: Mapping[str, Billed] | None = None,
+    on_invoice: Collection[str] = (),
+    now: datetime | None = None,
+) -> dict[Month, Bill]:
+    """:func:`bill_month` of each month ``processes`` names, with the processes it names
+    for it: each process is priced and its meetings put in order once, however many
+    months it is billed in (three years of a client's loose ends)."""
+    invoiced = invoiced or {}
+    expenses = list(expenses)
+    billed_in: dict[Month, list[BillItem]] = defaultdict(list)
+    for key, billed in invoiced.items():
+        if billed.client == client.id:
+            billed_in[Month.of(billed.day)].append(
+                BillItem(key, billed.lines, billed.number, billed.buyer)
+            )
+    priced: dict[int, tuple[_Pricing, dict[Month, list[Meeting]]]] = {}
+    bills = {}
+    for month, chosen in processes.items():
+        # A proposal bills nothing until it is accepted (the offer's estimate bills it as if).
+        own = {
+            process.id: process
+            for process in chosen
+            if process.client == client.id and process.is_agreed
+        }
+        items = list(billed_in.get(month, ()))
+        unlogged: list[str] = []
+        notes: dict[str, str] = {}
+        for process in own.values():
+            if id(process) not in priced:
+                priced[id(process)] = (_Pricing(settings, client, process), _by_month(process))
+            pricing, meetings = priced[id(process)]
+            for meeting in meetings.get(month, ()):
+                key = meeting_key(process, meeting)
+                if meeting.status is MeetingStatus.PLANNED and (now is None or meeting.start < now):
+                    unlogged.append(key)
+                note = meeting.charge_reason if meeting.charge is not None else ""
+                if (
+                    key not in invoiced
+                    and key not in on_invoice
+                    and (lines := pricing.item(meeting))
+                ):
+                    items.append(BillItem(key, lines, note=note))
+                elif note:
+                    notes[key] = note  # an invoiced meeting no longer changes, nor its reason
+        for expense in expenses:
+            process_of = own.get(expense.process)
+            if (
+                process_of is not None
+                and expense.day in month
+                and expense.key not in invoiced
+                and expense.key not in on_invoice
+            ):
+                items.append(BillItem(expense.key, (expense_line(expense, settings),)))
+        items = [
+            replace(item, note=notes[item.key]) if item.key in notes else item for item in items
+        ]
+        items.sort(key=lambda item: (item.line.day, item.line.kind is LineKind.EXPENSE, item.key))
+        references = tuple(
+            (process.id, process.order_number, process.contract) for process in own.values()
+        )
+        bills[month] = Bill(client, month, tuple(items), tuple(unlogged), references)
+    return bills
+
+
+def _by_month(process: Process) -> dict[Month, list[Meeting]]:
+    """A process's meetings by time, by the month they start in."""
+    months: dict[Month, list[Meeting]] = defaultdict(list)
+    for meeting in process.in_order():
+        months[Month.of(meeting.start.date())].append(meeting)
+    return months
 
 
 def meeting_items(settings: Settings, client: Client, process: Process) -> list[BillItem]:

@@ -14,11 +14,12 @@ is a change to a meeting that an invoice bills (:func:`check_invoiced_meetings`)
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar, cast
 
 from tyonohjaus_cli.domain.enums import MeetingStatus, VatMode
 from tyonohjaus_cli.domain.numbers import plain
@@ -32,10 +33,14 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.invoices import Invoice, InvoiceLine
     from tyonohjaus_cli.domain.models import Process
     from tyonohjaus_cli.domain.reminder import Sent
+    from tyonohjaus_cli.domain.settings import Supervisor
+    from tyonohjaus_cli.storage.index import Index, Stamp
     from tyonohjaus_cli.storage.store import Store, Transaction
 
 # The invoice documents' domain (dataclasses, the client codec) is imported where an invoice
 # is read or written whole: `tyo invoice list` and the year's turnover read heads only.
+
+T = TypeVar("T")
 
 INVOICES = "invoices"
 PAYMENTS = f"{INVOICES}/payments.json"
@@ -143,12 +148,35 @@ def _line_from_doc(fields: Fields) -> InvoiceLine:
     )
 
 
+_PARTIES: dict[tuple[str, str], Any] = {}
+"""Sellers and buyers decoded and checked, by their tables as JSON: a year's invoices name
+one seller and a hundred buyers, each decoded once (what they decode to depends on the
+table alone; one with a mistake is not kept, so each invoice naming it says so)."""
+_MOST_PARTIES = 4096
+
+
+def _party(fields: Fields, key: str, decode: Callable[[Fields], T]) -> T:
+    """The seller or buyer (``key``) of an invoice document, decoded by ``decode``."""
+    table = fields.table(key)
+    known = (key, json.dumps(table.doc, ensure_ascii=False))
+    found = _PARTIES.get(known)
+    if found is None:
+        found = decode(table)
+        if len(_PARTIES) >= _MOST_PARTIES:
+            _PARTIES.clear()
+        _PARTIES[known] = found
+    return cast(T, found)
+
+
+def _seller(fields: Fields) -> Supervisor:
+    return settings_codec.supervisor_from_doc(fields, email_required=False, check_iban=True)
+
+
 def invoice_from_doc(fields: Fields) -> Invoice:
     from tyonohjaus_cli.domain.invoice_numbers import MIN_REFERENCE_BASE
     from tyonohjaus_cli.domain.invoices import Invoice
     from tyonohjaus_cli.storage import codec
 
-    seller = fields.table("seller")
     month_text = fields.text("month")
     try:
         month = parse_month(month_text)
@@ -159,8 +187,8 @@ def invoice_from_doc(fields: Fields) -> Invoice:
         issued=fields.day("issued"),
         due=fields.day("due"),
         month=month,
-        seller=settings_codec.supervisor_from_doc(seller, email_required=False, check_iban=True),
-        buyer=codec.client_from_doc(fields.table("buyer")),
+        seller=_party(fields, "seller", _seller),
+        buyer=_party(fields, "buyer", codec.client_from_doc),
         lines=tuple(_line_from_doc(line) for line in fields.tables("lines")),
         vat_mode=VatMode(fields.choice("vat", tuple(VatMode), VatMode.STANDARD.value)),
         vat_exempt_ground=fields.text("vat_exempt_ground", ""),
@@ -390,27 +418,64 @@ def invoice_heads(store: Store) -> list[InvoiceHead]:
     return list(store.once("invoice-heads", lambda: _invoice_heads(store)))
 
 
-def _invoice_heads(store: Store) -> list[InvoiceHead]:
-    """The heads from the index; those it lacks (all 585 of a year's invoices on a first
-    run) read whole, shared with copies of tyo on the other cores."""
-    from tyonohjaus_cli.storage import workers
+def read_heads_along(store: Store) -> None:
+    """Say that this command reads the invoice heads (a month's bills): on a first run,
+    those the invoice index lacks are read by the copies that parse the process files, in
+    the same round (see :meth:`Store.read_along`)."""
+
+    def missing() -> list[tuple[str, Stamp]]:
+        # The invoices' domain is imported here once, not again in each copy.
+        from tyonohjaus_cli.domain import invoices  # noqa: F401
+
+        index = _index(store)
+        return [file for file in _listed(store) if index.cached(*file, _head_fits) is None]
+
+    store.read_along(missing, lambda rel: _head_if_readable(store, rel))
+
+
+def _head_if_readable(store: Store, rel: str) -> list[Any] | None:
+    """The head of the invoice file ``rel``, or ``None`` for one that can't be read or has
+    a mistake: the command reads that one again itself, and says what is wrong."""
+    try:
+        return list(_head_of(_read(store, rel)))
+    except Exception:  # any failure is met again where it is told
+        return None
+
+
+def _index(store: Store) -> Index:
+    """The invoice index, read once in a command."""
     from tyonohjaus_cli.storage.index import Index
 
-    index = Index(store.root, INVOICE_INDEX)
-    listed = [
+    return store.once("invoice-index", lambda: Index(store.root, INVOICE_INDEX))
+
+
+def _listed(store: Store) -> list[tuple[str, Stamp]]:
+    """``(file, stamp)`` of every invoice file (not ``payments.json``), by name."""
+    return [
         (f"{INVOICES}/{name}", stamp)
         for name, stamp in invoice_files(store)
         if _NUMBER_FILE.fullmatch(name) is not None
     ]
-    cached = [index.cached(rel, stamp, _head_fits) for rel, stamp in listed]
+
+
+def _invoice_heads(store: Store) -> list[InvoiceHead]:
+    """The heads from the index; those it lacks (all 585 of a year's invoices on a first
+    run) as the index build's copies read them (:func:`read_heads_along`), else read whole
+    here, shared with copies of tyo on the other cores."""
+    from tyonohjaus_cli.storage import workers
+
+    index = _index(store)
+    listed = _listed(store)
+    cached = [
+        index.cached(rel, stamp, _head_fits) or store.taken_along(rel, stamp)
+        for rel, stamp in listed
+    ]
     missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
     built = iter(workers.share(lambda file: list(_head_of(_read(store, file[0]))), missing))
     heads = []
     for (rel, stamp), kept in zip(listed, cached, strict=True):
-        value = kept
-        if value is None:
-            value = next(built)
-            index.file(rel, stamp, value)
+        value = kept if kept is not None else next(built)
+        index.keep(rel, stamp, value)
         heads.append(InvoiceHead._make(value))
     index.forget_missing({rel for rel, _ in listed}, f"{INVOICES}/")
     index.save()
@@ -426,33 +491,49 @@ def invoiced_keys(store: Store) -> set[str]:
 def invoice_of_items(store: Store) -> dict[str, int]:
     """Billable item → the number of the invoice in force that bills it, from the invoice
     index alone (as :func:`domain.invoices.invoiced_items` gives of whole invoices)."""
-    heads = invoice_heads(store)
+    return {key: head.number for head in _in_force(invoice_heads(store)) for key in head.keys}
+
+
+def _in_force(heads: list[InvoiceHead]) -> list[InvoiceHead]:
+    """Of ``heads``, the invoices in force: not credit notes, nor credited by one of them
+    (as :func:`domain.invoices.current_invoices` of whole invoices)."""
     credited = {head.credit_for for head in heads if head.credit_for is not None}
-    return {
-        key: head.number
-        for head in heads
-        if head.credit_for is None and head.number not in credited
-        for key in head.keys
-    }
+    return [head for head in heads if head.credit_for is None and head.number not in credited]
 
 
 def billed_in(store: Store, months: Collection[str]) -> dict[str, Billed]:
     """Billable item → how the invoice in force bills it, from the invoice index alone: of
     the invoices :func:`invoices` reads for ``months``, what
     :func:`domain.invoices.billed_items` makes of them but for the lines (their sum)."""
-    wanted = set(months)
-    chosen = [
-        head
-        for head in invoice_heads(store)
-        if head.credit_for is not None or not wanted.isdisjoint(head.months())
-    ]
-    credited = {head.credit_for for head in chosen if head.credit_for is not None}
     return {
         key: Billed(head.number, head.client, date.fromisoformat(day), Decimal(net))
-        for head in chosen
-        if head.credit_for is None and head.number not in credited
+        for head in _in_force(_chosen(store, months, None))
         for key, day, net in head.items
     }
+
+
+def keys_in_force(store: Store, of: Collection[tuple[str, str]]) -> set[str]:
+    """The billable items on an invoice in force of those :func:`invoices` reads ``of``
+    those clients' months, from the invoice index alone: the keys of what
+    :func:`domain.invoices.billed_items` makes of them (what is open of a month needs no
+    invoice's lines)."""
+    return {key for head in _in_force(_chosen(store, None, of)) for key in head.keys}
+
+
+def _chosen(
+    store: Store, months: Collection[str] | None, of: Collection[tuple[str, str]] | None
+) -> list[InvoiceHead]:
+    """The heads of the invoices of ``months`` or billing an item of one, of those
+    clients' months ``of`` names or billing an item of one, and every credit note."""
+    wanted_months = set(months or ())
+    wanted_pairs = set(of or ())
+    return [
+        head
+        for head in invoice_heads(store)
+        if head.credit_for is not None
+        or not wanted_months.isdisjoint(months_of := head.months())
+        or any((head.client, month) in wanted_pairs for month in months_of)
+    ]
 
 
 def invoices(
@@ -478,15 +559,7 @@ def invoices(
     if months is None and of is None:
         numbers = invoice_numbers(store)
     else:
-        wanted_months = set(months or ())
-        wanted_pairs = set(of or ())
-        chosen = [
-            head
-            for head in invoice_heads(store)
-            if head.credit_for is not None
-            or not wanted_months.isdisjoint(months_of := head.months())
-            or any((head.client, month) in wanted_pairs for month in months_of)
-        ]
+        chosen = _chosen(store, months, of)
         if touching is not None:
             chosen = _touching(store, chosen, *touching)
         numbers = [head.number for head in chosen]

@@ -104,6 +104,11 @@ class Store:
         self._handed: dict[str, tuple[Stamp, str, bytes]] = {}
         """Files decoded by the copies of an index build, by file: its stamp, how it was
         decoded (see :meth:`_decoded`) and the decoded value, pickled until asked for."""
+        self._along: tuple[Callable[[], list[tuple[str, Stamp]]], Callable[[str], Any]] | None
+        self._along = None
+        """The files this command will read besides, and how (:meth:`read_along`)."""
+        self._read_along: dict[str, tuple[Stamp, Any]] = {}
+        """What the copies of an index build read of those files, by file and its stamp."""
 
     # --- reading ---------------------------------------------------------------------
 
@@ -472,10 +477,28 @@ class Store:
         anyway, and handed over, so that this process parses none of them again."""
         self._ahead = (self._wall_clock(first), self._wall_clock(last))
 
+    def read_along(
+        self, files: Callable[[], list[tuple[str, Stamp]]], read: Callable[[str], Any]
+    ) -> None:
+        """Say that this command will read each of ``files()`` (``(file, stamp)``, asked
+        for only when an index is built from the process files) with ``read`` (the invoice
+        heads of a month's bills): the copies that parse every process file on a first run
+        read them too, in the same round, and :meth:`taken_along` gives each result while
+        its file keeps its stamp. ``read`` gives ``None`` for a file it can't read, which
+        this process then reads itself, and says what is wrong as it would."""
+        self._along = (files, read)
+
+    def taken_along(self, rel: str, stamp: Stamp) -> Any:
+        """What the index build's copies read of ``rel`` (:meth:`read_along`), while the
+        file keeps the stamp it was read at (else ``None``)."""
+        found = self._read_along.pop(rel, None)
+        return found[1] if found is not None and found[0] == stamp else None
+
     def _summaries_from_files(self, files: list[tuple[str, Stamp]]) -> list[ProcessSummary]:
         """The summaries of process files the index lacks, in order; on a first run (all
         1,500 of a twenty-year store) shared with copies of tyo on the other cores, which
-        also hand over the processes :meth:`decode_ahead` asked for, decoded."""
+        also hand over the processes :meth:`decode_ahead` asked for, decoded, and read
+        what :meth:`read_along` asked for."""
         if not files:
             return []
         from tyonohjaus_cli.storage import codec, documents, workers
@@ -501,11 +524,24 @@ class Store:
             client = self._client_to_hand(process.client, clients)
             return list(summary), handed if client is None else [*handed, client]
 
-        results = workers.share(summarise, files, aside=True)
-        for _, handed in results:
+        along, read = ([], None) if self._along is None else (self._along[0](), self._along[1])
+
+        def work(item: tuple[str, Stamp, bool]) -> tuple[list[Any], list[Any]]:
+            rel, stamp, besides = item
+            if read is not None and besides:
+                return [], [read(rel)]
+            return summarise((rel, stamp))
+
+        items = [(rel, stamp, False) for rel, stamp in files]
+        items += [(rel, stamp, True) for rel, stamp in along]
+        results = workers.share(work, items, aside=True)
+        for (rel, stamp), (_, (value,)) in zip(along, results[len(files) :], strict=True):
+            if value is not None:
+                self._read_along[rel] = (stamp, value)
+        for _, handed in results[: len(files)]:
             for rel, stamp, how, data in handed:
                 self._handed[rel] = (stamp, how, data)
-        return [ProcessSummary._make(summary) for summary, _ in results]
+        return [ProcessSummary._make(summary) for summary, _ in results[: len(files)]]
 
     def _client_to_hand(self, client_id: str, handed: set[str]) -> list[Any] | None:
         """A process's client decoded in a copy, to hand over (see :meth:`decode_ahead`);
@@ -690,6 +726,7 @@ class Store:
         self._once.clear()
         self._decoded_here.clear()
         self._handed.clear()
+        self._read_along.clear()
 
     @contextlib.contextmanager
     def transaction(

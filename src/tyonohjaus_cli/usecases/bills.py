@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
-from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month
+from tyonohjaus_cli.domain.billing import FORGOTTEN, Bill, bill_month, bill_months
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import billed_items
 from tyonohjaus_cli.domain.parsing import Month
@@ -135,14 +135,30 @@ class Grouped:
         only: Collection[str] | None = None,
     ) -> Bill:
         """``client``'s bill of ``month`` (of the processes ``only`` names, when given)."""
+        return self.bills(settings, client, {month: only}, now=now)[month]
+
+    def bills(
+        self,
+        settings: Settings,
+        client: Client,
+        months: Mapping[Month, Collection[str] | None],
+        *,
+        now: datetime,
+        on_invoice: Collection[str] = (),
+    ) -> dict[Month, Bill]:
+        """``client``'s bill of each of ``months``, of the processes named for it (all of
+        them for ``None``); the items in ``on_invoice`` left out, as on an invoice."""
         own = self.processes.get(client.id, [])
-        return bill_month(
+        return bill_months(
             settings,
             client,
-            own if only is None else [process for process in own if process.id in only],
+            {
+                month: own if only is None else [process for process in own if process.id in only]
+                for month, only in months.items()
+            },
             self.expenses.get(client.id, []),
-            month,
             invoiced=self.invoiced.get(client.id, {}),
+            on_invoice=on_invoice,
             now=now,
         )
 

@@ -82,6 +82,7 @@ def decode_ahead(store: Store, month: Month) -> None:
     files decodes their processes in its copies (see :meth:`Store.decode_ahead`)."""
     since, _ = _window(store, month)
     store.decode_ahead(since, datetime.combine(month.following.first, time(), store.zone()))
+    invoice_store.read_heads_along(store)
 
 
 def _seek(store: Store, month: Month, clients: Collection[str] | None) -> _Sought:
@@ -125,27 +126,31 @@ def open_earlier(
     return _bills(store, _seek(store, month, None if client_id is None else {client_id}), now=now)
 
 
-def _bills(store: Store, sought: _Sought, *, now: datetime) -> list[Bill]:
+def _bills(store: Store, sought: _Sought, *, now: datetime, whole: bool = True) -> list[Bill]:
+    """The bills of what ``sought`` wants, with at least one item open; their invoiced items
+    left out unless ``whole`` (what is open then needs no invoice read whole)."""
     if not sought.wanted:
         return []  # and no billing domain imported
     from tyonohjaus_cli.domain.invoices import billed_items
     from tyonohjaus_cli.usecases.bills import Grouped
 
-    wanted = sought.wanted
     settings = store.settings()
     # What these months' bills show as invoiced already: only those clients' invoices of
     # those months are read.
-    pairs = {(cid, str(earlier)) for cid, earlier in wanted}
-    invoiced = billed_items(invoice_store.invoices(store, of=pairs)) if pairs else {}
-    involved = sorted({pid for ids in wanted.values() for pid in ids})
+    pairs = {(cid, str(earlier)) for cid, earlier in sought.wanted}
+    invoiced = billed_items(invoice_store.invoices(store, of=pairs)) if whole else {}
+    on_invoice = () if whole else invoice_store.keys_in_force(store, pairs)
+    involved = sorted({pid for ids in sought.wanted.values() for pid in ids})
     grouped = Grouped([store.process(pid) for pid in involved], sought.expenses, invoiced)
+    by_client: dict[str, dict[Month, Collection[str] | None]] = {}
+    for (cid, earlier), ids in sorted(sought.wanted.items()):
+        by_client.setdefault(cid, {})[earlier] = ids
     result = []
-    for (cid, earlier), ids in sorted(wanted.items()):
+    for cid, months in by_client.items():
         if not store.has_client(cid):
             continue  # a process naming no client: `tyo doctor` reports it
-        bill = grouped.bill(settings, store.client(cid), earlier, now=now, only=ids)
-        if bill.open_items:
-            result.append(bill)
+        bills = grouped.bills(settings, store.client(cid), months, now=now, on_invoice=on_invoice)
+        result += [bill for bill in bills.values() if bill.open_items]
     return result
 
 
@@ -301,7 +306,7 @@ def _kept(
     for cid, (entry, earlier, note) in _matching(inputs, kept, lang).items():
         answer[cid], found[cid] = entry, (earlier, note)
     stale = {cid for cid in inputs if cid not in answer}
-    made = _bills(store, _seek(store, month, stale), now=now) if stale else []
+    made = _bills(store, _seek(store, month, stale), now=now, whole=False) if stale else []
     for cid in sorted(stale):
         rows = _to_rows([bill for bill in made if bill.client.id == cid])
         answer[cid] = [inputs[cid], rows, None]

@@ -292,9 +292,9 @@ def test_a_change_to_one_process_bills_only_its_clients_loose_ends_again(
     billed: list[set[str]] = []
     original = loose_ends._bills
 
-    def recording(store: Any, sought: Any, *, now: Any) -> Any:
+    def recording(store: Any, sought: Any, *, now: Any, whole: bool = True) -> Any:
         billed.append({client for client, _ in sought.wanted})
-        return original(store, sought, now=now)
+        return original(store, sought, now=now, whole=whole)
 
     monkeypatch.setattr(loose_ends, "_bills", recording)
     assert tyo("billing", "2026-10").stdout == first

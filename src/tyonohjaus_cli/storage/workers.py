@@ -167,21 +167,22 @@ def _fork(
 
 
 def _collect(pid: int, reader: int, runs: list[range]) -> dict[int, list[Result]]:
-    """The runs a copy sent, by number; none if it did not send them all."""
-    with os.fdopen(reader, "rb") as pipe:
-        data = pipe.read()
-    try:
-        _, status = os.waitpid(pid, 0)
-    except ChildProcessError:  # reaped already (SIGCHLD ignored): the data tells
-        status = 0
-    if status != 0 or not data:
-        return {}
+    """The runs a copy sent, by number; none if it did not send them all.
+
+    Unpickled from the pipe as it comes: the bytes are never held whole beside what they
+    make (a first run's handed processes are megabytes of them)."""
     import pickle
 
-    with contextlib.suppress(Exception):  # anything a damaged stream raises: done again here
-        found = pickle.loads(data)  # noqa: S301 - our own copy's results, through our own pipe
-        if isinstance(found, list) and all(_whole(runs, entry) for entry in found):
-            return dict(found)
+    found: object = None
+    with os.fdopen(reader, "rb") as pipe, contextlib.suppress(Exception):
+        # Anything a damaged or cut stream raises: done again here.
+        found = pickle.load(pipe)  # noqa: S301 - our own copy's results, through our own pipe
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped already (SIGCHLD ignored): the stream tells
+        status = 0
+    if status == 0 and isinstance(found, list) and all(_whole(runs, entry) for entry in found):
+        return dict(found)
     return {}
 
 

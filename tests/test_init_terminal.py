@@ -30,10 +30,15 @@ class Terminal:
         )  # fmt: skip
         os.close(slave)
         self.seen = ""
+        self.matched = 0
+        """Where the last expected text ended: a prompt seen before does not count again."""
 
     def expect(self, text: str, timeout: float = 20.0) -> None:
+        """Wait for ``text`` in what the terminal shows after the last one expected (the
+        same prompt twice is two prompts: an answer typed before the second has printed
+        would be read by the first's read of the line)."""
         deadline = time.monotonic() + timeout
-        while text not in self.seen:
+        while (found := self.seen.find(text, self.matched)) < 0:
             left = deadline - time.monotonic()
             assert left > 0, f"{text!r} never came; the terminal shows:\n{self.seen}"
             ready, _, _ = select.select([self.master], [], [], left)
@@ -43,8 +48,9 @@ class Terminal:
                 except OSError:  # the child closed the terminal
                     chunk = b""
                 if not chunk:
-                    assert text in self.seen, f"{text!r} never came:\n{self.seen}"
+                    assert text in self.seen[self.matched :], f"{text!r} never came:\n{self.seen}"
                 self.seen += chunk.decode("utf-8", "replace").replace("\r\n", "\n")
+        self.matched = found + len(text)
 
     def answer(self, text: str) -> None:
         os.write(self.master, text.encode() + b"\r")
@@ -66,24 +72,29 @@ def test_init_asks_again_and_for_everything_an_invoice_needs(tmp_path: Path) -> 
     term.expect("Your name: ")
     term.answer("")
     term.expect("an answer is needed here")
+    term.expect("Your name: ")  # asked again: answered once it is on the screen
     term.answer("Maija Mallikas")
     term.expect("Your e-mail: ")
     term.answer("maija-at-example")
     term.expect("'maija-at-example' is not an e-mail address")
+    term.expect("Your e-mail: ")
     term.answer("maija@example.fi")
     term.expect("Your business ID (Y-tunnus), e.g. 1234567-1 (Enter to skip): ")
     term.answer("1234567-2")
     term.expect("'1234567-2' is not a valid Finnish business ID")
+    term.expect("Your business ID (Y-tunnus), e.g. 1234567-1 (Enter to skip): ")
     term.answer("1234567-1")
-    term.expect("(Enter to skip): ")
+    term.expect("Your postal address, lines separated by \\n (Enter to skip): ")
     term.answer("Esimerkkitie 1\\n90100 Oulu")
     term.expect("Your bank account (IBAN) for invoices (Enter to skip): ")
     term.answer("FI21 1234 5600 0007 86")
     term.expect("is not a valid IBAN")
+    term.expect("Your bank account (IBAN) for invoices (Enter to skip): ")
     term.answer("FI21 1234 5600 0007 85")
     term.expect("Default price of a unit (€, without VAT): ")
     term.answer("95,5 euroa")
     term.expect("is not an amount of euros")
+    term.expect("Default price of a unit (€, without VAT): ")
     term.answer("95,50")
     term.expect("Created the store at")
     assert term.close() == 0
@@ -106,7 +117,6 @@ def test_what_an_invoice_needs_may_be_skipped_in_finnish(tmp_path: Path) -> None
     for _ in range(3):  # business ID, address, bank account
         term.expect("(Enter ohittaa): ")
         term.answer("")
-        term.seen = term.seen.replace("(Enter ohittaa): ", "", 1)
     term.expect("Tallennuskansio luotu")
     assert term.close() == 0
     supervisor = tomllib.loads((store / "settings.toml").read_text())["supervisor"]

@@ -166,3 +166,51 @@ def test_a_changed_meeting_reads_as_the_long_way_reads_it(key: str, value: Any) 
     else:
         doc[key] = value
     assert _either_way(doc) == _long_way(doc)
+
+
+CANCELLED: dict[str, Any] = {
+    **PLAIN,
+    "status": "cancelled",
+    "cancelled_by": "client",
+    "notified_at": datetime(2027, 1, 11, 9, 30, tzinfo=timezone(timedelta(hours=2))),
+    "reason": "matka",
+    "moves": [{"previous": datetime(2027, 1, 5, 14, 0), "agreed_at": datetime(2027, 1, 2, 8, 0, tzinfo=UTC)}],
+}  # fmt: skip
+_MORE: dict[str, st.SearchStrategy[Any]] = {
+    "cancelled_by": st.one_of(st.sampled_from(["client", "supervisor", "CLIENT", ""]), _TEXTS),
+    "notified_at": _TIMES,
+    "reason": st.one_of(_TEXTS, st.sampled_from(["process closed", " Prosessi päättyi", "x"])),
+    "moves": st.one_of(
+        st.lists(st.fixed_dictionaries({"previous": _TIMES, "agreed_at": _TIMES}), max_size=2),
+        st.sampled_from([[], [1], "x", [{"previous": datetime(2027, 1, 5, 14)}], None]),
+    ),
+}
+
+
+@st.composite
+def _cancelled(draw: st.DrawFn) -> dict[str, Any]:
+    values = _VALUES | _MORE
+    doc = {key: draw(values[key]) if draw(st.booleans()) else CANCELLED[key] for key in CANCELLED}
+    for key in draw(st.lists(st.sampled_from(sorted(doc)), max_size=2)):
+        doc.pop(key, None)
+    return {key: value for key, value in doc.items() if value is not None}
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_cancelled())
+def test_a_cancelled_or_moved_meeting_is_the_one_the_full_decoding_makes(
+    doc: dict[str, Any],
+) -> None:
+    fast = codec._plain_meeting(doc, ZONE)
+    if fast is not None:
+        assert fast == _long_way(doc)
+        assert repr(fast) == repr(_long_way(doc))  # the enums and zones too
+    assert _either_way(doc) == _long_way(doc)
+
+
+def test_a_cancelled_and_moved_meeting_takes_the_short_way() -> None:
+    fast = codec._plain_meeting(CANCELLED, ZONE)
+    assert fast is not None
+    assert repr(fast) == repr(_long_way(CANCELLED))
+    assert fast.notified_at is not None
+    assert fast.notified_at.tzinfo is ZONE

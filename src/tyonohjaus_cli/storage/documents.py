@@ -19,11 +19,14 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, tzinfo
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tyonohjaus_cli.domain.parsing import FIRST_YEAR, LAST_YEAR
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
 from tyonohjaus_cli.i18n import t, tn
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 SCHEMA = 1
 """The schema version of a document that any tyo since the first reads right."""
@@ -524,20 +527,8 @@ class Fields:
             return value
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(key, _amount())
-        from decimal import Decimal, InvalidOperation  # not loaded by commands that need no money
-
-        written = str(value)
-        try:
-            number = Decimal(written)
-        except InvalidOperation:
-            raise self.fail(key, _amount()) from None
-        if (
-            len(written) > 40
-            or not number.is_finite()
-            or number < 0
-            or number >= MAX_AMOUNT
-            or number.as_tuple().exponent < -12  # type: ignore[operator]
-        ):
+        number = _checked_amount(str(value))
+        if number is None:
             raise self.fail(key, _amount())
         return number
 
@@ -614,6 +605,28 @@ class Fields:
         ):
             raise self.fail(key, t("a list of texts"))
         return tuple(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _checked_amount(written: str) -> Decimal | None:
+    """The amount ``written`` says, if it is one a document may hold; else ``None``. Kept
+    for the texts seen: a store's amounts are a few prices and percents written again and
+    again (a year's invoices hold ~6,000), and a ``Decimal`` never changes."""
+    from decimal import Decimal, InvalidOperation  # not loaded by commands that need no money
+
+    try:
+        number = Decimal(written)
+    except InvalidOperation:
+        return None
+    if (
+        len(written) > 40
+        or not number.is_finite()
+        or number < 0
+        or number >= MAX_AMOUNT
+        or number.as_tuple().exponent < -12  # type: ignore[operator]
+    ):
+        return None
+    return number
 
 
 def plain_moment(value: Any, zone: tzinfo) -> datetime | None:

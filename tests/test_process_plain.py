@@ -339,3 +339,45 @@ def test_a_file_changed_by_hand_is_told_with_its_line(was: str, now: str) -> Non
     assert outcome[0] == "error"
     if (was, now) not in _INLINE:
         assert outcome[2] == text[: text.index(was)].count("\n") + 1  # the line changed
+
+
+def _summary_by_definition(process: Any) -> list[Any]:
+    """The summary as written before it was made faster: ``replace`` and ``.value``."""
+    slots = [
+        (m.n, m.start.replace(tzinfo=None).isoformat(timespec="minutes"), m.minutes, m.status.value)
+        for m in process.in_order()
+    ]
+    kept = [slot[1] for slot in slots if slot[3] != "cancelled"]
+    starts = [slot[1] for slot in slots]
+    return [
+        [slot[0] for slot in slots],
+        starts,
+        [slot[3] for slot in slots],
+        min(kept, default=None),
+        max(starts, default=None),
+        ";".join(f"{n},{start},{minutes},{status}" for n, start, minutes, status in slots),
+    ]
+
+
+def test_a_summary_is_what_the_meetings_say(tmp_path: Path) -> None:
+    from benchmarks.generate import generate
+
+    generate(tmp_path, seed=11, clients=6, processes=30, meetings=500)
+    for path in sorted((tmp_path / "processes").glob("*.toml")):
+        text = path.read_text()
+        process = codec.process_from_doc(Fields(tomllib.loads(text), REL, text), ZONE)
+        summary = codec.summary_of_process(process)
+        expected = _summary_by_definition(process)
+        assert summary.meetings == expected[5]
+        assert summary.first == expected[3]
+        assert summary.latest == expected[4]
+        assert all(type(start) is str for start in summary.planned)
+
+
+def test_the_wall_clock_of_an_hour_that_comes_twice() -> None:
+    """The autumn's repeated hour: the second 03:30 (fold 1) is 03:30 on the wall too."""
+    for fold in (0, 1):
+        moment = datetime(2026, 10, 25, 3, 30, fold=fold, tzinfo=ZONE)
+        wall = codec._wall_clock(moment)
+        assert _deep(wall) == _deep(moment.replace(tzinfo=None))
+        assert wall.isoformat() == "2026-10-25T03:30:00"

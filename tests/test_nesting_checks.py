@@ -74,9 +74,10 @@ def test_a_drawn_document_is_judged_by_the_definitions(doc: dict[str, Any]) -> N
 
 
 def test_the_edges_of_depth_and_size() -> None:
+    leaves: tuple[Any, ...] = (1, "x", 2**63, [], {})
     for depth in range(MAX_DEPTH - 2, MAX_DEPTH + 3):
         for lists in (False, True):
-            for leaf in (1, "x", 2**63, [], {}):
+            for leaf in leaves:
                 doc = _nested(depth, leaf, lists=lists)
                 assert documents._too_deep(doc) == (_depth(doc) > MAX_DEPTH), (depth, leaf)
                 assert documents._doubtful(doc) == _doubtful_by_definition(doc), (depth, leaf)

@@ -579,7 +579,7 @@ def _plain_process(fields: Fields, zone: tzinfo) -> Process | None:
             return None
         meeting = _plain_meeting(item, zone)
         if meeting is None:  # charged, counted or edited: the long way (refused: None)
-            meeting = _meeting_read_whole(fields.item("meetings", index), zone)
+            meeting = _meeting_read_whole(fields.table_at("meetings", index), zone)
         meetings.append(meeting)
     if len({meeting.n for meeting in meetings}) != len(meetings):
         return None

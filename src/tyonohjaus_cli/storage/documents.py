@@ -593,11 +593,6 @@ class Fields:
         """The ``index``-th table of the list ``key`` (see :meth:`table_docs`)."""
         return self._child(self.table_docs(key)[index], key, index, array=True)
 
-    def item(self, key: str, index: int) -> Fields:
-        """The ``index``-th table of the list ``key``, as :meth:`tables` gives it (for a
-        reader that has checked the list itself)."""
-        return self._child(self.doc[key][index], key, index, array=True)
-
     def strings(self, key: str) -> tuple[str, ...]:
         value = self.doc.get(key, [])
         if not isinstance(value, list) or not all(

@@ -203,7 +203,7 @@ def read_named(path: Path, limit: int = READ_LIMIT) -> bytes:
     return data
 
 
-def read_text(path: Path) -> str | None:
+def read_text(path: Path | str) -> str | None:
     """The file's text, or ``None`` when it does not exist (bounded as :func:`read_bytes`)."""
     try:
         return read_bytes(path).decode("utf-8")
@@ -211,22 +211,31 @@ def read_text(path: Path) -> str | None:
         return None
 
 
-def linked_part(root: Path, rel: str) -> str | None:
-    """The first part of ``rel`` under ``root`` that is a symbolic link, if any.
+def linked_part(root: Path, rel: str, *, last: bool = True) -> str | None:
+    """The first part of ``rel`` under ``root`` that is a symbolic link, if any (of its
+    folders only, unless ``last``).
 
     tyo never follows a link inside the store (the store folder itself may be one): a
-    link would make a backup, ``forget`` or ``import`` read or write somewhere else.
+    link would make a backup, ``forget`` or ``import`` read or write somewhere else. A file
+    about to be read needs only its folders looked at (``last=False``): the read opens the
+    file itself with ``O_NOFOLLOW`` (see :func:`read_stated`). Paths are joined as text,
+    not as ``Path`` objects: a first run looks at some 2,000 files.
     """
-    path = root
-    parts = Path(rel).parts
-    for depth, part in enumerate(parts, 1):
-        path = path / part
+    parts = [part for part in rel.replace(os.sep, "/").split("/") if part not in ("", ".")]
+    path = os.fspath(root)
+    for depth, part in enumerate(parts if last else parts[:-1], 1):
+        path = f"{path}{os.sep}{part}"
         try:
             if stat.S_ISLNK(os.lstat(path).st_mode):
                 return "/".join(parts[:depth])
         except (FileNotFoundError, NotADirectoryError):
             return None
     return None
+
+
+FOLLOWS_LAST_LINK = not _NOFOLLOW
+"""Whether opening a file follows a link in its place (no ``O_NOFOLLOW``: Windows), so
+that a file's own part must be looked at before it is read."""
 
 
 def refuse_link(root: Path, rel: str) -> None:

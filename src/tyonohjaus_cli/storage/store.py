@@ -128,13 +128,17 @@ class Store:
 
     def read_text(self, rel: str) -> str | None:
         """A store file's text, ``None`` if absent; unreadable files are store errors."""
-        link = files.linked_part(self.root, rel)
+        link = files.linked_part(self.root, rel, last=files.FOLLOWS_LAST_LINK)
         if link is not None:
             raise StoreFileError(link, files.link_problem())
         try:
-            return files.read_text(self.root / rel)
+            return files.read_text(f"{self.root}{os.sep}{rel}")
         except (FileNotFoundError, NotADirectoryError):
             return None
+        except files.NotRegularError as error:
+            if (link := files.linked_part(self.root, rel)) is not None:  # the file itself
+                raise StoreFileError(link, files.link_problem()) from None
+            raise StoreFileError(rel, t("can't be read: {error}", error=error.strerror)) from None
         except UnicodeDecodeError as error:
             raise StoreFileError(rel, t("not UTF-8 text ({error})", error=error.reason)) from None
         except OSError as error:

@@ -306,9 +306,12 @@ def _kept(
     for cid, (entry, earlier, note) in _matching(inputs, kept, lang).items():
         answer[cid], found[cid] = entry, (earlier, note)
     stale = {cid for cid in inputs if cid not in answer}
-    made = _bills(store, _seek(store, month, stale), now=now, whole=False) if stale else []
+    made: dict[str, list[Bill]] = {}
+    if stale:
+        for bill in _bills(store, _seek(store, month, stale), now=now, whole=False):
+            made.setdefault(bill.client.id, []).append(bill)
     for cid in sorted(stale):
-        rows = _to_rows([bill for bill in made if bill.client.id == cid])
+        rows = _to_rows(made.get(cid, []))
         answer[cid] = [inputs[cid], rows, None]
         found[cid] = (_from_rows(rows) or [], None)
     del made  # three years of bills (~2 MiB on a first run): not held while the memo is saved

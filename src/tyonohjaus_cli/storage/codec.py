@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime, tzinfo
 from decimal import Decimal
-from typing import Any, TypeGuard
+from typing import Any
 
 from tyonohjaus_cli.domain import reasons
 from tyonohjaus_cli.domain.cadence import MAX_MEETINGS
@@ -43,8 +43,10 @@ from tyonohjaus_cli.storage.documents import (
     Fields,
     check_unique,
     has_control,
-    one_line,
+    plain_line,
     plain_moment,
+    plain_prose,
+    plain_whole,
 )
 from tyonohjaus_cli.storage.index import ProcessSummary
 from tyonohjaus_cli.storage.settings_codec import (
@@ -66,21 +68,6 @@ def _wall_clock(moment: datetime) -> datetime:
 
 def _moment(moment: datetime) -> datetime:
     return moment.replace(microsecond=0)
-
-
-def _line(value: object) -> TypeGuard[str]:
-    """Text as :meth:`Fields.text` takes it for a key of ``ONE_LINE``."""
-    return type(value) is str and (value.isprintable() or one_line(value))
-
-
-def _prose(value: object) -> TypeGuard[str]:
-    """Text as :meth:`Fields.text` takes it for any other key (line breaks allowed)."""
-    return type(value) is str and (value.isprintable() or not has_control(value))
-
-
-def _whole(value: object, minimum: int) -> TypeGuard[int]:
-    """A whole number as :meth:`Fields.integer` takes it, up to its default maximum."""
-    return type(value) is int and minimum <= value < MAX_INTEGER
 
 
 # --- clients/<id>.toml -------------------------------------------------------------------
@@ -159,17 +146,17 @@ def _plain_client(fields: Fields) -> Client | None:
     hours, days = get("cancel_hours", 24), get("payment_days", 14)
     public, language = get("public_body", False), get("language", "fi")
     if not (
-        _line(id_)
-        and _line(name)
-        and _line(business_id)
-        and _line(email)
-        and _line(contact)
-        and _line(einvoice)
-        and _line(operator)
-        and _prose(address)
-        and _prose(reference)
-        and _whole(hours, 0)
-        and _whole(days, 0)
+        plain_line(id_)
+        and plain_line(name)
+        and plain_line(business_id)
+        and plain_line(email)
+        and plain_line(contact)
+        and plain_line(einvoice)
+        and plain_line(operator)
+        and plain_prose(address)
+        and plain_prose(reference)
+        and plain_whole(hours, 0)
+        and plain_whole(days, 0)
         and type(public) is bool
         and type(language) is str
         and language in _LANGUAGES
@@ -591,22 +578,22 @@ def _plain_process(fields: Fields, zone: tzinfo) -> Process | None:
     texts = (get("co_supervisor", ""), get("order_number", ""), get("contract", ""))
     plan = get("plan", "")
     if not (
-        _line(id_)
-        and _line(client)
-        and _line(title)
+        plain_line(id_)
+        and plain_line(client)
+        and plain_line(title)
         and type(kind) is str
         and kind in _KINDS
         and created is not None
         and (closed is None or (closed := plain_moment(closed, zone)) is not None)
-        and (group_size is None or _whole(group_size, 1))
-        and _prose(place)
-        and _line(online)
+        and (group_size is None or plain_whole(group_size, 1))
+        and plain_prose(place)
+        and plain_line(online)
         and type(phone) is bool
         and type(first_free) is bool
-        and _line(texts[0])
-        and _prose(texts[1])
-        and _prose(texts[2])
-        and _prose(plan)
+        and plain_line(texts[0])
+        and plain_prose(texts[1])
+        and plain_prose(texts[2])
+        and plain_prose(plan)
         and type(status) is str
         and status in _PROCESS_STATUSES
     ):
@@ -653,7 +640,7 @@ def _plain_participants(listed: Any) -> tuple[Participant, ...] | None:
         if type(item) is not dict:
             return None
         name, email = item.get("name"), item.get("email", "")
-        if not (_line(name) and _line(email)):
+        if not (plain_line(name) and plain_line(email)):
             return None
         people.append(Participant(name, email))
     return tuple(people)
@@ -667,7 +654,7 @@ def _plain_goals(listed: Any) -> tuple[Goal, ...] | None:
         if type(item) is not dict:
             return None
         n, text, by = item.get("n"), item.get("text"), item.get("by", "both")
-        if not (_whole(n, 1) and _prose(text) and type(by) is str and by in _GOAL_BY):
+        if not (plain_whole(n, 1) and plain_prose(text) and type(by) is str and by in _GOAL_BY):
             return None
         goals.append(Goal(n, text, by))
     return tuple(goals)

@@ -19,7 +19,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from tyonohjaus_cli.domain.parsing import FIRST_YEAR, LAST_YEAR
 from tyonohjaus_cli.errors import NewerSchemaError, StoreFileError
@@ -622,6 +622,33 @@ def _checked_amount(written: str) -> Decimal | None:
     ):
         return None
     return number
+
+
+def plain_line(value: object) -> TypeGuard[str]:
+    """Text as :meth:`Fields.text` takes it for a key of ``ONE_LINE``."""
+    return type(value) is str and (value.isprintable() or one_line(value))
+
+
+def plain_prose(value: object) -> TypeGuard[str]:
+    """Text as :meth:`Fields.text` takes it for any other key (line breaks allowed)."""
+    return type(value) is str and (value.isprintable() or not has_control(value))
+
+
+def plain_whole(value: object, minimum: int) -> TypeGuard[int]:
+    """A whole number as :meth:`Fields.integer` takes it, up to its default maximum."""
+    return type(value) is int and minimum <= value < MAX_INTEGER
+
+
+def plain_day(value: object) -> date | None:
+    """``value`` as :meth:`Fields.day` reads a day written as ISO text (a JSON file's);
+    ``None`` for anything else, which the long way then words."""
+    if type(value) is not str:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if FIRST_YEAR <= day.year <= LAST_YEAR else None
 
 
 def plain_moment(value: Any, zone: tzinfo) -> datetime | None:

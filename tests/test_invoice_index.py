@@ -125,6 +125,11 @@ def test_a_month_bill_reads_only_that_months_invoices(
 
 
 def _year(tyo: Tyo, year: str = "2026") -> dict[str, object]:
+    """The year's turnover as drawn, not as its view was kept (``tests/test_kept_year.py``):
+    what these tests watch is what drawing it reads."""
+    from tyonohjaus_cli.cli.context import store_dir
+
+    shutil.rmtree(store_dir(None) / ".cache" / "views", ignore_errors=True)
     result = tyo("billing", "year", year, "--json")
     assert result.exit_code == 0, result.output
     data: dict[str, object] = json.loads(result.stdout)

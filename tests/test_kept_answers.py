@@ -22,6 +22,7 @@ from tests.conftest import Tyo
 from tests.safety_helpers import hand_edit
 from tyonohjaus_cli.cli import kept_answers, run
 from tyonohjaus_cli.cli.kept_answers import _asked
+from tyonohjaus_cli.storage.kept_views import _VERSION as VERSION
 from tyonohjaus_cli.usecases import kept_views
 
 FORMS = ((), ("--json",), ("--csv",))
@@ -139,7 +140,7 @@ def test_a_damaged_kept_view_is_drawn_again(practice: Path, tyo: Tyo, given: lis
         head + b"\n" + body + b"x",
         head.replace(b'"out"', b'"elsewhere"', 1) + b"\n" + body,
         head + b"\n" + body[:10] + b"\xff" + body[11:],
-        head.replace(b"[1,", b"[2,", 1) + b"\n" + body,
+        head.replace(f"[{VERSION},".encode(), f"[{VERSION + 1},".encode(), 1) + b"\n" + body,
     ]
     for damage in damages:
         path.write_bytes(damage)
@@ -191,8 +192,18 @@ def test_at_a_terminal_nothing_is_kept_or_given(practice: Path, tyo: Tyo) -> Non
         ["agenda"],
         ["billing", "--help"],
         ["billing", "-h"],
-        ["billing", "year", "2026"],
         ["billing", "2026-10", "2026-11"],
+        ["billing", "year"],
+        ["billing", "year", "2026", "2027"],
+        ["billing", "year", "1999"],
+        ["billing", "year", "2101"],
+        ["billing", "year", "02026"],
+        ["billing", "year", "+2026"],
+        ["billing", "year", "２０２６"],
+        ["billing", "year", "2026", "--csv"],
+        ["billing", "year", "2026", "--client", "pohde"],
+        ["billing", "year", "--help"],
+        ["billing", "2026", "year"],
         ["billing", "2026-10", "--client"],
         ["billing", "2026-10", "--client="],
         ["billing", "2026-10", "--client", "a", "--client", "b"],
@@ -214,15 +225,18 @@ def test_what_the_command_line_proper_answers(args: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "asked"),
     [
-        (["billing"], (None, None, None, "table")),
-        (["billing", "2026-10"], (None, "2026-10", None, "table")),
-        (["--store", "s", "billing", "10/2026", "--csv"], ("s", "10/2026", None, "csv")),
+        (["billing"], (None, None, None, "table", None)),
+        (["billing", "2026-10"], (None, "2026-10", None, "table", None)),
+        (["--store", "s", "billing", "10/2026", "--csv"], ("s", "10/2026", None, "csv", None)),
         (
             ["--lang=fi", "billing", "--client=pohde", "2026-10"],
-            (None, "2026-10", "pohde", "table"),
+            (None, "2026-10", "pohde", "table", None),
         ),
-        (["--store=s", "--lang", "en", "billing", "--json"], ("s", None, None, "json")),
-        (["billing", "2026-10", "--json", "--csv"], (None, "2026-10", None, "csv")),
+        (["--store=s", "--lang", "en", "billing", "--json"], ("s", None, None, "json", None)),
+        (["billing", "2026-10", "--json", "--csv"], (None, "2026-10", None, "csv", None)),
+        (["billing", "year", "2026"], (None, None, None, "table", 2026)),
+        (["--store", "s", "billing", "year", "2100", "--json"], ("s", None, None, "json", 2100)),
+        (["--lang", "en", "billing", "--json", "year", "2000"], (None, None, None, "json", 2000)),
     ],
 )
 def test_what_a_kept_answer_is_asked_for(args: list[str], asked: tuple[object, ...]) -> None:

@@ -59,7 +59,7 @@ from tyonohjaus_cli.storage import invoices as invoice_store
 # year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.sums import Totals
-    from tyonohjaus_cli.storage.store import Store
+    from tyonohjaus_cli.domain.turnover import YearTurnover
     from tyonohjaus_cli.usecases.kept_bills import BillView
     from tyonohjaus_cli.usecases.kept_views import Form, MonthView
 
@@ -314,12 +314,9 @@ def _bar(amount: Decimal, most: Decimal) -> str:
     return block * max(1, round(amount / most * BAR_WIDTH))
 
 
-def year_summary(store: Store, year: int) -> dict[str, Any]:
-    from tyonohjaus_cli.usecases.turnover import year_turnover
-
-    turnover = year_turnover(store, year, now=session.now())
+def year_summary(turnover: YearTurnover) -> dict[str, Any]:
     return {
-        "year": year,
+        "year": turnover.year,
         "months": [{"month": str(month), "net": net} for month, net in turnover.months],
         "clients": [{"client": cid or None, "net": net} for cid, net in turnover.clients],
         "net": turnover.net,
@@ -342,10 +339,26 @@ def year(
     """
     if not 2000 <= year <= 2100:
         raise UsageError(t("{year} is not a year tyo bills (expected e.g. 2027)", year=year))
-    summary = year_summary(session.store, year)
-    if as_json:
+    from tyonohjaus_cli.cli.kept_answers import printed
+    from tyonohjaus_cli.usecases.kept_views import keep_year_view, year_inputs
+    from tyonohjaus_cli.usecases.turnover import year_turnover
+
+    store = session.store
+    inputs = year_inputs(store)  # before anything is read: a change meanwhile draws it again
+    turnover = year_turnover(store, year, now=session.now())
+    form: Form = "json" if as_json else "table"
+    with printed() as chunks:
+        _show_year(year_summary(turnover.year), form)
+    if chunks is not None:  # given as printed next time
+        keep_year_view(store, year, form, inputs, chunks, until=turnover.until)
+
+
+def _show_year(summary: dict[str, Any], form: Form) -> None:
+    """The year's view: the months with bars, the clients and the total, or JSON."""
+    if form == "json":
         machine.print_json(summary)
         return
+    year = summary["year"]
     most = max((row["net"] for row in summary["months"]), default=Decimal(0))
     rows = [{**row, "bar": _bar(row["net"], most)} for row in summary["months"]]
     output.print_table(

@@ -1,9 +1,11 @@
-"""``tyo billing MONTH`` answered from what it printed before, before Typer is imported.
+"""``tyo billing MONTH`` and ``tyo billing year YEAR`` answered from what they printed
+before, before Typer is imported.
 
 Importing Typer and building the command tree is most of a short command's start-up
 (~40 ms of a ~85 ms ``tyo billing 2026-10``). A month's view whose bills and loose ends are
-still as kept (:mod:`usecases.kept_views`: every file they are made of checked by its stamp,
-as the command itself checks them) prints what it printed last time, so it is given here,
+still as kept, or a year's view whose every file is (:mod:`usecases.kept_views`: every file
+they are made of checked by its stamp, as the command itself checks them), prints what it
+printed last time, so it is given here,
 from the plain words of the command line, and Typer is never loaded. Anything this module
 does not know for sure — another command, an option it does not list, ``--help``, a value
 that is not a month, a store that needs attention, a terminal (Rich draws tables for its
@@ -26,12 +28,14 @@ if TYPE_CHECKING:
 
 
 class _Asked(NamedTuple):
-    """``tyo [--store DIR] [--lang fi|en] billing [MONTH] [--client CID] [--json|--csv]``."""
+    """``tyo [--store DIR] [--lang fi|en] billing [MONTH] [--client CID] [--json|--csv]``,
+    or ``billing year YEAR [--json]`` (``year``)."""
 
     store: str | None
     month: str | None
     client: str | None
     form: Form
+    year: int | None = None
 
 
 _GLOBAL = ("--store", "--lang")
@@ -62,7 +66,7 @@ def _options(args: Sequence[str], names: Sequence[str]) -> tuple[dict[str, str],
 
 
 def _asked(args: Sequence[str]) -> _Asked | None:
-    """The month's view ``args`` ask for, or ``None`` when they ask for anything else."""
+    """The view ``args`` ask for, or ``None`` when they ask for anything else."""
     try:
         at = list(args).index("billing")
     except ValueError:
@@ -71,17 +75,35 @@ def _asked(args: Sequence[str]) -> _Asked | None:
     after = _options(args[at + 1 :], ("--client",))
     if before is None or after is None or before[1]:
         return None
-    (found, _), (options, words) = before, after
-    if found.get("--lang", "fi") not in ("fi", "en"):
+    if before[0].get("--lang", "fi") not in ("fi", "en"):
         return None
+    return _view(before[0].get("--store"), *after)
+
+
+def _view(store: str | None, options: dict[str, str], words: list[str]) -> _Asked | None:
+    """The view the words after ``billing`` ask for (``options``: ``--client``)."""
     forms = [word for word in words if word in _FORMS]
-    months = [word for word in words if word not in _FORMS]
-    if len(set(forms)) != len(forms) or len(months) > 1 or "year" in months:
+    named = [word for word in words if word not in _FORMS]
+    if len(set(forms)) != len(forms):
         return None
     form: Form = "csv" if "--csv" in forms else "json" if forms else "table"  # as billing()
-    return _Asked(
-        found.get("--store"), months[0] if months else None, options.get("--client"), form
-    )
+    if named[:1] == ["year"]:
+        year = _year(named[1:])
+        if year is None or options or form == "csv":
+            return None
+        return _Asked(store, None, None, form, year)
+    if len(named) > 1:
+        return None
+    return _Asked(store, named[0] if named else None, options.get("--client"), form)
+
+
+def _year(words: Sequence[str]) -> int | None:
+    """The year of ``billing year YEAR`` when it is plainly one the command takes (four
+    ASCII digits, 2000 to 2100); ``None`` for anything the command line proper words."""
+    if len(words) != 1 or not (len(words[0]) == 4 and words[0].isascii() and words[0].isdigit()):
+        return None
+    year = int(words[0])
+    return year if 2000 <= year <= 2100 else None
 
 
 def _month(text: str | None, now: datetime) -> Month:
@@ -97,16 +119,19 @@ def answer(args: Sequence[str]) -> int | None:
     if asked is None or sys.stdout.isatty():
         return None
     from tyonohjaus_cli.cli.context import Session
-    from tyonohjaus_cli.usecases.kept_views import kept_view
+    from tyonohjaus_cli.usecases.kept_views import kept_view, kept_year_view
 
     session = Session(asked.store)
     try:
         if not session.store.is_initialised():
             return None
         now = session.now()
-        chunks = kept_view(
-            session.store, _month(asked.month, now), asked.client, asked.form, now=now
-        )
+        if asked.year is not None:
+            chunks = kept_year_view(session.store, asked.year, asked.form, now=now)
+        else:
+            chunks = kept_view(
+                session.store, _month(asked.month, now), asked.client, asked.form, now=now
+            )
     except TyoError:
         return None  # said by the command line proper, in its words
     if chunks is None:

@@ -1,8 +1,9 @@
 """Views kept whole in ``.cache/views/``: derived, and safe to delete or damage.
 
 Each view is a file of its own (``<digest of its name>.view``): a line of JSON (its name,
-what it was drawn from, and each piece's stream and length) and what it printed after it,
-read back without decoding it. Anything unreadable or misshapen counts as absent.
+what it was drawn from, each piece's stream and length, and until when the clock alone
+leaves it as it is) and what it printed after it, read back without decoding it. Anything
+unreadable or misshapen counts as absent.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tyonohjaus_cli.storage.files import atomic_write, read_bytes
 from tyonohjaus_cli.storage.index import CACHE
 
 VIEWS = "views"
-_VERSION = 1
+_VERSION = 2
 KEPT_VIEWS = 24
 """Views kept at most: the newest (a month's view in each form, for the months at hand)."""
 STREAMS = ("out", "err")
@@ -34,13 +35,19 @@ def is_kept(root: Path, name: str) -> bool:
     return _path(root, name).is_file()
 
 
-def kept_view(root: Path, name: str, inputs: list[Any]) -> list[tuple[str, str]] | None:
+def kept_view(
+    root: Path, name: str, inputs: list[Any], *, now: float | None = None
+) -> list[tuple[str, str]] | None:
     """What the view ``name`` printed, piece by piece, if it was drawn from exactly
-    ``inputs``."""
+    ``inputs`` and, at ``now`` (POSIX seconds), the clock has not changed it yet."""
     with contextlib.suppress(OSError, ValueError, TypeError, RecursionError):
         head, _, body = read_bytes(_path(root, name)).partition(b"\n")
-        version, kept_name, made_of, pieces = json.loads(head)
+        version, kept_name, made_of, pieces, until = json.loads(head)
         if version != _VERSION or kept_name != name or made_of != inputs:
+            return None
+        if until is not None and not (
+            now is not None and type(until) in (int, float) and now <= until
+        ):
             return None
         text = body.decode("utf-8")
         chunks: list[tuple[str, str]] = []
@@ -54,11 +61,21 @@ def kept_view(root: Path, name: str, inputs: list[Any]) -> list[tuple[str, str]]
     return None
 
 
-def keep_view(root: Path, name: str, inputs: list[Any], chunks: list[tuple[str, str]]) -> None:
-    """Keep what the view ``name`` printed under ``inputs``; a store we can't write keeps
-    none."""
+def keep_view(
+    root: Path,
+    name: str,
+    inputs: list[Any],
+    chunks: list[tuple[str, str]],
+    *,
+    until: float | None = None,
+) -> None:
+    """Keep what the view ``name`` printed under ``inputs``, up to ``until`` (POSIX
+    seconds: it holds at that moment too; ``None``: the clock changes nothing of it); a
+    store we can't write keeps none."""
     pieces = [[stream, len(text)] for stream, text in chunks]
-    head = json.dumps([_VERSION, name, inputs, pieces], ensure_ascii=False, separators=(",", ":"))
+    head = json.dumps(
+        [_VERSION, name, inputs, pieces, until], ensure_ascii=False, separators=(",", ":")
+    )
     data = "\n".join([head, "".join(text for _, text in chunks)]).encode("utf-8")
     path = _path(root, name)
     with contextlib.suppress(OSError):

@@ -1,5 +1,5 @@
-"""A month's billing view kept whole: what ``tyo billing MONTH`` printed, in
-``.cache/views/`` (:mod:`storage.kept_views`).
+"""A month's or a year's billing view kept whole: what ``tyo billing MONTH`` or ``tyo
+billing year YEAR`` printed, in ``.cache/views/`` (:mod:`storage.kept_views`).
 
 A month's view is drawn from its kept bills (:mod:`usecases.kept_bills`) and loose ends
 (:mod:`usecases.loose_ends`) and from nothing else but the language, the form asked for
@@ -8,6 +8,11 @@ digests of those kept rows, and given again, before the command line is even par
 both are still as kept: the same checks that keep the rows (every file they are made of,
 by its stamp, a hand edit included) decide, and nothing else is trusted. A view whose rows
 are to be made again is drawn anew and kept anew.
+
+A year's view is made of every client's, process's and invoice file, the settings and the
+expenses (:func:`made_of.every_file`: their stamps), the language, the form and tyo; and of
+the clock, until the first meeting still planned in the year starts (it then counts as not
+yet logged): it is kept under those, until then.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from tyonohjaus_cli import __version__
 from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.i18n import language
 from tyonohjaus_cli.storage import kept_views as views
-from tyonohjaus_cli.usecases import kept_bills, loose_ends
+from tyonohjaus_cli.usecases import kept_bills, loose_ends, made_of
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store
@@ -93,3 +98,41 @@ def keep_view(
 ) -> None:
     """Keep what the month's view drawn from ``view`` just printed."""
     views.keep_view(store.root, _name(month, client_id, view.form), view.inputs, chunks)
+
+
+def _year_name(year: int, form: Form) -> str:
+    return f"billing year {year} {form} {language()}"
+
+
+def year_inputs(store: Store) -> list[Any]:
+    """What a year's view is drawn from, by stamp (read before the view is drawn: a file
+    changed meanwhile makes it again next time)."""
+    return [__version__, made_of.every_file(store)]
+
+
+def kept_year_view(store: Store, year: int, form: Form, *, now: datetime) -> list[Chunk] | None:
+    """What the year's view printed, if it is kept, nothing it is drawn from has changed,
+    and the clock has not changed it yet."""
+    name = _year_name(year, form)
+    if not views.is_kept(store.root, name):
+        return None  # nothing to check the files for
+    return views.kept_view(store.root, name, year_inputs(store), now=now.timestamp())
+
+
+def keep_year_view(
+    store: Store,
+    year: int,
+    form: Form,
+    inputs: list[Any],
+    chunks: list[Chunk],
+    *,
+    until: datetime | None,
+) -> None:
+    """Keep what the year's view drawn from ``inputs`` just printed, until ``until``."""
+    views.keep_view(
+        store.root,
+        _year_name(year, form),
+        inputs,
+        chunks,
+        until=None if until is None else until.timestamp(),
+    )

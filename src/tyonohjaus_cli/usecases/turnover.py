@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.parsing import Month
@@ -28,7 +28,17 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.storage.store import Store
 
 
-def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
+class Turnover(NamedTuple):
+    """A year's turnover, and until when the clock alone leaves it as it is."""
+
+    year: YearTurnover
+    until: datetime | None
+    """The start of the year's first meeting still planned from now on: the turnover holds
+    up to that moment, and once it is past the meeting counts as not yet logged; ``None``
+    when there is none."""
+
+
+def year_turnover(store: Store, year: int, *, now: datetime) -> Turnover:
     """The turnover of ``year``: every client's bills of its twelve months, netted."""
     settings = store.settings()
     zone = store.zone()
@@ -76,7 +86,15 @@ def year_turnover(store: Store, year: int, *, now: datetime) -> YearTurnover:
             if key not in billed:
                 nets.add(billed_to, day, net)
     charges.save()
-    return turnover_of(year, nets.by_client_and_month, settings.vat)
+    ahead = [item.start for item in span if item.status is MeetingStatus.PLANNED]
+    for process_id in with_open_expenses:  # billed whole, a proposal's meetings too
+        ahead += [
+            meeting.start
+            for meeting in store.process(process_id).meetings
+            if meeting.status is MeetingStatus.PLANNED and first <= meeting.start.date() < last
+        ]
+    until = min((start for start in ahead if start >= now), default=None)
+    return Turnover(turnover_of(year, nets.by_client_and_month, settings.vat), until)
 
 
 def _check_clients(

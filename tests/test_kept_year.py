@@ -6,6 +6,8 @@ counts as not yet logged); damaged, drawn again."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -19,6 +21,8 @@ from benchmarks.generate import NOW, NOW_TEXT, generate
 
 from tests.conftest import Tyo
 from tests.safety_helpers import hand_edit
+from tyonohjaus_cli.cli import _parsed
+from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.storage.store import Store
 from tyonohjaus_cli.usecases import kept_views
@@ -97,6 +101,48 @@ def test_given_without_typer_in_a_process_of_its_own(practice: Path) -> None:
     )
     assert second.stdout == first.stdout
     assert second.stderr == first.stderr + b"0 [] False\n"
+
+
+def test_drawn_without_typer_when_not_kept(practice: Path) -> None:
+    """Not kept, the year's view is drawn before Typer too, by the command's own drawing."""
+    environment = {**os.environ, "TYO_NOW": NOW_TEXT, "TYO_LANG": "en"}
+    argv = ["--store", str(practice), "billing", "year", "2026", "--json"]
+    first = subprocess.run(
+        [sys.executable, "-m", "tyonohjaus_cli", *argv],
+        capture_output=True,
+        env=environment,
+        check=True,
+    )
+    shutil.rmtree(practice / ".cache" / "views")
+    code = (
+        "import sys\n"
+        "from tyonohjaus_cli.cli import run\n"
+        f"code = run({argv!r})\n"
+        "sys.stdout.flush()\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
+        " 'tyonohjaus_cli.usecases.turnover' in sys.modules, file=sys.stderr)\n"
+    )
+    second = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env=environment, check=True
+    )
+    assert second.stdout == first.stdout
+    assert second.stderr == first.stderr + b"0 [] True\n"
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("form", [(), ("--json",)], ids=["table", "json"])
+def test_drawn_before_typer_as_the_command_line_proper_draws_it(
+    practice: Path, tyo: Tyo, lang: str, form: tuple[str, ...]
+) -> None:
+    args = ["--lang", lang, "billing", "year", "2026", *form]
+    plain = _fresh(tyo, practice, *args)
+    shutil.rmtree(practice / ".cache")
+    session.store_option, session._store = None, None
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = _parsed(args)  # Typer's command tree, as for any other command
+    session.store_option, session._store = None, None
+    assert (code, out.getvalue(), err.getvalue()) == plain
 
 
 def _held_in_2026(root: Path) -> tuple[Path, str]:

@@ -34,8 +34,8 @@ def agenda(
         date | None,
         typer.Option("--to", help=t("Last day (default: four weeks on)."), parser=params.day),
     ] = None,
-    as_json: output.JsonOption = False,
-    as_csv: output.CsvOption = False,
+    as_json: params.JsonOption = False,
+    as_csv: params.CsvOption = False,
 ) -> None:
     """Show the meetings of every process in a period, by time.
 

@@ -30,7 +30,6 @@ the items not yet invoiced.
 from __future__ import annotations
 
 import inspect
-import sys
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
@@ -59,7 +58,6 @@ from tyonohjaus_cli.storage import invoices as invoice_store
 # year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.sums import Totals
-    from tyonohjaus_cli.domain.turnover import YearTurnover
     from tyonohjaus_cli.usecases.kept_bills import BillView
     from tyonohjaus_cli.usecases.kept_views import Form, MonthView
 
@@ -216,8 +214,8 @@ def billing(
         ),
     ] = None,
     client: ClientOption = None,
-    as_json: output.JsonOption = False,
-    as_csv: output.CsvOption = False,
+    as_json: params.JsonOption = False,
+    as_csv: params.CsvOption = False,
 ) -> None:
     """Show what a month bills, per client: every billable item and the totals.
 
@@ -304,32 +302,11 @@ app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)
 
 # --- tyo billing year YEAR ---------------------------------------------------------------
 
-BAR_WIDTH = 40
-
-
-def _bar(amount: Decimal, most: Decimal) -> str:
-    if most <= 0 or amount <= 0:
-        return ""
-    block = "█" if sys.stdout.isatty() else "#"
-    return block * max(1, round(amount / most * BAR_WIDTH))
-
-
-def year_summary(turnover: YearTurnover) -> dict[str, Any]:
-    return {
-        "year": turnover.year,
-        "months": [{"month": str(month), "net": net} for month, net in turnover.months],
-        "clients": [{"client": cid or None, "net": net} for cid, net in turnover.clients],
-        "net": turnover.net,
-        "vat_exempt": turnover.threshold is not None,
-        "threshold": turnover.threshold,
-        "over_threshold": turnover.over_threshold,
-    }
-
 
 @command(app, "year")
 def year(
     year: Annotated[int, typer.Argument(metavar="YEAR", help=t("The calendar year, e.g. 2027."))],
-    as_json: output.JsonOption = False,
+    as_json: params.JsonOption = False,
 ) -> None:
     """Show a year's turnover (without VAT) per month and per client, with a bar chart.
 
@@ -337,71 +314,11 @@ def year(
 
     Example: tyo billing year 2027
     """
-    if not 2000 <= year <= 2100:
+    from tyonohjaus_cli.cli.year_view import draw, is_year
+
+    if not is_year(year):
         raise UsageError(t("{year} is not a year tyo bills (expected e.g. 2027)", year=year))
-    from tyonohjaus_cli.cli.kept_answers import printed
-    from tyonohjaus_cli.usecases.kept_views import keep_year_view, year_inputs
-    from tyonohjaus_cli.usecases.turnover import year_turnover
-
-    store = session.store
-    inputs = year_inputs(store)  # before anything is read: a change meanwhile draws it again
-    turnover = year_turnover(store, year, now=session.now())
-    form: Form = "json" if as_json else "table"
-    with printed() as chunks:
-        _show_year(year_summary(turnover.year), form)
-    if chunks is not None:  # given as printed next time
-        keep_year_view(store, year, form, inputs, chunks, until=turnover.until)
-
-
-def _show_year(summary: dict[str, Any], form: Form) -> None:
-    """The year's view: the months with bars, the clients and the total, or JSON."""
-    if form == "json":
-        machine.print_json(summary)
-        return
-    year = summary["year"]
-    most = max((row["net"] for row in summary["months"]), default=Decimal(0))
-    rows = [{**row, "bar": _bar(row["net"], most)} for row in summary["months"]]
-    output.print_table(
-        [
-            output.Column("month", t("month")),
-            output.Column("net", t("net"), format_money, right=True),
-            output.Column("bar", ""),
-        ],
-        rows,
-        title=t("Turnover {year} without VAT", year=year),
-    )
-    if summary["clients"]:
-        output.say("")
-        output.print_table(
-            [
-                output.Column("client", t("client")),
-                output.Column("net", t("net"), format_money, right=True),
-            ],
-            [
-                {**row, "client": row["client"] or t("(forgotten clients)")}
-                for row in summary["clients"]
-            ],
-        )
-    output.say(t("Total {net}", net=format_money(summary["net"])))
-    threshold = summary["threshold"]
-    if threshold is not None:
-        if summary["over_threshold"]:
-            output.warn(
-                t(
-                    "the year's turnover {net} is over the VAT small-business threshold {limit}: "
-                    "register for VAT and bill VAT (`tyo settings set vat 25.5`)",
-                    net=format_money(summary["net"]),
-                    limit=format_money(threshold),
-                )
-            )
-        else:
-            output.say(
-                t(
-                    "Below the VAT small-business threshold {limit} by {left}.",
-                    limit=format_money(threshold),
-                    left=format_money(threshold - summary["net"]),
-                )
-            )
+    draw(session.store, year, "json" if as_json else "table", now=session.now())
 
 
 # --- tyo expense add ---------------------------------------------------------------------
@@ -517,8 +434,8 @@ def list_expenses(
             help=t("Only this month, e.g. 2027-02."), parser=params.month, show_default=False
         ),
     ] = None,
-    as_json: output.JsonOption = False,
-    as_csv: output.CsvOption = False,
+    as_json: params.JsonOption = False,
+    as_csv: params.CsvOption = False,
 ) -> None:
     """List expenses, with the invoice each is on.
 

@@ -262,7 +262,7 @@ def _row(client: Client | ClientRow) -> dict[str, Any]:
 
 
 @command(app, "list")
-def list_clients(as_json: output.JsonOption = False, as_csv: output.CsvOption = False) -> None:
+def list_clients(as_json: params.JsonOption = False, as_csv: params.CsvOption = False) -> None:
     """List the clients.
 
     Example: tyo client list --csv > clients.csv
@@ -297,7 +297,7 @@ def show(
             metavar="ID", help=t("The client's id."), autocompletion=complete.client_ids
         ),
     ],
-    as_json: output.JsonOption = False,
+    as_json: params.JsonOption = False,
 ) -> None:
     """Show a client's details.
 

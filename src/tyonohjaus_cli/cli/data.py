@@ -83,8 +83,8 @@ def history(
             "--limit", "-n", help=t("How many of the latest changes to show."), parser=params.count
         ),
     ] = 20,
-    as_json: output.JsonOption = False,
-    as_csv: output.CsvOption = False,
+    as_json: params.JsonOption = False,
+    as_csv: params.CsvOption = False,
 ) -> None:
     """List the latest changes to the store, newest first: what `tyo undo` would undo.
 
@@ -138,7 +138,7 @@ def doctor(
             ),
         ),
     ] = False,
-    as_json: output.JsonOption = False,
+    as_json: params.JsonOption = False,
 ) -> None:
     """Check every file of the store: that it reads, its schema version, references between
     files, permissions and leftovers of interrupted commands. Exit code 1 while problems remain.

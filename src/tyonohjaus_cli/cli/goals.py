@@ -93,7 +93,7 @@ def add(
 
 
 @command(app, "list")
-def list_goals(process_id: ProcessArgument, as_json: output.JsonOption = False) -> None:
+def list_goals(process_id: ProcessArgument, as_json: params.JsonOption = False) -> None:
     """List the goals of a process with their review history, shared or not (for you).
 
     Example: tyo goal list hoitajat-2027

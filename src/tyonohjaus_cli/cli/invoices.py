@@ -294,8 +294,8 @@ def list_invoices(
     unpaid: Annotated[
         bool, typer.Option("--unpaid", help=t("Only invoices not yet paid."))
     ] = False,
-    as_json: output.JsonOption = False,
-    as_csv: output.CsvOption = False,
+    as_json: params.JsonOption = False,
+    as_csv: params.CsvOption = False,
 ) -> None:
     """List invoices and credit notes, newest last.
 
@@ -378,7 +378,7 @@ def _barcode(invoice: Invoice) -> str | None:
 
 
 @command(app, "show")
-def show(number: NumberArgument, as_json: output.JsonOption = False) -> None:
+def show(number: NumberArgument, as_json: params.JsonOption = False) -> None:
     """Show an invoice: its lines, totals, reference and barcode.
 
     Example: tyo invoice show 1000

@@ -1,15 +1,15 @@
-"""``tyo billing MONTH`` and ``tyo billing year YEAR`` answered from what they printed
-before, before Typer is imported.
+"""``tyo billing MONTH`` and ``tyo billing year YEAR`` answered before Typer is imported.
 
 Importing Typer and building the command tree is most of a short command's start-up
 (~40 ms of a ~85 ms ``tyo billing 2026-10``). A month's view whose bills and loose ends are
 still as kept, or a year's view whose every file is (:mod:`usecases.kept_views`: every file
 they are made of checked by its stamp, as the command itself checks them), prints what it
-printed last time, so it is given here,
-from the plain words of the command line, and Typer is never loaded. Anything this module
-does not know for sure — another command, an option it does not list, ``--help``, a value
-that is not a month, a store that needs attention, a terminal (Rich draws tables for its
-width) — goes to the command line proper, which answers, and keeps the answer for next time.
+printed last time, so it is given here, from the plain words of the command line, and
+Typer is never loaded; a year's view not kept is drawn here too, by the command's own
+drawing (:mod:`cli.year_view`). Anything this module does not know for sure — another
+command, an option it does not list, ``--help``, a value that is not a month or a year, a
+store that needs attention, a terminal (Rich draws tables for its width) — goes to the
+command line proper, which answers, and keeps the answer for next time.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from tyonohjaus_cli.errors import TyoError
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.parsing import Month
+    from tyonohjaus_cli.storage.store import Store
     from tyonohjaus_cli.usecases.kept_views import Chunk, Form
 
 
@@ -102,8 +103,10 @@ def _year(words: Sequence[str]) -> int | None:
     ASCII digits, 2000 to 2100); ``None`` for anything the command line proper words."""
     if len(words) != 1 or not (len(words[0]) == 4 and words[0].isascii() and words[0].isdigit()):
         return None
+    from tyonohjaus_cli.cli.year_view import is_year
+
     year = int(words[0])
-    return year if 2000 <= year <= 2100 else None
+    return year if is_year(year) else None
 
 
 def _month(text: str | None, now: datetime) -> Month:
@@ -113,8 +116,8 @@ def _month(text: str | None, now: datetime) -> Month:
 
 
 def answer(args: Sequence[str]) -> int | None:
-    """Give the view ``args`` ask for as kept and return the exit code, or ``None`` when
-    the command line proper is to answer."""
+    """Give the view ``args`` ask for as kept (a year's view not kept is drawn here) and
+    return the exit code, or ``None`` when the command line proper is to answer."""
     asked = _asked(args)
     if asked is None or sys.stdout.isatty():
         return None
@@ -128,6 +131,8 @@ def answer(args: Sequence[str]) -> int | None:
         now = session.now()
         if asked.year is not None:
             chunks = kept_year_view(session.store, asked.year, asked.form, now=now)
+            if chunks is None:  # drawn here, as the command line proper would draw it
+                return _drawn_year(session.store, asked.year, asked.form, now)
         else:
             chunks = kept_view(
                 session.store, _month(asked.month, now), asked.client, asked.form, now=now
@@ -140,6 +145,18 @@ def answer(args: Sequence[str]) -> int | None:
         for stream, text in chunks:
             (sys.stdout if stream == "out" else sys.stderr).write(text)
         sys.stdout.flush()
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`), as in cli.run
+    return 0
+
+
+def _drawn_year(store: Store, year: int, form: Form, now: datetime) -> int:
+    """Draw the year's view without Typer (:mod:`cli.year_view`, as the command does); a
+    mistake in the store is raised before anything is printed."""
+    from tyonohjaus_cli.cli.year_view import draw
+
+    try:
+        draw(store, year, form, now=now)
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`), as in cli.run
     return 0

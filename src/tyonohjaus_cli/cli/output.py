@@ -1,5 +1,8 @@
 """One way to print: Rich tables for people, plain text for pipes, ``--json`` and ``--csv``.
 
+Without Typer: a view answered before the command line is parsed prints through it too
+(:mod:`cli.kept_answers`).
+
 Rows are dicts of typed values (datetime, Decimal, enums...). ``--json`` and ``--csv`` show
 them as machine values (see :mod:`machine`, imported only for them).
 """
@@ -11,19 +14,11 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NamedTuple, TypeVar
-
-import typer
+from typing import Any, NamedTuple, TypeVar
 
 from tyonohjaus_cli.domain.erased import IN_EVERY_MARK, shown
 from tyonohjaus_cli.i18n import t
 from tyonohjaus_cli.storage.files import make_named_folder, refuse_inside, write_named
-
-JsonOption = Annotated[
-    bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
-]
-CsvOption = Annotated[bool, typer.Option("--csv", help=t("Print CSV instead of a table."))]
-
 
 E = TypeVar("E", bound=Enum)
 

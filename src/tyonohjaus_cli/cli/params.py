@@ -24,6 +24,11 @@ if TYPE_CHECKING:
     from tyonohjaus_cli.domain.models import Participant
     from tyonohjaus_cli.domain.settings import Break
 
+JsonOption = Annotated[
+    bool, typer.Option("--json", help=t("Print JSON (stable keys) instead of a table."))
+]
+CsvOption = Annotated[bool, typer.Option("--csv", help=t("Print CSV instead of a table."))]
+
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
 

@@ -201,7 +201,7 @@ def new_process(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help=t("Show the plan without saving it."))
     ] = False,
-    as_json: output.JsonOption = False,
+    as_json: params.JsonOption = False,
 ) -> None:
     """Plan a new supervision process: its meetings at the agreed interval.
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import complete, output
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import command, group
 from tyonohjaus_cli.cli.lazy import Entry, LazyGroup
@@ -70,8 +70,8 @@ def list_processes(
         str | None,
         typer.Option(help=t("Only this client's processes."), autocompletion=complete.client_ids),
     ] = None,
-    as_json: output.JsonOption = False,
-    as_csv: output.CsvOption = False,
+    as_json: params.JsonOption = False,
+    as_csv: params.CsvOption = False,
 ) -> None:
     """List supervision processes, with meetings held and the next one.
 
@@ -156,7 +156,7 @@ def show(
             metavar="ID", help=t("The process's id."), autocompletion=complete.process_ids
         ),
     ],
-    as_json: output.JsonOption = False,
+    as_json: params.JsonOption = False,
 ) -> None:
     """Show a process: its client, people, goals, price and every meeting.
 

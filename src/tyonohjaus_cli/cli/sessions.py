@@ -360,7 +360,7 @@ def notes(
     md: Annotated[
         bool, typer.Option("--md", help=t("Markdown, for printing or archiving."))
     ] = False,
-    as_json: output.JsonOption = False,
+    as_json: params.JsonOption = False,
 ) -> None:
     """Print the private session log of a process, meeting by meeting, for you only.
 

@@ -267,7 +267,7 @@ def _reference_rates(text: str) -> tuple[tuple[date, Decimal], ...]:
 
 
 @command(settings_app, "show")
-def settings_show(as_json: output.JsonOption = False) -> None:
+def settings_show(as_json: params.JsonOption = False) -> None:
     """Show the supervisor profile and practice defaults.
 
     Example: tyo settings show --json

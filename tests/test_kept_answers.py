@@ -20,7 +20,8 @@ from benchmarks.generate import NOW_TEXT, generate
 
 from tests.conftest import Tyo
 from tests.safety_helpers import hand_edit
-from tyonohjaus_cli.cli import kept_answers, run
+from tyonohjaus_cli.cli import _parsed, kept_answers, run
+from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.kept_answers import _asked
 from tyonohjaus_cli.storage.kept_views import _VERSION as VERSION
 from tyonohjaus_cli.usecases import kept_views
@@ -105,6 +106,54 @@ def test_given_without_typer_in_a_process_of_its_own(practice: Path) -> None:
     assert second.stderr == first.stderr + b"0 [] False\n"
 
 
+def test_drawn_without_typer_when_not_kept(practice: Path) -> None:
+    """Not kept (a first run, or after a change), the month's view is drawn before Typer
+    too, by the command's own drawing, and kept."""
+    environment = {**os.environ, "TYO_NOW": NOW_TEXT, "TYO_LANG": "en"}
+    argv = ["--store", str(practice), "billing", "2026-11", "--json"]
+    first = subprocess.run(
+        [sys.executable, "-m", "tyonohjaus_cli", *argv],
+        capture_output=True,
+        env=environment,
+        check=True,
+    )
+    shutil.rmtree(practice / ".cache")
+    code = (
+        "import sys\n"
+        "from tyonohjaus_cli.cli import run\n"
+        f"code = run({argv!r})\n"
+        "sys.stdout.flush()\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
+        " 'tyonohjaus_cli.domain.billing' in sys.modules, file=sys.stderr)\n"
+    )
+    second = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, env=environment, check=True
+    )
+    assert second.stdout == first.stdout
+    assert second.stderr == first.stderr + b"0 [] True\n"
+    assert _views(practice)
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("form", FORMS, ids=["table", "json", "csv"])
+def test_drawn_before_typer_as_the_command_line_proper_draws_it(
+    practice: Path, tyo: Tyo, lang: str, form: tuple[str, ...]
+) -> None:
+    """2026-11 has meetings past and not logged (warnings on stderr) and loose ends."""
+    for month, more in (("2026-11", ()), ("10/2026", ("--client", "unila-koulu-001"))):
+        args = ["--lang", lang, "billing", month, *more, *form]
+        shutil.rmtree(practice / ".cache", ignore_errors=True)
+        early = tyo(*args)  # drawn before Typer, the store's caches made afresh
+        assert early.exit_code == 0, early.output
+        shutil.rmtree(practice / ".cache")
+        session.store_option, session._store = None, None
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = _parsed(args)  # Typer's command tree, as for any other command
+        session.store_option, session._store = None, None
+        assert (code, out.getvalue(), err.getvalue()) == (0, early.stdout, early.stderr)
+
+
 def test_a_hand_edit_to_a_month_shows_at_once(practice: Path, tyo: Tyo, given: list[bool]) -> None:
     args = ("--lang", "en", "billing", "2026-11")  # not yet invoiced: the meetings bill
     kept = tyo(*args).stdout
@@ -182,8 +231,12 @@ def test_at_a_terminal_nothing_is_kept_or_given(practice: Path, tyo: Tyo) -> Non
         assert kept_answers.answer(args) is None
         assert run(args) == 0
     assert "(sepitela-koulu-005), 2026-10" in terminal.getvalue()
-    assert _views(practice) == []
-    assert kept_answers.answer(args) is None  # nothing was kept to give
+    assert _views(practice) == []  # nothing was kept to give
+    piped = io.StringIO()
+    with contextlib.redirect_stdout(piped), contextlib.redirect_stderr(io.StringIO()):
+        assert kept_answers.answer(args) == 0  # to a pipe: drawn before Typer, and kept
+    assert "(sepitela-koulu-005), 2026-10" in piped.getvalue()
+    assert _views(practice)
 
 
 @pytest.mark.parametrize(

@@ -173,12 +173,16 @@ def _pending_when_alone(args: list[str]) -> list[str]:
 def run(args: list[str]) -> int:
     """Run one command line; return its exit code.
 
-    A month's billing view kept whole is given before Typer is imported
-    (:mod:`cli.kept_answers`); everything else goes through the command tree."""
-    from tyonohjaus_cli.cli.kept_answers import answer
+    A billing view kept whole, a year's view and the plain calendar exports are given
+    before Typer is imported (:mod:`cli.kept_answers`, :mod:`cli.plain_ics`); everything
+    else goes through the command tree."""
+    from tyonohjaus_cli.cli import kept_answers, plain_ics
 
-    kept = answer(args)
-    return _parsed(args) if kept is None else kept
+    for early in (kept_answers.answer, plain_ics.answer):
+        code = early(args)
+        if code is not None:
+            return code
+    return _parsed(args)
 
 
 def _parsed(args: list[str]) -> int:

@@ -3,28 +3,8 @@
 The figures come from :mod:`tyonohjaus_cli.domain.billing`; this module gathers them from
 the store and prints them. Nothing here reads a session note.
 
-``tyo billing MONTH --json`` is a stable contract (amounts are strings with two decimals,
-percents as written, e.g. ``"25.5"``)::
-
-    {"month": "2027-02",
-     "clients": [{"client", "name",
-                  "items": [{"date", "process", "kind", "description", "minutes", "units",
-                             "unit_price", "amount", "discounts": [{"kind", "percent",
-                             "amount"}], "discount", "net", "vat_percent", "invoice",
-                             "charge_reason"}],
-                  "totals" | "invoiced" | "open": {"by_rate": [{"vat_percent", "base",
-                                                   "vat"}], "net", "vat", "gross"},
-                  "unlogged": ["process#n", ...]}],
-     "totals": {... all clients ...},
-     "open_earlier": [{"client", "month", "items": ["process#n", ...], "open": {...}}]}
-
-``kind`` is ``meeting``, ``late-cancellation``, ``no-show`` or ``expense``; a discount's
-kind ``first-free`` or ``discount``; ``invoice`` the number of the invoice an item is on,
-whose own lines the item then shows. ``name`` is the name billed to when every item is
-invoiced; the forgotten clients' kept invoices come under ``"client": null, "name": null``.
-``charge_reason`` says why a late cancellation or no-show bills what it does when changed for
-that meeting (``tyo meeting charge``); ``open_earlier`` lists, per client and earlier month,
-the items not yet invoiced.
+A month's view is drawn by :mod:`cli.month_view` (its ``--json`` contract is there), which
+:mod:`cli.kept_answers` also calls before Typer is imported.
 """
 
 from __future__ import annotations
@@ -36,9 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tyonohjaus_cli.cli import complete, machine, output, params
+from tyonohjaus_cli.cli import complete, output, params
 from tyonohjaus_cli.cli.context import session
 from tyonohjaus_cli.cli.help import Group, command, group
+from tyonohjaus_cli.cli.month_view import decimal_text, draw
 from tyonohjaus_cli.domain.enums import VatMode
 from tyonohjaus_cli.domain.numbers import plain
 from tyonohjaus_cli.domain.parsing import Month
@@ -46,7 +27,6 @@ from tyonohjaus_cli.errors import StoreError, UsageError
 from tyonohjaus_cli.i18n import (
     format_date,
     format_money,
-    format_number,
     format_percent,
     t,
 )
@@ -57,9 +37,7 @@ from tyonohjaus_cli.storage import invoices as invoice_store
 # A month's bills and their domain are imported by the commands that make them: the
 # year's turnover (`tyo billing year`) is made from the indexes and needs none of it.
 if TYPE_CHECKING:
-    from tyonohjaus_cli.domain.sums import Totals
-    from tyonohjaus_cli.usecases.kept_bills import BillView
-    from tyonohjaus_cli.usecases.kept_views import Form, MonthView
+    from tyonohjaus_cli.usecases.kept_views import Form
 
 
 class _MonthOrCommand(Group):
@@ -108,98 +86,7 @@ ClientOption = Annotated[
 ]
 
 
-def decimal_text(value: Decimal | str) -> str:
-    """A figure of a row (kept as text for ``--json``) as a person reads it: ``25,5``."""
-    return format_number(Decimal(value))
-
-
-def _totals_json(totals: Totals) -> dict[str, Any]:
-    return {
-        "by_rate": [
-            {"vat_percent": plain(rate.percent), "base": rate.base, "vat": rate.vat}
-            for rate in totals.by_rate
-        ],
-        "net": totals.net,
-        "vat": totals.vat,
-        "gross": totals.gross,
-    }
-
-
-def bill_json(bill: BillView) -> dict[str, Any]:
-    return {
-        "client": bill.client or None,
-        "name": bill.name or None,
-        "items": [
-            {key: value for key, value in item.items() if key != "client"} for item in bill.items
-        ],
-        "totals": _totals_json(bill.totals),
-        "invoiced": _totals_json(bill.invoiced),
-        "open": _totals_json(bill.open),
-        "unlogged": list(bill.unlogged),
-    }
-
-
-def _all_totals(bills: list[BillView]) -> Totals:
-    """Every client's lines together: the bases of each rate added up, the VAT on each sum."""
-    from tyonohjaus_cli.domain.sums import of_bases
-
-    bases: dict[Decimal, Decimal] = {}
-    for bill in bills:
-        for rate in bill.totals.by_rate:
-            bases[rate.percent] = bases.get(rate.percent, Decimal(0)) + rate.base
-    return of_bases(bases)
-
-
 # --- tyo billing [MONTH] -----------------------------------------------------------------
-
-_COLUMNS = [
-    output.Column("date", t("date"), lambda day: format_date(day, weekday=False)),
-    output.Column("process", t("process")),
-    output.Column("description", t("what")),
-    output.Column("minutes", t("min"), right=True),
-    output.Column("units", t("units"), lambda units: format_number(units, places=2), right=True),
-    output.Column("unit_price", t("unit price"), format_money, right=True),
-    output.Column(
-        "discount", t("discount"), lambda amount: format_money(amount) if amount else "", right=True
-    ),
-    output.Column("net", t("net"), format_money, right=True),
-    output.Column("vat_percent", t("VAT %"), decimal_text, right=True),
-    output.Column("invoice", t("invoice"), right=True),
-]
-
-
-def _with_reason(row: dict[str, Any]) -> dict[str, Any]:
-    """A row for people: why a charge was changed for the meeting, after what it bills."""
-    reason = row["charge_reason"]
-    return row | {"description": f"{row['description']} ({reason})"} if reason else row
-
-
-def _say_totals(bill: BillView) -> None:
-    totals = bill.totals
-    for rate in totals.by_rate:
-        output.say(
-            t(
-                "  VAT {percent}: base {base}, VAT {vat}",
-                percent=format_percent(rate.percent),
-                base=format_money(rate.base),
-                vat=format_money(rate.vat),
-            )
-        )
-    output.say(
-        t(
-            "  net {net}, VAT {vat}, total {gross}",
-            net=format_money(totals.net),
-            vat=format_money(totals.vat),
-            gross=format_money(totals.gross),
-        )
-    )
-    output.say(
-        t(
-            "  invoiced {invoiced}, not yet invoiced {open}",
-            invoiced=format_money(bill.invoiced.gross),
-            open=format_money(bill.open.gross),
-        )
-    )
 
 
 def billing(
@@ -226,75 +113,10 @@ def billing(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tyonohjaus_cli.cli.kept_answers import printed
-    from tyonohjaus_cli.usecases.kept_views import keep_view, month_view
-    from tyonohjaus_cli.usecases.loose_ends import decode_ahead
-
-    store, now = session.store, session.now()
+    now = session.now()
     chosen = month or Month.of(now.date()).preceding
     form: Form = "csv" if as_csv else "json" if as_json else "table"
-    decode_ahead(store, chosen)  # a first run's copies decode what the month reads
-    view = month_view(store, chosen, client, form, now=now)
-    with printed() as chunks:
-        _show_month(chosen, view)
-    if chunks is not None:
-        keep_view(store, chosen, client, view, chunks)  # given as printed next time
-
-
-def _show_month(chosen: Month, view: MonthView) -> None:
-    """The month's view: a table per client and what is not yet invoiced, or JSON or CSV."""
-    from tyonohjaus_cli.usecases.billing_notes import unlogged_warning
-
-    bills, form = view.bills, view.form
-    if form == "csv":
-        rows = [item for bill in bills for item in bill.items]
-        keys = ["client", "kind", *(column.key for column in _COLUMNS), "charge_reason"]
-        machine.print_csv(keys, rows)
-        return
-    if form == "json":
-        machine.print_json(
-            {
-                "month": str(chosen),
-                "clients": [bill_json(bill) for bill in bills],
-                "totals": _totals_json(_all_totals(bills)),
-                "open_earlier": [
-                    {
-                        "client": item.client,
-                        "month": str(item.month),
-                        "items": list(item.items),
-                        "open": _totals_json(item.open),
-                    }
-                    for item in view.earlier
-                ],
-            }
-        )
-        return
-    if not bills:
-        output.say(t("Nothing billable in {month}.", month=month_words(chosen)))
-    for index, bill in enumerate(bills):
-        if index:
-            output.say("")
-        title = (
-            t(
-                "{name} ({id}), {month}",
-                name=bill.name,
-                id=bill.client,
-                month=month_words(chosen),
-            )
-            if bill.client
-            else t("Invoices of forgotten clients, {month}", month=month_words(chosen))
-        )
-        rows = [_with_reason(item) for item in bill.items]
-        if rows:
-            output.print_table(_COLUMNS, rows, title=title)
-            _say_totals(bill)
-        else:
-            output.say(title)
-            output.say(t("  nothing billable"))
-        if bill.unlogged:
-            output.warn(unlogged_warning(bill.client, bill.month, bill.unlogged))
-    for note in view.notes:
-        output.say(note)
+    draw(session.store, chosen, client, form, now=now)
 
 
 app.callback(help=t(inspect.cleandoc(billing.__doc__ or "")))(billing)

@@ -100,6 +100,11 @@ class Session:
             self._store.recover_if_needed()
         return self._store
 
+    def reset(self) -> None:
+        """Forget the store opened so far, so that the command line proper opens it anew
+        (after an answer given before Typer stopped at a mistake)."""
+        self._store = None
+
     def now(self) -> datetime:
         """The current time in the store's zone (``TYO_NOW`` fixes it)."""
         from zoneinfo import ZoneInfo

@@ -5,8 +5,8 @@ Importing Typer and building the command tree is most of a short command's start
 still as kept, or a year's view whose every file is (:mod:`usecases.kept_views`: every file
 they are made of checked by its stamp, as the command itself checks them), prints what it
 printed last time, so it is given here, from the plain words of the command line, and
-Typer is never loaded; a year's view not kept is drawn here too, by the command's own
-drawing (:mod:`cli.year_view`). Anything this module does not know for sure — another
+Typer is never loaded; a view not kept is drawn here too, by the command's own drawing
+(:mod:`cli.month_view`, :mod:`cli.year_view`), and kept. Anything this module does not know for sure — another
 command, an option it does not list, ``--help``, a value that is not a month or a year, a
 store that needs attention, a terminal (Rich draws tables for its width) — goes to the
 command line proper, which answers, and keeps the answer for next time.
@@ -15,7 +15,7 @@ command line proper, which answers, and keeps the answer for next time.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import IO, TYPE_CHECKING, NamedTuple
@@ -24,7 +24,6 @@ from tyonohjaus_cli.errors import TyoError
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.domain.parsing import Month
-    from tyonohjaus_cli.storage.store import Store
     from tyonohjaus_cli.usecases.kept_views import Chunk, Form
 
 
@@ -116,8 +115,8 @@ def _month(text: str | None, now: datetime) -> Month:
 
 
 def answer(args: Sequence[str]) -> int | None:
-    """Give the view ``args`` ask for as kept (a year's view not kept is drawn here) and
-    return the exit code, or ``None`` when the command line proper is to answer."""
+    """Give the view ``args`` ask for as kept, or drawn here when it is not, and return the
+    exit code, or ``None`` when the command line proper is to answer."""
     asked = _asked(args)
     if asked is None or sys.stdout.isatty():
         return None
@@ -129,18 +128,24 @@ def answer(args: Sequence[str]) -> int | None:
         if not session.store.is_initialised():
             return None
         now = session.now()
-        if asked.year is not None:
-            chunks = kept_year_view(session.store, asked.year, asked.form, now=now)
+        store = session.store
+        if (year := asked.year) is not None:
+            chunks = kept_year_view(store, year, asked.form, now=now)
             if chunks is None:  # drawn here, as the command line proper would draw it
-                return _drawn_year(session.store, asked.year, asked.form, now)
+                from tyonohjaus_cli.cli import year_view
+
+                return _drawn(lambda: year_view.draw(store, year, asked.form, now=now))
         else:
-            chunks = kept_view(
-                session.store, _month(asked.month, now), asked.client, asked.form, now=now
-            )
+            month = _month(asked.month, now)
+            chunks = kept_view(store, month, asked.client, asked.form, now=now)
+            if chunks is None:
+                from tyonohjaus_cli.cli import month_view
+
+                return _drawn(
+                    lambda: month_view.draw(store, month, asked.client, asked.form, now=now)
+                )
     except TyoError:
         return None  # said by the command line proper, in its words
-    if chunks is None:
-        return None
     try:
         for stream, text in chunks:
             (sys.stdout if stream == "out" else sys.stderr).write(text)
@@ -150,13 +155,12 @@ def answer(args: Sequence[str]) -> int | None:
     return 0
 
 
-def _drawn_year(store: Store, year: int, form: Form, now: datetime) -> int:
-    """Draw the year's view without Typer (:mod:`cli.year_view`, as the command does); a
-    mistake in the store is raised before anything is printed."""
-    from tyonohjaus_cli.cli.year_view import draw
-
+def _drawn(draw: Callable[[], None]) -> int:
+    """Draw a view that is not kept without Typer, by the command's own drawing
+    (:mod:`cli.year_view`, :mod:`cli.month_view`); a mistake in the store or the words is
+    raised before anything is printed."""
     try:
-        draw(store, year, form, now=now)
+        draw()
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`), as in cli.run
     return 0

@@ -10,10 +10,13 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import pytest
 
@@ -171,3 +174,18 @@ def commands_in_english() -> None:
         if isinstance(command, LazyGroup):
             for sub in command.entries:
                 command.load(sub)
+
+
+def run_alone(argv: list[str], env: dict[str, str], *modules: str) -> CompletedProcess[bytes]:
+    """``cli.run(argv)`` in a Python of its own. After what it printed, its stderr ends in a
+    line of its exit code, which of Typer and Rich it imported (``[]``: neither) and whether
+    it imported each of ``modules``: ``0 [] False``."""
+    code = (
+        "import sys\n"
+        "from tyonohjaus_cli.cli import run\n"
+        f"code = run({argv!r})\n"
+        "sys.stdout.flush()\n"
+        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
+        f" *[m in sys.modules for m in {list(modules)!r}], file=sys.stderr)\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)

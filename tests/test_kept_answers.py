@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
-from tests.conftest import Tyo
+from tests.conftest import Tyo, run_alone
 from tests.safety_helpers import hand_edit
 from tyonohjaus_cli.cli import _parsed, kept_answers, run
 from tyonohjaus_cli.cli.context import session
@@ -91,17 +91,7 @@ def test_given_without_typer_in_a_process_of_its_own(practice: Path) -> None:
         env=environment,
         check=True,
     )
-    code = (
-        "import sys\n"
-        "from tyonohjaus_cli.cli import run\n"
-        f"code = run({argv!r})\n"
-        "sys.stdout.flush()\n"
-        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
-        " 'tyonohjaus_cli.domain.billing' in sys.modules, file=sys.stderr)\n"
-    )
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, env=environment, check=True
-    )
+    second = run_alone(argv, environment, "tyonohjaus_cli.domain.billing")
     assert second.stdout == first.stdout
     assert second.stderr == first.stderr + b"0 [] False\n"
 
@@ -118,17 +108,7 @@ def test_drawn_without_typer_when_not_kept(practice: Path) -> None:
         check=True,
     )
     shutil.rmtree(practice / ".cache")
-    code = (
-        "import sys\n"
-        "from tyonohjaus_cli.cli import run\n"
-        f"code = run({argv!r})\n"
-        "sys.stdout.flush()\n"
-        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
-        " 'tyonohjaus_cli.domain.billing' in sys.modules, file=sys.stderr)\n"
-    )
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, env=environment, check=True
-    )
+    second = run_alone(argv, environment, "tyonohjaus_cli.domain.billing")
     assert second.stdout == first.stdout
     assert second.stderr == first.stderr + b"0 [] True\n"
     assert _views(practice)

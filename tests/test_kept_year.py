@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import NOW, NOW_TEXT, generate
 
-from tests.conftest import Tyo
+from tests.conftest import Tyo, run_alone
 from tests.safety_helpers import hand_edit
 from tyonohjaus_cli.cli import _parsed
 from tyonohjaus_cli.cli.context import session
@@ -88,17 +88,7 @@ def test_given_without_typer_in_a_process_of_its_own(practice: Path) -> None:
         env=environment,
         check=True,
     )
-    code = (
-        "import sys\n"
-        "from tyonohjaus_cli.cli import run\n"
-        f"code = run({argv!r})\n"
-        "sys.stdout.flush()\n"
-        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
-        " 'tyonohjaus_cli.usecases.turnover' in sys.modules, file=sys.stderr)\n"
-    )
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, env=environment, check=True
-    )
+    second = run_alone(argv, environment, "tyonohjaus_cli.usecases.turnover")
     assert second.stdout == first.stdout
     assert second.stderr == first.stderr + b"0 [] False\n"
 
@@ -114,17 +104,7 @@ def test_drawn_without_typer_when_not_kept(practice: Path) -> None:
         check=True,
     )
     shutil.rmtree(practice / ".cache" / "views")
-    code = (
-        "import sys\n"
-        "from tyonohjaus_cli.cli import run\n"
-        f"code = run({argv!r})\n"
-        "sys.stdout.flush()\n"
-        "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
-        " 'tyonohjaus_cli.usecases.turnover' in sys.modules, file=sys.stderr)\n"
-    )
-    second = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, env=environment, check=True
-    )
+    second = run_alone(argv, environment, "tyonohjaus_cli.usecases.turnover")
     assert second.stdout == first.stdout
     assert second.stderr == first.stderr + b"0 [] True\n"
 

@@ -7,13 +7,11 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import Result, Tyo
+from tests.conftest import Result, Tyo, run_alone
 from tests.test_calendar_cli import PROCESS
 from tyonohjaus_cli.cli import _parsed, plain_ics
 from tyonohjaus_cli.cli.context import session
@@ -78,17 +76,7 @@ def test_the_same_file_and_message(practice: Tyo, tmp_path: Path, target: str, o
 def test_answered_without_typer_in_a_process_of_its_own(practice: Tyo, tmp_path: Path) -> None:
     environment = {**os.environ, "TYO_LANG": "en"}
     for argv in (["ics", "hoitajat-2027"], ["ics", "--every-process", "-o", str(tmp_path / "a")]):
-        code = (
-            "import sys\n"
-            "from tyonohjaus_cli.cli import run\n"
-            f"code = run({argv!r})\n"
-            "sys.stdout.flush()\n"
-            "print(code, sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'rich'}),"
-            " file=sys.stderr)\n"
-        )
-        done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, env=environment, check=True
-        )
+        done = run_alone(argv, environment)
         assert done.stderr == b"0 []\n"
         assert done.stdout.startswith(b"BEGIN:VCALENDAR" if len(argv) == 2 else b"Wrote 10")
 

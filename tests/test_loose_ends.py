@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from tests.billing_month import seed_store
 from tests.conftest import Tyo
+from tyonohjaus_cli.domain.parsing import Month
 from tyonohjaus_cli.storage.invoices import invoices
 from tyonohjaus_cli.storage.store import Store
+from tyonohjaus_cli.usecases.loose_ends import earlier_open
 
 NOTE = (
     "Not yet invoiced: pohde has 1 item from before 2027-02 (2027-01, €238.45); "
@@ -261,3 +264,20 @@ def test_the_loose_ends_kept_in_the_cache_follow_every_change(
     assert "Not yet invoiced" not in two_months("billing", "2027-02").stdout
     shutil.rmtree(store_path / ".cache")
     assert "Not yet invoiced" not in two_months("billing", "2027-02").stdout
+
+
+def test_loose_ends_made_and_read_back_are_the_same(two_months: Tyo, store_path: Path) -> None:
+    """What a month's view names of its loose ends when it makes them is what it reads back
+    from .cache/earlier.json: the same items and figures, to the exponent of each Decimal."""
+    now = datetime.fromisoformat("2027-03-01T09:00+02:00")
+    assert not (store_path / ".cache" / "earlier.json").exists()
+    made = earlier_open(Store(store_path), Month(2027, 2), now=now)
+    kept = earlier_open(Store(store_path), Month(2027, 2), now=now)
+    assert (store_path / ".cache" / "earlier.json").is_file()
+    assert [repr(item) for item in made] == [repr(item) for item in kept]
+    (earlier,) = made
+    # 190.00 net at 25.5 %: VAT 48.45, 238.45 in all.
+    assert earlier.client == "pohde"
+    assert earlier.month == Month(2027, 1)
+    assert earlier.gross == Decimal("238.45")
+    assert [str(figure) for figure in earlier.sums[0][0]] == ["25.5", "190.00", "48.45"]

@@ -311,9 +311,9 @@ def _kept(
         for bill in _bills(store, _seek(store, month, stale), now=now, whole=False):
             made.setdefault(bill.client.id, []).append(bill)
     for cid in sorted(stale):
-        rows = _to_rows(made.get(cid, []))
-        answer[cid] = [inputs[cid], rows, None]
-        found[cid] = (_from_rows(rows) or [], None)
+        earlier = [_earlier_of(bill) for bill in made.get(cid, [])]
+        answer[cid] = [inputs[cid], _to_rows(earlier), None]
+        found[cid] = (earlier, None)
     del made  # three years of bills (~2 MiB on a first run): not held while the memo is saved
     unsaid = [cid for cid, (_, note) in found.items() if lang is not None and note is None]
     for cid in unsaid:
@@ -326,18 +326,34 @@ def _kept(
     return _Kept({cid: found[cid] for cid in inputs}, _digest(answer, lang))
 
 
-def _to_rows(bills: list[Bill]) -> list[Any]:
+def _earlier_of(bill: Bill) -> Earlier:
+    """What a month's view names of ``bill``'s open items."""
+    totals = bill.open_totals
+    return Earlier(
+        bill.client.id,
+        bill.month,
+        tuple(item.key for item in bill.open_items),
+        (
+            tuple((rate.percent, rate.base, rate.vat) for rate in totals.by_rate),
+            totals.net,
+            totals.vat,
+        ),
+    )
+
+
+def _to_rows(found: list[Earlier]) -> list[Any]:
+    """``found`` as it is kept (read back by :func:`_from_rows`)."""
     return [
         [
-            bill.client.id,
-            str(bill.month),
-            [item.key for item in bill.open_items],
-            [[str(rate.percent), str(rate.base), str(rate.vat)] for rate in totals.by_rate],
-            str(totals.net),
-            str(totals.vat),
+            earlier.client,
+            str(earlier.month),
+            list(earlier.items),
+            [[str(percent), str(base), str(tax)] for percent, base, tax in by_rate],
+            str(net),
+            str(vat),
         ]
-        for bill in bills
-        for totals in [bill.open_totals]
+        for earlier in found
+        for by_rate, net, vat in [earlier.sums]
     ]
 
 

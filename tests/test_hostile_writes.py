@@ -178,6 +178,34 @@ def test_a_linked_session_folder_is_refused_alike_everywhere(
     assert LINK_LINE in doctor.stdout
 
 
+def test_a_linked_process_folder_is_refused_though_the_cache_knows_its_files(
+    practice: Tyo, store_path: Path, tmp_path: Path
+) -> None:
+    """``processes/`` moved elsewhere and linked back keeps every file's stamp, so the
+    index's summaries still fit them: every view that lists the folder refuses the link in
+    one line, as reading a file through it does, rather than answer from the cache."""
+    before: list[tuple[str, ...]] = [("process", "list"), ("agenda",), ("ics", "ryhma")]
+    for args in [*before, ("billing", "2027-01")]:
+        assert practice(*args).exit_code == 0, args
+    elsewhere = tmp_path / "elsewhere"
+    (store_path / "processes").rename(elsewhere)
+    (store_path / "processes").symlink_to(elsewhere)
+    line = LINK_LINE.replace("sessions:", "processes:")
+    refusing: list[tuple[str, ...]] = [
+        ("process", "list"),
+        ("agenda",),
+        ("billing", "2027-01"),
+        ("billing", "year", "2027"),
+        ("ics", "--every-process"),
+    ]
+    for args in refusing:
+        result = practice(*args)
+        assert (result.exit_code, result.stderr) == (1, f"tyo: {line}\n"), args
+    doctor = practice("doctor")
+    assert doctor.exit_code == 1
+    assert line in doctor.stdout
+
+
 def test_import_never_writes_through_a_link(
     practice: Tyo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

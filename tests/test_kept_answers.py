@@ -185,6 +185,8 @@ def test_a_damaged_kept_view_is_drawn_again(practice: Path, tyo: Tyo, given: lis
 
 def test_an_error_is_said_by_the_command_line_proper(practice: Path, tyo: Tyo) -> None:
     for args, code, said in (
+        (("billing", "--json", "year", "2026"), 2, "'year' is not a month"),
+        (("billing", "2026-10\x1c"), 2, "control character"),
         (("billing", "2026-13"), 2, "'2026-13' is not a month"),
         (("billing", "2026-10", "--client", "nobody"), 2, "unknown client 'nobody'"),
     ):
@@ -237,6 +239,9 @@ def test_at_a_terminal_nothing_is_kept_or_given(practice: Path, tyo: Tyo) -> Non
         ["billing", "year", "2026", "--client", "pohde"],
         ["billing", "year", "--help"],
         ["billing", "2026", "year"],
+        ["billing", "--json", "year", "2026"],  # `--json` of the month's view: `year` no month
+        ["billing", "2026-10\x1c"],  # str.strip() would take it away: refused instead
+        ["billing", "year", "2026\x85"],
         ["billing", "2026-10", "--client"],
         ["billing", "2026-10", "--client="],
         ["billing", "2026-10", "--client", "a", "--client", "b"],
@@ -269,7 +274,7 @@ def test_what_the_command_line_proper_answers(args: list[str]) -> None:
         (["billing", "2026-10", "--json", "--csv"], (None, "2026-10", None, "csv", None)),
         (["billing", "year", "2026"], (None, None, None, "table", 2026)),
         (["--store", "s", "billing", "year", "2100", "--json"], ("s", None, None, "json", 2100)),
-        (["--lang", "en", "billing", "--json", "year", "2000"], (None, None, None, "json", 2000)),
+        (["--lang", "en", "billing", "year", "--json", "2000"], (None, None, None, "json", 2000)),
     ],
 )
 def test_what_a_kept_answer_is_asked_for(args: list[str], asked: tuple[object, ...]) -> None:
@@ -287,3 +292,21 @@ def test_only_the_newest_views_are_kept(
         assert tyo("--lang", "en", "billing", month).exit_code == 0
     names = {path.read_bytes().partition(b",")[2].partition(b",")[0] for path in _views(practice)}
     assert names == {f'"billing {month}  table en"'.encode() for month in months[-4:]}
+
+
+def test_interrupted_it_says_so_in_one_line(
+    practice: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while a view is drawn before Typer: one line and exit 130, as the command
+    line proper says it, never a traceback."""
+    from tyonohjaus_cli.cli import month_view
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(month_view, "draw", interrupted)
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        code = kept_answers.answer(["--store", str(practice), "--lang", "en", "billing"])
+    assert code == 130
+    assert err.getvalue() == "tyo: aborted; nothing was changed\n"

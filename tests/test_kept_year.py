@@ -210,6 +210,22 @@ def test_drawn_again_once_a_planned_meeting_of_the_year_starts(
     assert given == [True]
 
 
+def test_drawn_again_when_the_clock_is_set_back(
+    practice: Path, tyo: Tyo, given: list[bool], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A view drawn late in the year counts the meetings planned before then as not yet
+    logged; with the clock set back before them (TYO_NOW, a machine's clock corrected) it
+    is drawn again, as the store alone gives it, not given as kept."""
+    monkeypatch.setenv("TYO_NOW", "2026-12-31 09:00")
+    late = _shown(tyo, *YEAR)
+    monkeypatch.setenv("TYO_NOW", NOW_TEXT)
+    given.clear()
+    earlier = _shown(tyo, *YEAR)
+    assert given == [False]  # drawn again: the meetings planned between are ahead again
+    assert earlier == _fresh(tyo, practice, *YEAR)
+    assert late[0] == earlier[0] == 0
+
+
 def test_a_damaged_kept_view_is_drawn_again(practice: Path, tyo: Tyo, given: list[bool]) -> None:
     drawn = _fresh(tyo, practice, *YEAR)
     [path] = sorted((practice / ".cache" / "views").glob("*.view"))

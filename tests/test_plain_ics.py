@@ -176,3 +176,17 @@ def test_a_proposal_said_by_the_command_line_proper(initialised: Tyo) -> None:
     given = initialised("ics", "hoitajat-2027")
     assert given.exit_code == 2
     assert given == _proper("ics", "hoitajat-2027")
+
+
+def test_a_short_option_with_an_equals_sign_is_the_command_line_propers(
+    practice: Tyo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """To Click, ``-o=cal.ics`` names the file ``=cal.ics``: the early answer leaves it to
+    the command line proper rather than write ``cal.ics``, a file not named."""
+    monkeypatch.chdir(tmp_path)
+    assert _asked(["ics", "hoitajat-2027", "-o=cal.ics"]) is None
+    given = practice("ics", "hoitajat-2027", "-o=cal.ics")
+    assert given.exit_code == 0
+    assert "=cal.ics" in given.stdout
+    assert (tmp_path / "=cal.ics").is_file()
+    assert not (tmp_path / "cal.ics").exists()

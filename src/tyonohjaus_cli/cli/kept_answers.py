@@ -67,6 +67,8 @@ def _options(args: Sequence[str], names: Sequence[str]) -> tuple[dict[str, str],
 
 def _asked(args: Sequence[str]) -> _Asked | None:
     """The view ``args`` ask for, or ``None`` when they ask for anything else."""
+    if not all(arg.isprintable() for arg in args):
+        return None  # refused, in its words, by the command line proper
     try:
         at = list(args).index("billing")
     except ValueError:
@@ -87,7 +89,7 @@ def _view(store: str | None, options: dict[str, str], words: list[str]) -> _Aske
     if len(set(forms)) != len(forms):
         return None
     form: Form = "csv" if "--csv" in forms else "json" if forms else "table"  # as billing()
-    if named[:1] == ["year"]:
+    if words[:1] == ["year"]:  # `billing --json year` is the month view's, and refused
         year = _year(named[1:])
         if year is None or options or form == "csv":
             return None
@@ -117,6 +119,16 @@ def _month(text: str | None, now: datetime) -> Month:
 def answer(args: Sequence[str]) -> int | None:
     """Give the view ``args`` ask for as kept, or drawn here when it is not, and return the
     exit code, or ``None`` when the command line proper is to answer."""
+    try:
+        return _answer(args)
+    except KeyboardInterrupt:  # Ctrl-C while a view is drawn: a billing view changes nothing
+        from tyonohjaus_cli.i18n import t
+
+        sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
+        return 130
+
+
+def _answer(args: Sequence[str]) -> int | None:
     asked = _asked(args)
     if asked is None or sys.stdout.isatty():
         return None

@@ -47,6 +47,8 @@ def _asked(args: Sequence[str]) -> _Asked | None:
     for word in at:
         name, equals, value = word.partition("=")
         names = _OUT if words else _GLOBAL
+        if equals and not name.startswith("--"):
+            return None  # `-o=FILE` names the file `=FILE` to Click: its own words say it
         if name in names:
             if not equals:
                 value = next(at, "")

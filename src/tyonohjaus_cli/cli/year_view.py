@@ -41,7 +41,7 @@ def draw(store: Store, year: int, form: Form, *, now: datetime) -> None:
     with printed() as chunks:
         _show(year_summary(turnover.year), form)
     if chunks is not None:  # given as printed next time
-        keep_year_view(store, year, form, inputs, chunks, until=turnover.until)
+        keep_year_view(store, year, form, inputs, chunks, drawn=now, until=turnover.until)
 
 
 BAR_WIDTH = 40

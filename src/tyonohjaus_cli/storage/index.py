@@ -194,16 +194,28 @@ class Index:
         self.dirty = False
 
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
 def toml_files(folder: Path, suffix: str = ".toml") -> list[tuple[str, Stamp]]:
     """``(name, stamp)`` of every ``*.toml`` (or ``*suffix``) in ``folder``, by name.
 
     Each file is stat'ed relative to the open folder: a twenty-year practice has 1,500
-    process files, and this is what every list view pays to see hand edits at once.
+    process files, and this is what every list view pays to see hand edits at once. A
+    store folder that is a link is refused, as reading a file through it is: the files it
+    leads to are not the store's, whatever the cache says of files with their stamps.
     """
     try:
-        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except (FileNotFoundError, NotADirectoryError):
-        return []
+        folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NO_FOLLOW)
+    except OSError as error:
+        if folder.is_symlink():  # ENOTDIR or ELOOP, by the system
+            from tyonohjaus_cli.errors import StoreFileError
+            from tyonohjaus_cli.storage.files import link_problem
+
+            raise StoreFileError(folder.name, link_problem()) from None
+        if isinstance(error, FileNotFoundError | NotADirectoryError):
+            return []
+        raise
     found = []
     try:
         for name in sorted(os.listdir(folder_fd)):

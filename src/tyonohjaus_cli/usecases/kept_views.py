@@ -11,8 +11,8 @@ are to be made again is drawn anew and kept anew.
 
 A year's view is made of every client's, process's and invoice file, the settings and the
 expenses (:func:`made_of.every_file`: their stamps), the language, the form and tyo; and of
-the clock, until the first meeting still planned in the year starts (it then counts as not
-yet logged): it is kept under those, until then.
+the clock, from when it was drawn until the first meeting still planned in the year starts
+(it then counts as not yet logged): it is kept under those, for those times.
 """
 
 from __future__ import annotations
@@ -126,13 +126,15 @@ def keep_year_view(
     inputs: list[Any],
     chunks: list[Chunk],
     *,
+    drawn: datetime,
     until: datetime | None,
 ) -> None:
-    """Keep what the year's view drawn from ``inputs`` just printed, until ``until``."""
+    """Keep what the year's view drawn at ``drawn`` from ``inputs`` just printed, for the
+    times from ``drawn`` until ``until`` (see :func:`storage.kept_views.keep_view`)."""
     views.keep_view(
         store.root,
         _year_name(year, form),
         inputs,
         chunks,
-        until=None if until is None else until.timestamp(),
+        clock=(drawn.timestamp(), None if until is None else until.timestamp()),
     )

@@ -718,3 +718,36 @@ def test_the_foreign_timezone_reaches_this_process_too() -> None:
 
     assert time.localtime(0).tm_hour == 16
     assert time.tzname[0] == "PST"
+
+
+@pytest.mark.parametrize(
+    "args", [("agenda",), ("process", "list"), ("billing", "--json", "2027-01")]
+)
+def test_ctrl_c_in_a_command_is_one_line_and_exit_130(
+    planned: Tyo, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]
+) -> None:
+    """Ctrl-C while a command runs (Typer would end it with exit 130 and not a word)."""
+    from tyonohjaus_cli.storage.store import Store
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(Store, "overlapping", interrupted)
+    monkeypatch.setattr(Store, "process_statuses", interrupted)
+    monkeypatch.setattr(Store, "_summaries", interrupted)
+    result = planned(*args)
+    assert (result.exit_code, result.stderr) == (130, "tyo: aborted; nothing was changed\n")
+
+
+def test_ctrl_c_before_the_command_runs_is_one_line_too(
+    planned: Tyo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while tyo starts (its modules imported, the words read): no traceback."""
+    from tyonohjaus_cli import cli
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_pending_when_alone", interrupted)
+    result = planned("agenda")
+    assert (result.exit_code, result.stderr) == (130, "tyo: aborted; nothing was changed\n")

@@ -197,6 +197,8 @@ def test_a_linked_process_folder_is_refused_though_the_cache_knows_its_files(
         ("billing", "2027-01"),
         ("billing", "year", "2027"),
         ("ics", "--every-process"),
+        ("ics", "ryhma"),
+        ("ics", "ryhma", "-o", str(tmp_path / "ryhma.ics")),
     ]
     for args in refusing:
         result = practice(*args)
@@ -204,6 +206,30 @@ def test_a_linked_process_folder_is_refused_though_the_cache_knows_its_files(
     doctor = practice("doctor")
     assert doctor.exit_code == 1
     assert line in doctor.stdout
+
+
+def test_a_linked_client_folder_is_refused_though_the_cache_knows_its_files(
+    practice: Tyo, store_path: Path, tmp_path: Path
+) -> None:
+    """``clients/`` moved elsewhere and linked back: as for ``processes/`` above."""
+    reading: list[tuple[str, ...]] = [
+        ("client", "list"),
+        ("client", "show", "pohde"),
+        ("ics", "ryhma"),
+        ("ics", "--every-process"),
+        ("billing", "2027-01"),
+        ("billing", "year", "2027"),
+        ("process", "show", "ryhma"),
+    ]
+    for args in reading:
+        assert practice(*args).exit_code == 0, args
+    elsewhere = tmp_path / "elsewhere"
+    (store_path / "clients").rename(elsewhere)
+    (store_path / "clients").symlink_to(elsewhere)
+    line = LINK_LINE.replace("sessions:", "clients:")
+    for args in reading:
+        result = practice(*args)
+        assert (result.exit_code, result.stderr) == (1, f"tyo: {line}\n"), args
 
 
 def test_import_never_writes_through_a_link(

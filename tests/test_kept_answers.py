@@ -307,6 +307,6 @@ def test_interrupted_it_says_so_in_one_line(
     monkeypatch.setattr(month_view, "draw", interrupted)
     err = io.StringIO()
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-        code = kept_answers.answer(["--store", str(practice), "--lang", "en", "billing"])
+        code = run(["--store", str(practice), "--lang", "en", "billing"])
     assert code == 130
     assert err.getvalue() == "tyo: aborted; nothing was changed\n"

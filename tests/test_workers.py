@@ -4,6 +4,7 @@ order, as a plain loop, and the same error from the same item when something fai
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
@@ -62,6 +63,29 @@ def test_an_error_in_the_parents_share_leaves_no_copy_behind() -> None:
 
     with pytest.raises(KeyError):
         workers.share(check, range(200))
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no copy is left behind
+
+
+def test_ctrl_c_while_the_copies_work_is_a_keyboard_interrupt_and_leaves_no_copy() -> None:
+    """Ctrl-C while the parent waits for its copies (a first run's index build) stays a
+    KeyboardInterrupt, which the command line words in one line; the copies are stopped."""
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    def slow(n: int) -> int:
+        time.sleep(0.01)
+        return n
+
+    before = signal.signal(signal.SIGALRM, interrupted)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.1)  # the copies take ~1 s: while collecting
+        with pytest.raises(KeyboardInterrupt):
+            workers.share(slow, range(200), aside=True)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no copy is left behind
 

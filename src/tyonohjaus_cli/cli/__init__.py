@@ -175,14 +175,19 @@ def run(args: list[str]) -> int:
 
     A billing view kept whole, a year's view and the plain calendar exports are given
     before Typer is imported (:mod:`cli.kept_answers`, :mod:`cli.plain_ics`); everything
-    else goes through the command tree."""
-    from tyonohjaus_cli.cli import kept_answers, plain_ics
+    else goes through the command tree. Ctrl-C, wherever it lands, is one line and exit
+    130 (a change cut short is rolled back: see :mod:`tyonohjaus_cli.storage.journal`)."""
+    try:
+        from tyonohjaus_cli.cli import kept_answers, plain_ics
 
-    for early in (kept_answers.answer, plain_ics.answer):
-        code = early(args)
-        if code is not None:
-            return code
-    return _parsed(args)
+        for early in (kept_answers.answer, plain_ics.answer):
+            code = early(args)
+            if code is not None:
+                return code
+        return _parsed(args)
+    except KeyboardInterrupt:
+        sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
+        return 130
 
 
 def _parsed(args: list[str]) -> int:
@@ -212,7 +217,7 @@ def _parsed(args: list[str]) -> int:
         hint = t("see `{command} --help`", command=where)
         sys.stderr.write(f"{where}: {_parser_message(error)} ({hint})\n")
         return error.exit_code
-    except (Abort, KeyboardInterrupt):
+    except Abort:  # at a question (Ctrl-C in a command: cli.help.Group.invoke)
         sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
         return 130
     except BrokenPipeError:

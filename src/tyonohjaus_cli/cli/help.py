@@ -230,6 +230,14 @@ class Group(TyperGroup):
             )
         return super().resolve_command(ctx, args)
 
+    def invoke(self, ctx: ClickContext) -> Any:
+        """Run the command; Ctrl-C becomes an abort, which :func:`tyonohjaus_cli.cli.run`
+        says in one line (Typer would end the run with exit 130 and not a word)."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise typer.Abort from None
+
 
 def group(help_text: str, **options: Any) -> typer.Typer:
     """A command group, with ``-h`` as well as ``--help`` and no pretty tracebacks."""

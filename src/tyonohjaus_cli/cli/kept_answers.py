@@ -119,16 +119,6 @@ def _month(text: str | None, now: datetime) -> Month:
 def answer(args: Sequence[str]) -> int | None:
     """Give the view ``args`` ask for as kept, or drawn here when it is not, and return the
     exit code, or ``None`` when the command line proper is to answer."""
-    try:
-        return _answer(args)
-    except KeyboardInterrupt:  # Ctrl-C while a view is drawn: a billing view changes nothing
-        from tyonohjaus_cli.i18n import t
-
-        sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
-        return 130
-
-
-def _answer(args: Sequence[str]) -> int | None:
     asked = _asked(args)
     if asked is None or sys.stdout.isatty():
         return None

@@ -95,9 +95,4 @@ def answer(args: Sequence[str]) -> int | None:
         return None  # said by the command line proper, in its words
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`), as in cli.run
-    except KeyboardInterrupt:
-        from tyonohjaus_cli.i18n import t
-
-        sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
-        return 130
     return 0

@@ -82,10 +82,9 @@ def share(
     done: dict[int, list[Result]] = {}
     children: list[tuple[int, int]] = []
     try:
-        children = [
-            _fork(function, items, runs, first=here + n, jobs=(jobs, job_writer))
-            for n in range(forked)
-        ]
+        for n in range(forked):  # each copy known as it is made, to be stopped if cut short
+            copy = _fork(function, items, runs, first=here + n, jobs=(jobs, job_writer))
+            children.append(copy)
         os.close(job_writer)
         job_writer = -1
         if not aside:
@@ -95,6 +94,7 @@ def share(
                     done[run] = [function(items[index]) for index in runs[run]]
         done = {run: results for run, results in done.items() if len(results) == len(runs[run])}
         for number, (pid, reader) in enumerate(children):
+            children[number] = (pid, -1)  # its reader is closed by _collect, come what may
             done |= _collect(pid, reader, runs)
             children[number] = (0, -1)  # reaped
     except BaseException:
@@ -200,10 +200,13 @@ def _whole(runs: list[range], entry: object) -> bool:
 
 
 def _stop(pid: int, reader: int) -> None:
-    """End a copy whose results are no longer wanted, and reap it."""
+    """End a copy whose results are no longer wanted, and reap it (``reader`` is ``-1``
+    once :func:`_collect` has it; the copy may be reaped already when it is stopped)."""
     import signal
 
-    os.close(reader)
+    if reader != -1:
+        os.close(reader)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)

@@ -38,6 +38,7 @@ def process_calendar(
     path = store.root / process_path(process_id)
     before = stamp_of(path)
     process = read(process_id)
+    client = store.client_of(process)  # read as for writing: a link on its way is refused
     owner = store.root / client_path(process.client)
     inputs = [
         *shared_inputs(store, options, participants=False),
@@ -50,7 +51,6 @@ def process_calendar(
         return process, kept
     from tyonohjaus_cli.calendar import ics
 
-    client = store.client_of(process)
     data = ics.calendar_file(process, client, store.settings(), options, timezones=timezones)
     if [stamp_of(path), stamp_of(owner)] == inputs[-3:-1]:  # else changed since: next time
         kept_calendars.keep_calendar(store.root, process_id, inputs, data)

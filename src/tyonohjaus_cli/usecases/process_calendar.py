@@ -38,7 +38,9 @@ def process_calendar(
     path = store.root / process_path(process_id)
     before = stamp_of(path)
     process = read(process_id)
-    client = store.client_of(process)  # read as for writing: a link on its way is refused
+    # Decoded even when the calendar is kept, so that a clients/ folder linked from
+    # elsewhere is refused as reading the file refuses it.
+    client = store.client_of(process)
     owner = store.root / client_path(process.client)
     inputs = [
         *shared_inputs(store, options, participants=False),

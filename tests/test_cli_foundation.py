@@ -751,3 +751,23 @@ def test_ctrl_c_before_the_command_runs_is_one_line_too(
     monkeypatch.setattr(cli, "_pending_when_alone", interrupted)
     result = planned("agenda")
     assert (result.exit_code, result.stderr) == (130, "tyo: aborted; nothing was changed\n")
+
+
+def test_ctrl_c_after_a_change_was_saved_says_it_was_saved(
+    planned: Tyo, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C after the change is in (while its confirmation prints) must not say that
+    nothing was changed: the move is saved, and the line says so."""
+    from tyonohjaus_cli.cli import output
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "say", interrupted)
+    result = planned("meeting", "move", "hoitajat-2027", "3", "--to", "2027-03-10 14:00")
+    assert (result.exit_code, result.stderr) == (
+        130,
+        "tyo: aborted; the change 'meeting move hoitajat-2027 3' was already saved\n",
+    )
+    saved = (store_path / "processes" / "hoitajat-2027.toml").read_text(encoding="utf-8")
+    assert "start = 2027-03-10 14:00:00" in saved

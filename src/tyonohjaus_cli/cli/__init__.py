@@ -186,8 +186,19 @@ def run(args: list[str]) -> int:
                 return code
         return _parsed(args)
     except KeyboardInterrupt:
-        sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
+        sys.stderr.write(_aborted() + "\n")
         return 130
+
+
+def _aborted() -> str:
+    """What Ctrl-C is told: that nothing was changed (a change cut short is rolled back),
+    or which change this run had saved already."""
+    from tyonohjaus_cli.cli.context import session
+
+    saved = session.saved()
+    if saved is None:
+        return t("tyo: aborted; nothing was changed")
+    return t("tyo: aborted; the change '{command}' was already saved", command=saved)
 
 
 def _parsed(args: list[str]) -> int:
@@ -218,7 +229,7 @@ def _parsed(args: list[str]) -> int:
         sys.stderr.write(f"{where}: {_parser_message(error)} ({hint})\n")
         return error.exit_code
     except Abort:  # at a question (Ctrl-C in a command: cli.help.Group.invoke)
-        sys.stderr.write(t("tyo: aborted; nothing was changed") + "\n")
+        sys.stderr.write(_aborted() + "\n")
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `| head`): not an error of ours.

@@ -100,6 +100,10 @@ class Session:
             self._store.recover_if_needed()
         return self._store
 
+    def saved(self) -> str | None:
+        """The command of the last change saved in this run, if any."""
+        return None if self._store is None else self._store.saved
+
     def reset(self) -> None:
         """Forget the store opened so far, so that the command line proper opens it anew
         (after an answer given before Typer stopped at a mistake)."""

@@ -91,6 +91,9 @@ class Store:
         self.lock_timeout = lock_timeout
         self.on_wait = on_wait  # told once when a change waits a while for another tyo
         self._index: Index | None = None
+        self.saved: str | None = None
+        """The command of the last change this store applied, if any (what a Ctrl-C after it
+        is told: it is saved, not undone)."""
         self._settings_fields: Fields | None = None
         self._settings: Settings | None = None
         self._decoded_here: dict[str, tuple[Stamp, str, Any]] = {}
@@ -757,6 +760,7 @@ class Store:
                 journal.commit(self.root, command, transaction.writes, now, undoable=undoable)
             except OSError as error:
                 self._roll_back(error)
+            self.saved = command
             self._index_summaries(transaction, folder)
 
     def _index_summaries(self, transaction: Transaction, folder: Stamp | None) -> None:

@@ -22,6 +22,7 @@ MESSAGES: dict[str, str] = {
     # --- the command line -----------------------------------------------------------------
     "see `{command} --help`": "katso `{command} --help`",
     "tyo: aborted; nothing was changed": "tyo: keskeytetty; mitään ei muutettu",
+    "tyo: aborted; the change '{command}' was already saved": "tyo: keskeytetty; muutos '{command}' oli jo tallennettu",
     "tyo keeps a work supervisor's practice: clients, supervision processes, meetings, session log and billing, in a private local store.": "tyo pitää kirjaa työnohjaajan toiminnasta: tilaajat, työnohjausprosessit, tapaamiset, istuntoloki ja laskutus, yksityisessä paikallisessa tallennuskansiossa.",
     "expected fi or en": "odotettiin fi tai en",
     "The store folder (default: TYO_HOME or the platform's data folder).": "Tallennuskansio (oletus: TYO_HOME tai käyttöjärjestelmän datakansio).",

@@ -82,7 +82,7 @@ def store_path(tmp_path: Path) -> Path:
 def tyo() -> Iterator[Tyo]:
     def invoke(*args: str, stdin: str = "") -> Result:
         session.store_option = None
-        session._store = None
+        session.reset()
         documents._parsed = 0  # a new command counts the TOML files it parses afresh
         out, err = io.StringIO(), io.StringIO()
         with (
@@ -96,7 +96,7 @@ def tyo() -> Iterator[Tyo]:
 
     yield invoke
     session.store_option = None
-    session._store = None
+    session.reset()
 
 
 @contextlib.contextmanager

@@ -769,3 +769,34 @@ def test_ctrl_c_after_a_change_was_saved_says_it_was_saved(
     )
     saved = (store_path / "processes" / "hoitajat-2027.toml").read_text(encoding="utf-8")
     assert "start = 2027-03-10 14:00:00" in saved
+
+
+def test_ctrl_c_after_an_undo_or_an_import_says_it_was_done(
+    planned: Tyo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An undo and an import change the store outside a transaction: Ctrl-C while they
+    print what they did says so too."""
+    from tyonohjaus_cli.cli import output
+
+    assert (
+        planned("meeting", "move", "hoitajat-2027", "3", "--to", "2027-03-10 14:00").exit_code == 0
+    )
+    backup = tmp_path / "backup.tar.gz"
+    assert planned("export", "--all", "-o", str(backup)).exit_code == 0
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output, "say", interrupted)
+    undone = planned("undo")
+    assert (undone.exit_code, undone.stderr) == (
+        130,
+        "tyo: aborted; the change 'undo' was already saved\n",
+    )
+    monkeypatch.setenv("TYO_HOME", str(tmp_path / "restored"))
+    imported = planned("import", str(backup))
+    assert (imported.exit_code, imported.stderr) == (
+        130,
+        "tyo: aborted; the change 'import' was already saved\n",
+    )
+    assert (tmp_path / "restored" / "processes" / "hoitajat-2027.toml").is_file()

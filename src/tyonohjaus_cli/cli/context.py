@@ -88,6 +88,7 @@ class Session:
     def __init__(self, store_option: str | None = None) -> None:
         self.store_option = store_option
         self._store: Store | None = None
+        self._saved: str | None = None
 
     @property
     def store(self) -> Store:
@@ -102,12 +103,19 @@ class Session:
 
     def saved(self) -> str | None:
         """The command of the last change saved in this run, if any."""
-        return None if self._store is None else self._store.saved
+        if self._store is not None and self._store.saved is not None:
+            return self._store.saved
+        return self._saved
+
+    def mark_saved(self, command: str) -> None:
+        """Say that ``command`` changed the store other than through it (an import)."""
+        self._saved = command
 
     def reset(self) -> None:
         """Forget the store opened so far, so that the command line proper opens it anew
         (after an answer given before Typer stopped at a mistake)."""
         self._store = None
+        self._saved = None
 
     def now(self) -> datetime:
         """The current time in the store's zone (``TYO_NOW`` fixes it)."""

@@ -420,6 +420,7 @@ def import_(
 
     root = store_dir(session.store_option)
     restored = archive.restore(root, archive_file.expanduser(), lock_timeout(), lock_notice)
+    session.mark_saved("import")
     output.say(
         tn(
             "Restored {count} file from {path} (backup of {created}) into {root}.",

@@ -827,9 +827,12 @@ class Store:
             if entry is not None:
                 _refuse_undoing_an_invoice(entry)
             try:
-                return journal.undo(self.root)
+                undone = journal.undo(self.root)
             except OSError as error:
                 self._roll_back(error)
+            if undone is not None:
+                self.saved = "undo"
+            return undone
 
     def history(self, newest: int) -> list[journal.Entry]:
         """The ``newest`` committed changes, oldest first."""

@@ -178,6 +178,14 @@ def test_a_linked_session_folder_is_refused_alike_everywhere(
     assert LINK_LINE in doctor.stdout
 
 
+def _linked_back(store_path: Path, tmp_path: Path, folder: str) -> str:
+    """``folder`` moved out of the store and linked back; what refusing it says."""
+    elsewhere = tmp_path / "elsewhere"
+    (store_path / folder).rename(elsewhere)
+    (store_path / folder).symlink_to(elsewhere)
+    return LINK_LINE.replace("sessions:", f"{folder}:")
+
+
 def test_a_linked_process_folder_is_refused_though_the_cache_knows_its_files(
     practice: Tyo, store_path: Path, tmp_path: Path
 ) -> None:
@@ -187,10 +195,7 @@ def test_a_linked_process_folder_is_refused_though_the_cache_knows_its_files(
     before: list[tuple[str, ...]] = [("process", "list"), ("agenda",), ("ics", "ryhma")]
     for args in [*before, ("billing", "2027-01")]:
         assert practice(*args).exit_code == 0, args
-    elsewhere = tmp_path / "elsewhere"
-    (store_path / "processes").rename(elsewhere)
-    (store_path / "processes").symlink_to(elsewhere)
-    line = LINK_LINE.replace("sessions:", "processes:")
+    line = _linked_back(store_path, tmp_path, "processes")
     refusing: list[tuple[str, ...]] = [
         ("process", "list"),
         ("agenda",),
@@ -223,10 +228,7 @@ def test_a_linked_client_folder_is_refused_though_the_cache_knows_its_files(
     ]
     for args in reading:
         assert practice(*args).exit_code == 0, args
-    elsewhere = tmp_path / "elsewhere"
-    (store_path / "clients").rename(elsewhere)
-    (store_path / "clients").symlink_to(elsewhere)
-    line = LINK_LINE.replace("sessions:", "clients:")
+    line = _linked_back(store_path, tmp_path, "clients")
     for args in reading:
         result = practice(*args)
         assert (result.exit_code, result.stderr) == (1, f"tyo: {line}\n"), args

@@ -27,7 +27,14 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from tyonohjaus_cli.storage.files import READ_LIMIT, atomic_write, read_bytes
+from tyonohjaus_cli.errors import StoreFileError
+from tyonohjaus_cli.storage.files import (
+    READ_LIMIT,
+    atomic_write,
+    link_problem,
+    linked_part,
+    read_bytes,
+)
 
 CACHE = ".cache"
 LISTS_INDEX = "index"
@@ -52,10 +59,20 @@ def stamp_of(path: Path) -> Stamp | None:
 
 def stamps_in(root: Path, rels: Iterable[str]) -> list[Stamp | None]:
     """:func:`stamp_of` of each of ``rels`` under ``root``, stat'ed by text path (a few
-    hundred files of a month's view: no path objects made)."""
+    hundred files of a month's view: no path objects made).
+
+    What is kept in ``.cache/`` is checked against these stamps, so a folder on the way that
+    is a link (``processes/`` moved elsewhere and linked back keeps every stamp) is refused
+    here, as reading a file through it is: each folder looked at once."""
     base = f"{root}{os.sep}"
     found: list[Stamp | None] = []
+    folders: set[str] = set()
     for rel in rels:
+        folder = rel.rpartition("/")[0]
+        if folder not in folders:
+            folders.add(folder)
+            if folder and (link := linked_part(root, folder)) is not None:
+                raise StoreFileError(link, link_problem())
         try:
             info = os.lstat(base + rel)
         except (FileNotFoundError, NotADirectoryError):
@@ -209,9 +226,6 @@ def toml_files(folder: Path, suffix: str = ".toml") -> list[tuple[str, Stamp]]:
         folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | _NO_FOLLOW)
     except OSError as error:
         if folder.is_symlink():  # ENOTDIR or ELOOP, by the system
-            from tyonohjaus_cli.errors import StoreFileError
-            from tyonohjaus_cli.storage.files import link_problem
-
             raise StoreFileError(folder.name, link_problem()) from None
         if isinstance(error, FileNotFoundError | NotADirectoryError):
             return []

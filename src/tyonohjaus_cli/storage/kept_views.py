@@ -1,9 +1,9 @@
 """Views kept whole in ``.cache/views/``: derived, and safe to delete or damage.
 
 Each view is a file of its own (``<digest of its name>.view``): a line of JSON (its name,
-what it was drawn from, each piece's stream and length, and from when until when the
-clock alone leaves it as it is) and what it printed after it, read back without decoding it. Anything
-unreadable or misshapen counts as absent.
+what it was drawn from, each piece's stream and length, and from when until when the clock
+alone leaves it as it is) and what it printed after it, read back without decoding it.
+Anything unreadable or misshapen counts as absent.
 """
 
 from __future__ import annotations

@@ -131,7 +131,9 @@ class Store:
 
     def read_text(self, rel: str) -> str | None:
         """A store file's text, ``None`` if absent; unreadable files are store errors."""
-        self.refuse_link(rel, last=files.FOLLOWS_LAST_LINK)  # the open refuses the file's
+        link = files.linked_part(self.root, rel, last=files.FOLLOWS_LAST_LINK)
+        if link is not None:
+            raise StoreFileError(link, files.link_problem())
         try:
             return files.read_text(f"{self.root}{os.sep}{rel}")
         except (FileNotFoundError, NotADirectoryError):
@@ -144,13 +146,6 @@ class Store:
             raise StoreFileError(rel, t("not UTF-8 text ({error})", error=error.reason)) from None
         except OSError as error:
             raise StoreFileError(rel, t("can't be read: {error}", error=error.strerror)) from None
-
-    def refuse_link(self, rel: str, *, last: bool = True) -> None:
-        """A :class:`StoreFileError` when a part of ``rel`` is a link (of its folders only,
-        unless ``last``): tyo reads nothing through one (:func:`files.linked_part`)."""
-        link = files.linked_part(self.root, rel, last=last)
-        if link is not None:
-            raise StoreFileError(link, files.link_problem())
 
     def _document(self, rel: str, text: str) -> Doc:
         return migrate(parse_toml(text, rel), rel, text)
@@ -194,9 +189,6 @@ class Store:
         return pickle.loads(handed[2])  # noqa: S301 - our own copy's, through our own pipe
 
     def _from_document(self, rel: str, stamp: Stamp, decode: Callable[[Fields], T]) -> T | None:
-        # The file is not opened: its folders (``processes/`` moved and linked back keeps
-        # every stamp) and the file itself are looked at as a read would.
-        self.refuse_link(rel)
         document = self.documents.get(rel, stamp)
         if document is None:
             return None

@@ -48,22 +48,16 @@ def every_file(store: Store) -> str:
 
 
 def processes(store: Store, ids: Iterable[str]) -> list[list[Any]]:
-    """``[id, stamp]`` of each process file, by id (a ``processes/`` that is a link is
-    refused, as reading a file through it is: see :meth:`Store.refuse_link`)."""
+    """``[id, stamp]`` of each process file, by id."""
     ordered = sorted(ids)
-    if ordered:
-        store.refuse_link(PROCESSES)
     stamps = stamps_in(store.root, [process_path(pid) for pid in ordered])
     return [[pid, stamp] for pid, stamp in zip(ordered, stamps, strict=True)]
 
 
 def clients(store: Store, ids: Iterable[str]) -> dict[str, Stamp | None]:
-    """The stamp of each client's file (``None`` for the forgotten ones, ``""``; a
-    ``clients/`` that is a link is refused, as for :func:`processes`)."""
+    """The stamp of each client's file (``None`` for the forgotten ones, ``""``)."""
     wanted = sorted(set(ids))
     named = [cid for cid in wanted if cid]
-    if named:
-        store.refuse_link(CLIENTS)
     found: dict[str, Stamp | None] = dict.fromkeys(wanted)
     found.update(zip(named, stamps_in(store.root, map(client_path, named)), strict=True))
     return found

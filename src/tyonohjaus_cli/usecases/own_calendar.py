@@ -18,7 +18,7 @@ from tyonohjaus_cli.calendar.own import OwnEvent
 from tyonohjaus_cli.i18n import language
 from tyonohjaus_cli.storage import kept_calendars
 from tyonohjaus_cli.storage.index import stamp_of, stamps_in
-from tyonohjaus_cli.storage.store import CLIENTS, SETTINGS, client_path, process_path
+from tyonohjaus_cli.storage.store import SETTINGS, client_path, process_path
 
 if TYPE_CHECKING:
     from tyonohjaus_cli.calendar.choices import Options
@@ -40,9 +40,6 @@ def own_events(
     called only for a process whose kept events are missing or out of date.
     """
     shared = shared_inputs(store, options, participants=participants)
-    # Kept events read no client file: a clients/ folder linked from elsewhere is refused
-    # as reading one would refuse it (a client file that is a link has a stamp of its own).
-    store.refuse_link(CLIENTS)
     clients: dict[str, Client] = {}
     found = []
     # Every stamp before any process is read, by text path, each client's once (130 open

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tyonohjaus_cli.storage import kept_calendars
-from tyonohjaus_cli.storage.index import stamp_of
+from tyonohjaus_cli.storage.index import stamps_in
 from tyonohjaus_cli.storage.store import client_path, process_path
 from tyonohjaus_cli.usecases.own_calendar import shared_inputs
 
@@ -35,17 +35,14 @@ def process_calendar(
 ) -> tuple[Process, bytes]:
     """``process_id`` as ``read`` gives it (checked, its hand edits saved), and its calendar
     file: the one kept if nothing it is made of has changed, else written and kept."""
-    path = store.root / process_path(process_id)
-    before = stamp_of(path)
+    files = [process_path(process_id)]
+    before = stamps_in(store.root, files)[0]
     process = read(process_id)
-    # Decoded even when the calendar is kept, so that a clients/ folder linked from
-    # elsewhere is refused as reading the file refuses it.
-    client = store.client_of(process)
-    owner = store.root / client_path(process.client)
+    files.append(client_path(process.client))
     inputs = [
         *shared_inputs(store, options, participants=False),
         before,
-        stamp_of(owner),
+        stamps_in(store.root, files[1:])[0],
         kept_calendars.zone_file(store.zone().key),
     ]
     kept = kept_calendars.kept_calendar(store.root, process_id, inputs)
@@ -53,7 +50,8 @@ def process_calendar(
         return process, kept
     from tyonohjaus_cli.calendar import ics
 
+    client = store.client_of(process)
     data = ics.calendar_file(process, client, store.settings(), options, timezones=timezones)
-    if [stamp_of(path), stamp_of(owner)] == inputs[-3:-1]:  # else changed since: next time
+    if stamps_in(store.root, files) == inputs[-3:-1]:  # else changed since: next time
         kept_calendars.keep_calendar(store.root, process_id, inputs, data)
     return process, data

@@ -124,9 +124,9 @@ def _parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     real = Store._load
 
-    def counting(self: Store, rel: str, decode: object) -> object:
+    def counting(self: Store, rel: str, decode: object, text: str | None = None) -> object:
         parsed.append(rel)
-        return real(self, rel, decode)  # type: ignore[arg-type]
+        return real(self, rel, decode, text)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Store, "_load", counting)
     return parsed

@@ -382,3 +382,100 @@ def test_an_index_without_the_note_of_open_settled_processes_is_made_again(
     live.write_text(json.dumps(index))
     assert tyo(*own).stdout == first
     assert "settled open" in json.loads(live.read_text())["meta"]
+
+
+# --- a first month's view leaves plainly settled files unread (storage/settled.py) ------
+
+
+def _first(tyo: Tyo, practice: Path, *args: str) -> Any:
+    """``tyo *args`` as the first command after an upgrade: no ``.cache/``."""
+    shutil.rmtree(practice / ".cache", ignore_errors=True)
+    return tyo(*args)
+
+
+def _mistake(practice: Path) -> None:
+    """A hand-edit mistake in the settled process: a meeting's status misspelt."""
+    _rewrite_by_renaming(
+        practice / "processes" / f"{OLD}.toml", 'status = "held"', 'status = "helt"'
+    )
+
+
+def test_a_first_months_view_leaves_a_plainly_settled_process_unread(
+    practice: Path, tyo: Tyo
+) -> None:
+    """What a settled process's text shows (its status, no meeting since the year before
+    the horizon) is enough for a month's view from the horizon on: the file is not read as
+    TOML, so a mistake in it is told by the next view of the whole practice, as a hand
+    edit in place of a settled file is (see above)."""
+    month = ("billing", "2026-10", "--json")
+    clean = _first(tyo, practice, *month).stdout
+    _mistake(practice)
+    for args in (month, ("agenda", "--json"), ("billing", "2026-11")):
+        first = _first(tyo, practice, *args)
+        assert first.exit_code == 0, (args, first.output)
+    assert _first(tyo, practice, *month).stdout == clean
+    settled = practice / ".cache" / "settled.json"
+    assert json.loads(settled.read_text())["entries"][f"processes/{OLD}.toml"][1] == [
+        "unread",
+        2021,
+    ]
+    # Another settled file saved by renaming: every file is checked again, this one by
+    # what was noted of it.
+    other = practice / "processes" / "tarinala-kotihoito-003-2019.toml"
+    _rewrite_by_renaming(other, "\nplace = ", "\nplace = ")
+    assert tyo(*month).stdout == clean
+    for whole in (("process", "list"), ("doctor",)):
+        told = tyo(*whole)
+        assert told.exit_code == 1, told.output
+        assert f"processes/{OLD}.toml" in told.stderr + told.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('status = "closed"', 'status = "active"'),  # open: the own calendar lists it
+        ('status = "closed"\n', ""),  # no status: active
+        ('title = "Ryhmätyönohjaus 2019"', 'title = "Ryhm\\u00e4ty\\u00f6nohjaus 2019"'),
+        ('plan = "15x4w"', 'plan = """15x4w"""'),
+        ("start = 2019-09-23 15:30:00", 'start = "2019-09-23T15:30"'),
+        ("start = 2019-09-23 15:30:00", "start = 2021-01-02 15:30:00"),
+    ],
+    ids=["active", "no-status", "escape", "multi-line", "start-as-text", "late-start"],
+)
+def test_a_settled_process_not_plainly_so_is_read_on_a_first_run(
+    practice: Path, tyo: Tyo, old: str, new: str
+) -> None:
+    _mistake(practice)
+    _rewrite_by_renaming(practice / "processes" / f"{OLD}.toml", old, new)
+    first = _first(tyo, practice, "billing", "2026-10")
+    assert first.exit_code == 1, first.output
+    assert first.stderr.startswith(f"tyo: processes/{OLD}.toml, line ")
+
+
+def _last_start(practice: Path) -> str:
+    text = (practice / "processes" / f"{OLD}.toml").read_text(encoding="utf-8")
+    at = text.rindex("\nstart = ") + 1
+    return text[at : text.index("\n", at)]
+
+
+def test_a_meeting_written_as_text_is_seen_on_a_first_run(practice: Path, tyo: Tyo) -> None:
+    """A start may be written as text, in ISO 8601's basic form too (no dashes)."""
+    _rewrite_by_renaming(
+        practice / "processes" / f"{OLD}.toml", _last_start(practice), 'start = "20261005T1530"'
+    )
+    shown = json.loads(_first(tyo, practice, "billing", "2026-10", "--json").stdout)
+    days = {(item["process"], item["date"]) for bill in shown["clients"] for item in bill["items"]}
+    assert (OLD, "2026-10-05") in days
+
+
+def test_a_meeting_in_the_horizons_year_by_the_stores_clock_is_seen_on_a_first_run(
+    practice: Path, tyo: Tyo
+) -> None:
+    """23:30 in New York on New Year's Eve is 06:30 on 1 January in Helsinki."""
+    _rewrite_by_renaming(
+        practice / "processes" / f"{OLD}.toml",
+        _last_start(practice),
+        "start = 2021-12-31 23:30:00-05:00",
+    )
+    args = ("agenda", "--from", "2022-01-01", "--to", "2022-01-01", "--json")
+    assert OLD in _first(tyo, practice, *args).stdout

@@ -65,6 +65,10 @@ PROCESSES = "processes"
 T = TypeVar("T")
 
 
+_LEFT_UNREAD: list[Any] = [settled_part.UNREAD]
+"""A file the settled part notes as left unread, as :meth:`Store._every_summary` finds it."""
+
+
 def _summary_fits(value: Any) -> bool:
     return isinstance(value, list) and len(value) == len(ProcessSummary._fields)
 
@@ -150,8 +154,11 @@ class Store:
     def _document(self, rel: str, text: str) -> Doc:
         return migrate(parse_toml(text, rel), rel, text)
 
-    def _load(self, rel: str, decode: Callable[[Fields], T]) -> tuple[T, Doc]:
-        text = self.read_text(rel)
+    def _load(
+        self, rel: str, decode: Callable[[Fields], T], text: str | None = None
+    ) -> tuple[T, Doc]:
+        """``rel`` (its ``text`` when read already) parsed, checked and decoded."""
+        text = self.read_text(rel) if text is None else text
         if text is None:
             raise FileNotFoundError(rel)
         doc = self._document(rel, text)
@@ -419,7 +426,8 @@ class Store:
             return seen[1]  # asked for again in this command (a month's bills and loose ends)
         summaries = self._live_summaries() if live_only else None
         if summaries is None:
-            live_only, summaries = False, self._every_summary(folder)
+            summaries, whole = self._every_summary(folder, since)
+            live_only = not whole  # some left unread: good for views from ``since`` on
         self._summaries_here[live_only] = (folder, summaries)
         return summaries
 
@@ -440,26 +448,49 @@ class Store:
         index.save()
         return summaries
 
-    def _every_summary(self, folder: Stamp | None) -> list[ProcessSummary]:
+    def _every_summary(
+        self, folder: Stamp | None, since: str | None = None
+    ) -> tuple[list[ProcessSummary], bool]:
         """Every process's summary, each file checked; the index parted anew into live and
-        settled processes, and marked good for the folder as it is now."""
+        settled processes, and marked good for the folder as it is now. And whether the
+        summaries are whole: for a view wanting nothing before ``since`` (from the horizon
+        on), a file whose text shows it settled and not open is left unread, and noted so
+        in the settled part (:func:`settled.plainly_settled`), until a view of the whole
+        practice or an older month reads it."""
         index, settled = self.index, Index(self.root, SETTLED_INDEX)
         horizon = settled_part.horizon(self.zone())
+        unread = None
+        if since is not None and since >= horizon:
+            unread = settled_part.unread_before(horizon)
         summaries = []
         names = set()
         listed = [
             (f"{PROCESSES}/{name}", stamp) for name, stamp in toml_files(self.root / PROCESSES)
         ]
         cached = [
-            index.cached(rel, stamp, _summary_fits) or settled.cached(rel, stamp, _summary_fits)
+            index.cached(rel, stamp, _summary_fits)
+            or settled.cached(rel, stamp, _summary_fits)
+            or (
+                _LEFT_UNREAD
+                if unread is not None
+                and settled_part.left_unread(settled.entries.get(rel), stamp, unread)
+                else None
+            )
             for rel, stamp in listed
         ]
         missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
-        built = iter(self._summaries_from_files(missing))
+        built = iter(self._summaries_from_files(missing, unread))
         still_open = []
+        whole = True
         for (rel, stamp), value in zip(listed, cached, strict=True):
             names.add(rel)
-            summary = ProcessSummary._make(next(built) if value is None else value)
+            made = next(built) if value is None else value
+            if made is _LEFT_UNREAD or made is None:
+                settled.keep(rel, stamp, [settled_part.UNREAD, unread])
+                index.drop(rel)
+                whole = False
+                continue
+            summary = ProcessSummary._make(made)
             if settled_part.is_settled(summary, horizon):
                 keep, other = settled, index
                 if summary.status == ProcessStatus.ACTIVE.value:
@@ -475,7 +506,7 @@ class Store:
         index.set_meta(settled_part.OPEN, still_open)
         index.set_meta(settled_part.NOTE, [folder, horizon])
         index.save()
-        return summaries
+        return summaries, whole
 
     def decode_ahead(self, first: datetime, last: datetime) -> None:
         """Say that this command will decode the processes with a meeting from ``first``
@@ -501,11 +532,14 @@ class Store:
         found = self._read_along.pop(rel, None)
         return found[1] if found is not None and found[0] == stamp else None
 
-    def _summaries_from_files(self, files: list[tuple[str, Stamp]]) -> list[ProcessSummary]:
+    def _summaries_from_files(
+        self, files: list[tuple[str, Stamp]], unread: int | None = None
+    ) -> list[ProcessSummary | None]:
         """The summaries of process files the index lacks, in order; on a first run (all
         1,500 of a twenty-year store) shared with copies of tyo on the other cores, which
         also hand over the processes :meth:`decode_ahead` asked for, decoded, and read
-        what :meth:`read_along` asked for."""
+        what :meth:`read_along` asked for. With ``unread`` (a year), ``None`` for each file
+        whose text shows it settled, every meeting before that year: it is not parsed."""
         if not files:
             return []
         from tyonohjaus_cli.storage import codec, documents, workers
@@ -514,10 +548,17 @@ class Store:
         ahead, here = self._ahead, os.getpid()
         clients: set[str] = set()  # each copy's own: a client is handed over once
 
-        def summarise(file: tuple[str, Stamp]) -> tuple[list[Any], list[Any]]:
-            documents.read_many(len(files))  # the compiled reader, in the copies alone
+        def summarise(file: tuple[str, Stamp]) -> tuple[list[Any] | None, list[Any]]:
             rel, stamp = file
-            process, doc = self._process_from_file(rel)
+            text = self.read_text(rel)
+            if (
+                text is not None
+                and unread is not None
+                and settled_part.plainly_settled(text, unread)
+            ):
+                return None, []
+            documents.read_many(len(files))  # the compiled reader, in the copies alone
+            process, doc = self._process_from_file(rel, text)
             summary = codec.summary_of_process(process)
             if ahead is None or not _overlaps(summary, *ahead):
                 return list(summary), []
@@ -533,7 +574,7 @@ class Store:
 
         along, read = ([], None) if self._along is None else (self._along[0](), self._along[1])
 
-        def work(item: tuple[str, Stamp, bool]) -> tuple[list[Any], list[Any]]:
+        def work(item: tuple[str, Stamp, bool]) -> tuple[list[Any] | None, list[Any]]:
             rel, stamp, besides = item
             if read is not None and besides:
                 return [], [read(rel)]
@@ -548,7 +589,10 @@ class Store:
         for _, handed in results[: len(files)]:
             for rel, stamp, how, data in handed:
                 self._handed[rel] = (stamp, how, data)
-        return [ProcessSummary._make(summary) for summary, _ in results[: len(files)]]
+        return [
+            None if summary is None else ProcessSummary._make(summary)
+            for summary, _ in results[: len(files)]
+        ]
 
     def _client_to_hand(self, client_id: str, handed: set[str]) -> list[Any] | None:
         """A process's client decoded in a copy, to hand over (see :meth:`decode_ahead`);
@@ -571,12 +615,13 @@ class Store:
             return None
         return _pickled(rel, stamp, "", client)
 
-    def _process_from_file(self, rel: str) -> tuple[Process, Doc]:
-        """A process file read whole and checked, for its summary; and its document."""
+    def _process_from_file(self, rel: str, text: str | None = None) -> tuple[Process, Doc]:
+        """A process file (its ``text`` when read already) read whole and checked, for its
+        summary; and its document."""
         from tyonohjaus_cli.storage import codec
 
         zone = self.zone()
-        process, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone))
+        process, doc = self._load(rel, lambda fields: codec.process_from_doc(fields, zone), text)
         self._check_id(rel, process.id, rel.removeprefix(f"{PROCESSES}/").removesuffix(".toml"))
         return process, doc
 

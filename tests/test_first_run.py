@@ -149,7 +149,8 @@ def test_a_first_billing_decodes_its_processes_and_clients_in_the_copies(
     monkeypatch.setattr(documents, "_fast", None)
     parsed = _parsed_here(monkeypatch)
     shared = _first_run(tyo, practice, *args)
-    assert shared[:3] == alone[:3]
+    assert shared == alone  # the index too, with the files left unread marked alike
+    assert any(entry[1][0] == "unread" for entry in shared[3].values())  # type: ignore[index]
     assert "Not yet invoiced" in shared[1] or "open_earlier" in shared[1]
     assert [rel for rel in parsed if rel.startswith(("processes/", "clients/"))] == []
     assert documents._fast is None

@@ -415,10 +415,8 @@ def test_a_first_months_view_leaves_a_plainly_settled_process_unread(
         assert first.exit_code == 0, (args, first.output)
     assert _first(tyo, practice, *month).stdout == clean
     settled = practice / ".cache" / "settled.json"
-    assert json.loads(settled.read_text())["entries"][f"processes/{OLD}.toml"][1] == [
-        "unread",
-        2021,
-    ]
+    kept = json.loads(settled.read_text())["entries"][f"processes/{OLD}.toml"][1]
+    assert kept == ["unread", _last_start(practice).split()[2]]
     # Another settled file saved by renaming: every file is checked again, this one by
     # what was noted of it.
     other = practice / "processes" / "tarinala-kotihoito-003-2019.toml"
@@ -438,9 +436,9 @@ def test_a_first_months_view_leaves_a_plainly_settled_process_unread(
         ('title = "Ryhmätyönohjaus 2019"', 'title = "Ryhm\\u00e4ty\\u00f6nohjaus 2019"'),
         ('plan = "15x4w"', 'plan = """15x4w"""'),
         ("start = 2019-09-23 15:30:00", 'start = "2019-09-23T15:30"'),
-        ("start = 2019-09-23 15:30:00", "start = 2021-01-02 15:30:00"),
+        ("start = 2019-09-23 15:30:00", "start = 2023-09-30 15:30:00"),  # the loose ends'
     ],
-    ids=["active", "no-status", "escape", "multi-line", "start-as-text", "late-start"],
+    ids=["active", "no-status", "escape", "multi-line", "start-as-text", "in-the-window"],
 )
 def test_a_settled_process_not_plainly_so_is_read_on_a_first_run(
     practice: Path, tyo: Tyo, old: str, new: str
@@ -450,6 +448,31 @@ def test_a_settled_process_not_plainly_so_is_read_on_a_first_run(
     first = _first(tyo, practice, "billing", "2026-10")
     assert first.exit_code == 1, first.output
     assert first.stderr.startswith(f"tyo: processes/{OLD}.toml, line ")
+
+
+def test_a_live_process_before_a_views_first_day_is_read_when_a_view_wants_it(
+    practice: Path, tyo: Tyo
+) -> None:
+    """Closed in 2022, after the horizon: live, yet a first billing of 2026-10 (its loose
+    ends from 2023-10) needs nothing of it; an agenda of its month reads it, from the
+    live part of the index."""
+    rel = "processes/lorula-sosiaalitoimi-001-2022.toml"
+    path = practice / rel
+    month = ("billing", "2022-11", "--json")
+    clean = _first(tyo, practice, *month).stdout
+    text = path.read_text(encoding="utf-8")
+    _rewrite_by_renaming(path, 'status = "held"', 'status = "helt"')
+    first = _first(tyo, practice, "billing", "2026-10")
+    assert first.exit_code == 0, first.output
+    live = json.loads((practice / ".cache" / "index.json").read_text())["entries"]
+    assert live[rel][1] == ["unread", "2022-11-21"]
+    assert tyo("billing", "2026-11").exit_code == 0
+    told = tyo("agenda", "--from", "2022-11-01", "--to", "2022-11-30")
+    assert told.exit_code == 1
+    assert told.stderr.startswith(f"tyo: {rel}, line ")
+    _rewrite_by_renaming(path, 'status = "helt"', 'status = "held"')
+    assert path.read_text(encoding="utf-8") == text
+    assert tyo(*month).stdout == clean
 
 
 def _last_start(practice: Path) -> str:
@@ -471,11 +494,11 @@ def test_a_meeting_written_as_text_is_seen_on_a_first_run(practice: Path, tyo: T
 def test_a_meeting_in_the_horizons_year_by_the_stores_clock_is_seen_on_a_first_run(
     practice: Path, tyo: Tyo
 ) -> None:
-    """23:30 in New York on New Year's Eve is 06:30 on 1 January in Helsinki."""
+    """23:59 at offset -23:59 on 30 December is 01:58 on 1 January in Helsinki."""
     _rewrite_by_renaming(
         practice / "processes" / f"{OLD}.toml",
         _last_start(practice),
-        "start = 2021-12-31 23:30:00-05:00",
+        "start = 2021-12-30 23:59:00-23:59",
     )
     args = ("agenda", "--from", "2022-01-01", "--to", "2022-01-01", "--json")
     assert OLD in _first(tyo, practice, *args).stdout

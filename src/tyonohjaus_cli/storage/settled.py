@@ -9,8 +9,6 @@ and the year itself stay live. The live part (``.cache/index.json``) notes, unde
 
 from __future__ import annotations
 
-import functools
-import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -32,69 +30,6 @@ YEARS = 4
 def horizon(zone: ZoneInfo) -> str:
     """1 January :data:`YEARS` years back, as a wall-clock start (``2022-01-01T00:00``)."""
     return f"{datetime.now(zone).year - YEARS:04d}-01-01T00:00"
-
-
-UNREAD = "unread"
-"""What the settled part keeps of a file a first month's view did not read: ``[UNREAD,
-year]``, every meeting in it starting before ``year`` (see :func:`plainly_settled`)."""
-_TABLE = re.compile("\n[ \t]*\\[")
-_NOT_OPEN = re.compile("\nstatus[ \t]*=[ \t]*([\"'])(proposal|closed|declined)\\1[ \t]*\n")
-"""Each after a line break (the text is searched with one before it): a literal first
-character is what lets the search skip ahead (some four times faster than ``^``)."""
-
-
-def unread_before(since: str) -> int:
-    """The year before which every meeting of a file left unread starts, for a horizon
-    ``since``: the year before it, as a start's offset may move it across New Year in the
-    store's clock."""
-    return int(since[:4]) - 1
-
-
-def plainly_settled(text: str, year: int) -> bool:
-    """Whether a process file's text shows, without reading it as TOML, that the process
-    is settled and not open: a month's view from the horizon on needs nothing of it.
-
-    That is, its status before the first table is written as one that is not open (a
-    missing one is ``active``); every ``start`` is followed by ``=`` and a date and time
-    before ``year`` (``YYYY-``: a start written as text, which could leave out the
-    dashes, is read); and no backslash or multi-line string could make the text mean
-    other than it reads. Anything else is read whole, as is every file a view of the
-    whole practice or of an older month needs.
-    """
-    if "\\" in text or '"""' in text or "'''" in text:
-        return False
-    lines = f"\n{text}"
-    table = _TABLE.search(lines)
-    if _NOT_OPEN.search(lines, 0, len(lines) if table is None else table.start() + 1) is None:
-        return False
-    return _later_start(year).search(text) is None
-
-
-@functools.lru_cache(maxsize=2)
-def _later_start(year: int) -> re.Pattern[str]:
-    """``start`` not followed by ``=`` and a year before ``year`` (four digits, a dash)."""
-    least = f"{year:04d}"
-    before = [
-        f"{least[:at]}[0-{int(digit) - 1}][0-9]{{{3 - at}}}"
-        for at, digit in enumerate(least)
-        if digit != "0"
-    ]
-    return re.compile(f"start(?![\"']?[ \t]*=[ \t]*(?:{'|'.join(before)})-)")
-
-
-def left_unread(entry: Any, stamp: Stamp, year: int) -> bool:
-    """Whether the settled part's ``entry`` says every meeting of its file, at ``stamp``,
-    starts before ``year`` (:data:`UNREAD`)."""
-    return (
-        isinstance(entry, list)
-        and len(entry) == 2
-        and entry[0] == stamp
-        and isinstance(mark := entry[1], list)
-        and len(mark) == 2
-        and mark[0] == UNREAD
-        and type(mark[1]) is int
-        and mark[1] <= year
-    )
 
 
 def is_settled(summary: ProcessSummary, since: str) -> bool:

@@ -34,7 +34,7 @@ from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
 from tyonohjaus_cli.i18n import t
-from tyonohjaus_cli.storage import files, journal, settings_codec
+from tyonohjaus_cli.storage import files, journal, settings_codec, unread
 from tyonohjaus_cli.storage import settled as settled_part
 from tyonohjaus_cli.storage.documents import Doc, Fields, dump_toml, line_of, migrate, parse_toml
 from tyonohjaus_cli.storage.files import ensure_private_dir
@@ -63,10 +63,6 @@ CLIENTS = "clients"
 PROCESSES = "processes"
 
 T = TypeVar("T")
-
-
-_LEFT_UNREAD: list[Any] = [settled_part.UNREAD]
-"""A file the settled part notes as left unread, as :meth:`Store._every_summary` finds it."""
 
 
 def _summary_fits(value: Any) -> bool:
@@ -104,8 +100,9 @@ class Store:
         """What :meth:`_decoded` decoded in this command, by file and its stamp."""
         self._once: dict[str, Any] = {}
         """What :meth:`once` made in this command, until a change."""
-        self._summaries_here: dict[bool, tuple[Stamp | None, list[ProcessSummary]]] = {}
-        """The summaries read in this command (live ones only, or all), until a change."""
+        self._summaries_here: list[tuple[Stamp | None, str | None, list[ProcessSummary]]] = []
+        """The summaries read in this command, until a change: the processes folder's stamp,
+        the wall-clock start from which they are whole (``None``: all of them), and they."""
         self._ahead: tuple[str, str] | None = None
         """The wall-clock span whose processes this command will decode (:meth:`decode_ahead`)."""
         self._handed: dict[str, tuple[Stamp, str, bytes]] = {}
@@ -416,78 +413,88 @@ class Store:
 
         ``since`` (a wall-clock start as in :class:`ProcessSummary`) says that no meeting
         before it is wanted: while the settled part of the index is good, only the live
-        processes are read and their files checked (see :func:`settled.settled_good`), so a month's
-        view costs the same whatever the years before it.
+        processes are read and their files checked (see :func:`settled.settled_good`), so a
+        month's view costs the same whatever the years before it; and a process file left
+        unread (:mod:`.unread`) whose meetings are all before it stays unread. The earliest
+        start this command will want (:meth:`decode_ahead`) counts as ``since``, so that
+        the files are read in one round.
         """
         folder = stamp_of(self.root / PROCESSES)
+        for seen, whole_from, summaries in self._summaries_here:
+            if seen == folder and (whole_from is None or (since or "") >= whole_from):
+                return summaries  # asked for again in this command (bills and loose ends)
+        if since is not None and self._ahead is not None:
+            since = min(since, self._ahead[0])
         live_only = since is not None and settled_part.settled_good(self.index.meta, folder, since)
-        seen = self._summaries_here.get(live_only)
-        if seen is not None and seen[0] == folder:
-            return seen[1]  # asked for again in this command (a month's bills and loose ends)
-        summaries = self._live_summaries() if live_only else None
-        if summaries is None:
-            summaries, whole = self._every_summary(folder, since)
-            live_only = not whole  # some left unread: good for views from ``since`` on
-        self._summaries_here[live_only] = (folder, summaries)
+        found = self._live_summaries(since) if since is not None and live_only else None
+        if found is None:
+            found = self._every_summary(folder, since)
+        summaries, whole = found
+        self._summaries_here.append((folder, None if whole and not live_only else since, summaries))
         return summaries
 
-    def _live_summaries(self) -> list[ProcessSummary] | None:
-        """The live processes' summaries, each checked against its file's stamp; ``None``
-        when one of the files is gone (then every file is listed again)."""
+    def _live_summaries(self, since: str) -> tuple[list[ProcessSummary], bool] | None:
+        """The live processes' summaries, each checked against its file's stamp, and whether
+        none was left unread (see :meth:`_summaries`); ``None`` when one of the files is
+        gone (then every file is listed again)."""
         index = self.index
+        before = unread.unread_before(since)
         summaries = []
+        whole = True
         rels = sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/"))
         for rel, stamp in zip(rels, stamps_in(self.root, rels), strict=True):
             if stamp is None:
                 return None
             value = index.cached(rel, stamp, _summary_fits)
+            if value is None and unread.still_unread(index.entries.get(rel), stamp, before):
+                whole = False
+                continue
             if value is None:
                 value = self._summary_from_file(rel, stamp)
                 index.file(rel, stamp, value)
             summaries.append(ProcessSummary._make(value))
         index.save()
-        return summaries
+        return summaries, whole
 
     def _every_summary(
         self, folder: Stamp | None, since: str | None = None
     ) -> tuple[list[ProcessSummary], bool]:
         """Every process's summary, each file checked; the index parted anew into live and
         settled processes, and marked good for the folder as it is now. And whether the
-        summaries are whole: for a view wanting nothing before ``since`` (from the horizon
-        on), a file whose text shows it settled and not open is left unread, and noted so
-        in the settled part (:func:`settled.plainly_settled`), until a view of the whole
-        practice or an older month reads it."""
+        summaries are whole: for a view wanting nothing before ``since``, a file whose
+        text plainly shows all its meetings before then and the process not open is left
+        unread, and marked so in the index (:mod:`.unread`)."""
         index, settled = self.index, Index(self.root, SETTLED_INDEX)
         horizon = settled_part.horizon(self.zone())
-        unread = None
-        if since is not None and since >= horizon:
-            unread = settled_part.unread_before(horizon)
+        before = None if since is None else unread.unread_before(since)
         summaries = []
         names = set()
         listed = [
             (f"{PROCESSES}/{name}", stamp) for name, stamp in toml_files(self.root / PROCESSES)
         ]
-        cached = [
-            index.cached(rel, stamp, _summary_fits)
-            or settled.cached(rel, stamp, _summary_fits)
-            or (
-                _LEFT_UNREAD
-                if unread is not None
-                and settled_part.left_unread(settled.entries.get(rel), stamp, unread)
-                else None
-            )
-            for rel, stamp in listed
-        ]
+
+        def known(rel: str, stamp: Stamp) -> Any:
+            # A summary; or a file's mark, when this view leaves it unread again.
+            found = index.cached(rel, stamp, _summary_fits)
+            found = found or settled.cached(rel, stamp, _summary_fits)
+            if found is None and before is not None:
+                entry = index.entries.get(rel) or settled.entries.get(rel)
+                return unread.still_unread(entry, stamp, before)
+            return found
+
+        cached = [known(rel, stamp) for rel, stamp in listed]
         missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
-        built = iter(self._summaries_from_files(missing, unread))
+        built = iter(self._summaries_from_files(missing, before))
         still_open = []
         whole = True
+        settled_before = unread.unread_before(horizon)
         for (rel, stamp), value in zip(listed, cached, strict=True):
             names.add(rel)
             made = next(built) if value is None else value
-            if made is _LEFT_UNREAD or made is None:
-                settled.keep(rel, stamp, [settled_part.UNREAD, unread])
-                index.drop(rel)
+            if isinstance(made, str):  # its last start: left unread
+                keep, other = (settled, index) if made < settled_before else (index, settled)
+                keep.keep(rel, stamp, unread.mark(made))
+                other.drop(rel)
                 whole = False
                 continue
             summary = ProcessSummary._make(made)
@@ -533,13 +540,14 @@ class Store:
         return found[1] if found is not None and found[0] == stamp else None
 
     def _summaries_from_files(
-        self, files: list[tuple[str, Stamp]], unread: int | None = None
-    ) -> list[ProcessSummary | None]:
+        self, files: list[tuple[str, Stamp]], before: str | None = None
+    ) -> list[ProcessSummary | str]:
         """The summaries of process files the index lacks, in order; on a first run (all
         1,500 of a twenty-year store) shared with copies of tyo on the other cores, which
         also hand over the processes :meth:`decode_ahead` asked for, decoded, and read
-        what :meth:`read_along` asked for. With ``unread`` (a year), ``None`` for each file
-        whose text shows it settled, every meeting before that year: it is not parsed."""
+        what :meth:`read_along` asked for. With ``before`` (a day, see
+        :func:`unread.unread_before`), a file whose text plainly shows its last start
+        before it, and the process not open, is not parsed: that day is given for it."""
         if not files:
             return []
         from tyonohjaus_cli.storage import codec, documents, workers
@@ -548,15 +556,13 @@ class Store:
         ahead, here = self._ahead, os.getpid()
         clients: set[str] = set()  # each copy's own: a client is handed over once
 
-        def summarise(file: tuple[str, Stamp]) -> tuple[list[Any] | None, list[Any]]:
+        def summarise(file: tuple[str, Stamp]) -> tuple[list[Any] | str, list[Any]]:
             rel, stamp = file
             text = self.read_text(rel)
-            if (
-                text is not None
-                and unread is not None
-                and settled_part.plainly_settled(text, unread)
-            ):
-                return None, []
+            if text is not None and before is not None:
+                day = unread.last_start(text)
+                if day is not None and day < before:
+                    return day, []
             documents.read_many(len(files))  # the compiled reader, in the copies alone
             process, doc = self._process_from_file(rel, text)
             summary = codec.summary_of_process(process)
@@ -574,7 +580,7 @@ class Store:
 
         along, read = ([], None) if self._along is None else (self._along[0](), self._along[1])
 
-        def work(item: tuple[str, Stamp, bool]) -> tuple[list[Any] | None, list[Any]]:
+        def work(item: tuple[str, Stamp, bool]) -> tuple[list[Any] | str, list[Any]]:
             rel, stamp, besides = item
             if read is not None and besides:
                 return [], [read(rel)]
@@ -590,7 +596,7 @@ class Store:
             for rel, stamp, how, data in handed:
                 self._handed[rel] = (stamp, how, data)
         return [
-            None if summary is None else ProcessSummary._make(summary)
+            summary if isinstance(summary, str) else ProcessSummary._make(summary)
             for summary, _ in results[: len(files)]
         ]
 

@@ -1,11 +1,11 @@
-"""What a process file's text must show to be left unread by a first month's view
-(storage/settled.py): any doubt, and the file is read as TOML."""
+"""What a process file's text must show to be left unread by a month's view
+(storage/unread.py): any doubt, and the file is read as TOML."""
 
 from __future__ import annotations
 
 import pytest
 
-from tyonohjaus_cli.storage.settled import plainly_settled
+from tyonohjaus_cli.storage.unread import last_start, unread_before
 
 PLAIN = """schema = 1
 id = "vanha-2019"
@@ -29,11 +29,22 @@ status = "held"
 """
 
 
-def test_a_closed_process_with_every_meeting_before_the_year_is_plainly_settled() -> None:
-    assert plainly_settled(PLAIN, 2021)
-    assert plainly_settled(PLAIN.replace('"closed"', "'declined'", 1), 2021)
-    assert plainly_settled(PLAIN.replace('"closed"', '"proposal"', 1), 2021)
-    assert not plainly_settled(PLAIN, 2020)  # a meeting in 2020
+def test_a_closed_process_shows_its_last_start_as_written() -> None:
+    assert last_start(PLAIN) == "2020-12-31"
+    assert last_start(PLAIN.replace('"closed"', "'declined'", 1)) == "2020-12-31"
+    assert last_start(PLAIN.replace('"closed"', '"proposal"', 1)) == "2020-12-31"
+    no_meetings = PLAIN[: PLAIN.index("[[meetings]]")]
+    assert last_start(no_meetings) == ""
+    reordered = PLAIN.replace("2019-09-23", "2021-03-01")
+    assert last_start(reordered) == "2021-03-01"  # the latest, wherever it is
+    quoted = PLAIN.replace("start = 2019-09-23", "'start'= 9999-09-23")
+    assert last_start(quoted) == "9999-09-23"
+
+
+def test_a_view_leaves_a_file_unread_two_days_before_its_first_day() -> None:
+    """23:59 at offset -23:59 is 01:58 two days later in Helsinki (+03:00 in summer)."""
+    assert unread_before("2022-01-01T00:00") == "2021-12-30"
+    assert unread_before("2024-03-01T10:00") == "2024-02-28"
 
 
 @pytest.mark.parametrize(
@@ -50,31 +61,21 @@ def test_a_closed_process_with_every_meeting_before_the_year_is_plainly_settled(
         ('title = "Työnohjaus 2019"', 'title = "Restart 2019"'),
         ("start = 2019-09-23 15:30:00", 'start = "2019-09-23T15:30"'),
         ("start = 2019-09-23 15:30:00", 'start = "20260923T1530"'),
-        ("start = 2019-09-23 15:30:00", "start = 2021-01-01 00:00:00"),
         ("start = 2019-09-23 15:30:00", "start = 12019-09-23 15:30:00"),
-        ("start = 2019-09-23 15:30:00", '"start" = 9999-09-23 15:30:00'),
+        ("start = 2019-09-23 15:30:00", "start = 2019-9-23 15:30:00"),
         ("\n", "\r\n"),
     ],
 )
 def test_any_doubt_reads_the_file(old: str, new: str) -> None:
     assert old in PLAIN
-    assert not plainly_settled(PLAIN.replace(old, new), 2021)
+    assert last_start(PLAIN.replace(old, new)) is None
 
 
 def test_a_status_in_a_table_is_not_the_processes() -> None:
     moved = PLAIN.replace('status = "closed"\n', "", 1).replace(
         "[[meetings]]\nn = 1\n", '[[meetings]]\nn = 1\nstatus = "closed"\n', 1
     )
-    assert not plainly_settled(moved, 2021)
+    assert last_start(moved) is None
     first = 'status = "closed"\n' + PLAIN.replace('status = "closed"\n', "", 1)
-    assert plainly_settled(first, 2021)  # on the first line, before any table
-    assert not plainly_settled("[[meetings]]\n" + first, 2021)
-
-
-@pytest.mark.parametrize("least", [0, 1, 999, 1000, 2000, 2021, 2099, 2100, 9999])
-def test_a_start_is_before_the_year_exactly_when_its_year_is_less(least: int) -> None:
-    for year in [*range(0, 10000, 97), least - 1, least, least + 1]:
-        if 0 <= year <= 9999:
-            text = PLAIN.replace("2020-12-31 23:30:00-05:00", f"{year:04d}-12-31 23:30:00")
-            text = text.replace("2019-09-23", "0000-01-01")
-            assert plainly_settled(text, least) == (year < least), (year, least)
+    assert last_start(first) == "2020-12-31"  # on the first line, before any table
+    assert last_start("[[meetings]]\n" + first) is None

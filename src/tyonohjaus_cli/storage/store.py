@@ -105,9 +105,11 @@ class Store:
         the wall-clock start from which they are whole (``None``: all of them), and they."""
         self._ahead: tuple[str, str] | None = None
         """The wall-clock span whose processes this command will decode (:meth:`decode_ahead`)."""
-        self._handed: dict[str, tuple[Stamp, str, bytes]] = {}
+        self._handed: dict[str, tuple[Stamp, str, Any]] = {}
         """Files decoded by the copies of an index build, by file: its stamp, how it was
-        decoded (see :meth:`_decoded`) and the decoded value, pickled until asked for."""
+        decoded (see :meth:`_decoded`) and the decoded value (sent back in one stream with
+        the copy's other results, so that what they share, such as the enums and the zone,
+        is pickled once)."""
         self._along: tuple[Callable[[], list[tuple[str, Stamp]]], Callable[[str], Any]] | None
         self._along = None
         """The files this command will read besides, and how (:meth:`read_along`)."""
@@ -188,9 +190,7 @@ class Store:
         handed = self._handed.pop(rel, None)
         if handed is None or handed[0] != stamp or handed[1] != how:
             return None
-        import pickle
-
-        return pickle.loads(handed[2])  # noqa: S301 - our own copy's, through our own pipe
+        return handed[2]
 
     def _from_document(self, rel: str, stamp: Stamp, decode: Callable[[Fields], T]) -> T | None:
         document = self.documents.get(rel, stamp)
@@ -473,16 +473,15 @@ class Store:
             (f"{PROCESSES}/{name}", stamp) for name, stamp in toml_files(self.root / PROCESSES)
         ]
 
-        def known(rel: str, stamp: Stamp) -> Any:
-            # A summary; or a file's mark, when this view leaves it unread again.
-            found = index.cached(rel, stamp, _summary_fits)
-            found = found or settled.cached(rel, stamp, _summary_fits)
-            if found is None and before is not None:
-                entry = index.entries.get(rel) or settled.entries.get(rel)
-                return unread.still_unread(entry, stamp, before)
-            return found
-
-        cached = [known(rel, stamp) for rel, stamp in listed]
+        cached = [
+            index.cached(rel, stamp, _summary_fits) or settled.cached(rel, stamp, _summary_fits)
+            for rel, stamp in listed
+        ]
+        if before is not None:  # a file's mark, when this view leaves it unread again
+            for at, ((rel, stamp), value) in enumerate(zip(listed, cached, strict=True)):
+                if value is None:
+                    entry = index.entries.get(rel) or settled.entries.get(rel)
+                    cached[at] = unread.still_unread(entry, stamp, before)
         missing = [file for file, value in zip(listed, cached, strict=True) if value is None]
         built = iter(self._summaries_from_files(missing, before))
         still_open = []
@@ -574,7 +573,7 @@ class Store:
                 return list(summary), []
             # A copy keeps no JSON copy, as for every other file it parses: a small file
             # made is ~0.1-0.5 ms here, more than a later command saves by reading it.
-            handed = [_pickled(rel, stamp, zone.key, process)]
+            handed = [[rel, stamp, zone.key, process]]
             client = self._client_to_hand(process.client, clients)
             return list(summary), handed if client is None else [*handed, client]
 
@@ -619,7 +618,7 @@ class Store:
             self._check_id(rel, client.id, client_id)
         except (TyoError, OSError):
             return None
-        return _pickled(rel, stamp, "", client)
+        return [rel, stamp, "", client]
 
     def _process_from_file(self, rel: str, text: str | None = None) -> tuple[Process, Doc]:
         """A process file (its ``text`` when read already) read whole and checked, for its
@@ -896,13 +895,6 @@ def _overlaps(summary: ProcessSummary, low: str, high: str) -> bool:
         and summary.latest >= low
         and summary.earliest < high
     )
-
-
-def _pickled(rel: str, stamp: Stamp, how: str, value: Any) -> list[Any]:
-    """What a copy hands over of a file it decoded (see :meth:`Store.decode_ahead`)."""
-    import pickle
-
-    return [rel, stamp, how, pickle.dumps(value)]
 
 
 def _unknown(what: str, given: str, known: list[str]) -> str:

@@ -384,7 +384,7 @@ def test_an_index_without_the_note_of_open_settled_processes_is_made_again(
     assert "settled open" in json.loads(live.read_text())["meta"]
 
 
-# --- a first month's view leaves plainly settled files unread (storage/settled.py) ------
+# --- a first month's view leaves files it plainly needs nothing of unread (storage/unread.py)
 
 
 def _first(tyo: Tyo, practice: Path, *args: str) -> Any:
@@ -403,10 +403,10 @@ def _mistake(practice: Path) -> None:
 def test_a_first_months_view_leaves_a_plainly_settled_process_unread(
     practice: Path, tyo: Tyo
 ) -> None:
-    """What a settled process's text shows (its status, no meeting since the year before
-    the horizon) is enough for a month's view from the horizon on: the file is not read as
-    TOML, so a mistake in it is told by the next view of the whole practice, as a hand
-    edit in place of a settled file is (see above)."""
+    """What a settled process's text shows (a status that is not open, its last start
+    long before the month's loose ends) is enough for a month's view: the file is not read
+    as TOML, so a mistake in it is told by the next view that needs it, as a hand edit in
+    place of a settled file is (see above)."""
     month = ("billing", "2026-10", "--json")
     clean = _first(tyo, practice, *month).stdout
     _mistake(practice)

@@ -6,8 +6,8 @@ For each TOML file an index keeps the file's (mtime_ns, size) and what is needed
   whether the settled part below is still good (:class:`Settled`);
 - ``.cache/settled.json``: the summaries of the *settled* processes, with no meeting since
   the horizon (1 January four years back), which no month's view from the horizon on
-  needs to read (and of a file such a view found plainly settled by its text on a first
-  run, only that: see ``settled.plainly_settled``);
+  needs to read; of a file a view left unread (in either part), only its mark (see
+  :mod:`.unread`);
 - ``.cache/settings.json``: the settings, which every command reads and which then need no
   TOML parser;
 - ``.cache/clients/<id>.json``, ``.cache/processes/<id>.json``: a file's checked document as

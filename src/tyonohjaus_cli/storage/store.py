@@ -65,6 +65,11 @@ PROCESSES = "processes"
 T = TypeVar("T")
 
 
+_MEETING_STATUSES = {status.value: status for status in MeetingStatus}
+"""A meeting's status by the text the index keeps (a dictionary is ~15 times faster than
+calling the enum, for each of the thousands of meetings an agenda may make)."""
+
+
 def _summary_fits(value: Any) -> bool:
     return isinstance(value, list) and len(value) == len(ProcessSummary._fields)
 
@@ -722,9 +727,33 @@ class Store:
         here, and so out of every view built on this one (agenda, billing).
         """
         zone = self.zone()
+        statuses = _MEETING_STATUSES
+        items = [
+            AgendaItem(
+                process=summary.id,
+                client=summary.client,
+                title=summary.title,
+                venue=summary.venue,
+                n=int(n),
+                of=summary.kept,
+                start=datetime.fromisoformat(start).replace(tzinfo=zone),
+                minutes=int(minutes),
+                status=statuses[status],
+            )
+            for summary, n, start, minutes, status in self.meeting_slots(
+                first, last, clients=clients
+            )
+        ]
+        return sorted(items, key=lambda item: (item.start, item.process, item.n))
+
+    def meeting_slots(
+        self, first: datetime, last: datetime, *, clients: Collection[str] | None = None
+    ) -> Iterator[tuple[ProcessSummary, str, str, str, str]]:
+        """The meetings :meth:`agenda` gives, in no order, as the index keeps them: each
+        process's summary and the meeting's number, wall-clock start, minutes and status as
+        text (three years of a month's loose ends are sought without making ~2,500 items)."""
         low, high = self._wall_clock(first), self._wall_clock(last)
         agreed = {state.value for state in ProcessStatus if state.is_agreed}
-        items: list[AgendaItem] = []
         for summary in self.overlapping(first, last):
             if summary.status not in agreed or (
                 clients is not None and summary.client not in clients
@@ -733,20 +762,7 @@ class Store:
             for slot in summary.meetings.split(";"):
                 n, start, minutes, status = slot.split(",")
                 if low <= start < high:
-                    items.append(
-                        AgendaItem(
-                            process=summary.id,
-                            client=summary.client,
-                            title=summary.title,
-                            venue=summary.venue,
-                            n=int(n),
-                            of=summary.kept,
-                            start=datetime.fromisoformat(start).replace(tzinfo=zone),
-                            minutes=int(minutes),
-                            status=MeetingStatus(status),
-                        )
-                    )
-        return sorted(items, key=lambda item: (item.start, item.process, item.n))
+                    yield summary, n, start, minutes, status
 
     # --- writing ---------------------------------------------------------------------
 

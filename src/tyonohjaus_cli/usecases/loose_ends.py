@@ -89,10 +89,11 @@ def _seek(store: Store, month: Month, clients: Collection[str] | None) -> _Sough
     on_invoice = invoice_store.invoiced_keys(store)  # the index: no invoice read whole
     since, before = _window(store, month)
     wanted: dict[tuple[str, Month], set[str]] = {}
-    for item in store.agenda(since, before, clients=clients):
-        if item.status is MeetingStatus.PLANNED or f"{item.process}#{item.n}" in on_invoice:
+    for summary, n, start, _, status in store.meeting_slots(since, before, clients=clients):
+        if status == MeetingStatus.PLANNED or f"{summary.id}#{n}" in on_invoice:
             continue
-        wanted.setdefault((item.client, Month.of(item.start.date())), set()).add(item.process)
+        month_of = Month(int(start[:4]), int(start[5:7]))
+        wanted.setdefault((summary.client, month_of), set()).add(summary.id)
     expenses = [
         expense for expense, _ in _window_expenses(store, month) if expense.key not in on_invoice
     ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.caches import read_cache, write_cache
 from tests.conftest import Tyo
 from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
@@ -484,7 +485,7 @@ def test_changes_by_tyo_keep_the_index_current(planned: Tyo, store_path: Path) -
     index = store_path / ".cache" / "index.json"
 
     def entries() -> dict[str, object]:
-        found = json.loads(index.read_text())["entries"]
+        found = read_cache(index)["entries"]
         return {rel: entry for rel, entry in found.items() if rel.startswith("processes/")}
 
     for args in (
@@ -531,11 +532,16 @@ def test_settings_are_read_through_their_index_and_edits_are_seen(
 
 
 @pytest.mark.parametrize(
-    "damage", ["{not json", "[1]", f'{{"version": {INDEX_VERSION}, "entries": []}}', "stamp"]
+    "damage",
+    ["{not json", "[1]", f'{{"version": {INDEX_VERSION}, "entries": []}}', "stamp", "word"],
 )
 def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str) -> None:
     expected = [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))]
     for name in ("index", "settings"):
+        path = store_path / ".cache" / f"{name}.json"
+        if damage == "word":  # a word of a summary changed: it was a KeyError of the status
+            path.write_bytes(path.read_bytes().replace(b'"active"', b'"bogus"'))
+            continue
         if damage == "stamp":  # right stamps, values of the wrong shape
             entries: dict[str, list[object]] = {
                 f"{folder}/{path.name}": [[path.stat().st_mtime_ns, path.stat().st_size], "x"]
@@ -544,10 +550,9 @@ def test_a_damaged_cache_is_rebuilt(planned: Tyo, store_path: Path, damage: str)
             }
             settings = store_path / "settings.toml"
             entries["settings.toml"] = [[settings.stat().st_mtime_ns, settings.stat().st_size], 7]
-            content = json.dumps({"version": INDEX_VERSION, "entries": entries})
+            write_cache(path, {"version": INDEX_VERSION, "entries": entries})
         else:
-            content = damage
-        (store_path / ".cache" / f"{name}.json").write_text(content)
+            path.write_text(damage)
     assert [planned(*args).stdout for args in (("process", "list", "--json"), ("agenda",))] == (
         expected
     )

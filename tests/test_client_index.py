@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
+from tests.caches import read_cache, write_cache
 from tests.conftest import Tyo
 from tyonohjaus_cli.domain.models import Client
 from tyonohjaus_cli.domain.prices import Dated
@@ -62,19 +63,16 @@ def test_same_output_with_and_without_the_index(practice: Path, tyo: Tyo) -> Non
 def test_a_damaged_index_is_built_again(practice: Path, tyo: Tyo) -> None:
     first = _views(tyo)
     index = practice / ".cache" / "clients.json"
-    rel = min(json.loads(index.read_text())["entries"])
-    stamp = json.loads(index.read_text())["entries"][rel][0]
-    for damage in (
-        json.dumps({"version": INDEX_VERSION, "entries": {rel: [stamp, [1, 2]]}}),
-        json.dumps(
-            {"version": INDEX_VERSION, "entries": {rel: [stamp, ["x"] * len(Client._fields)]}}
-        ),
-        json.dumps(
-            {"version": INDEX_VERSION, "entries": {rel: [stamp, [None] * len(Client._fields)]}}
-        ),
-        "{[",
-        "",
+    rel = min(read_cache(index)["entries"])
+    stamp = read_cache(index)["entries"][rel][0]
+    for shaped in (  # whole files, their entries of the wrong shape
+        {"version": INDEX_VERSION, "entries": {rel: [stamp, [1, 2]]}},
+        {"version": INDEX_VERSION, "entries": {rel: [stamp, ["x"] * len(Client._fields)]}},
+        {"version": INDEX_VERSION, "entries": {rel: [stamp, [None] * len(Client._fields)]}},
     ):
+        write_cache(index, shaped)
+        assert _views(tyo) == first
+    for damage in ("{[", "", json.dumps(read_cache(index))):  # the last without its CRC line
         index.write_text(damage)
         assert _views(tyo) == first
 

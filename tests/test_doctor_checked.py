@@ -16,6 +16,7 @@ from tests.conftest import Tyo
 from tests.safety_helpers import add_process, plant_invoice, process_copies, write_private
 from tyonohjaus_cli.storage import checked, codec, doctor, workers
 from tyonohjaus_cli.storage.documents import Fields
+from tyonohjaus_cli.storage.index import sealed
 
 
 def _problems(root: Path) -> tuple[int, list[doctor.Problem]]:
@@ -126,7 +127,7 @@ def test_damaged_caches_are_named_in_name_order_with_what_was_found(troubled: Pa
     write_private(cache / checked.NAME, '{"files": ')
     write_private(cache / "aaa.json", "[]")
     write_private(cache / "zzz.json", "{")
-    write_private(cache / "fine.json", "{}")
+    write_private(cache / "fine.json", sealed(b"{}").decode())  # an index, whole
     files, problems = _problems(troubled)
     assert (files, problems[:-3]) == first
     assert [(p.path, p.problem, p.kind) for p in problems[-3:]] == [

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.caches import read_cache
 from tests.conftest import Tyo
 from tests.safety_helpers import add_process, write_private
 from tyonohjaus_cli.storage import workers
@@ -38,7 +39,7 @@ def _first_run(tyo: Tyo, root: Path, *args: str) -> tuple[int, str, str, dict[st
     for part in ("index", "settled"):  # the live processes and the settled ones
         index = root / f".cache/{part}.json"
         if index.exists():
-            entries |= json.loads(index.read_text())["entries"]
+            entries |= read_cache(index)["entries"]
     return result.exit_code, result.stdout, result.stderr, entries
 
 
@@ -193,7 +194,7 @@ def test_a_first_billing_reads_the_invoice_heads_in_the_same_copies(
     monkeypatch.setattr(workers, "cores", lambda: 1)
     alone = _first_run(tyo, practice, *args)
     assert alone[0] == 0, alone[2]
-    heads = json.loads((practice / ".cache/invoices.json").read_text())["entries"]
+    heads = read_cache(practice / ".cache/invoices.json")["entries"]
     monkeypatch.setattr(workers, "cores", lambda: 2)
     forks: list[int] = []
     real = os.fork
@@ -205,7 +206,7 @@ def test_a_first_billing_reads_the_invoice_heads_in_the_same_copies(
     monkeypatch.setattr(os, "fork", counting)
     read = _read_whole_here(monkeypatch)
     assert _first_run(tyo, practice, *args) == alone
-    assert json.loads((practice / ".cache/invoices.json").read_text())["entries"] == heads
+    assert read_cache(practice / ".cache/invoices.json")["entries"] == heads
     assert forks == [1, 1]
     shown = {
         f"invoices/{path.name}"

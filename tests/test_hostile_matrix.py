@@ -140,6 +140,7 @@ DAMAGES: dict[str, Damage] = {
     "nul-in-path": _sub(rb'("path": ")', rb"\g<1>\\u0000"),
     "discount-200": _sub(rb"discount = \"[\d.]+\"", b'discount = "200"'),
     "bad-iban": _sub(rb'"iban": "[^"]+"', b'"iban": "FI00 1234"'),
+    "unknown-word": _sub(rb"\b(?:active|held)\b", b"bogus"),  # an enum's value
     "invalid-utf8": lambda rel, data: data + b"\n\xff\xfe\n",
     "17-MB": lambda rel, data: data + b"\n" + b" " * (17 * 1024 * 1024),
     "symlink-loop": _link("self"),

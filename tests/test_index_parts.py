@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
+from tests.caches import read_cache, write_cache
 from tests.conftest import Tyo
 from tyonohjaus_cli.storage.index import _VERSION as INDEX_VERSION
 
@@ -57,7 +58,7 @@ def _views(tyo: Tyo) -> list[str]:
 
 
 def _entries(path: Path) -> set[str]:
-    return set(json.loads(path.read_text())["entries"])
+    return set(read_cache(path)["entries"])
 
 
 def _rewrite_in_place(path: Path, old: str, new: str) -> None:
@@ -111,7 +112,7 @@ def test_a_months_view_reads_no_settled_process(practice: Path, tyo: Tyo) -> Non
         assert tyo(*args).exit_code == 0
     assert settled.read_text().startswith("damaged")
     seen = _views(tyo)  # the views of old months and of the whole practice read it
-    assert json.loads(settled.read_text())["entries"]
+    assert read_cache(settled)["entries"]
     shutil.rmtree(practice / ".cache")
     assert _views(tyo) == seen != first
 
@@ -161,7 +162,7 @@ def test_a_change_by_tyo_keeps_the_settled_part_good(practice: Path, tyo: Tyo) -
     assert moved.exit_code == 0, moved.output
     assert "2026-11-26" in tyo("agenda", "--json").stdout
     assert settled.stat().st_mtime_ns == stamp  # neither rewritten nor needed
-    meta = json.loads((practice / ".cache" / "index.json").read_text())["meta"]["settled"]
+    meta = read_cache(practice / ".cache" / "index.json")["meta"]["settled"]
     folder = (practice / "processes").lstat()
     assert meta[0] == [folder.st_mtime_ns, folder.st_size]
 
@@ -271,13 +272,11 @@ def test_a_months_bills_are_kept_and_made_again_when_anything_changes(
     held = json.loads(tyo("billing", "2026-11", "--json").stdout)
     days = {(item["process"], item["date"]) for bill in held["clients"] for item in bill["items"]}
     assert (LIVE, "2026-11-23") in days
-    for damage in (
-        "{[",
-        json.dumps({"version": INDEX_VERSION, "entries": {"2026-11 ": [[], [[1]]]}}),
-        "",
-    ):
+    for damage in ("{[", "", json.dumps(read_cache(kept))):  # the last without its CRC line
         kept.write_text(damage)
         assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
+    write_cache(kept, {"version": INDEX_VERSION, "entries": {"2026-11 ": [[], [[1]]]}})
+    assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
     shutil.rmtree(practice / ".cache")
     assert json.loads(tyo("billing", "2026-11", "--json").stdout) == held
 
@@ -376,12 +375,12 @@ def test_an_index_without_the_note_of_open_settled_processes_is_made_again(
     own = ("ics", "--every-process")
     first = tyo(*own).stdout
     live = practice / ".cache" / "index.json"
-    index = json.loads(live.read_text())
+    index = read_cache(live)
     assert "settled open" in index["meta"]
     del index["meta"]["settled open"]
-    live.write_text(json.dumps(index))
+    write_cache(live, index)
     assert tyo(*own).stdout == first
-    assert "settled open" in json.loads(live.read_text())["meta"]
+    assert "settled open" in read_cache(live)["meta"]
 
 
 # --- a first month's view leaves files it plainly needs nothing of unread (storage/unread.py)
@@ -415,7 +414,7 @@ def test_a_first_months_view_leaves_a_plainly_settled_process_unread(
         assert first.exit_code == 0, (args, first.output)
     assert _first(tyo, practice, *month).stdout == clean
     settled = practice / ".cache" / "settled.json"
-    kept = json.loads(settled.read_text())["entries"][f"processes/{OLD}.toml"][1]
+    kept = read_cache(settled)["entries"][f"processes/{OLD}.toml"][1]
     assert kept == ["unread", _last_start(practice).split()[2]]
     # Another settled file saved by renaming: every file is checked again, this one by
     # what was noted of it.
@@ -464,7 +463,7 @@ def test_a_live_process_before_a_views_first_day_is_read_when_a_view_wants_it(
     _rewrite_by_renaming(path, 'status = "held"', 'status = "helt"')
     first = _first(tyo, practice, "billing", "2026-10")
     assert first.exit_code == 0, first.output
-    live = json.loads((practice / ".cache" / "index.json").read_text())["entries"]
+    live = read_cache(practice / ".cache" / "index.json")["entries"]
     assert live[rel][1] == ["unread", "2022-11-21"]
     assert tyo("billing", "2026-11").exit_code == 0
     told = tyo("agenda", "--from", "2022-11-01", "--to", "2022-11-30")

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
+from tests.caches import read_cache, write_cache
 from tests.conftest import Tyo
 from tyonohjaus_cli.domain.enums import MeetingStatus
 from tyonohjaus_cli.domain.invoices import Invoice
@@ -57,13 +58,11 @@ def test_same_output_with_and_without_the_index(invoiced: Path, tyo: Tyo) -> Non
 def test_a_damaged_index_is_built_again(invoiced: Path, tyo: Tyo) -> None:
     first = _views(tyo)
     index = invoiced / ".cache" / "invoices.json"
-    for damage in (
-        json.dumps({"version": INDEX_VERSION, "entries": {"invoices/1000.json": [[1, 2], [1]]}}),
-        "{[",
-        "",
-    ):
+    for damage in ("{[", "", json.dumps(read_cache(index))):  # the last without its CRC line
         index.write_text(damage)
         assert _views(tyo) == first
+    write_cache(index, {"version": INDEX_VERSION, "entries": {"invoices/1000.json": [[1, 2], [1]]}})
+    assert _views(tyo) == first
 
 
 def test_a_hand_edit_to_an_invoice_shows_at_once(invoiced: Path, tyo: Tyo) -> None:
@@ -365,7 +364,7 @@ def test_a_changed_price_shows_at_once_in_the_year(
 def test_damaged_charges_are_priced_again(invoiced: Path, tyo: Tyo) -> None:
     expected = _year(tyo)
     path = invoiced / ".cache" / "charges-2026.json"
-    entries = json.loads(path.read_text())["entries"]
+    entries = read_cache(path)["entries"]
     rel, (key, value) = next(iter(entries.items()))
     for damage in (
         [value[0], [["x#1", "2026-13-01", "1.00"]]],
@@ -374,14 +373,14 @@ def test_damaged_charges_are_priced_again(invoiced: Path, tyo: Tyo) -> None:
         ["0.0.0", value[1]],
         [value[0]],
     ):
-        path.write_text(json.dumps({"version": INDEX_VERSION, "entries": {rel: [key, damage]}}))
+        write_cache(path, {"version": INDEX_VERSION, "entries": {rel: [key, damage]}})
         assert _year(tyo) == expected
 
 
 def test_a_head_damaged_in_place_is_made_again(invoiced: Path, tyo: Tyo) -> None:
     first = _views(tyo)
     path = invoiced / ".cache" / "invoices.json"
-    doc = json.loads(path.read_text())
+    doc = read_cache(path)
     rel, (stamp, head) = next(iter(doc["entries"].items()))
     for index, damage in (
         (5, "2026-02-31"),  # due
@@ -392,7 +391,7 @@ def test_a_head_damaged_in_place_is_made_again(invoiced: Path, tyo: Tyo) -> None
         (1, "1000"),  # credit_for
     ):
         damaged = [*head[:index], damage, *head[index + 1 :]]
-        path.write_text(json.dumps({"version": INDEX_VERSION, "entries": {rel: [stamp, damaged]}}))
+        write_cache(path, {"version": INDEX_VERSION, "entries": {rel: [stamp, damaged]}})
         assert _views(tyo) == first, damage
 
 
@@ -432,7 +431,7 @@ def _built_by(
     (root / ".cache" / "invoices.json").unlink(missing_ok=True)
     result = tyo("invoice", "list", "--json")
     index = root / ".cache" / "invoices.json"
-    entries = json.loads(index.read_text())["entries"] if index.exists() else None
+    entries = read_cache(index)["entries"] if index.exists() else None
     return result.exit_code, result.stdout, result.stderr, entries
 
 

@@ -17,7 +17,9 @@ import pytest
 from benchmarks.generate import NOW_TEXT, generate
 
 from tests import sessions_sample
+from tests.caches import read_cache
 from tests.conftest import Tyo
+from tyonohjaus_cli.storage.index import sealed
 from tyonohjaus_cli.storage.invoices import invoice_heads
 from tyonohjaus_cli.storage.store import Store
 
@@ -153,7 +155,7 @@ def _retyped(value: object, text: object) -> object:
     return value
 
 
-def _rows_damaged(whole: dict[str, Any], damage: Callable[[Any], Any]) -> str:
+def _rows_damaged(whole: dict[str, Any], damage: Callable[[Any], Any]) -> bytes:
     """The kept file with each client's rows (and note) damaged, what they are made of kept
     as is."""
     entries = {}
@@ -161,7 +163,7 @@ def _rows_damaged(whole: dict[str, Any], damage: Callable[[Any], Any]) -> str:
         clients = answer.get("clients", answer)
         clients = {cid: [made, *map(damage, rest)] for cid, (made, *rest) in clients.items()}
         entries[name] = [inputs, answer | {"clients": clients} if "clients" in answer else clients]
-    return json.dumps(whole | {"entries": entries})
+    return sealed(json.dumps(whole | {"entries": entries}).encode())
 
 
 def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) -> None:
@@ -169,12 +171,15 @@ def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) 
     first = _fresh(tyo, practice, month)
     for name in KEPT:
         path = practice / ".cache" / name
-        whole = json.loads(path.read_text(encoding="utf-8"))
+        whole = read_cache(path)
         damages = [
-            "{[",
-            "",
-            json.dumps(
-                whole | {"entries": {key: [v[0], 7] for key, v in whole["entries"].items()}}
+            b"{[",
+            b"",
+            json.dumps(whole).encode(),  # without its CRC line
+            sealed(
+                json.dumps(
+                    whole | {"entries": {key: [v[0], 7] for key, v in whole["entries"].items()}}
+                ).encode()
             ),
             _rows_damaged(whole, lambda rows: 7),
             _rows_damaged(whole, lambda rows: [7 for row in rows]),
@@ -183,7 +188,7 @@ def test_a_damaged_or_deleted_kept_view_is_made_again(practice: Path, tyo: Tyo) 
             _rows_damaged(whole, lambda rows: _retyped(rows, "NaN")),
         ]
         for damage in damages:
-            path.write_text(damage, encoding="utf-8")
+            path.write_bytes(damage)
             assert _shown(tyo, month) == first
         path.unlink()
         assert _shown(tyo, month) == first

@@ -53,7 +53,7 @@ from tyonohjaus_cli.storage import (
 )
 from tyonohjaus_cli.storage.documents import Doc, Fields, line_of
 from tyonohjaus_cli.storage.files import DIR_MODE, FILE_MODE, READ_LIMIT, read_bytes, remove
-from tyonohjaus_cli.storage.index import CACHE
+from tyonohjaus_cli.storage.index import CACHE, read_sealed
 from tyonohjaus_cli.storage.lock import LOCK_NAME, holder, is_locked, store_lock
 
 if TYPE_CHECKING:
@@ -700,7 +700,8 @@ def _permissions(root: Path, survey: inventory.Survey, checkup: Checkup) -> None
 
 def _damaged_caches(root: Path, skip: str | None = None, only: str | None = None) -> list[str]:
     """The caches (``.cache/*.json``, but ``skip``; or only ``only``) that do not read as
-    a JSON object, by name.
+    a JSON object (an index file, every one but doctor's own, after its CRC-32 line and
+    matching it: see :func:`index.sealed`), by name.
 
     Each is read whole (a 600 kB cache is 2 MiB of objects for a moment): :func:`examine`
     does it first, while little else is held, so that what it frees is used again."""
@@ -708,8 +709,9 @@ def _damaged_caches(root: Path, skip: str | None = None, only: str | None = None
     for index in sorted((root / CACHE).glob(only or "*.json")):
         if index.name == skip:
             continue
+        read = json.loads if index.name == checked.NAME else read_sealed
         try:
-            if not isinstance(json.loads(read_bytes(index, 8 * READ_LIMIT)), dict):
+            if not isinstance(read(read_bytes(index, 8 * READ_LIMIT)), dict):
                 damaged.append(index.name)
         except (OSError, ValueError, RecursionError):
             damaged.append(index.name)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import zlib
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, time
 from pathlib import Path
@@ -146,7 +147,7 @@ class Index:
         """What the index says of itself (see :class:`Settled`), saved with it."""
         self.dirty = False
         with contextlib.suppress(OSError, ValueError, RecursionError):
-            doc = json.loads(read_bytes(self.path, 8 * READ_LIMIT))
+            doc = read_sealed(read_bytes(self.path, 8 * READ_LIMIT))
             if isinstance(doc, dict) and doc.get("version") == _VERSION:
                 entries, meta = doc.get("entries"), doc.get("meta")
                 self.entries = entries if isinstance(entries, dict) else {}
@@ -208,8 +209,27 @@ class Index:
         # (~25 % of encoding a twenty-year store's settled part, 620 KB).
         data = json.dumps(doc, separators=(",", ":"), check_circular=False)
         with contextlib.suppress(OSError):
-            atomic_write(self.path, data.encode(), durable=False)
+            atomic_write(self.path, sealed(data.encode()), durable=False)
         self.dirty = False
+
+
+def sealed(data: bytes) -> bytes:
+    """An index's JSON as its file holds it: after a line of its CRC-32, so that a file
+    damaged since it was written (a byte changed, cut short, an editor's stray save) is
+    known as damaged and made again from the store, not read. An entry that fits its
+    shape is trusted as it was written: checking each value's words and numbers on every
+    command is what the caches are there to spare (~4 µs a process, 6 ms on ``process
+    list``), and CRC-32 of a 220 kB index is ~0.1 ms (``zlib`` is loaded by then)."""
+    return b"%08x\n" % zlib.crc32(data) + data
+
+
+def read_sealed(raw: bytes) -> Any:
+    """The JSON document of an index file (see :func:`sealed`); ``None`` when its CRC-32
+    line does not match what follows (damaged)."""
+    data = raw[9:]
+    if raw[8:9] != b"\n" or raw[:8] != b"%08x" % zlib.crc32(data):
+        return None
+    return json.loads(data)
 
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)

@@ -128,14 +128,20 @@ def test_damaged_caches_are_named_in_name_order_with_what_was_found(troubled: Pa
     write_private(cache / "aaa.json", "[]")
     write_private(cache / "zzz.json", "{")
     write_private(cache / "fine.json", sealed(b"{}").decode())  # an index, whole
+    write_private(cache / "older.json", "{}")  # an earlier tyo's, with no CRC-32 line
+    write_private(cache / "flipped.json", sealed(b'{"a": 1}').decode().replace("1}", "2}"))
     files, problems = _problems(troubled)
-    assert (files, problems[:-3]) == first
-    assert [(p.path, p.problem, p.kind) for p in problems[-3:]] == [
+    assert (files, problems[:-4]) == first
+    assert [(p.path, p.problem, p.kind) for p in problems[-4:]] == [
         (f".cache/{name}", "the cache is damaged", "cache")
-        for name in ("aaa.json", "doctor.json", "zzz.json")
+        for name in ("aaa.json", "doctor.json", "flipped.json", "zzz.json")
     ]
-    # Rebuilt by that run: only the two others are named now.
-    assert [p.path for p in _problems(troubled)[1][-2:]] == [".cache/aaa.json", ".cache/zzz.json"]
+    # Rebuilt by that run: only the others are named now.
+    assert [p.path for p in _problems(troubled)[1][-3:]] == [
+        ".cache/aaa.json",
+        ".cache/flipped.json",
+        ".cache/zzz.json",
+    ]
 
 
 def test_what_was_found_is_saved_as_one_json_document(troubled: Path) -> None:

@@ -698,10 +698,17 @@ def _permissions(root: Path, survey: inventory.Survey, checkup: Checkup) -> None
             )
 
 
+def _index_document(raw: bytes) -> Any:
+    """An index file's document (see :func:`index.sealed`); one an earlier tyo wrote, with
+    no CRC-32 line, is not damaged: the next command makes it again."""
+    document = read_sealed(raw)
+    return json.loads(raw) if document is None else document
+
+
 def _damaged_caches(root: Path, skip: str | None = None, only: str | None = None) -> list[str]:
     """The caches (``.cache/*.json``, but ``skip``; or only ``only``) that do not read as
-    a JSON object (an index file, every one but doctor's own, after its CRC-32 line and
-    matching it: see :func:`index.sealed`), by name.
+    a JSON object (an index file, every one but doctor's own, after a CRC-32 line that
+    matches it, see :func:`_index_document`), by name.
 
     Each is read whole (a 600 kB cache is 2 MiB of objects for a moment): :func:`examine`
     does it first, while little else is held, so that what it frees is used again."""
@@ -709,7 +716,7 @@ def _damaged_caches(root: Path, skip: str | None = None, only: str | None = None
     for index in sorted((root / CACHE).glob(only or "*.json")):
         if index.name == skip:
             continue
-        read = json.loads if index.name == checked.NAME else read_sealed
+        read = json.loads if index.name == checked.NAME else _index_document
         try:
             if not isinstance(read(read_bytes(index, 8 * READ_LIMIT)), dict):
                 damaged.append(index.name)

@@ -725,6 +725,11 @@ def test_the_foreign_timezone_reaches_this_process_too() -> None:
     assert time.tzname[0] == "PST"
 
 
+def _interrupted(*_: object, **__: object) -> None:
+    """Ctrl-C, where a test puts it."""
+    raise KeyboardInterrupt
+
+
 @pytest.mark.parametrize(
     "args", [("agenda",), ("process", "list"), ("billing", "--json", "2027-01")]
 )
@@ -734,10 +739,7 @@ def test_ctrl_c_in_a_command_is_one_line_and_exit_130(
     """Ctrl-C while a command runs (Typer would end it with exit 130 and not a word)."""
     from tyonohjaus_cli.storage.store import Store
 
-    def interrupted(*_: object, **__: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Store, "_summaries", interrupted)  # what each of them reads first
+    monkeypatch.setattr(Store, "_summaries", _interrupted)  # what each of them reads first
     result = planned(*args)
     assert (result.exit_code, result.stderr) == (130, "tyo: aborted; nothing was changed\n")
 
@@ -748,10 +750,7 @@ def test_ctrl_c_before_the_command_runs_is_one_line_too(
     """Ctrl-C while tyo starts (its modules imported, the words read): no traceback."""
     from tyonohjaus_cli import cli
 
-    def interrupted(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(cli, "_pending_when_alone", interrupted)
+    monkeypatch.setattr(cli, "_pending_when_alone", _interrupted)
     result = planned("agenda")
     assert (result.exit_code, result.stderr) == (130, "tyo: aborted; nothing was changed\n")
 
@@ -763,10 +762,7 @@ def test_ctrl_c_after_a_change_was_saved_says_it_was_saved(
     nothing was changed: the move is saved, and the line says so."""
     from tyonohjaus_cli.cli import output
 
-    def interrupted(*_: object, **__: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(output, "say", interrupted)
+    monkeypatch.setattr(output, "say", _interrupted)
     result = planned("meeting", "move", "hoitajat-2027", "3", "--to", "2027-03-10 14:00")
     assert (result.exit_code, result.stderr) == (
         130,
@@ -789,10 +785,7 @@ def test_ctrl_c_after_an_undo_or_an_import_says_it_was_done(
     backup = tmp_path / "backup.tar.gz"
     assert planned("export", "--all", "-o", str(backup)).exit_code == 0
 
-    def interrupted(*_: object, **__: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(output, "say", interrupted)
+    monkeypatch.setattr(output, "say", _interrupted)
     undone = planned("undo")
     assert (undone.exit_code, undone.stderr) == (
         130,

@@ -219,7 +219,7 @@ def sealed(data: bytes) -> bytes:
     known as damaged and made again from the store, not read. An entry that fits its
     shape is trusted as it was written: checking each value's words and numbers on every
     command is what the caches are there to spare (~4 µs a process, 6 ms on ``process
-    list``), and CRC-32 of a 220 kB index is ~0.1 ms (``zlib`` is loaded by then)."""
+    list``), where CRC-32 of a 220 kB index is ~0.1 ms."""
     return b"%08x\n" % zlib.crc32(data) + data
 
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tyonohjaus_cli.domain.enums import MeetingStatus, ProcessKind, ProcessStatus
+from tyonohjaus_cli.domain.enums import MEETING_STATUSES, ProcessKind, ProcessStatus
 from tyonohjaus_cli.domain.overview import AgendaItem, ProcessBrief
 from tyonohjaus_cli.domain.parsing import parse_id
 from tyonohjaus_cli.errors import StoreError, StoreFileError, TyoError, UsageError
@@ -63,11 +63,6 @@ CLIENTS = "clients"
 PROCESSES = "processes"
 
 T = TypeVar("T")
-
-
-_MEETING_STATUSES = {status.value: status for status in MeetingStatus}
-"""A meeting's status by the text the index keeps (a dictionary is ~15 times faster than
-calling the enum, for each of the thousands of meetings an agenda may make)."""
 
 
 def _summary_fits(value: Any) -> bool:
@@ -425,41 +420,41 @@ class Store:
         the files are read in one round.
         """
         folder = stamp_of(self.root / PROCESSES)
-        for seen, whole_from, summaries in self._summaries_here:
-            if seen == folder and (whole_from is None or (since or "") >= whole_from):
-                return summaries  # asked for again in this command (bills and loose ends)
+        for seen, from_, kept in self._summaries_here:
+            if seen == folder and (from_ is None or (since or "") >= from_):
+                return kept  # asked for again in this command (bills and loose ends)
         if since is not None and self._ahead is not None:
             since = min(since, self._ahead[0])
         live_only = since is not None and settled_part.settled_good(self.index.meta, folder, since)
-        found = self._live_summaries(since) if since is not None and live_only else None
-        if found is None:
-            found = self._every_summary(folder, since)
-        summaries, whole = found
-        self._summaries_here.append((folder, None if whole and not live_only else since, summaries))
+        live = self._live_summaries(since) if since is not None and live_only else None
+        if live is not None:
+            summaries, whole_from = live, since  # the live part alone: whole from ``since``
+        else:
+            summaries, whole = self._every_summary(folder, since)
+            whole_from = None if whole else since
+        self._summaries_here.append((folder, whole_from, summaries))
         return summaries
 
-    def _live_summaries(self, since: str) -> tuple[list[ProcessSummary], bool] | None:
-        """The live processes' summaries, each checked against its file's stamp, and whether
-        none was left unread (see :meth:`_summaries`); ``None`` when one of the files is
-        gone (then every file is listed again)."""
+    def _live_summaries(self, since: str) -> list[ProcessSummary] | None:
+        """The live processes' summaries, each checked against its file's stamp, but for
+        those left unread with every meeting before ``since`` (see :mod:`.unread`); ``None``
+        when one of the files is gone (then every file is listed again)."""
         index = self.index
         before = unread.unread_before(since)
         summaries = []
-        whole = True
         rels = sorted(rel for rel in index.entries if rel.startswith(f"{PROCESSES}/"))
         for rel, stamp in zip(rels, stamps_in(self.root, rels), strict=True):
             if stamp is None:
                 return None
             value = index.cached(rel, stamp, _summary_fits)
             if value is None and unread.still_unread(index.entries.get(rel), stamp, before):
-                whole = False
                 continue
             if value is None:
                 value = self._summary_from_file(rel, stamp)
                 index.file(rel, stamp, value)
             summaries.append(ProcessSummary._make(value))
         index.save()
-        return summaries, whole
+        return summaries
 
     def _every_summary(
         self, folder: Stamp | None, since: str | None = None
@@ -477,7 +472,6 @@ class Store:
         listed = [
             (f"{PROCESSES}/{name}", stamp) for name, stamp in toml_files(self.root / PROCESSES)
         ]
-
         cached = [
             index.cached(rel, stamp, _summary_fits) or settled.cached(rel, stamp, _summary_fits)
             for rel, stamp in listed
@@ -727,7 +721,7 @@ class Store:
         here, and so out of every view built on this one (agenda, billing).
         """
         zone = self.zone()
-        statuses = _MEETING_STATUSES
+        statuses = MEETING_STATUSES
         items = [
             AgendaItem(
                 process=summary.id,

@@ -17,10 +17,14 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from tyonohjaus_cli.domain.enums import ProcessStatus
+
 if TYPE_CHECKING:
     from tyonohjaus_cli.storage.index import Stamp
 
 UNREAD = "unread"
+_NOT_OPEN = [status.value for status in ProcessStatus if status is not ProcessStatus.ACTIVE]
+"""The statuses of a process that is not open (``tyo ics --every-process`` lists the open)."""
 
 
 @functools.cache
@@ -32,7 +36,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     character is what lets the search skip ahead (some four times faster than ``^``)."""
     return (
         re.compile("\n[ \t]*\\["),
-        re.compile("\nstatus[ \t]*=[ \t]*([\"'])(proposal|closed|declined)\\1[ \t]*\n"),
+        re.compile(f"\nstatus[ \t]*=[ \t]*([\"'])({'|'.join(_NOT_OPEN)})\\1[ \t]*\n"),
         re.compile("start(?:[\"']?[ \t]*=[ \t]*([0-9]{4}-[0-9]{2}-[0-9]{2}))?"),
     )
 

@@ -35,14 +35,14 @@ def process_calendar(
 ) -> tuple[Process, bytes]:
     """``process_id`` as ``read`` gives it (checked, its hand edits saved), and its calendar
     file: the one kept if nothing it is made of has changed, else written and kept."""
-    files = [process_path(process_id)]
-    before = stamps_in(store.root, files)[0]
+    own = process_path(process_id)
+    (before,) = stamps_in(store.root, [own])
     process = read(process_id)
-    files.append(client_path(process.client))
+    owner = client_path(process.client)
     inputs = [
         *shared_inputs(store, options, participants=False),
         before,
-        stamps_in(store.root, files[1:])[0],
+        *stamps_in(store.root, [owner]),
         kept_calendars.zone_file(store.zone().key),
     ]
     kept = kept_calendars.kept_calendar(store.root, process_id, inputs)
@@ -52,6 +52,6 @@ def process_calendar(
 
     client = store.client_of(process)
     data = ics.calendar_file(process, client, store.settings(), options, timezones=timezones)
-    if stamps_in(store.root, files) == inputs[-3:-1]:  # else changed since: next time
+    if stamps_in(store.root, [own, owner]) == inputs[-3:-1]:  # else changed since: next time
         kept_calendars.keep_calendar(store.root, process_id, inputs, data)
     return process, data
